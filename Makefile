@@ -1,0 +1,77 @@
+# washboard - audit AI safety benchmarks for safetywashing.
+# `make site` and `make test` are the two commands; both install missing Debian packages first.
+
+CC       ?= cc
+BUILD    ?= build
+PKGS     := libcmark-gfm libcjson gsl
+WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+# Debian packages: build, test and run time.
+DEB_PKGS := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
+            libcjson-dev libgsl-dev libcmocka-dev gnuplot-nox python3
+BENCH_PKGS := python3-pandas
+
+SRCS := $(sort $(wildcard generator/*.c))
+LIB_SRCS := $(filter-out generator/main.c,$(SRCS))
+LIB_OBJS := $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o)
+TEST_SRCS := $(sort $(wildcard tests/test_*.c))
+TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/%)
+
+.PHONY: all deps site test check bench clean format lint asan memcheck content
+
+all: $(BUILD)/washboard
+
+$(BUILD)/obj/%.o: generator/%.c | $(BUILD)/obj
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj:
+	mkdir -p $@
+
+$(BUILD)/libwashboard.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/washboard: $(BUILD)/obj/main.o $(BUILD)/libwashboard.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/test_%: tests/test_%.c $(BUILD)/libwashboard.a
+	$(CC) $(CFLAGS) -Igenerator -o $@ $< $(BUILD)/libwashboard.a $(LDLIBS) $(TEST_LIBS)
+
+# Install whatever Debian package is missing (sudo when not root).
+deps:
+	@missing=""; for p in $(DEB_PKGS) $(EXTRA_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
+
+test: deps
+	@$(MAKE) --no-print-directory $(BUILD)/washboard $(TEST_BINS)
+	@tests/run.sh $(BUILD)
+
+check: test
+
+# The bundled content, regenerated from the paper's CSVs shipped in content/sources/.
+content: $(BUILD)/washboard
+	scripts/import-paper-data.sh $(BUILD)/washboard content
+
+bench: 
+	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(BENCH_PKGS)"
+	@$(MAKE) --no-print-directory $(BUILD)/washboard
+	@bench/run.sh $(BUILD)/washboard
+
+format:
+	clang-format -i generator/*.c generator/*.h tests/*.c
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(wildcard $(BUILD)/obj/*.d)

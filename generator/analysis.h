@@ -1,0 +1,124 @@
+/*
+ * analysis.h - the method of Ren et al. (2024) per cohort, plus decorrelated safety.
+ *
+ * For each cohort: orient, z-score, Spearman matrix of the capability benchmarks, PC1,
+ * capabilities score, per-benchmark correlations and slopes with pairwise deletion,
+ * verdicts, residuals from capabilities and the decorrelated leaderboard. See DESIGN.md
+ * "The method" and the README for the exact definitions.
+ *
+ * Every statistic that is undefined (too few models, a constant column) is NAN here and
+ * null in the report; the analysis never fails on valid content.
+ */
+#ifndef WB_ANALYSIS_H
+#define WB_ANALYSIS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content.h"
+
+/** Fewest models (pairs) for any correlation, slope or PC1 to be reported. */
+#define ANALYSIS_MIN_MODELS 5
+
+enum verdict {
+	VERDICT_TRACKS,       /* r >= high */
+	VERDICT_MODERATE,     /* low <= r < high */
+	VERDICT_DISTINCT,     /* -low < r < low */
+	VERDICT_WORSENS,      /* r <= -low */
+	VERDICT_INSUFFICIENT, /* fewer than ANALYSIS_MIN_MODELS pairs or a constant column */
+	VERDICT_COUNT
+};
+
+/** "tracks-capabilities", "moderate", "distinct", "worsens-with-capabilities", "insufficient-data". */
+const char *verdict_id(enum verdict v);
+/** A short human label for v, e.g. "tracks capabilities". */
+const char *verdict_label(enum verdict v);
+
+/** One benchmark in one cohort. Arrays are indexed by the cohort's model position. */
+struct bench_result {
+	size_t bench;            /* index into corpus.benchmarks */
+	size_t n_values;         /* models of the cohort with a value */
+	double mean, sd;         /* of the oriented values (population SD) */
+	size_t n;                /* models with a value and a capabilities score */
+	double cap_corr;         /* Spearman with the capabilities score */
+	double pearson;          /* Pearson with the capabilities score */
+	double slope, slope_se;  /* OLS of the oriented value on the capabilities score */
+	double std_slope;        /* OLS slope of the z-score on the capabilities score */
+	double intercept_z;      /* intercept of that z-score regression */
+	size_t n_compute;        /* models with a value and training FLOP */
+	double compute_corr;     /* Spearman with training FLOP */
+	double compute_slope;    /* OLS slope of the oriented value on log10(FLOP) */
+	size_t n_reference;      /* models with a value and a value for correlate_with */
+	double reference_corr;   /* Spearman with correlate_with (NAN when not set) */
+	double governing;        /* the correlation the verdict reads */
+	enum verdict verdict;
+	double *oriented;        /* per model: oriented value or NAN */
+	double *z;               /* per model: z-score or NAN */
+	double *expected_z;      /* per model: intercept_z + std_slope * score, or NAN */
+	double *residual;        /* per model: z - expected_z, or NAN */
+};
+
+struct area_score {
+	double safety;       /* mean z over the area's safety benchmarks the model has */
+	double decorrelated; /* mean residual over the same, NAN without a capabilities score */
+	size_t n;            /* benchmarks that went into decorrelated (or safety) */
+};
+
+struct leader {
+	size_t model;              /* cohort model position */
+	double safety;             /* mean over areas of area safety */
+	long safety_rank;          /* 1-based, 0 when safety is NAN */
+	double decorrelated;       /* mean over areas of area decorrelated */
+	long decorrelated_rank;    /* 1-based, 0 when NAN */
+	size_t covered;            /* safety benchmarks with a residual for this model */
+	struct area_score *areas;  /* one per cohort area */
+};
+
+struct area_result {
+	const char *id;          /* borrowed from the corpus */
+	size_t *bench;           /* positions into cohort_result.results */
+	size_t nbench;
+	double mean_cap_corr;    /* mean of defined capabilities correlations, NAN if none */
+	size_t verdicts[VERDICT_COUNT];
+};
+
+struct cohort_result {
+	size_t cohort;           /* index into corpus.cohorts */
+	size_t *models;          /* corpus model indices of this cohort, sorted by id */
+	size_t nmodels;
+	size_t *cap;             /* corpus benchmark indices of capability benchmarks */
+	size_t ncap;
+	size_t n_complete;       /* models with every capability benchmark */
+	double *matrix;          /* ncap x ncap Spearman matrix, row-major; NULL if undefined */
+	double *eigenvalues;     /* ncap, descending; NULL if undefined */
+	double *loadings;        /* ncap, PC1; NULL if undefined */
+	double variance_explained;     /* lambda1 / sum(lambda), NAN if undefined */
+	double inter_mean, inter_sd;   /* of the off-diagonal matrix entries */
+	char *note;              /* why there is no capabilities score, or NULL */
+	double *score;           /* per model: capabilities score or NAN */
+	long *score_rank;        /* per model: 1 = most capable, 0 = no score */
+	struct bench_result *results; /* every non-ignored benchmark with a value in the cohort */
+	size_t nresults;
+	struct leader *leaders;  /* per model, sorted by decorrelated rank then id */
+	struct area_result *areas;    /* safety areas, sorted by id */
+	size_t nareas;
+	size_t n_safety;         /* safety benchmarks with residuals */
+};
+
+struct analysis {
+	const struct corpus *corpus;  /* borrowed */
+	struct cohort_result *cohorts;
+	size_t ncohorts;
+};
+
+/**
+ * Run the method over every cohort of c (or only cohort_id when not NULL; an unknown id
+ * gives NULL after one diagnostic). Caller frees with analysis_free(); c must outlive it.
+ */
+struct analysis *analysis_run(const struct corpus *c, const char *cohort_id);
+/** Free an analysis (NULL is fine). */
+void analysis_free(struct analysis *a);
+/** The verdict for correlation r with thresholds high and low (NAN gives insufficient). */
+enum verdict analysis_verdict(double r, double high, double low);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * content.h - the native content tree, loaded and validated into a corpus.
+ *
+ *   DIR/site.json                    title, description, base_url, licence, citation,
+ *                                    thresholds, cohorts
+ *   DIR/benchmarks.json              {"benchmarks": [ {id, name, role, area, metric, ...} ]}
+ *   DIR/models/<cohort>/<id>.json    one model: id, name, scores, metadata
+ *
+ * Loading checks everything and reports each problem as "error: FILE:LINE:COL: ..."; it
+ * never stops at the first problem of a file set, so one run shows them all.
+ */
+#ifndef WB_CONTENT_H
+#define WB_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "value.h"
+
+enum role { ROLE_CAPABILITY, ROLE_SAFETY, ROLE_GENERAL, ROLE_IGNORE };
+
+/** "capability", "safety", "general" or "ignore". */
+const char *role_name(enum role r);
+
+struct benchmark {
+	char *id;             /* slug, unique */
+	char *source_id;      /* original identifier when it differs from id, else NULL */
+	char *name;           /* display name (UTF-8), never NULL */
+	enum role role;
+	char *area;           /* slug, never NULL ("unclassified" when not given) */
+	char *metric;         /* label, never NULL */
+	bool higher_is_better;
+	char *correlate_with; /* slug of another benchmark, or NULL */
+	long correlate_index; /* index of correlate_with in corpus.benchmarks, or -1 */
+	char *url, *citation, *description; /* optional, NULL when absent */
+};
+
+struct score {
+	bool present;   /* false: the model has no result for this benchmark */
+	double value;   /* raw value as reported (not oriented) */
+	bool has_stderr;
+	double stderr_; /* standard error, >= 0 */
+	bool has_n;
+	double n;       /* number of samples, >= 0 */
+};
+
+struct model {
+	char *id;          /* slug, unique within its cohort */
+	char *name;        /* display name, never NULL */
+	char *source_id;   /* original identifier when it differs from id, else NULL */
+	size_t cohort;     /* index into corpus.cohorts */
+	char *family, *flop_source, *released, *source; /* optional, NULL when absent */
+	bool has_params;
+	double params;        /* parameter count, > 0 */
+	bool has_flop;
+	double training_flop; /* training compute in FLOP, > 0 */
+	struct score *scores; /* corpus.nbench entries, indexed like corpus.benchmarks */
+	char *path;           /* the file it came from */
+};
+
+struct cohort_def {
+	char *id;     /* slug: the directory name under models/ */
+	char *title;  /* display title */
+	double order; /* sort key; ties broken by id */
+};
+
+struct corpus {
+	char *dir;             /* the content directory */
+	struct value *site;    /* site.json as parsed (owned) */
+	char *title;           /* site title, never NULL */
+	double high, low;      /* verdict thresholds, 0 < low < high <= 1 */
+	struct cohort_def *cohorts;
+	size_t ncohorts;       /* sorted by order, then id */
+	struct benchmark *benchmarks;
+	size_t nbench;         /* in benchmarks.json order */
+	struct model *models;
+	size_t nmodels;        /* sorted by cohort, then id */
+};
+
+/**
+ * Load and validate the content directory dir. Problems are printed as diagnostics.
+ * Returns the corpus (caller frees with content_free()) or NULL when the content is bad.
+ */
+struct corpus *content_load(const char *dir);
+/** Free a corpus (NULL is fine). */
+void content_free(struct corpus *c);
+/** Index of benchmark id in c, or -1. */
+long content_find_benchmark(const struct corpus *c, const char *id);
+/** Index of cohort id in c, or -1. */
+long content_find_cohort(const struct corpus *c, const char *id);
+
+/**
+ * Parse the JSON file at path into a tree, reporting syntax errors with line:col.
+ * Returns the tree (caller frees with value_free()) or NULL after one diagnostic.
+ */
+struct value *content_read_json(const char *path);
+
+#endif

@@ -1,0 +1,607 @@
+#include "importers.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "util.h"
+#include "value.h"
+
+static void row_add(struct csv_row *r, size_t *cap, char *field, unsigned col)
+{
+	size_t c = *cap;
+	xgrow((void **)&r->fields, &c, r->nfields + 1, sizeof(*r->fields));
+	r->cols = xrealloc(r->cols, c * sizeof(*r->cols));
+	*cap = c;
+	r->fields[r->nfields] = field;
+	r->cols[r->nfields] = col;
+	r->nfields++;
+}
+
+int csv_parse(const char *path, const char *text, size_t len, struct csv_table *t)
+{
+	size_t i = 0, rows_cap = 0, fields_cap = 0, bad;
+	unsigned line = 1, col = 1;
+	struct buf field = BUF_INIT;
+	struct csv_row row = {0, NULL, NULL, 1};
+	int rc = -1;
+
+	memset(t, 0, sizeof(*t));
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	if (!utf8_valid(text + i, len - i, &bad)) {
+		unsigned l = 1, c = 1;
+		for (size_t k = i; k < i + bad; k++) {
+			if (text[k] == '\n') {
+				l++;
+				c = 1;
+			} else if (((unsigned char)text[k] & 0xC0) != 0x80) {
+				c++;
+			}
+		}
+		diag_error(path, l, c, "invalid UTF-8 (save the file as UTF-8)");
+		goto out;
+	}
+	if (memchr(text, '\0', len)) {
+		diag_error(path, 0, 0, "contains NUL bytes (is this a binary file?)");
+		goto out;
+	}
+	while (i <= len) {
+		unsigned start_col = col, start_line = line;
+		bool quoted = i < len && text[i] == '"';
+		char end;
+
+		buf_reset(&field);
+		if (quoted) {
+			i++;
+			col++;
+			for (;;) {
+				if (i >= len) {
+					diag_error(path, start_line, start_col,
+						   "quoted field is never closed (a '\"' is missing)");
+					goto out;
+				}
+				if (text[i] == '"') {
+					if (i + 1 < len && text[i + 1] == '"') {
+						buf_putc(&field, '"');
+						i += 2;
+						col += 2;
+						continue;
+					}
+					i++;
+					col++;
+					break;
+				}
+				if (text[i] == '\n') {
+					line++;
+					col = 1;
+				} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+					col++;
+				}
+				buf_putc(&field, text[i++]);
+			}
+			if (i < len && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+				diag_error(path, line, col,
+					   "unexpected text after a quoted field (quote the whole field)");
+				goto out;
+			}
+		} else {
+			while (i < len && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+				if (((unsigned char)text[i] & 0xC0) != 0x80)
+					col++;
+				buf_putc(&field, text[i++]);
+			}
+		}
+		if (row.nfields == 0)
+			row.line = start_line;
+		row_add(&row, &fields_cap, xstrdup(buf_str(&field)), start_col);
+		end = i < len ? text[i] : '\n';
+		if (end == ',') {
+			i++;
+			col++;
+			continue;
+		}
+		/* end of record */
+		if (end == '\r' && i + 1 < len && text[i + 1] == '\n')
+			i++;
+		i++;
+		line++;
+		col = 1;
+		if (row.nfields == 1 && row.fields[0][0] == '\0') {
+			/* a blank line */
+			free(row.fields[0]);
+			row.nfields = 0;
+		} else {
+			xgrow((void **)&t->rows, &rows_cap, t->nrows + 1, sizeof(*t->rows));
+			t->rows[t->nrows++] = row;
+			memset(&row, 0, sizeof(row));
+			fields_cap = 0;
+		}
+		if (i >= len)
+			break;
+	}
+	rc = 0;
+out:
+	for (size_t k = 0; k < row.nfields; k++)
+		free(row.fields[k]);
+	free(row.fields);
+	free(row.cols);
+	buf_release(&field);
+	if (rc != 0)
+		csv_free(t);
+	return rc;
+}
+
+void csv_free(struct csv_table *t)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t f = 0; f < t->rows[r].nfields; f++)
+			free(t->rows[r].fields[f]);
+		free(t->rows[r].fields);
+		free(t->rows[r].cols);
+	}
+	free(t->rows);
+	memset(t, 0, sizeof(*t));
+}
+
+static int read_csv(const char *path, struct csv_table *t)
+{
+	char *text;
+	size_t len;
+	int rc;
+	if (file_read(path, &text, &len) < 0)
+		return -1;
+	rc = csv_parse(path, text, len, t);
+	free(text);
+	if (rc == 0 && t->nrows == 0) {
+		diag_error(path, 0, 0, "empty CSV file (expected a header row)");
+		csv_free(t);
+		return -1;
+	}
+	return rc;
+}
+
+static long header_index(const struct csv_row *h, const char *name)
+{
+	for (size_t i = 0; i < h->nfields; i++)
+		if (strcmp(h->fields[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+static const char *cell(const struct csv_row *r, long i)
+{
+	return i >= 0 && (size_t)i < r->nfields ? r->fields[i] : "";
+}
+
+/* A side table keyed by its first column, with named columns looked up in its header. */
+struct side {
+	const char *path;
+	struct csv_table t;
+	long cols[4];
+};
+
+static int side_load(struct side *s, const char *path, const char *const *names, size_t n)
+{
+	s->path = path;
+	if (read_csv(path, &s->t) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		s->cols[i] = header_index(&s->t.rows[0], names[i]);
+		if (s->cols[i] < 0) {
+			diag_error(path, 1, 1, "header has no '%s' column (expected %s,%s,...)",
+				   names[i], names[0], names[1]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static const struct csv_row *side_find(const struct side *s, const char *key)
+{
+	if (!s->path)
+		return NULL;
+	for (size_t r = 1; r < s->t.nrows; r++)
+		if (strcmp(cell(&s->t.rows[r], s->cols[0]), key) == 0)
+			return &s->t.rows[r];
+	return NULL;
+}
+
+/* "Accuracy (↑)" -> metric "Accuracy", higher is better; "(↓)" -> lower is better. */
+static char *parse_metric(const char *label, int *direction)
+{
+	static const char up[] = "(\xE2\x86\x91)", down[] = "(\xE2\x86\x93)";
+	const char *p;
+	size_t n = strlen(label);
+
+	*direction = 0;
+	if ((p = strstr(label, up)) != NULL)
+		*direction = 1;
+	else if ((p = strstr(label, down)) != NULL)
+		*direction = -1;
+	if (p)
+		n = (size_t)(p - label);
+	while (n && label[n - 1] == ' ')
+		n--;
+	if (n == 0 || (n == 3 && memcmp(label, "N/A", 3) == 0))
+		return xstrdup("score");
+	return xstrndup(label, n);
+}
+
+static struct value *find_by_id(const struct value *list, const char *id)
+{
+	for (size_t i = 0; list && i < list->n; i++)
+		if (value_get_string(list->items[i], "id") &&
+		    strcmp(value_get_string(list->items[i], "id"), id) == 0)
+			return list->items[i];
+	return NULL;
+}
+
+/* Load an existing JSON object file or start a new one; NULL after a diagnostic. */
+static struct value *load_or_new(const char *path)
+{
+	struct value *v;
+	if (!path_is_file(path))
+		return value_object();
+	v = content_read_json(path);
+	if (v && v->kind != VALUE_OBJECT) {
+		diag_error(path, v->line, v->col, "the top level must be an object");
+		value_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+static int write_json_file(const char *path, const struct value *v)
+{
+	struct buf out = BUF_INIT;
+	int rc;
+	value_write_json(&out, v, 2);
+	rc = file_write_atomic(path, out.data, out.len);
+	buf_release(&out);
+	return rc;
+}
+
+struct column {
+	long index;     /* in the matrix header */
+	char *source;   /* original name */
+	char *id;       /* slug */
+};
+
+static const char *const metadata_columns[] = {"model", "name", "model_size", "FLOP", "type", NULL};
+
+static bool is_metadata(const char *name, const struct side *tax)
+{
+	const struct csv_row *r;
+	for (int i = 0; metadata_columns[i]; i++)
+		if (strcmp(name, metadata_columns[i]) == 0)
+			return true;
+	r = side_find(tax, name);
+	return r && strcmp(cell(r, tax->cols[1]), "metadata") == 0;
+}
+
+/* Update (or create) benchmark entry e from the info and taxonomy rows for column c. */
+static void update_benchmark(struct value *e, const struct column *c, const struct side *info,
+			     const struct side *tax, unsigned *unclassified)
+{
+	const struct csv_row *ir = side_find(info, c->source), *tr = side_find(tax, c->source);
+	bool is_new = value_get(e, "id") == NULL;
+
+	if (is_new) {
+		value_set_string(e, "id", c->id);
+		if (strcmp(c->id, c->source) != 0)
+			value_set_string(e, "source_id", c->source);
+	}
+	if (ir && cell(ir, info->cols[1])[0])
+		value_set_string(e, "name", cell(ir, info->cols[1]));
+	else if (is_new)
+		value_set_string(e, "name", c->source);
+	if (tr) {
+		const char *role = cell(tr, tax->cols[1]), *area = cell(tr, tax->cols[2]),
+			   *cw = cell(tr, tax->cols[3]);
+		value_set_string(e, "role", role);
+		if (area[0]) {
+			char *a = slugify(area);
+			value_set_string(e, "area", a);
+			free(a);
+		}
+		if (cw[0]) {
+			char *s = slugify(cw);
+			value_set_string(e, "correlate_with", s);
+			free(s);
+		} else {
+			value_remove(e, "correlate_with");
+		}
+	} else if (is_new) {
+		value_set_string(e, "role", "general");
+		value_set_string(e, "area", "unclassified");
+		(*unclassified)++;
+	}
+	if (ir) {
+		int dir;
+		char *metric = parse_metric(cell(ir, info->cols[2]), &dir);
+		value_set_string(e, "metric", metric);
+		free(metric);
+		if (dir)
+			value_set_bool(e, "higher_is_better", dir > 0);
+	} else if (is_new) {
+		value_set_string(e, "metric", "score");
+	}
+	if (!value_get(e, "higher_is_better"))
+		value_set_bool(e, "higher_is_better", true);
+}
+
+static int check_cohort(struct value *site, const struct import_csv_options *o)
+{
+	struct value *cohorts = value_get(site, "cohorts"), *e;
+	double order = 0;
+
+	if (!value_get(site, "title"))
+		value_set_string(site, "title", "washboard audit");
+	if (!cohorts)
+		cohorts = value_set(site, "cohorts", value_array());
+	if (cohorts->kind != VALUE_ARRAY) {
+		diag_error(NULL, 0, 0, "site.json: key 'cohorts' must be an array");
+		return -1;
+	}
+	if (find_by_id(cohorts, o->cohort)) {
+		if (o->cohort_title)
+			value_set_string(find_by_id(cohorts, o->cohort), "title", o->cohort_title);
+		return 0;
+	}
+	for (size_t i = 0; i < cohorts->n; i++) {
+		const struct value *ord = value_get(cohorts->items[i], "order");
+		if (ord && ord->kind == VALUE_NUMBER && ord->number >= order)
+			order = ord->number + 1;
+	}
+	e = value_push(cohorts, value_object());
+	value_set_string(e, "id", o->cohort);
+	value_set_string(e, "title", o->cohort_title ? o->cohort_title : o->cohort);
+	value_set_number(e, "order", order ? order : (double)cohorts->n);
+	return 0;
+}
+
+struct model_row {
+	char *id;
+	struct value *doc; /* the model file, updated */
+};
+
+int import_csv_matrix(const struct import_csv_options *o)
+{
+	struct csv_table m = {0, NULL};
+	struct side info = {NULL, {0, NULL}, {0}}, tax = {NULL, {0, NULL}, {0}};
+	static const char *const info_cols[] = {"benchmark", "name", "metric"};
+	static const char *const tax_cols[] = {"benchmark", "role", "area", "correlate_with"};
+	struct column *cols = NULL;
+	struct model_row *rows = NULL;
+	size_t ncols = 0, nrows = 0;
+	struct value *site = NULL, *benches = NULL, *list;
+	char *site_path = NULL, *bench_path = NULL, *model_dir = NULL;
+	const struct csv_row *h;
+	long c_model, c_name, c_size, c_flop, c_type;
+	unsigned errors = diag_errors(), unclassified = 0;
+	int rc = -1;
+
+	if (!is_slug(o->cohort)) {
+		diag_error(NULL, 0, 0, "cohort '%s' is not an identifier (use lowercase letters, "
+				       "digits, '.', '_' and '-')",
+			   o->cohort);
+		return -1;
+	}
+	if (read_csv(o->matrix, &m) < 0)
+		goto out;
+	if (o->info && side_load(&info, o->info, info_cols, 3) < 0)
+		goto out;
+	if (o->taxonomy && side_load(&tax, o->taxonomy, tax_cols, 4) < 0)
+		goto out;
+	h = &m.rows[0];
+	c_model = header_index(h, "model");
+	if (c_model < 0)
+		c_model = 0;
+	c_name = header_index(h, "name");
+	c_size = header_index(h, "model_size");
+	c_flop = header_index(h, "FLOP");
+	c_type = header_index(h, "type");
+
+	cols = xcalloc(h->nfields, sizeof(*cols));
+	for (size_t f = 0; f < h->nfields; f++) {
+		const char *name = h->fields[f];
+		if ((long)f == c_model || is_metadata(name, &tax))
+			continue;
+		if (!name[0]) {
+			diag_error(o->matrix, h->line, h->cols[f], "column %zu has no name", f + 1);
+			continue;
+		}
+		cols[ncols].index = (long)f;
+		cols[ncols].source = xstrdup(name);
+		cols[ncols].id = slugify(name);
+		if (!is_slug(cols[ncols].id)) {
+			diag_error(o->matrix, h->line, h->cols[f],
+				   "column '%s' gives no usable identifier", name);
+		}
+		for (size_t k = 0; k < ncols; k++)
+			if (strcmp(cols[k].id, cols[ncols].id) == 0)
+				diag_error(o->matrix, h->line, h->cols[f],
+					   "columns '%s' and '%s' both become benchmark id '%s'",
+					   cols[k].source, name, cols[ncols].id);
+		ncols++;
+	}
+	if (tax.path)
+		for (size_t k = 0; k < ncols; k++) {
+			const struct csv_row *tr = side_find(&tax, cols[k].source);
+			const char *role = tr ? cell(tr, tax.cols[1]) : NULL;
+			if (role && strcmp(role, "capability") && strcmp(role, "safety") &&
+			    strcmp(role, "general") && strcmp(role, "ignore"))
+				diag_error(tax.path, tr->line, tr->cols[tax.cols[1]],
+					   "role '%s' for '%s' is not capability, safety, general, "
+					   "ignore or metadata",
+					   role, cols[k].source);
+		}
+
+	site_path = path_join(o->content, "site.json");
+	bench_path = path_join(o->content, "benchmarks.json");
+	model_dir = path_join(o->content, "models");
+	if (path_mkdirs(o->content) < 0)
+		goto out;
+	site = load_or_new(site_path);
+	benches = load_or_new(bench_path);
+	if (!site || !benches)
+		goto out;
+	list = value_get(benches, "benchmarks");
+	if (!list)
+		list = value_set(benches, "benchmarks", value_array());
+	if (list->kind != VALUE_ARRAY) {
+		diag_error(bench_path, list->line, list->col, "key 'benchmarks' must be an array");
+		goto out;
+	}
+	if (check_cohort(site, o) < 0)
+		goto out;
+	for (size_t k = 0; k < ncols; k++) {
+		struct value *e = find_by_id(list, cols[k].id);
+		if (!e)
+			e = value_push(list, value_object());
+		update_benchmark(e, &cols[k], &info, &tax, &unclassified);
+	}
+
+	rows = xcalloc(m.nrows, sizeof(*rows));
+	{
+		char *cdir = path_join(model_dir, o->cohort);
+		struct buf file = BUF_INIT;
+		for (size_t r = 1; r < m.nrows; r++) {
+			const struct csv_row *row = &m.rows[r];
+			const char *src = cell(row, c_model), *name = cell(row, c_name);
+			struct value *doc, *scores;
+			double x;
+
+			if (row->nfields != h->nfields) {
+				diag_error(o->matrix, row->line, 1,
+					   "row has %zu fields but the header has %zu", row->nfields,
+					   h->nfields);
+				continue;
+			}
+			rows[nrows].id = slugify(src);
+			if (!is_slug(rows[nrows].id)) {
+				diag_error(o->matrix, row->line, row->cols[c_model],
+					   "model '%s' gives no usable identifier", src);
+				free(rows[nrows].id);
+				continue;
+			}
+			for (size_t k = 0; k < nrows; k++)
+				if (strcmp(rows[k].id, rows[nrows].id) == 0)
+					diag_error(o->matrix, row->line, row->cols[c_model],
+						   "model id '%s' appears twice", rows[nrows].id);
+			if (c_type >= 0 && cell(row, c_type)[0] && strcmp(cell(row, c_type), o->cohort))
+				diag_warning(o->matrix, row->line, row->cols[c_type],
+					     "type '%s' differs from --cohort '%s'", cell(row, c_type),
+					     o->cohort);
+			buf_reset(&file);
+			buf_printf(&file, "%s/%s.json", cdir, rows[nrows].id);
+			doc = load_or_new(buf_str(&file));
+			if (!doc) {
+				free(rows[nrows].id);
+				continue;
+			}
+			rows[nrows++].doc = doc;
+			value_set_string(doc, "id", rows[nrows - 1].id);
+			if (strcmp(src, rows[nrows - 1].id) != 0)
+				value_set_string(doc, "source_id", src);
+			if (name[0])
+				value_set_string(doc, "name", name);
+			else if (!value_get(doc, "name"))
+				value_set_string(doc, "name", src);
+			value_set_string(doc, "cohort", o->cohort);
+			if (c_size >= 0 && cell(row, c_size)[0]) {
+				if (parse_number(cell(row, c_size), &x) < 0 || x <= 0)
+					diag_error(o->matrix, row->line, row->cols[c_size],
+						   "model_size '%s' is not a positive number",
+						   cell(row, c_size));
+				else
+					value_set_number(doc, "params", x);
+			}
+			if (c_flop >= 0 && cell(row, c_flop)[0]) {
+				if (parse_number(cell(row, c_flop), &x) < 0 || x <= 0)
+					diag_error(o->matrix, row->line, row->cols[c_flop],
+						   "FLOP '%s' is not a positive number",
+						   cell(row, c_flop));
+				else {
+					value_set_number(doc, "training_flop", x);
+					value_set_string(doc, "flop_source", "reported");
+				}
+			}
+			if (o->source)
+				value_set_string(doc, "source", o->source);
+			scores = value_get(doc, "scores");
+			if (!scores || scores->kind != VALUE_OBJECT)
+				scores = value_set(doc, "scores", value_object());
+			for (size_t k = 0; k < ncols; k++) {
+				const char *v = cell(row, cols[k].index);
+				if (!v[0])
+					continue;
+				if (parse_number(v, &x) < 0) {
+					diag_error(o->matrix, row->line, row->cols[cols[k].index],
+						   "value '%s' in column '%s' is not a number", v,
+						   cols[k].source);
+					continue;
+				}
+				value_set_number(scores, cols[k].id, x);
+			}
+		}
+		buf_release(&file);
+		free(cdir);
+	}
+	if (diag_errors() != errors)
+		goto out;
+	if (unclassified)
+		diag_warning(o->matrix, 0, 0,
+			     "%u new benchmarks have no role (set to 'general', area 'unclassified'); "
+			     "pass --taxonomy or edit benchmarks.json",
+			     unclassified);
+
+	/* Everything checked: write. */
+	{
+		char *cdir = path_join(model_dir, o->cohort);
+		if (path_mkdirs(cdir) < 0) {
+			free(cdir);
+			goto out;
+		}
+		for (size_t r = 0; r < nrows; r++) {
+			struct buf p = BUF_INIT;
+			buf_printf(&p, "%s/%s.json", cdir, rows[r].id);
+			if (write_json_file(buf_str(&p), rows[r].doc) < 0) {
+				buf_release(&p);
+				free(cdir);
+				goto out;
+			}
+			buf_release(&p);
+		}
+		free(cdir);
+	}
+	if (write_json_file(bench_path, benches) < 0 || write_json_file(site_path, site) < 0)
+		goto out;
+	fprintf(stderr, "imported %zu models and %zu benchmarks into %s/models/%s\n", nrows, ncols,
+		o->content, o->cohort);
+	rc = 0;
+out:
+	for (size_t k = 0; k < ncols; k++) {
+		free(cols[k].source);
+		free(cols[k].id);
+	}
+	free(cols);
+	for (size_t r = 0; r < nrows; r++) {
+		free(rows[r].id);
+		value_free(rows[r].doc);
+	}
+	free(rows);
+	value_free(site);
+	value_free(benches);
+	free(site_path);
+	free(bench_path);
+	free(model_dir);
+	csv_free(&m);
+	csv_free(&info.t);
+	csv_free(&tax.t);
+	return rc;
+}

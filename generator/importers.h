@@ -1,0 +1,53 @@
+/*
+ * importers.h - bring results written by other tools into native content.
+ *
+ * Importers read everything and check it before they write anything, so a bad input file
+ * leaves the content directory as it was. Files are written atomically, one by one; keys of
+ * existing files that an import does not set are kept.
+ */
+#ifndef WB_IMPORTERS_H
+#define WB_IMPORTERS_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/** One parsed CSV table. Row 0 is the header when the file has one. */
+struct csv_table {
+	size_t nrows;
+	struct csv_row {
+		size_t nfields;
+		char **fields;     /* NUL-terminated UTF-8, owned */
+		unsigned *cols;    /* 1-based column of each field's first character */
+		unsigned line;     /* 1-based line where the row starts */
+	} *rows;
+};
+
+/**
+ * Parse RFC 4180 CSV (comma separated, double-quote quoting, "" for a quote, LF or CRLF
+ * line ends, a leading UTF-8 BOM skipped, blank lines skipped). Fields must be valid UTF-8.
+ * Returns 0, or -1 after one diagnostic naming path:line:col. Free with csv_free().
+ */
+int csv_parse(const char *path, const char *text, size_t len, struct csv_table *t);
+/** Free a table filled by csv_parse(). */
+void csv_free(struct csv_table *t);
+
+struct import_csv_options {
+	const char *content;      /* content directory (created when missing) */
+	const char *cohort;       /* cohort id: models go to content/models/<cohort>/ */
+	const char *cohort_title; /* title for a new cohort, or NULL for the id */
+	const char *matrix;       /* wide CSV: rows = models, columns = benchmarks + metadata */
+	const char *info;         /* optional benchmark,name,metric CSV */
+	const char *taxonomy;     /* optional benchmark,role,area,correlate_with CSV */
+	const char *source;       /* provenance text for the models' "source", or NULL */
+};
+
+/**
+ * Import a wide matrix (the paper's layout): column "model" (or the first column) holds
+ * model identifiers, "name" display names, "model_size" parameter counts, "FLOP" training
+ * compute, "type" the cohort (checked); every other column is a benchmark. Empty cells are
+ * missing values. Returns 0, or -1 after diagnostics (nothing written on bad input).
+ */
+int import_csv_matrix(const struct import_csv_options *o);
+
+#endif

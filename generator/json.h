@@ -1,0 +1,30 @@
+/*
+ * json.h - JSON text to struct value (the only module that sees cJSON).
+ *
+ * Every node of the result carries the 1-based line and column where its value starts, so
+ * that content validation can point at the exact place of a wrong value.
+ */
+#ifndef WB_JSON_H
+#define WB_JSON_H
+
+#include <stddef.h>
+
+#include "value.h"
+
+/** Deepest nesting accepted; deeper input is an error, never a stack overflow. */
+#define JSON_MAX_DEPTH 64
+
+struct json_error {
+	unsigned line, col; /* 1-based position of the problem */
+	char msg[256];      /* lowercase description, no position, no trailing period */
+};
+
+/**
+ * Parse len bytes of text as one JSON value. A leading UTF-8 byte order mark is skipped.
+ * Rejects invalid UTF-8, duplicate object keys, nesting deeper than JSON_MAX_DEPTH and
+ * numbers that overflow a double. Returns the tree (caller frees with value_free()), or
+ * NULL with *err filled in.
+ */
+struct value *json_parse(const char *text, size_t len, struct json_error *err);
+
+#endif

@@ -1,0 +1,263 @@
+/*
+ * main.c - the washboard command line. Only this file picks exit codes (enum wb_exit).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "content.h"
+#include "importers.h"
+#include "report.h"
+#include "util.h"
+#include "version.h"
+
+static const char usage_main[] =
+	"usage: washboard <command> [options]\n"
+	"\n"
+	"Audit AI safety benchmarks for safetywashing: how much of each safety score is just\n"
+	"general capabilities (Ren et al., 2024), and which models are safer than their\n"
+	"capabilities predict.\n"
+	"\n"
+	"commands:\n"
+	"  analyze      run the analysis and print a table, CSV or the JSON report\n"
+	"  import csv   import a results matrix (the paper's CSV layout) into content/\n"
+	"\n"
+	"options:\n"
+	"  -h, --help      show help (also after a command: washboard analyze --help)\n"
+	"  -V, --version   show the version\n"
+	"\n"
+	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad content or input\n";
+
+static const char usage_analyze[] =
+	"usage: washboard analyze [--content DIR] [--cohort ID] [--format table|json|csv]\n"
+	"\n"
+	"Load and validate the content directory, run the analysis per cohort and print it.\n"
+	"\n"
+	"  --content DIR   content directory (default: ./content)\n"
+	"  --cohort ID     only this cohort (default: all, in site.json order)\n"
+	"  --format F      table (default): a readable table per cohort, benchmarks sorted by\n"
+	"                  capabilities correlation; csv: one row per cohort and benchmark;\n"
+	"                  json: the full report (what the site publishes as data/report.json)\n"
+	"  -q, --quiet     do not print warnings\n"
+	"\n"
+	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad content\n";
+
+static const char usage_import[] =
+	"usage: washboard import csv --content DIR --cohort C --matrix FILE\n"
+	"                            [--info FILE] [--taxonomy FILE] [--cohort-title T]\n"
+	"                            [--source TEXT]\n"
+	"\n"
+	"Import a wide results matrix into native content (created or updated; keys an import\n"
+	"does not set are kept). Rows are models; the column 'model' (or the first column) holds\n"
+	"model identifiers, 'name' display names, 'model_size' parameter counts, 'FLOP' training\n"
+	"compute and 'type' the cohort; every other column is a benchmark. Empty cell = missing.\n"
+	"\n"
+	"  --content DIR      content directory to write into\n"
+	"  --cohort C         cohort id: models go to DIR/models/C/<model>.json\n"
+	"  --matrix FILE      the results matrix\n"
+	"  --info FILE        benchmark,name,metric rows; '(↑)'/'(↓)' in metric give the direction\n"
+	"  --taxonomy FILE    benchmark,role,area,correlate_with rows (role: capability, safety,\n"
+	"                     general, ignore, or metadata for non-benchmark columns)\n"
+	"  --cohort-title T   title of the cohort when it is new\n"
+	"  --source TEXT      provenance recorded in each model's 'source'\n"
+	"\n"
+	"Identifiers are made into slugs ([a-z0-9][a-z0-9._-]*); the original is kept as\n"
+	"source_id when it differs. Nothing is written when any input is bad.\n"
+	"\n"
+	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input\n";
+
+/* A tiny option parser: "--name VALUE", "--name=VALUE" and flags. */
+struct args {
+	int argc;
+	char **argv;
+	int i;
+	const char *usage; /* help text of the current command */
+	const char *cmd;   /* for messages */
+};
+
+static int usage_error(const struct args *a, const char *msg, const char *arg)
+{
+	fprintf(stderr, "error: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
+	fprintf(stderr, "see 'washboard %s --help'\n", a->cmd);
+	return WB_EXIT_USAGE;
+}
+
+/* Does argv[i] name option `name`? Then *val gets its value (NULL for flags). Returns 1 on
+ * a match, 0 on none, -1 when a value is missing. */
+static int option(struct args *a, const char *name, int takes_value, const char **val)
+{
+	const char *arg = a->argv[a->i];
+	size_t n = strlen(name);
+	if (strncmp(arg, name, n) != 0)
+		return 0;
+	if (arg[n] == '=' && takes_value) {
+		*val = arg + n + 1;
+		return 1;
+	}
+	if (arg[n] != '\0')
+		return 0;
+	if (!takes_value)
+		return 1;
+	if (a->i + 1 >= a->argc)
+		return -1;
+	*val = a->argv[++a->i];
+	return 1;
+}
+
+static int cmd_analyze(struct args *a)
+{
+	const char *content = "content", *cohort = NULL, *format = "table";
+	struct corpus *c = NULL;
+	struct analysis *an = NULL;
+	struct value *report = NULL;
+	struct buf out = BUF_INIT;
+	int rc = WB_EXIT_OK;
+
+	for (a->i = 0; a->i < a->argc; a->i++) {
+		const char *arg = a->argv[a->i], *v = NULL;
+		int r;
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			fputs(a->usage, stdout);
+			return WB_EXIT_OK;
+		}
+		if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
+			printf("washboard %s\n", WB_VERSION);
+			return WB_EXIT_OK;
+		}
+		if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+			diag_quiet_warnings(true);
+			continue;
+		}
+		if ((r = option(a, "--content", 1, &v)) != 0)
+			content = v;
+		else if ((r = option(a, "--cohort", 1, &v)) != 0)
+			cohort = v;
+		else if ((r = option(a, "--format", 1, &v)) != 0)
+			format = v;
+		else
+			return usage_error(a, "unknown option", arg);
+		if (r < 0)
+			return usage_error(a, "missing value after", arg);
+	}
+	if (strcmp(format, "table") && strcmp(format, "json") && strcmp(format, "csv"))
+		return usage_error(a, "--format must be table, json or csv, not", format);
+
+	c = content_load(content);
+	if (!c) {
+		fprintf(stderr, "washboard: content in '%s' has errors (%u); nothing analysed\n",
+			content, diag_errors());
+		rc = WB_EXIT_DATA;
+		goto out;
+	}
+	an = analysis_run(c, cohort);
+	if (!an) {
+		rc = WB_EXIT_USAGE;
+		goto out;
+	}
+	report = report_build(an);
+	if (strcmp(format, "json") == 0)
+		value_write_json(&out, report, 2);
+	else if (strcmp(format, "csv") == 0)
+		report_write_csv(&out, report);
+	else
+		report_write_table(&out, report);
+	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
+		diag_error(NULL, 0, 0, "cannot write the output");
+		rc = WB_EXIT_RUNTIME;
+	}
+out:
+	buf_release(&out);
+	value_free(report);
+	analysis_free(an);
+	content_free(c);
+	return rc;
+}
+
+static int cmd_import(struct args *a)
+{
+	struct import_csv_options o;
+
+	memset(&o, 0, sizeof(o));
+	if (a->argc < 1)
+		return usage_error(a, "import needs a format:", "csv");
+	if (strcmp(a->argv[0], "-h") == 0 || strcmp(a->argv[0], "--help") == 0) {
+		fputs(a->usage, stdout);
+		return WB_EXIT_OK;
+	}
+	if (strcmp(a->argv[0], "-V") == 0 || strcmp(a->argv[0], "--version") == 0) {
+		printf("washboard %s\n", WB_VERSION);
+		return WB_EXIT_OK;
+	}
+	if (strcmp(a->argv[0], "csv") != 0)
+		return usage_error(a, "unknown import format (supported: csv):", a->argv[0]);
+	a->cmd = "import csv";
+	for (a->i = 1; a->i < a->argc; a->i++) {
+		const char *arg = a->argv[a->i], *v = NULL;
+		int r;
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			fputs(a->usage, stdout);
+			return WB_EXIT_OK;
+		}
+		if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
+			printf("washboard %s\n", WB_VERSION);
+			return WB_EXIT_OK;
+		}
+		if ((r = option(a, "--content", 1, &v)) != 0)
+			o.content = v;
+		else if ((r = option(a, "--cohort-title", 1, &v)) != 0)
+			o.cohort_title = v;
+		else if ((r = option(a, "--cohort", 1, &v)) != 0)
+			o.cohort = v;
+		else if ((r = option(a, "--matrix", 1, &v)) != 0)
+			o.matrix = v;
+		else if ((r = option(a, "--info", 1, &v)) != 0)
+			o.info = v;
+		else if ((r = option(a, "--taxonomy", 1, &v)) != 0)
+			o.taxonomy = v;
+		else if ((r = option(a, "--source", 1, &v)) != 0)
+			o.source = v;
+		else
+			return usage_error(a, "unknown option", arg);
+		if (r < 0)
+			return usage_error(a, "missing value after", arg);
+	}
+	if (!o.content || !o.cohort || !o.matrix)
+		return usage_error(a, "--content, --cohort and --matrix are required", NULL);
+	return import_csv_matrix(&o) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
+}
+
+int main(int argc, char **argv)
+{
+	struct args a;
+	const char *cmd;
+
+	if (argc < 2) {
+		fputs(usage_main, stderr);
+		return WB_EXIT_USAGE;
+	}
+	cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+		fputs(usage_main, stdout);
+		return WB_EXIT_OK;
+	}
+	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+		printf("washboard %s\n", WB_VERSION);
+		return WB_EXIT_OK;
+	}
+	a.argc = argc - 2;
+	a.argv = argv + 2;
+	a.i = 0;
+	a.cmd = cmd;
+	if (strcmp(cmd, "analyze") == 0 || strcmp(cmd, "analyse") == 0) {
+		a.usage = usage_analyze;
+		return cmd_analyze(&a);
+	}
+	if (strcmp(cmd, "import") == 0) {
+		a.usage = usage_import;
+		return cmd_import(&a);
+	}
+	fprintf(stderr, "error: unknown command '%s'\n", cmd);
+	fputs(usage_main, stderr);
+	return WB_EXIT_USAGE;
+}

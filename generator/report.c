@@ -1,0 +1,441 @@
+#include "report.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "version.h"
+
+static void set_opt_string(struct value *o, const char *key, const char *s)
+{
+	if (s)
+		value_set_string(o, key, s);
+}
+
+static struct value *model_summary(const struct model *m, const struct cohort_result *cr,
+				   size_t i)
+{
+	struct value *o = value_object();
+	value_set_string(o, "id", m->id);
+	value_set_string(o, "name", m->name);
+	set_opt_string(o, "source_id", m->source_id);
+	set_opt_string(o, "family", m->family);
+	if (m->has_params)
+		value_set_number(o, "params", m->params);
+	if (m->has_flop) {
+		value_set_number(o, "training_flop", m->training_flop);
+		value_set_number(o, "log10_training_flop", log10(m->training_flop));
+	}
+	set_opt_string(o, "flop_source", m->flop_source);
+	set_opt_string(o, "released", m->released);
+	set_opt_string(o, "source", m->source);
+	value_set_number(o, "capability_score", cr->score[i]);
+	if (cr->score_rank[i])
+		value_set_number(o, "capability_rank", (double)cr->score_rank[i]);
+	else
+		value_set_null(o, "capability_rank");
+	return o;
+}
+
+static struct value *capability_block(const struct corpus *c, const struct cohort_result *cr)
+{
+	struct value *o = value_object(), *ids = value_array(), *ev = value_array(),
+		     *ld = value_array(), *mx = value_array();
+	size_t k = cr->ncap;
+
+	for (size_t j = 0; j < k; j++)
+		value_push(ids, value_string(c->benchmarks[cr->cap[j]].id));
+	value_set(o, "benchmarks", ids);
+	value_set_number(o, "n_models", (double)cr->n_complete);
+	value_set_number(o, "variance_explained", cr->variance_explained);
+	for (size_t j = 0; cr->eigenvalues && j < k; j++)
+		value_push(ev, value_number(cr->eigenvalues[j]));
+	value_set(o, "eigenvalues", ev);
+	for (size_t j = 0; cr->loadings && j < k; j++) {
+		struct value *e = value_object();
+		value_set_string(e, "benchmark", c->benchmarks[cr->cap[j]].id);
+		value_set_string(e, "name", c->benchmarks[cr->cap[j]].name);
+		value_set_number(e, "loading", cr->loadings[j]);
+		value_push(ld, e);
+	}
+	value_set(o, "loadings", ld);
+	for (size_t a = 0; cr->matrix && a < k; a++) {
+		struct value *row = value_array();
+		for (size_t b = 0; b < k; b++)
+			value_push(row, value_number(cr->matrix[a * k + b]));
+		value_push(mx, row);
+	}
+	value_set(o, "matrix", mx);
+	value_set_number(o, "intercorrelation_mean", cr->inter_mean);
+	value_set_number(o, "intercorrelation_sd", cr->inter_sd);
+	if (cr->note)
+		value_set_string(o, "note", cr->note);
+	else
+		value_set_null(o, "note");
+	return o;
+}
+
+static struct value *benchmark_entry(const struct corpus *c, const struct cohort_result *cr,
+				     const struct bench_result *br)
+{
+	const struct benchmark *b = &c->benchmarks[br->bench];
+	struct value *o = value_object(), *ms = value_array();
+
+	value_set_string(o, "id", b->id);
+	set_opt_string(o, "source_id", b->source_id);
+	value_set_string(o, "name", b->name);
+	value_set_string(o, "role", role_name(b->role));
+	value_set_string(o, "area", b->area);
+	value_set_string(o, "metric", b->metric);
+	value_set_bool(o, "higher_is_better", b->higher_is_better);
+	set_opt_string(o, "url", b->url);
+	set_opt_string(o, "citation", b->citation);
+	set_opt_string(o, "description", b->description);
+	value_set_number(o, "n_values", (double)br->n_values);
+	value_set_number(o, "n", (double)br->n);
+	value_set_number(o, "capabilities_correlation", br->cap_corr);
+	value_set_number(o, "n_compute", (double)br->n_compute);
+	value_set_number(o, "compute_correlation", br->compute_corr);
+	if (b->correlate_with) {
+		value_set_string(o, "correlate_with", b->correlate_with);
+		value_set_number(o, "n_reference", (double)br->n_reference);
+		value_set_number(o, "reference_correlation", br->reference_corr);
+	}
+	value_set_number(o, "pearson", br->pearson);
+	value_set_number(o, "slope", br->slope);
+	value_set_number(o, "slope_stderr", br->slope_se);
+	value_set_number(o, "standardized_slope", br->std_slope);
+	value_set_number(o, "compute_slope", br->compute_slope);
+	value_set_number(o, "mean", br->mean);
+	value_set_number(o, "sd", br->sd);
+	value_set_string(o, "verdict", verdict_id(br->verdict));
+	value_set_string(o, "verdict_label", verdict_label(br->verdict));
+	value_set_string(o, "verdict_basis", b->correlate_with ? "reference" : "capabilities");
+	for (size_t i = 0; i < cr->nmodels; i++) {
+		const struct model *m = &c->models[cr->models[i]];
+		const struct score *s = &m->scores[br->bench];
+		struct value *e;
+		double expected = NAN;
+		if (!s->present)
+			continue;
+		e = value_object();
+		value_set_string(e, "model", m->id);
+		value_set_number(e, "value", s->value);
+		if (s->has_stderr)
+			value_set_number(e, "stderr", s->stderr_);
+		if (s->has_n)
+			value_set_number(e, "n", s->n);
+		value_set_number(e, "z", br->z[i]);
+		/* expected back on the benchmark's own scale, in its own direction */
+		if (isfinite(br->expected_z[i])) {
+			expected = br->mean + br->sd * br->expected_z[i];
+			if (!b->higher_is_better)
+				expected = -expected;
+		}
+		value_set_number(e, "expected", expected);
+		value_set_number(e, "expected_z", br->expected_z[i]);
+		value_set_number(e, "residual", br->residual[i]);
+		value_push(ms, e);
+	}
+	value_set(o, "models", ms);
+	return o;
+}
+
+static struct value *leaderboard(const struct corpus *c, const struct cohort_result *cr)
+{
+	struct value *list = value_array();
+	for (size_t t = 0; t < cr->nmodels; t++) {
+		const struct leader *l = &cr->leaders[t];
+		const struct model *m = &c->models[cr->models[l->model]];
+		struct value *e = value_object(), *areas = value_array();
+		value_set_string(e, "model", m->id);
+		value_set_string(e, "name", m->name);
+		value_set_number(e, "capability_score", cr->score[l->model]);
+		value_set_number(e, "safety_score", l->safety);
+		value_set(e, "safety_rank",
+			  l->safety_rank ? value_number((double)l->safety_rank) : value_null());
+		value_set_number(e, "decorrelated_score", l->decorrelated);
+		value_set(e, "decorrelated_rank", l->decorrelated_rank
+							  ? value_number((double)l->decorrelated_rank)
+							  : value_null());
+		if (l->safety_rank && l->decorrelated_rank)
+			value_set_number(e, "rank_change",
+					 (double)(l->safety_rank - l->decorrelated_rank));
+		else
+			value_set_null(e, "rank_change");
+		value_set_number(e, "coverage",
+				 cr->n_safety ? (double)l->covered / (double)cr->n_safety : NAN);
+		value_set_number(e, "n_benchmarks", (double)l->covered);
+		for (size_t a = 0; a < cr->nareas; a++) {
+			struct value *ae = value_object();
+			value_set_string(ae, "area", cr->areas[a].id);
+			value_set_number(ae, "safety_score", l->areas[a].safety);
+			value_set_number(ae, "decorrelated_score", l->areas[a].decorrelated);
+			value_set_number(ae, "n", (double)l->areas[a].n);
+			value_push(areas, ae);
+		}
+		value_set(e, "areas", areas);
+		value_push(list, e);
+	}
+	return list;
+}
+
+static struct value *areas(const struct corpus *c, const struct cohort_result *cr)
+{
+	struct value *list = value_array();
+	for (size_t a = 0; a < cr->nareas; a++) {
+		const struct area_result *ar = &cr->areas[a];
+		struct value *e = value_object(), *ids = value_array(), *counts = value_object();
+		value_set_string(e, "id", ar->id);
+		for (size_t t = 0; t < ar->nbench; t++)
+			value_push(ids, value_string(c->benchmarks[cr->results[ar->bench[t]].bench].id));
+		value_set(e, "benchmarks", ids);
+		value_set_number(e, "n_benchmarks", (double)ar->nbench);
+		value_set_number(e, "mean_capabilities_correlation", ar->mean_cap_corr);
+		for (int v = 0; v < VERDICT_COUNT; v++)
+			value_set_number(counts, verdict_id((enum verdict)v), (double)ar->verdicts[v]);
+		value_set(e, "verdicts", counts);
+		value_push(list, e);
+	}
+	return list;
+}
+
+static int governing_desc(const struct bench_result *a, const struct bench_result *b)
+{
+	int fa = isfinite(a->cap_corr), fb = isfinite(b->cap_corr);
+	if (fa != fb)
+		return fa ? -1 : 1;
+	if (fa && a->cap_corr != b->cap_corr)
+		return a->cap_corr > b->cap_corr ? -1 : 1;
+	return 0;
+}
+
+static const struct corpus *sort_corpus;
+
+static int cmp_results(const void *pa, const void *pb)
+{
+	const struct bench_result *a = *(const struct bench_result *const *)pa;
+	const struct bench_result *b = *(const struct bench_result *const *)pb;
+	int r = governing_desc(a, b);
+	return r ? r : strcmp(sort_corpus->benchmarks[a->bench].id, sort_corpus->benchmarks[b->bench].id);
+}
+
+static struct value *cohort_entry(const struct corpus *c, const struct cohort_result *cr)
+{
+	const struct cohort_def *d = &c->cohorts[cr->cohort];
+	struct value *o = value_object(), *models = value_array(), *benches = value_array();
+	const struct bench_result **order;
+	size_t n_flop = 0, n_scored = 0;
+
+	value_set_string(o, "id", d->id);
+	value_set_string(o, "title", d->title);
+	value_set_number(o, "n_models", (double)cr->nmodels);
+	for (size_t i = 0; i < cr->nmodels; i++) {
+		n_flop += c->models[cr->models[i]].has_flop;
+		n_scored += isfinite(cr->score[i]) != 0;
+	}
+	value_set_number(o, "n_models_scored", (double)n_scored);
+	value_set_number(o, "n_models_with_flop", (double)n_flop);
+	value_set_number(o, "n_benchmarks", (double)cr->nresults);
+	value_set(o, "capability", capability_block(c, cr));
+	for (size_t i = 0; i < cr->nmodels; i++)
+		value_push(models, model_summary(&c->models[cr->models[i]], cr, i));
+	value_set(o, "models", models);
+	/* Benchmarks in the order every reader wants first: by capabilities correlation. */
+	order = xcalloc(cr->nresults ? cr->nresults : 1, sizeof(*order));
+	for (size_t r = 0; r < cr->nresults; r++)
+		order[r] = &cr->results[r];
+	sort_corpus = c;
+	if (cr->nresults)
+		qsort(order, cr->nresults, sizeof(*order), cmp_results);
+	for (size_t r = 0; r < cr->nresults; r++)
+		value_push(benches, benchmark_entry(c, cr, order[r]));
+	free(order);
+	value_set(o, "benchmarks", benches);
+	value_set(o, "leaderboard", leaderboard(c, cr));
+	value_set(o, "areas", areas(c, cr));
+	return o;
+}
+
+struct value *report_build(const struct analysis *a)
+{
+	const struct corpus *c = a->corpus;
+	struct value *r = value_object(), *gen = value_object(), *method = value_object(),
+		     *cohorts = value_array(), *site;
+
+	value_set_string(gen, "name", "washboard");
+	value_set_string(gen, "version", WB_VERSION);
+	value_set_number(gen, "schema", REPORT_SCHEMA);
+	value_set(r, "generator", gen);
+	site = value_copy(c->site);
+	value_remove(site, "cohorts");
+	value_set(r, "site", site);
+	value_set_string(method, "mode", "paper");
+	value_set_number(method, "threshold_high", c->high);
+	value_set_number(method, "threshold_low", c->low);
+	value_set_number(method, "min_models", ANALYSIS_MIN_MODELS);
+	value_set_string(method, "correlation", "spearman");
+	value_set_string(method, "sd", "population");
+	value_set(r, "method", method);
+	for (size_t i = 0; i < a->ncohorts; i++)
+		value_push(cohorts, cohort_entry(c, &a->cohorts[i]));
+	value_set(r, "cohorts", cohorts);
+	return r;
+}
+
+void csv_field(struct buf *out, const char *s)
+{
+	if (!s)
+		return;
+	if (strpbrk(s, ",\"\r\n") || (s[0] && strchr("=+-@", s[0]) && s[1] && !strchr("0123456789.", s[1]))) {
+		buf_putc(out, '"');
+		for (; *s; s++) {
+			if (*s == '"')
+				buf_putc(out, '"');
+			buf_putc(out, *s);
+		}
+		buf_putc(out, '"');
+	} else {
+		buf_puts(out, s);
+	}
+}
+
+static void csv_value(struct buf *out, const struct value *v)
+{
+	if (!v)
+		return;
+	switch (v->kind) {
+	case VALUE_NUMBER:
+		buf_number(out, v->number);
+		break;
+	case VALUE_STRING:
+		csv_field(out, v->string);
+		break;
+	case VALUE_BOOL:
+		buf_puts(out, v->boolean ? "true" : "false");
+		break;
+	default:
+		break;
+	}
+}
+
+static const char *const csv_columns[] = {
+	"id",	     "source_id",     "name",		 "role",
+	"area",	     "metric",	      "higher_is_better", "n",
+	"capabilities_correlation", "n_compute", "compute_correlation", "correlate_with",
+	"n_reference", "reference_correlation", "pearson", "slope",
+	"slope_stderr", "standardized_slope", "compute_slope", "verdict", NULL};
+
+void report_write_csv(struct buf *out, const struct value *report)
+{
+	const struct value *cohorts = value_get(report, "cohorts");
+	buf_puts(out, "cohort");
+	for (int j = 0; csv_columns[j]; j++) {
+		buf_putc(out, ',');
+		buf_puts(out, strcmp(csv_columns[j], "id") == 0 ? "benchmark" : csv_columns[j]);
+	}
+	buf_puts(out, "\r\n");
+	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
+		const struct value *co = cohorts->items[i], *bs = value_get(co, "benchmarks");
+		for (size_t b = 0; bs && b < bs->n; b++) {
+			csv_field(out, value_get_string(co, "id"));
+			for (int j = 0; csv_columns[j]; j++) {
+				buf_putc(out, ',');
+				csv_value(out, value_get(bs->items[b], csv_columns[j]));
+			}
+			buf_puts(out, "\r\n");
+		}
+	}
+}
+
+/* Display width of UTF-8 text, counting code points (good enough for names and ids). */
+static size_t width(const char *s)
+{
+	size_t w = 0;
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xC0) != 0x80;
+	return w;
+}
+
+static void pad(struct buf *out, const char *s, size_t w, int right)
+{
+	size_t n = width(s);
+	if (right)
+		for (size_t i = n; i < w; i++)
+			buf_putc(out, ' ');
+	buf_puts(out, s);
+	if (!right)
+		for (size_t i = n; i < w; i++)
+			buf_putc(out, ' ');
+}
+
+enum num_style { NUM_COUNT, NUM_PERCENT, NUM_GENERAL };
+
+static void fmt_num(char *dst, size_t cap, const struct value *v, enum num_style style)
+{
+	if (!v || v->kind != VALUE_NUMBER)
+		snprintf(dst, cap, "—");
+	else if (style == NUM_COUNT)
+		snprintf(dst, cap, "%.0f", v->number);
+	else if (style == NUM_PERCENT)
+		snprintf(dst, cap, "%.1f%%", v->number * 100);
+	else
+		snprintf(dst, cap, "%.3g", v->number);
+}
+
+void report_write_table(struct buf *out, const struct value *report)
+{
+	const struct value *cohorts = value_get(report, "cohorts");
+	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
+		const struct value *co = cohorts->items[i], *cap = value_get(co, "capability"),
+				   *bs = value_get(co, "benchmarks");
+		size_t wid = 9;
+		char ve[32];
+
+		if (i)
+			buf_putc(out, '\n');
+		fmt_num(ve, sizeof(ve), value_get(cap, "variance_explained"), NUM_PERCENT);
+		buf_printf(out, "%s (%s): %g models, %g with a capabilities score; PC1 explains %s "
+				"of capability variance\n",
+			   value_get_string(co, "title"), value_get_string(co, "id"),
+			   value_get(co, "n_models")->number, value_get(co, "n_models_scored")->number,
+			   ve);
+		if (value_get_string(cap, "note"))
+			buf_printf(out, "note: %s\n", value_get_string(cap, "note"));
+		for (size_t b = 0; bs && b < bs->n; b++) {
+			size_t w = width(value_get_string(bs->items[b], "id"));
+			if (w > wid)
+				wid = w;
+		}
+		if (wid > 40)
+			wid = 40;
+		buf_putc(out, '\n');
+		pad(out, "benchmark", wid, 0);
+		buf_puts(out, "  role        area                      n   cap ρ  comp ρ   ref ρ      "
+			      "slope  verdict\n");
+		for (size_t b = 0; bs && b < bs->n; b++) {
+			const struct value *e = bs->items[b];
+			char n[16], cr[16], cc[16], rc[16], sl[32];
+			const char *area = value_get_string(e, "area");
+			fmt_num(n, sizeof(n), value_get(e, "n"), NUM_COUNT);
+			fmt_num(cr, sizeof(cr), value_get(e, "capabilities_correlation"), NUM_PERCENT);
+			fmt_num(cc, sizeof(cc), value_get(e, "compute_correlation"), NUM_PERCENT);
+			fmt_num(rc, sizeof(rc), value_get(e, "reference_correlation"), NUM_PERCENT);
+			fmt_num(sl, sizeof(sl), value_get(e, "slope"), NUM_GENERAL);
+			pad(out, value_get_string(e, "id"), wid, 0);
+			buf_puts(out, "  ");
+			pad(out, value_get_string(e, "role"), 10, 0);
+			buf_puts(out, "  ");
+			pad(out, area, 22, 0);
+			pad(out, n, 5, 1);
+			pad(out, cr, 8, 1);
+			pad(out, cc, 8, 1);
+			pad(out, rc, 8, 1);
+			pad(out, sl, 11, 1);
+			buf_puts(out, "  ");
+			buf_puts(out, value_get_string(e, "verdict_label"));
+			buf_putc(out, '\n');
+		}
+	}
+}

@@ -1,0 +1,148 @@
+#include "stats.h"
+
+#include <gsl/gsl_eigen.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_fit.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "buf.h"
+
+/* GSL's default handler aborts; we check return codes instead. Called before each entry. */
+static void gsl_quiet(void)
+{
+	static int done;
+	if (!done) {
+		gsl_set_error_handler_off();
+		done = 1;
+	}
+}
+
+double stats_mean(const double *x, size_t n)
+{
+	return n ? gsl_stats_mean(x, 1, n) : NAN;
+}
+
+double stats_sd(const double *x, size_t n)
+{
+	double m;
+	if (!n)
+		return NAN;
+	m = gsl_stats_mean(x, 1, n);
+	return sqrt(gsl_stats_tss_m(x, 1, n, m) / (double)n);
+}
+
+void stats_rank(const double *x, size_t n, double *ranks)
+{
+	size_t *idx = xcalloc(n ? n : 1, sizeof(*idx));
+	size_t i = 0;
+
+	gsl_sort_index(idx, x, 1, n); /* stable for equal keys is not needed: ties get one rank */
+	while (i < n) {
+		size_t j = i;
+		double avg;
+		while (j + 1 < n && x[idx[j + 1]] == x[idx[i]])
+			j++;
+		avg = ((double)i + (double)j) / 2.0 + 1.0;
+		for (size_t t = i; t <= j; t++)
+			ranks[idx[t]] = avg;
+		i = j + 1;
+	}
+	free(idx);
+}
+
+static int constant(const double *x, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (x[i] != x[0])
+			return 0;
+	return 1;
+}
+
+double stats_pearson(const double *x, const double *y, size_t n)
+{
+	gsl_quiet();
+	if (n < 2 || constant(x, n) || constant(y, n))
+		return NAN;
+	return gsl_stats_correlation(x, 1, y, 1, n);
+}
+
+double stats_spearman(const double *x, const double *y, size_t n)
+{
+	double *rx, *ry, r;
+
+	if (n < 2 || constant(x, n) || constant(y, n))
+		return NAN;
+	rx = xcalloc(n, sizeof(*rx));
+	ry = xcalloc(n, sizeof(*ry));
+	stats_rank(x, n, rx);
+	stats_rank(y, n, ry);
+	r = stats_pearson(rx, ry, n);
+	free(rx);
+	free(ry);
+	return r;
+}
+
+int stats_ols(const double *x, const double *y, size_t n, struct ols *fit)
+{
+	double c0, c1, cov00, cov01, cov11, sumsq;
+
+	gsl_quiet();
+	if (n < 2 || constant(x, n))
+		return -1;
+	if (gsl_fit_linear(x, 1, y, 1, n, &c0, &c1, &cov00, &cov01, &cov11, &sumsq) != GSL_SUCCESS)
+		return -1;
+	fit->intercept = c0;
+	fit->slope = c1;
+	fit->stderr_ = n >= 3 ? sqrt(cov11) : NAN;
+	return isfinite(c1) ? 0 : -1;
+}
+
+int stats_pc1(const double *m, size_t k, double *eigenvalues, double *pc1)
+{
+	gsl_matrix *a = NULL, *evec = NULL;
+	gsl_vector *eval = NULL;
+	gsl_eigen_symmv_workspace *w = NULL;
+	size_t i, j, big = 0;
+	int rc = -1;
+
+	gsl_quiet();
+	if (k == 0)
+		return -1;
+	for (i = 0; i < k * k; i++)
+		if (!isfinite(m[i]))
+			return -1;
+	a = gsl_matrix_alloc(k, k);
+	evec = gsl_matrix_alloc(k, k);
+	eval = gsl_vector_alloc(k);
+	w = gsl_eigen_symmv_alloc(k);
+	if (!a || !evec || !eval || !w)
+		goto out;
+	for (i = 0; i < k; i++)
+		for (j = 0; j < k; j++)
+			gsl_matrix_set(a, i, j, m[i * k + j]); /* symmv destroys its input: a copy */
+	if (gsl_eigen_symmv(a, eval, evec, w) != GSL_SUCCESS)
+		goto out;
+	if (gsl_eigen_symmv_sort(eval, evec, GSL_EIGEN_SORT_VAL_DESC) != GSL_SUCCESS)
+		goto out;
+	for (i = 0; i < k; i++) {
+		eigenvalues[i] = gsl_vector_get(eval, i);
+		pc1[i] = gsl_matrix_get(evec, i, 0);
+		if (fabs(pc1[i]) > fabs(pc1[big]))
+			big = i;
+	}
+	if (pc1[big] < 0)
+		for (i = 0; i < k; i++)
+			pc1[i] = -pc1[i];
+	rc = 0;
+out:
+	if (w)
+		gsl_eigen_symmv_free(w);
+	gsl_vector_free(eval);
+	gsl_matrix_free(evec);
+	gsl_matrix_free(a);
+	return rc;
+}

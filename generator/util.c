@@ -1,0 +1,408 @@
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static unsigned n_errors, n_warnings;
+static bool quiet_warnings;
+
+static void diag(const char *kind, const char *file, unsigned line, unsigned col,
+		 const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s: ", kind);
+	if (file) {
+		buf_puts(&b, file);
+		if (line) {
+			buf_printf(&b, ":%u", line);
+			if (col)
+				buf_printf(&b, ":%u", col);
+		}
+		buf_puts(&b, ": ");
+	}
+	buf_vprintf(&b, fmt, ap);
+	buf_putc(&b, '\n');
+	fputs(buf_str(&b), stderr);
+	buf_release(&b);
+}
+
+void diag_error(const char *file, unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+	n_errors++;
+	va_start(ap, fmt);
+	diag("error", file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void diag_warning(const char *file, unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+	n_warnings++;
+	if (quiet_warnings)
+		return;
+	va_start(ap, fmt);
+	diag("warning", file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+unsigned diag_errors(void)
+{
+	return n_errors;
+}
+
+unsigned diag_warnings(void)
+{
+	return n_warnings;
+}
+
+void diag_quiet_warnings(bool quiet)
+{
+	quiet_warnings = quiet;
+}
+
+int file_read(const char *path, char **out, size_t *len)
+{
+	FILE *f = NULL;
+	struct stat st;
+	char *data = NULL;
+	size_t got = 0, cap = 0;
+	int rc = -1;
+
+	*out = NULL;
+	*len = 0;
+	if (stat(path, &st) < 0) {
+		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		diag_error(path, 0, 0, "is a directory, expected a file");
+		goto out;
+	}
+	if (st.st_size > (off_t)WB_MAX_FILE_SIZE) {
+		diag_error(path, 0, 0, "file is larger than the %u MiB limit",
+			   WB_MAX_FILE_SIZE / (1024u * 1024u));
+		goto out;
+	}
+	f = fopen(path, "rb");
+	if (!f) {
+		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	for (;;) {
+		size_t n;
+		xgrow((void **)&data, &cap, got + 65536 + 1, 1);
+		n = fread(data + got, 1, cap - got - 1, f);
+		got += n;
+		if (got > WB_MAX_FILE_SIZE) {
+			diag_error(path, 0, 0, "file is larger than the %u MiB limit",
+				   WB_MAX_FILE_SIZE / (1024u * 1024u));
+			goto out;
+		}
+		if (n == 0)
+			break;
+	}
+	if (ferror(f)) {
+		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	data[got] = '\0';
+	*out = data;
+	*len = got;
+	data = NULL;
+	rc = 0;
+out:
+	if (f)
+		fclose(f);
+	free(data);
+	return rc;
+}
+
+int file_write_atomic(const char *path, const char *data, size_t len)
+{
+	struct buf tmp = BUF_INIT;
+	FILE *f = NULL;
+	int rc = -1;
+
+	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+	f = fopen(buf_str(&tmp), "wb");
+	if (!f) {
+		diag_error(buf_str(&tmp), 0, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	if (fwrite(data, 1, len, f) != len) {
+		diag_error(buf_str(&tmp), 0, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	if (fclose(f) != 0) {
+		f = NULL;
+		diag_error(buf_str(&tmp), 0, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	f = NULL;
+	if (rename(buf_str(&tmp), path) != 0) {
+		diag_error(path, 0, 0, "cannot replace: %s", strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (f)
+		fclose(f);
+	if (rc != 0)
+		remove(buf_str(&tmp));
+	buf_release(&tmp);
+	return rc;
+}
+
+bool path_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool path_is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int path_mkdirs(const char *path)
+{
+	char *p = xstrdup(path);
+	char *s;
+	int rc = -1;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			diag_error(p, 0, 0, "cannot create directory: %s", strerror(errno));
+			goto out;
+		}
+		*s = '/';
+	}
+	if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+		diag_error(p, 0, 0, "cannot create directory: %s", strerror(errno));
+		goto out;
+	}
+	if (!path_is_dir(p)) {
+		diag_error(p, 0, 0, "exists but is not a directory");
+		goto out;
+	}
+	rc = 0;
+out:
+	free(p);
+	return rc;
+}
+
+char *path_join(const char *a, const char *b)
+{
+	struct buf out = BUF_INIT;
+	size_t la = strlen(a);
+	buf_puts(&out, a);
+	if (la && a[la - 1] != '/')
+		buf_putc(&out, '/');
+	buf_puts(&out, b);
+	return buf_detach(&out);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+long dir_list(const char *dir, bool skip_hidden, char ***names)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **list = NULL;
+	size_t n = 0, cap = 0;
+
+	*names = NULL;
+	if (!d) {
+		diag_error(dir, 0, 0, "cannot open directory: %s", strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (skip_hidden && e->d_name[0] == '.')
+			continue;
+		xgrow((void **)&list, &cap, n + 1, sizeof(*list));
+		list[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(list, n, sizeof(*list), cmp_names);
+	*names = list;
+	return (long)n;
+}
+
+void names_free(char **names, long n)
+{
+	for (long i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+bool is_slug(const char *s)
+{
+	size_t i, n = strlen(s);
+	if (n == 0 || n > 128)
+		return false;
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return false;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+		      c == '-'))
+			return false;
+	}
+	return strstr(s, "..") == NULL;
+}
+
+static bool slug_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
+
+static bool is_sep(char c)
+{
+	return c == '.' || c == '_' || c == '-';
+}
+
+char *slugify(const char *s)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t start, end;
+	char *r;
+
+	while (*p) {
+		char c = (char)*p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (p[0] == 0xCE && p[1] == 0xA3) { /* Σ, the paper's "sum" columns */
+			buf_puts(&b, "sum");
+			p += 2;
+			continue;
+		}
+		if (c == '+') {
+			if (b.len && !is_sep(b.data[b.len - 1]))
+				buf_putc(&b, '-');
+			buf_puts(&b, "plus");
+		} else if (c == '*') {
+			if (b.len && !is_sep(b.data[b.len - 1]))
+				buf_putc(&b, '-');
+			buf_puts(&b, "x-");
+		} else if (slug_char(c)) {
+			if (is_sep(c) && b.len && b.data[b.len - 1] == '-')
+				b.data[b.len - 1] = c;
+			else if (!(c == '-' && b.len && is_sep(b.data[b.len - 1])))
+				buf_putc(&b, c);
+		} else if (b.len && !is_sep(b.data[b.len - 1])) {
+			buf_putc(&b, '-');
+		}
+		p++;
+	}
+	/* Trim separators at both ends and collapse ".." so the result is a slug. */
+	start = 0;
+	end = b.len;
+	while (start < end && is_sep(b.data[start]))
+		start++;
+	while (end > start && is_sep(b.data[end - 1]))
+		end--;
+	r = xstrndup(buf_str(&b) + start, end - start);
+	for (char *q = r; (q = strstr(q, "..")) != NULL;)
+		memmove(q, q + 1, strlen(q));
+	buf_release(&b);
+	return r;
+}
+
+bool ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && memcmp(s + a - b, suffix, b) == 0;
+}
+
+size_t utf8_seq_len(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t need, i;
+	unsigned cp;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		need = 2;
+		cp = s[0] & 0x1Fu;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		need = 3;
+		cp = s[0] & 0x0Fu;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		need = 4;
+		cp = s[0] & 0x07u;
+	} else {
+		return 0;
+	}
+	if (n < need)
+		return 0;
+	for (i = 1; i < need; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3Fu);
+	}
+	if ((need == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (need == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return need;
+}
+
+bool utf8_valid(const char *s, size_t n, size_t *bad)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t k = utf8_seq_len(s + i, n - i);
+		if (!k) {
+			if (bad)
+				*bad = i;
+			return false;
+		}
+		i += k;
+	}
+	return true;
+}
+
+int parse_number(const char *s, double *out)
+{
+	char *end;
+	double x;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!*s)
+		return -1;
+	/* strtod accepts "nan", "inf" and hex floats; a results file means none of them. */
+	for (const char *p = s; *p; p++)
+		if (*p == 'n' || *p == 'N' || *p == 'i' || *p == 'I' || *p == 'x' || *p == 'X')
+			return -1;
+	errno = 0;
+	x = strtod(s, &end);
+	if (end == s || errno == ERANGE || !isfinite(x))
+		return -1;
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (*end)
+		return -1;
+	*out = x;
+	return 0;
+}

@@ -1,0 +1,90 @@
+/*
+ * util.h - diagnostics, files, directories and identifiers.
+ *
+ * Diagnostics go to stderr in one format so editors and CI can jump to them:
+ *   error: FILE:LINE:COL: what is wrong (what to do)
+ *   warning: FILE: what is odd
+ */
+#ifndef WB_UTIL_H
+#define WB_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+/** The exit codes of the washboard command (main picks one; modules return -1/NULL). */
+enum wb_exit {
+	WB_EXIT_OK = 0,      /* success */
+	WB_EXIT_RUNTIME = 1, /* a runtime failure: I/O, a tool that failed */
+	WB_EXIT_USAGE = 2,   /* bad command line */
+	WB_EXIT_DATA = 3,    /* bad content or input files */
+};
+
+/** Largest input file read, in bytes; larger files are rejected with a clear error. */
+#define WB_MAX_FILE_SIZE (64u * 1024u * 1024u)
+
+/**
+ * Print "error: FILE:LINE:COL: message". line 0 leaves out ":LINE:COL", col 0 leaves out
+ * ":COL"; file NULL leaves out the location. Counts into diag_errors().
+ */
+void diag_error(const char *file, unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/** Same as diag_error() with "warning:"; counts into diag_warnings(). */
+void diag_warning(const char *file, unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/** Number of errors and warnings printed so far. */
+unsigned diag_errors(void);
+unsigned diag_warnings(void);
+/** Silence warnings (errors are always printed). */
+void diag_quiet_warnings(bool quiet);
+
+/**
+ * Read the whole file at path into *out (NUL-terminated; caller frees *out with free()).
+ * Files over WB_MAX_FILE_SIZE are refused. Returns 0, or -1 after one diagnostic.
+ */
+int file_read(const char *path, char **out, size_t *len);
+/**
+ * Write len bytes to path atomically (a temporary file beside it, then rename).
+ * Returns 0, or -1 after one diagnostic.
+ */
+int file_write_atomic(const char *path, const char *data, size_t len);
+/** Does path exist as a directory? */
+bool path_is_dir(const char *path);
+/** Does path exist as a regular file? */
+bool path_is_file(const char *path);
+/** Create directory path and its parents (mode 0777 & umask). Returns 0 or -1 after a diagnostic. */
+int path_mkdirs(const char *path);
+/** "a" + "/" + "b" as a new string (caller frees). */
+char *path_join(const char *a, const char *b);
+
+/**
+ * The names in directory dir, sorted bytewise, without "." and "..", and without names
+ * starting with "." when skip_hidden. Returns the count and sets *names (caller frees with
+ * names_free()), or -1 after one diagnostic.
+ */
+long dir_list(const char *dir, bool skip_hidden, char ***names);
+/** Free a list from dir_list(). */
+void names_free(char **names, long n);
+
+/** Is s an identifier: [a-z0-9][a-z0-9._-]* with no "..", at most 128 bytes? */
+bool is_slug(const char *s);
+/**
+ * A slug made from any text: ASCII letters lowercased, Σ to "sum", '+' to "plus", '*' to
+ * "x", every other run of characters outside [a-z0-9._-] to one '-', no leading or trailing
+ * separators. Returns a new string (caller frees); "" when nothing usable is left.
+ */
+char *slugify(const char *s);
+/** Length (1-4) of the valid UTF-8 sequence at p (n bytes available), or 0 when invalid. */
+size_t utf8_seq_len(const char *p, size_t n);
+/** Is s[0..n) valid UTF-8? On failure *bad (when not NULL) is the offset of the bad byte. */
+bool utf8_valid(const char *s, size_t n, size_t *bad);
+/**
+ * Parse all of s (surrounding spaces allowed) as a finite number. Returns 0, or -1 when s is
+ * empty, not a number, "nan"/"inf", or out of range.
+ */
+int parse_number(const char *s, double *out);
+/** Does s end with suffix? */
+bool ends_with(const char *s, const char *suffix);
+
+#endif

@@ -1,0 +1,84 @@
+/*
+ * value.h - the JSON-shaped tree that washboard passes between stages.
+ *
+ * Content files are parsed into it (json.h), the report is built as one (report.h), the
+ * Mustache engine renders over it and it is serialised as site/data/report.json. Objects
+ * keep their keys in insertion order, so output is deterministic.
+ *
+ * Ownership: a tree owns all its nodes and strings. value_push()/value_set() take ownership
+ * of the child they are given. value_free() frees a node and everything below it.
+ */
+#ifndef WB_VALUE_H
+#define WB_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+enum value_kind { VALUE_NULL, VALUE_BOOL, VALUE_NUMBER, VALUE_STRING, VALUE_ARRAY, VALUE_OBJECT };
+
+struct value {
+	enum value_kind kind;
+	bool boolean;          /* VALUE_BOOL */
+	double number;         /* VALUE_NUMBER; always finite */
+	char *string;          /* VALUE_STRING: NUL-terminated UTF-8, owned */
+	size_t len;            /* VALUE_STRING: bytes, not counting the NUL */
+	size_t n;              /* VALUE_ARRAY/VALUE_OBJECT: number of items */
+	size_t cap;            /* allocated slots in items/keys */
+	struct value **items;  /* VALUE_ARRAY/VALUE_OBJECT: children, owned */
+	char **keys;           /* VALUE_OBJECT: keys parallel to items, owned */
+	unsigned line, col;    /* 1-based source position when parsed from a file, else 0 */
+};
+
+/** A new null node. Caller frees with value_free(). */
+struct value *value_null(void);
+/** A new boolean node. */
+struct value *value_bool(bool b);
+/** A new number node; a non-finite x gives a null node (no NaN ever reaches output). */
+struct value *value_number(double x);
+/** A new string node holding a copy of s (NULL gives a null node). */
+struct value *value_string(const char *s);
+/** A new string node holding a copy of n bytes of s. */
+struct value *value_stringn(const char *s, size_t n);
+/** A new string node that takes ownership of s (NULL gives a null node). */
+struct value *value_string_own(char *s);
+/** A new empty array. */
+struct value *value_array(void);
+/** A new empty object. */
+struct value *value_object(void);
+
+/** Append v (taken) to array a; returns v. */
+struct value *value_push(struct value *a, struct value *v);
+/** Set key of object o to v (taken), replacing an existing entry in place; returns v. */
+struct value *value_set(struct value *o, const char *key, struct value *v);
+/** Shorthands for value_set(o, key, value_string(s)) and friends. */
+void value_set_string(struct value *o, const char *key, const char *s);
+void value_set_number(struct value *o, const char *key, double x);
+void value_set_bool(struct value *o, const char *key, bool b);
+void value_set_null(struct value *o, const char *key);
+/** Remove key from object o (no-op when absent). */
+void value_remove(struct value *o, const char *key);
+
+/** The member key of object o, or NULL when o is not an object or lacks it. Borrowed. */
+struct value *value_get(const struct value *o, const char *key);
+/** The string of member key, or NULL when absent or not a string. Borrowed. */
+const char *value_get_string(const struct value *o, const char *key);
+/** A deep copy of v. */
+struct value *value_copy(const struct value *v);
+/** Free v and everything below it (NULL is fine). */
+void value_free(struct value *v);
+/** Is v absent or null? */
+bool value_is_null(const struct value *v);
+/** Name of a kind for messages: "null", "a boolean", "a number", "a string", ... */
+const char *value_kind_name(enum value_kind k);
+
+/**
+ * Append v to out as JSON. indent 0 gives compact output, otherwise pretty output with that
+ * many spaces per level and a final newline. Numbers use the shortest round-trip form.
+ */
+void value_write_json(struct buf *out, const struct value *v, int indent);
+/** Append s as a JSON string literal (quoted, escaped). */
+void value_write_json_string(struct buf *out, const char *s, size_t n);
+
+#endif
