@@ -5,9 +5,10 @@ CC       ?= cc
 BUILD    ?= build
 PKGS     := libcmark-gfm libcjson gsl
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes
+# CFLAGS is yours (CI passes CFLAGS="-O2 -g -Werror"); the flags we need are always added.
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \
-            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
@@ -27,7 +28,7 @@ TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/%)
 all: $(BUILD)/washboard
 
 $(BUILD)/obj/%.o: generator/%.c | $(BUILD)/obj
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj:
 	mkdir -p $@
@@ -37,10 +38,10 @@ $(BUILD)/libwashboard.a: $(LIB_OBJS)
 	ar rcs $@ $^
 
 $(BUILD)/washboard: $(BUILD)/obj/main.o $(BUILD)/libwashboard.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/test_%: tests/test_%.c $(BUILD)/libwashboard.a
-	$(CC) $(CFLAGS) -Igenerator -o $@ $< $(BUILD)/libwashboard.a $(LDLIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Igenerator -o $@ $< $(BUILD)/libwashboard.a $(LDLIBS) $(TEST_LIBS)
 
 # Install whatever Debian package is missing (sudo when not root).
 deps:
