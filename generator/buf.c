@@ -122,7 +122,6 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 void buf_number(struct buf *b, double x)
 {
 	char tmp[40];
-	int prec;
 
 	if (x == 0) { /* also folds -0 into 0 so output never shows "-0" */
 		buf_putc(b, '0');
@@ -133,9 +132,11 @@ void buf_number(struct buf *b, double x)
 		buf_puts(b, tmp);
 		return;
 	}
-	for (prec = 1; prec <= 17; prec++) {
+	/* Any double whose shortest form has at most 15 digits prints exactly that at %.15g
+	 * (DBL_DIG; %g drops trailing zeros), so shorter precisions need not be tried. */
+	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(tmp, sizeof(tmp), "%.*g", prec, x);
-		if (strtod(tmp, NULL) == x)
+		if (prec == 17 || strtod(tmp, NULL) == x)
 			break;
 	}
 	buf_puts(b, tmp);

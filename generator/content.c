@@ -148,10 +148,43 @@ long content_find_cohort(const struct corpus *c, const char *id)
 
 long content_find_benchmark(const struct corpus *c, const char *id)
 {
-	for (size_t i = 0; i < c->nbench; i++)
-		if (strcmp(c->benchmarks[i].id, id) == 0)
-			return (long)i;
+	size_t lo = 0, hi;
+	if (!c->by_id) { /* still loading benchmarks.json */
+		for (size_t i = 0; i < c->nbench; i++)
+			if (strcmp(c->benchmarks[i].id, id) == 0)
+				return (long)i;
+		return -1;
+	}
+	hi = c->nbench;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = strcmp(c->benchmarks[c->by_id[mid]].id, id);
+		if (r == 0)
+			return (long)c->by_id[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
+}
+
+static const struct corpus *sort_corpus;
+
+static int cmp_bench_id(const void *a, const void *b)
+{
+	return strcmp(sort_corpus->benchmarks[*(const size_t *)a].id,
+		      sort_corpus->benchmarks[*(const size_t *)b].id);
+}
+
+static void index_benchmarks(struct corpus *c)
+{
+	c->by_id = xcalloc(c->nbench ? c->nbench : 1, sizeof(size_t));
+	for (size_t i = 0; i < c->nbench; i++)
+		c->by_id[i] = i;
+	sort_corpus = c;
+	if (c->nbench)
+		qsort(c->by_id, c->nbench, sizeof(size_t), cmp_bench_id);
 }
 
 static const char *const site_keys[] = {"title",     "description", "base_url", "license",
@@ -424,6 +457,8 @@ static int load_model(struct corpus *c, size_t cohort, const char *path, const c
 	memset(m, 0, sizeof(*m));
 	m->cohort = cohort;
 	m->path = xstrdup(path);
+	m->id = xstrdup(stem); /* replaced by the file's own id below; never NULL */
+	m->name = xstrdup(stem);
 	m->scores = xcalloc(c->nbench ? c->nbench : 1, sizeof(*m->scores));
 	if (!root)
 		return -1;
@@ -433,18 +468,22 @@ static int load_model(struct corpus *c, size_t cohort, const char *path, const c
 	}
 	warn_unknown_keys(path, root, model_keys, "");
 	idv = value_get(root, "id");
-	m->id = opt_slug(&k, root, "id");
-	if (!m->id && !idv)
-		m->id = xstrdup(stem);
-	if (m->id && strcmp(m->id, stem) != 0)
-		bad(&k, idv, "key 'id' is \"%s\" but the file is named '%s.json' (they must agree)",
-		    m->id, stem);
-	if (!m->id)
-		m->id = xstrdup(stem);
-	m->name = opt_string(&k, root, "name", NULL);
+	{
+		char *id = opt_slug(&k, root, "id");
+		if (id && strcmp(id, stem) != 0)
+			bad(&k, idv,
+			    "key 'id' is \"%s\" but the file is named '%s.json' (they must agree)", id,
+			    stem);
+		free(id);
+	}
 	m->source_id = opt_string(&k, root, "source_id", NULL);
-	if (!m->name)
-		m->name = xstrdup(m->source_id ? m->source_id : m->id);
+	{
+		char *name = opt_string(&k, root, "name", NULL);
+		if (name || m->source_id) {
+			free(m->name);
+			m->name = name ? name : xstrdup(m->source_id);
+		}
+	}
 	cohort_key = opt_string(&k, root, "cohort", NULL);
 	cv = value_get(root, "cohort");
 	if (cohort_key && strcmp(cohort_key, c->cohorts[cohort].id) != 0)
@@ -589,6 +628,8 @@ struct corpus *content_load(const char *dir)
 		bad_content = 1;
 	if (load_benchmarks(c) < 0)
 		bad_content = 1;
+	else
+		index_benchmarks(c);
 	if (!bad_content && load_models(c) < 0)
 		bad_content = 1;
 	if (bad_content)
@@ -629,6 +670,7 @@ void content_free(struct corpus *c)
 		free(b->description);
 	}
 	free(c->benchmarks);
+	free(c->by_id);
 	for (size_t i = 0; i < c->ncohorts; i++) {
 		free(c->cohorts[i].id);
 		free(c->cohorts[i].title);

@@ -73,6 +73,7 @@ struct corpus {
 	size_t ncohorts;       /* sorted by order, then id */
 	struct benchmark *benchmarks;
 	size_t nbench;         /* in benchmarks.json order */
+	size_t *by_id;         /* benchmark indices sorted by id, for content_find_benchmark() */
 	struct model *models;
 	size_t nmodels;        /* sorted by cohort, then id */
 };

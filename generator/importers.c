@@ -444,8 +444,6 @@ int import_csv_matrix(const struct import_csv_options *o)
 	site_path = path_join(o->content, "site.json");
 	bench_path = path_join(o->content, "benchmarks.json");
 	model_dir = path_join(o->content, "models");
-	if (path_mkdirs(o->content) < 0)
-		goto out;
 	site = load_or_new(site_path);
 	benches = load_or_new(bench_path);
 	if (!site || !benches)
@@ -563,7 +561,7 @@ int import_csv_matrix(const struct import_csv_options *o)
 	/* Everything checked: write. */
 	{
 		char *cdir = path_join(model_dir, o->cohort);
-		if (path_mkdirs(cdir) < 0) {
+		if (path_mkdirs(o->content) < 0 || path_mkdirs(cdir) < 0) {
 			free(cdir);
 			goto out;
 		}

@@ -183,6 +183,199 @@ static struct value *convert(struct walk *w, const cJSON *c)
 	return v;
 }
 
+
+/*
+ * A strict JSON recognizer, run only after cJSON has refused the text: cJSON's error
+ * pointer often names an outer value, so this finds the first offending byte and says what
+ * was expected there. Nesting is already capped by prescan(), so recursion is bounded.
+ */
+struct locate {
+	const char *s;
+	size_t len, p;
+	const char *msg; /* static text of the first problem */
+};
+
+static void loc_ws(struct locate *l)
+{
+	while (l->p < l->len && is_ws(l->s[l->p]))
+		l->p++;
+}
+
+static int loc_fail(struct locate *l, const char *msg)
+{
+	l->msg = msg;
+	return -1;
+}
+
+static int loc_value(struct locate *l);
+
+static int loc_string(struct locate *l)
+{
+	l->p++; /* opening quote */
+	while (l->p < l->len) {
+		unsigned char c = (unsigned char)l->s[l->p];
+		if (c == '"') {
+			l->p++;
+			return 0;
+		}
+		if (c < 0x20)
+			return loc_fail(l, "control character in a string (escape it, e.g. \\n)");
+		if (c == '\\') {
+			l->p++;
+			if (l->p >= l->len)
+				break;
+			if (l->s[l->p] == 'u') {
+				for (int i = 1; i <= 4; i++)
+					if (l->p + (size_t)i >= l->len ||
+					    !strchr("0123456789abcdefABCDEF", l->s[l->p + (size_t)i]) ||
+					    l->s[l->p + (size_t)i] == '\0') {
+						l->p += (size_t)i;
+						return loc_fail(l, "bad \\u escape (four hex digits expected)");
+					}
+				l->p += 5;
+				continue;
+			}
+			if (!strchr("\"\\/bfnrt", l->s[l->p]) || l->s[l->p] == '\0')
+				return loc_fail(l, "bad escape in a string");
+		}
+		l->p++;
+	}
+	return loc_fail(l, "unexpected end of file in a string (a '\"' is missing)");
+}
+
+static int loc_digits(struct locate *l)
+{
+	size_t start = l->p;
+	while (l->p < l->len && l->s[l->p] >= '0' && l->s[l->p] <= '9')
+		l->p++;
+	return l->p > start ? 0 : loc_fail(l, "bad number (a digit is expected here)");
+}
+
+static int loc_number(struct locate *l)
+{
+	if (l->s[l->p] == '-')
+		l->p++;
+	if (l->p < l->len && l->s[l->p] == '0')
+		l->p++;
+	else if (loc_digits(l) < 0)
+		return -1;
+	if (l->p < l->len && l->s[l->p] == '.') {
+		l->p++;
+		if (loc_digits(l) < 0)
+			return -1;
+	}
+	if (l->p < l->len && (l->s[l->p] == 'e' || l->s[l->p] == 'E')) {
+		l->p++;
+		if (l->p < l->len && (l->s[l->p] == '+' || l->s[l->p] == '-'))
+			l->p++;
+		if (loc_digits(l) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int loc_word(struct locate *l, const char *w)
+{
+	size_t n = strlen(w);
+	if (l->len - l->p >= n && memcmp(l->s + l->p, w, n) == 0) {
+		l->p += n;
+		return 0;
+	}
+	return loc_fail(l, "expected a value (a string, number, object, array, true, false or "
+			   "null)");
+}
+
+static int loc_container(struct locate *l, char close)
+{
+	int first = 1;
+	l->p++; /* [ or { */
+	for (;;) {
+		loc_ws(l);
+		if (l->p >= l->len)
+			return loc_fail(l, close == '}' ? "unexpected end of file in an object (a '}' "
+							  "is missing)"
+							: "unexpected end of file in an array (a ']' is "
+							  "missing)");
+		if (l->s[l->p] == close) {
+			if (!first)
+				return loc_fail(l, "trailing comma before this bracket (remove it)");
+			l->p++;
+			return 0;
+		}
+		if (close == '}') {
+			if (l->s[l->p] == '\'')
+				return loc_fail(l, "keys need double quotes, not single quotes");
+			if (l->s[l->p] != '"')
+				return loc_fail(l, "expected a key in double quotes");
+			if (loc_string(l) < 0)
+				return -1;
+			loc_ws(l);
+			if (l->p >= l->len || l->s[l->p] != ':')
+				return loc_fail(l, "expected ':' after the key");
+			l->p++;
+		}
+		if (loc_value(l) < 0)
+			return -1;
+		loc_ws(l);
+		if (l->p < l->len && l->s[l->p] == ',') {
+			l->p++;
+			first = 0;
+			continue;
+		}
+		if (l->p < l->len && l->s[l->p] == close) {
+			l->p++;
+			return 0;
+		}
+		if (l->p >= l->len)
+			continue; /* reported as end of file above */
+		return loc_fail(l, close == '}' ? "expected ',' or '}' (a comma is missing?)"
+						: "expected ',' or ']' (a comma is missing?)");
+	}
+}
+
+static int loc_value(struct locate *l)
+{
+	char c;
+	loc_ws(l);
+	if (l->p >= l->len)
+		return loc_fail(l, "unexpected end of file (a value is missing)");
+	c = l->s[l->p];
+	if (c == '{')
+		return loc_container(l, '}');
+	if (c == '[')
+		return loc_container(l, ']');
+	if (c == '"')
+		return loc_string(l);
+	if (c == '-' || (c >= '0' && c <= '9'))
+		return loc_number(l);
+	if (c == 't')
+		return loc_word(l, "true");
+	if (c == 'f')
+		return loc_word(l, "false");
+	if (c == 'n')
+		return loc_word(l, "null");
+	if (c == '\'')
+		return loc_fail(l, "strings and keys need double quotes, not single quotes");
+	if (c == 'N' || c == 'I')
+		return loc_fail(l, "NaN and Infinity are not JSON (use null for a missing value)");
+	return loc_fail(l, "expected a value (a string, number, object, array, true, false or "
+			   "null)");
+}
+
+/* Position and message of the first syntax error in text (which cJSON refused). */
+static void locate_error(const char *text, size_t len, struct json_error *err)
+{
+	struct locate l = {text, len, 0, NULL};
+	if (loc_value(&l) == 0) {
+		loc_ws(&l);
+		if (l.p < len)
+			l.msg = "unexpected text after the JSON value";
+		else
+			l.msg = "invalid JSON";
+	}
+	error_at(err, text, l.p, "%s", l.msg);
+}
+
 struct value *json_parse(const char *text, size_t len, struct json_error *err)
 {
 	const char *end = NULL;
@@ -206,22 +399,7 @@ struct value *json_parse(const char *text, size_t len, struct json_error *err)
 	}
 	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (!root) {
-		const char *at = cJSON_GetErrorPtr();
-		char what[32];
-		off = at && at >= text && at <= text + len ? (size_t)(at - text) : 0;
-		/* cJSON points just after the last good token; step to the offending byte. */
-		while (off < len && is_ws(text[off]))
-			off++;
-		if (off >= len) {
-			error_at(err, text, len, "unexpected end of file in JSON");
-		} else {
-			unsigned char ch = (unsigned char)text[off];
-			if (ch >= 0x20 && ch < 0x7F)
-				snprintf(what, sizeof(what), "'%c'", ch);
-			else
-				snprintf(what, sizeof(what), "byte 0x%02X", ch);
-			error_at(err, text, off, "invalid JSON near %s", what);
-		}
+		locate_error(text, len, err);
 		goto out;
 	}
 	off = (size_t)(end - text);

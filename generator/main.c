@@ -1,14 +1,19 @@
 /*
  * main.c - the washboard command line. Only this file picks exit codes (enum wb_exit).
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis.h"
 #include "content.h"
 #include "importers.h"
+#include "markdown.h"
+#include "plot.h"
 #include "report.h"
+#include "site.h"
 #include "util.h"
 #include "version.h"
 
@@ -21,6 +26,7 @@ static const char usage_main[] =
 	"\n"
 	"commands:\n"
 	"  analyze      run the analysis and print a table, CSV or the JSON report\n"
+	"  build        render the audit as a static site (pages, figures, data)\n"
 	"  import csv   import a results matrix (the paper's CSV layout) into content/\n"
 	"\n"
 	"options:\n"
@@ -42,6 +48,29 @@ static const char usage_analyze[] =
 	"  -q, --quiet     do not print warnings\n"
 	"\n"
 	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad content\n";
+
+static const char usage_build[] =
+	"usage: washboard build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
+	"                       [--formats svg,png,pdf] [--base-url URL] [--no-figures]\n"
+	"\n"
+	"Render the audit as a static site: an index, one page per cohort, benchmark, model and\n"
+	"area, the decorrelated leaderboards, the pages in DIR/pages, figures drawn with gnuplot\n"
+	"and the data (report.json, CSV). The site is built beside OUT and swapped in only when\n"
+	"everything succeeded; figures unchanged since the last build are reused.\n"
+	"\n"
+	"  --content DIR     content directory (default: ./content)\n"
+	"  --templates DIR   templates directory (default: ./templates)\n"
+	"  --out DIR         output directory (default: ./site)\n"
+	"  --jobs N          parallel gnuplot processes (default: number of CPUs)\n"
+	"  --formats LIST    figure formats, comma-separated: svg, png, pdf (default: all)\n"
+	"  --base-url URL    public URL of the site, for permalinks and embed snippets\n"
+	"                    (default: base_url in site.json)\n"
+	"  --no-figures      do not draw figures (no gnuplot needed)\n"
+	"  --gnuplot PATH    the gnuplot binary (default: gnuplot)\n"
+	"  -q, --quiet       no progress and no warnings\n"
+	"\n"
+	"exit codes: 0 ok, 1 runtime failure (I/O, gnuplot), 2 usage error, 3 bad content or\n"
+	"templates\n";
 
 static const char usage_import[] =
 	"usage: washboard import csv --content DIR --cohort C --matrix FILE\n"
@@ -174,6 +203,99 @@ out:
 	return rc;
 }
 
+static int parse_formats(const char *s, unsigned *out)
+{
+	char *copy = xstrdup(s), *save = NULL, *tok;
+	int rc = 0;
+	*out = 0;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "svg") == 0)
+			*out |= PLOT_SVG;
+		else if (strcmp(tok, "png") == 0)
+			*out |= PLOT_PNG;
+		else if (strcmp(tok, "pdf") == 0)
+			*out |= PLOT_PDF;
+		else
+			rc = -1;
+	}
+	free(copy);
+	return rc == 0 && *out ? 0 : -1;
+}
+
+static int cmd_build(struct args *a)
+{
+	struct site_options o;
+	struct site_stats st;
+	bool quiet = false;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	enum wb_exit rc;
+
+	memset(&o, 0, sizeof(o));
+	o.content = "content";
+	o.templates = "templates";
+	o.out = "site";
+	o.jobs = cpus > 0 ? (int)cpus : 1;
+	o.formats = PLOT_SVG | PLOT_PNG | PLOT_PDF;
+	o.figures = true;
+	for (a->i = 0; a->i < a->argc; a->i++) {
+		const char *arg = a->argv[a->i], *v = NULL;
+		int r;
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			fputs(a->usage, stdout);
+			return WB_EXIT_OK;
+		}
+		if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
+			printf("washboard %s\n", WB_VERSION);
+			return WB_EXIT_OK;
+		}
+		if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+			quiet = true;
+			diag_quiet_warnings(true);
+			continue;
+		}
+		if (strcmp(arg, "--no-figures") == 0) {
+			o.figures = false;
+			continue;
+		}
+		if ((r = option(a, "--content", 1, &v)) != 0)
+			o.content = v;
+		else if ((r = option(a, "--templates", 1, &v)) != 0)
+			o.templates = v;
+		else if ((r = option(a, "--out", 1, &v)) != 0)
+			o.out = v;
+		else if ((r = option(a, "--base-url", 1, &v)) != 0)
+			o.base_url = v;
+		else if ((r = option(a, "--gnuplot", 1, &v)) != 0)
+			o.gnuplot = v;
+		else if ((r = option(a, "--jobs", 1, &v)) != 0) {
+			double j;
+			if (r > 0 && (parse_number(v, &j) < 0 || j < 1 || j > 256 || j != (int)j))
+				return usage_error(a, "--jobs takes a whole number from 1 to 256, not", v);
+			if (r > 0)
+				o.jobs = (int)j;
+		} else if ((r = option(a, "--formats", 1, &v)) != 0) {
+			if (r > 0 && parse_formats(v, &o.formats) < 0)
+				return usage_error(a, "--formats takes a comma-separated list of svg, "
+						      "png and pdf, not",
+						   v);
+		} else
+			return usage_error(a, "unknown option", arg);
+		if (r < 0)
+			return usage_error(a, "missing value after", arg);
+	}
+	if (!o.out[0] || strcmp(o.out, "/") == 0 || strcmp(o.out, ".") == 0)
+		return usage_error(a, "--out must name a directory of its own, not", o.out);
+	o.progress = !quiet && isatty(2);
+	rc = site_build(&o, &st);
+	if (rc == WB_EXIT_OK && !quiet)
+		fprintf(stderr, "washboard: built %s: %zu pages, %zu figures (%zu drawn, %zu reused), "
+				"%zu files in %.2f s\n",
+			o.out, st.pages, st.figures, st.drawn, st.reused, st.files, st.seconds);
+	else if (rc != WB_EXIT_OK)
+		fprintf(stderr, "washboard: build failed; %s is unchanged\n", o.out);
+	return rc;
+}
+
 static int cmd_import(struct args *a)
 {
 	struct import_csv_options o;
@@ -227,7 +349,7 @@ static int cmd_import(struct args *a)
 	return import_csv_matrix(&o) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	struct args a;
 	const char *cmd;
@@ -253,6 +375,10 @@ int main(int argc, char **argv)
 		a.usage = usage_analyze;
 		return cmd_analyze(&a);
 	}
+	if (strcmp(cmd, "build") == 0) {
+		a.usage = usage_build;
+		return cmd_build(&a);
+	}
 	if (strcmp(cmd, "import") == 0) {
 		a.usage = usage_import;
 		return cmd_import(&a);
@@ -260,4 +386,12 @@ int main(int argc, char **argv)
 	fprintf(stderr, "error: unknown command '%s'\n", cmd);
 	fputs(usage_main, stderr);
 	return WB_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	int rc = run(argc, argv);
+	markdown_shutdown();
+	value_release_keys();
+	return rc;
 }

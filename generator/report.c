@@ -134,7 +134,6 @@ static struct value *benchmark_entry(const struct corpus *c, const struct cohort
 				expected = -expected;
 		}
 		value_set_number(e, "expected", expected);
-		value_set_number(e, "expected_z", br->expected_z[i]);
 		value_set_number(e, "residual", br->residual[i]);
 		value_push(ms, e);
 	}
@@ -320,33 +319,58 @@ static void csv_value(struct buf *out, const struct value *v)
 	}
 }
 
-static const char *const csv_columns[] = {
-	"id",	     "source_id",     "name",		 "role",
-	"area",	     "metric",	      "higher_is_better", "n",
-	"capabilities_correlation", "n_compute", "compute_correlation", "correlate_with",
-	"n_reference", "reference_correlation", "pearson", "slope",
-	"slope_stderr", "standardized_slope", "compute_slope", "verdict", NULL};
+void report_csv_table(struct buf *out, const struct value *list, const char *const *columns)
+{
+	for (int j = 0; columns[j]; j++) {
+		if (j)
+			buf_putc(out, ',');
+		csv_field(out, columns[j]);
+	}
+	buf_puts(out, "\r\n");
+	for (size_t i = 0; list && i < list->n; i++) {
+		for (int j = 0; columns[j]; j++) {
+			if (j)
+				buf_putc(out, ',');
+			csv_value(out, value_get(list->items[i], columns[j]));
+		}
+		buf_puts(out, "\r\n");
+	}
+}
+
+const char *const report_benchmark_columns[] = {
+	"cohort", "benchmark", "source_id", "name", "role", "area", "metric", "higher_is_better",
+	"n", "capabilities_correlation", "n_compute", "compute_correlation", "correlate_with",
+	"n_reference", "reference_correlation", "pearson", "slope", "slope_stderr",
+	"standardized_slope", "compute_slope", "verdict", NULL};
+
+struct value *report_benchmark_rows(const struct value *report, const char *cohort)
+{
+	const struct value *cohorts = value_get(report, "cohorts");
+	struct value *rows = value_array();
+	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
+		const struct value *co = cohorts->items[i], *bs = value_get(co, "benchmarks");
+		if (cohort && strcmp(value_get_string(co, "id"), cohort) != 0)
+			continue;
+		for (size_t b = 0; bs && b < bs->n; b++) {
+			struct value *row = value_object();
+			value_set_string(row, "cohort", value_get_string(co, "id"));
+			value_set_string(row, "benchmark", value_get_string(bs->items[b], "id"));
+			for (int j = 2; report_benchmark_columns[j]; j++) {
+				const struct value *v = value_get(bs->items[b], report_benchmark_columns[j]);
+				if (v)
+					value_set(row, report_benchmark_columns[j], value_copy(v));
+			}
+			value_push(rows, row);
+		}
+	}
+	return rows;
+}
 
 void report_write_csv(struct buf *out, const struct value *report)
 {
-	const struct value *cohorts = value_get(report, "cohorts");
-	buf_puts(out, "cohort");
-	for (int j = 0; csv_columns[j]; j++) {
-		buf_putc(out, ',');
-		buf_puts(out, strcmp(csv_columns[j], "id") == 0 ? "benchmark" : csv_columns[j]);
-	}
-	buf_puts(out, "\r\n");
-	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
-		const struct value *co = cohorts->items[i], *bs = value_get(co, "benchmarks");
-		for (size_t b = 0; bs && b < bs->n; b++) {
-			csv_field(out, value_get_string(co, "id"));
-			for (int j = 0; csv_columns[j]; j++) {
-				buf_putc(out, ',');
-				csv_value(out, value_get(bs->items[b], csv_columns[j]));
-			}
-			buf_puts(out, "\r\n");
-		}
-	}
+	struct value *rows = report_benchmark_rows(report, NULL);
+	report_csv_table(out, rows, report_benchmark_columns);
+	value_free(rows);
 }
 
 /* Display width of UTF-8 text, counting code points (good enough for names and ids). */

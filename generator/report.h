@@ -21,7 +21,20 @@ struct value *report_build(const struct analysis *a);
 void report_write_csv(struct buf *out, const struct value *report);
 /** Append a readable terminal table per cohort (benchmarks by capabilities correlation). */
 void report_write_table(struct buf *out, const struct value *report);
-/** Append s as one CSV field (quoted when needed). */
+/**
+ * Append list (an array of objects) as CSV: a header row of columns (NULL-terminated), then
+ * one row per object with the members named by columns; absent and null members are empty.
+ */
+void report_csv_table(struct buf *out, const struct value *list, const char *const *columns);
+/** The columns of the per-benchmark CSV, NULL-terminated. */
+extern const char *const report_benchmark_columns[];
+/**
+ * One flat object per cohort and benchmark with report_benchmark_columns as members, for
+ * cohort (NULL: every cohort). Caller frees with value_free().
+ */
+struct value *report_benchmark_rows(const struct value *report, const char *cohort);
+/** Append s as one CSV field (quoted when needed; cells that spreadsheets would run as
+ * formulas are quoted too). */
 void csv_field(struct buf *out, const char *s);
 
 #endif

@@ -67,6 +67,73 @@ struct value *value_object(void)
 	return node(VALUE_OBJECT);
 }
 
+/*
+ * Object keys are interned: one copy of each distinct key for the whole process, so objects
+ * store and compare pointers. Reports repeat a few dozen keys hundreds of thousands of times.
+ */
+static struct {
+	char **slots; /* open addressing, NULL = empty */
+	size_t cap;   /* power of two */
+	size_t n;
+} interned;
+
+static size_t hash_key(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The interned copy of key, or NULL when absent and !insert. */
+static const char *intern(const char *key, bool insert)
+{
+	size_t i;
+	if (interned.cap == 0) {
+		if (!insert)
+			return NULL;
+		interned.cap = 256;
+		interned.slots = xcalloc(interned.cap, sizeof(char *));
+	}
+	for (i = hash_key(key) & (interned.cap - 1); interned.slots[i];
+	     i = (i + 1) & (interned.cap - 1))
+		if (strcmp(interned.slots[i], key) == 0)
+			return interned.slots[i];
+	if (!insert)
+		return NULL;
+	if (2 * (interned.n + 1) > interned.cap) {
+		char **old = interned.slots;
+		size_t oldcap = interned.cap;
+		interned.cap *= 2;
+		interned.slots = xcalloc(interned.cap, sizeof(char *));
+		for (size_t j = 0; j < oldcap; j++) {
+			size_t k;
+			if (!old[j])
+				continue;
+			for (k = hash_key(old[j]) & (interned.cap - 1); interned.slots[k];
+			     k = (k + 1) & (interned.cap - 1))
+				;
+			interned.slots[k] = old[j];
+		}
+		free(old);
+		for (i = hash_key(key) & (interned.cap - 1); interned.slots[i];
+		     i = (i + 1) & (interned.cap - 1))
+			;
+	}
+	interned.slots[i] = xstrdup(key);
+	interned.n++;
+	return interned.slots[i];
+}
+
+void value_release_keys(void)
+{
+	for (size_t i = 0; i < interned.cap; i++)
+		free(interned.slots[i]);
+	free(interned.slots);
+	interned.slots = NULL;
+	interned.cap = interned.n = 0;
+}
+
 struct value *value_push(struct value *a, struct value *v)
 {
 	xgrow((void **)&a->items, &a->cap, a->n + 1, sizeof(*a->items));
@@ -74,18 +141,23 @@ struct value *value_push(struct value *a, struct value *v)
 	return v;
 }
 
+/* Index of key in o; key must be interned (or NULL, which is never found). */
 static long find_key(const struct value *o, const char *key)
 {
 	size_t i;
+	if (!key)
+		return -1;
 	for (i = 0; i < o->n; i++)
-		if (strcmp(o->keys[i], key) == 0)
+		if (o->keys[i] == key)
 			return (long)i;
 	return -1;
 }
 
 struct value *value_set(struct value *o, const char *key, struct value *v)
 {
-	long i = find_key(o, key);
+	long i;
+	key = intern(key, true);
+	i = find_key(o, key);
 	if (i >= 0) {
 		value_free(o->items[i]);
 		o->items[i] = v;
@@ -97,7 +169,7 @@ struct value *value_set(struct value *o, const char *key, struct value *v)
 		o->keys = xrealloc(o->keys, cap * sizeof(*o->keys));
 		o->cap = cap;
 	}
-	o->keys[o->n] = xstrdup(key);
+	o->keys[o->n] = key;
 	o->items[o->n++] = v;
 	return v;
 }
@@ -124,11 +196,10 @@ void value_set_null(struct value *o, const char *key)
 
 void value_remove(struct value *o, const char *key)
 {
-	long i = find_key(o, key);
+	long i = find_key(o, intern(key, false));
 	if (i < 0)
 		return;
 	value_free(o->items[i]);
-	free(o->keys[i]);
 	memmove(o->items + i, o->items + i + 1, (o->n - (size_t)i - 1) * sizeof(*o->items));
 	memmove(o->keys + i, o->keys + i + 1, (o->n - (size_t)i - 1) * sizeof(*o->keys));
 	o->n--;
@@ -139,7 +210,7 @@ struct value *value_get(const struct value *o, const char *key)
 	long i;
 	if (!o || o->kind != VALUE_OBJECT)
 		return NULL;
-	i = find_key(o, key);
+	i = find_key(o, intern(key, false));
 	return i < 0 ? NULL : o->items[i];
 }
 
@@ -188,11 +259,8 @@ void value_free(struct value *v)
 	size_t i;
 	if (!v)
 		return;
-	for (i = 0; i < v->n; i++) {
+	for (i = 0; i < v->n; i++)
 		value_free(v->items[i]);
-		if (v->keys)
-			free(v->keys[i]);
-	}
 	free(v->items);
 	free(v->keys);
 	free(v->string);
@@ -224,10 +292,20 @@ const char *value_kind_name(enum value_kind k)
 
 void value_write_json_string(struct buf *out, const char *s, size_t n)
 {
-	size_t i;
+	size_t i = 0, run;
 	buf_putc(out, '"');
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (i < n) {
+		unsigned char c;
+		/* copy the longest run that needs no escape in one go */
+		for (run = i; run < n; run++) {
+			c = (unsigned char)s[run];
+			if (c < 0x20 || c == '"' || c == '\\' || c == '<')
+				break;
+		}
+		buf_add(out, s + i, run - i);
+		if (run == n)
+			break;
+		c = (unsigned char)s[run];
 		switch (c) {
 		case '"':
 			buf_puts(out, "\\\"");
@@ -248,20 +326,23 @@ void value_write_json_string(struct buf *out, const char *s, size_t n)
 			buf_puts(out, "\\u003c");
 			break;
 		default:
-			if (c < 0x20)
-				buf_printf(out, "\\u%04x", c);
-			else
-				buf_putc(out, (char)c);
+			buf_printf(out, "\\u%04x", c);
 		}
+		i = run + 1;
 	}
 	buf_putc(out, '"');
 }
 
 static void newline(struct buf *out, int indent, int depth)
 {
+	static const char spaces[] = "                                                                ";
+	size_t n = (size_t)indent * (size_t)depth;
 	buf_putc(out, '\n');
-	for (int i = 0; i < indent * depth; i++)
-		buf_putc(out, ' ');
+	while (n > 0) {
+		size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		buf_add(out, spaces, k);
+		n -= k;
+	}
 }
 
 static void write_json(struct buf *out, const struct value *v, int indent, int depth)

@@ -6,7 +6,9 @@
  * keep their keys in insertion order, so output is deterministic.
  *
  * Ownership: a tree owns all its nodes and strings. value_push()/value_set() take ownership
- * of the child they are given. value_free() frees a node and everything below it.
+ * of the child they are given. value_free() frees a node and everything below it. Object
+ * keys are interned process-wide (one copy per distinct key, shared by every tree); they
+ * stay valid until value_release_keys(), which main calls once at exit.
  */
 #ifndef WB_VALUE_H
 #define WB_VALUE_H
@@ -27,7 +29,7 @@ struct value {
 	size_t n;              /* VALUE_ARRAY/VALUE_OBJECT: number of items */
 	size_t cap;            /* allocated slots in items/keys */
 	struct value **items;  /* VALUE_ARRAY/VALUE_OBJECT: children, owned */
-	char **keys;           /* VALUE_OBJECT: keys parallel to items, owned */
+	const char **keys;     /* VALUE_OBJECT: keys parallel to items, interned (see below) */
 	unsigned line, col;    /* 1-based source position when parsed from a file, else 0 */
 };
 
@@ -66,6 +68,8 @@ struct value *value_get(const struct value *o, const char *key);
 const char *value_get_string(const struct value *o, const char *key);
 /** A deep copy of v. */
 struct value *value_copy(const struct value *v);
+/** Free the interned object keys; every tree must be freed first (call once, at exit). */
+void value_release_keys(void);
 /** Free v and everything below it (NULL is fine). */
 void value_free(struct value *v);
 /** Is v absent or null? */

@@ -15,9 +15,9 @@ add() { # suite passed failed
 	printf '%-14s %4d passed, %d failed\n' "$1" "$2" "$3"
 }
 
-for bin in "$build"/test_*; do
-	[ -x "$bin" ] || continue
-	name=$(basename "$bin")
+for src in tests/test_*.c; do
+	name=$(basename "$src" .c)
+	bin=$build/$name
 	log=$logs/$name.log
 	WB_SPEC_DIR=tests/mustache-spec $TEST_WRAPPER "$bin" >"$log" 2>&1
 	rc=$?

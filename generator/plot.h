@@ -1,0 +1,128 @@
+/*
+ * plot.h - every figure of the site, drawn by gnuplot in batches, in parallel, with reuse.
+ *
+ * plot_site() turns the report tree (report.h) into one gnuplot script per figure, runs the
+ * scripts through a few long-lived gnuplot processes and checks what they wrote. The report
+ * is the only input: a figure never shows a number that is not in data/report.json.
+ *
+ * Files, relative to OUT/figures/ (OUT = plot_options.out_dir); NAME is one of
+ *
+ *   C/B               benchmark B's raw value against the capabilities score in cohort C:
+ *                     every model a point, the least-squares fit through the models'
+ *                     `expected` values, Spearman rho, n and the verdict in the title
+ *   C/compute/B       B's raw value against training FLOP (log x axis), compute rho and
+ *                     n_compute, fit of the raw value on log10 FLOP
+ *   C/_overview       governing correlation of every safety benchmark, grouped by area, on
+ *                     the verdict bands (tall: about 14 px per benchmark)
+ *   C/_map            capabilities correlation against standardized slope, one colour per
+ *                     verdict, benchmark names when there are at most 40 points
+ *   C/_heatmap        Spearman matrix of the capability benchmarks, values in the cells
+ *   C/_scree          eigenvalues of that matrix, PC1's share of the variance in the title
+ *   C/_scores         capabilities score per model, sorted bars
+ *   C/_ranks          raw safety rank against decorrelated rank per model (slope chart)
+ *
+ * where C is a cohort id and B a benchmark id of that cohort (every benchmark in
+ * cohort.benchmarks, whatever its role). Both are slugs ([a-z0-9][a-z0-9._-]*), so the "_"
+ * names can never collide with a benchmark and no file name ever comes from free text. For
+ * every NAME plot_site() writes
+ *
+ *   NAME.svg NAME.png NAME.pdf   the formats asked for (plot_options.formats)
+ *   NAME.gp                      the complete gnuplot script: data inline as datablocks,
+ *                                output paths relative to figures/, no absolute paths, no
+ *                                timestamps. `cd figures && gnuplot -d C/B.gp` redraws it.
+ *   NAME.csv                     the figure's data for readers (RFC 4180, CRLF, header row)
+ *
+ * Every NAME above is always written, so pages can link to it unconditionally: a figure that
+ * has nothing to show (a cohort without a capabilities score, fewer than two models with
+ * known training compute, ...) is drawn as a labelled placeholder that says why, and its CSV
+ * has only the header row.
+ *
+ * Look: white background (readable in dark mode), Okabe-Ito colours (colour-blind safe),
+ * verdict colours tracks = vermillion #D55E00, moderate = orange #E69F00, distinct = bluish
+ * green #009E73, worsens = purple #7B3294, insufficient = grey #999999; the verdict bands
+ * also carry text labels. SVG is 720x480 (_overview 860 wide; _overview, _scores and _ranks
+ * grow taller with their lists, _heatmap is 720x640), `dynamic` so pages can scale it; PNG
+ * is the same drawing at png_scale times the pixels; PDF has 1in per 120 SVG pixels (6in x
+ * 4in). All text is drawn `noenhanced`, so names print literally; long names are cut with
+ * an ellipsis in the drawing (28 characters next to points, 44 in lists), never in the CSV.
+ *
+ * Safety: every string from content (model, benchmark and area names, metric labels) enters
+ * a script only as a gnuplot single-quoted string with ' doubled and control characters
+ * (newlines included) replaced by spaces; gnuplot expands neither macros (@x) nor backquotes
+ * inside single quotes, and its SVG terminal escapes < and & in text (names only ever land
+ * in text nodes, never in attributes).
+ *
+ * Determinism: the same report gives byte-identical .gp, .csv, .svg and .png files. cairo
+ * stamps PDFs with the time of drawing; plot_site() rewrites that date in place to
+ * SOURCE_DATE_EPOCH (or 1970-01-01 when it is unset), so PDFs are reproducible too.
+ *
+ * Speed: one gnuplot process per job reads a batch file (in $TMPDIR, removed afterwards)
+ * that loads its share of the scripts, each after `reset session`; gnuplot runs with `-d`
+ * (no ~/.gnuplot) in OUT/figures, stdout to /dev/null, stderr read for progress and errors.
+ * Figures whose script is byte-identical to the one in the previous site, and whose outputs
+ * are all there, are hard-linked (or copied) from it instead of drawn. Measured on the
+ * bundled content (708 figures) with 2 jobs on 2 cores: SVG only 0.9 s; SVG+PNG+PDF 8.0 s
+ * with PNG at scale 1, 12.3 s at 1.5, 18.9 s at 2; everything reused 0.3 s. PNG dominates
+ * and its cost is per pixel (cairo's PNG encoding: an empty 1440x960 plot costs as much as
+ * a full one), hence the default PNG scale of 1: the 10 s budget holds, and print quality
+ * comes from the PDF (vector). Raise plot_options.png_scale for sharper PNGs.
+ */
+#ifndef WB_PLOT_H
+#define WB_PLOT_H
+
+#include <stddef.h>
+
+#include "value.h"
+
+/** Output formats, or-ed into plot_options.formats. */
+enum { PLOT_SVG = 1, PLOT_PNG = 2, PLOT_PDF = 4, PLOT_ALL = 7 };
+
+/** PNG pixels per SVG pixel when plot_options.png_scale is 0 (see "Speed" above). */
+#define PLOT_PNG_SCALE 1.0
+/** Seconds a gnuplot process may spend on one figure when plot_options.timeout is 0. */
+#define PLOT_TIMEOUT 120.0
+
+struct plot_options {
+	const char *out_dir;  /* site root being built; figures go to out_dir/figures/ */
+	const char *previous; /* root of the previously published site, or NULL: no reuse */
+	unsigned formats;     /* PLOT_SVG | PLOT_PNG | PLOT_PDF; 0 means PLOT_ALL */
+	int jobs;	      /* most gnuplot processes at once; <= 0: number of online CPUs */
+	const char *gnuplot;  /* the binary, a path or a name looked up in PATH; NULL: "gnuplot" */
+	double png_scale;     /* PNG resolution relative to the SVG, 0.5..4; 0: PLOT_PNG_SCALE */
+	double timeout;	      /* seconds without a finished figure before a gnuplot process is
+			       * killed as hung; <= 0: PLOT_TIMEOUT */
+	void (*progress)(void *ud, size_t done, size_t total); /* optional, see plot_site() */
+	void *ud;					       /* passed to progress */
+};
+
+struct plot_stats {
+	size_t figures;		/* figures in the site (drawn + reused) */
+	size_t drawn;		/* figures gnuplot drew */
+	size_t reused;		/* figures linked or copied from plot_options.previous */
+	size_t outputs;		/* image files now in figures/ (figures x formats) */
+	double gnuplot_seconds; /* summed wall time of the gnuplot processes */
+};
+
+/**
+ * Draw every figure of report (a tree from report_build()) into o->out_dir/figures/,
+ * creating the directories it needs. Files of the same name are replaced; other files in
+ * figures/ are left alone, so build into a fresh directory (as the site builder does).
+ *
+ * o->progress, when set, is called with (done, total) figures: once after the reusable
+ * figures are linked (done = reused) and after each drawn figure, from this thread.
+ * Everything is borrowed; nothing is kept after the call. st may be NULL; when not, it is
+ * filled in (also as far as it got on failure). gnuplot is looked up only when something
+ * must be drawn, so a build that reuses every figure works without it. The verdict bands
+ * come from report.method.threshold_high/low. It forks: call it while single-threaded.
+ *
+ * Returns 0, or -1 after one diagnostic when: o->out_dir is missing or an option is out of
+ * range; an id in the report is not a slug; a file cannot be written; the gnuplot binary
+ * cannot be found ("error: gnuplot: ... not found (install it: apt-get install
+ * gnuplot-nox, or build without figures: --no-figures)"); gnuplot fails on a script
+ * ("error: figures/C/B.gp:LINE: gnuplot: its message"); it exits without writing an
+ * expected non-empty output; or it makes no progress for o->timeout seconds (it is killed).
+ * On the first failure every other gnuplot process is killed too. Never exits the process.
+ */
+int plot_site(const struct value *report, const struct plot_options *o, struct plot_stats *st);
+
+#endif

@@ -1,0 +1,1464 @@
+#include "site.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "content.h"
+#include "markdown.h"
+#include "mustache.h"
+#include "plot.h"
+#include "report.h"
+#include "value.h"
+
+/* ---------------------------------------------------------------- files */
+
+/* Remove path and everything below it (no symlinks are followed). */
+static int remove_tree(const char *path)
+{
+	struct stat st;
+	int rc = 0;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (S_ISDIR(st.st_mode)) {
+		DIR *d = opendir(path);
+		struct dirent *e;
+		if (!d)
+			return -1;
+		while ((e = readdir(d)) != NULL) {
+			char *sub;
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			sub = path_join(path, e->d_name);
+			if (remove_tree(sub) != 0)
+				rc = -1;
+			free(sub);
+		}
+		closedir(d);
+		if (rmdir(path) != 0)
+			rc = -1;
+	} else if (unlink(path) != 0) {
+		rc = -1;
+	}
+	return rc;
+}
+
+/* Write data to root/rel, creating parent directories. */
+static int write_out(const char *root, const char *rel, const char *data, size_t len)
+{
+	char *path = path_join(root, rel), *dir = xstrdup(path);
+	FILE *f = NULL;
+	int rc = -1;
+
+	*strrchr(dir, '/') = '\0';
+	if (path_mkdirs(dir) < 0)
+		goto out;
+	f = fopen(path, "wb");
+	if (!f || fwrite(data, 1, len, f) != len) {
+		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	if (fclose(f) != 0) {
+		f = NULL;
+		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	f = NULL;
+	rc = 0;
+out:
+	if (f)
+		fclose(f);
+	free(dir);
+	free(path);
+	return rc;
+}
+
+/* Copy the directory tree src into dst (regular files only), sorted, counting files. */
+static int copy_tree(const char *src, const char *dst, size_t *files)
+{
+	char **names = NULL;
+	long n = dir_list(src, true, &names);
+	int rc = 0;
+
+	if (n < 0)
+		return -1;
+	if (path_mkdirs(dst) < 0) {
+		names_free(names, n);
+		return -1;
+	}
+	for (long i = 0; i < n && rc == 0; i++) {
+		char *s = path_join(src, names[i]), *d = path_join(dst, names[i]);
+		if (path_is_dir(s)) {
+			rc = copy_tree(s, d, files);
+		} else if (path_is_file(s)) {
+			char *data;
+			size_t len;
+			rc = file_read(s, &data, &len);
+			if (rc == 0) {
+				rc = write_out(dst, names[i], data, len);
+				free(data);
+				(*files)++;
+			}
+		}
+		free(s);
+		free(d);
+	}
+	names_free(names, n);
+	return rc;
+}
+
+/* ------------------------------------------------------------ templates */
+
+enum page_kind {
+	PAGE_INDEX,
+	PAGE_COHORT,
+	PAGE_BENCHMARK,
+	PAGE_MODEL,
+	PAGE_AREA,
+	PAGE_LEADERBOARD,
+	PAGE_PAGE,
+	PAGE_KINDS
+};
+
+static const char *const page_files[PAGE_KINDS] = {
+	"index.md", "cohort.md", "benchmark.md", "model.md", "area.md", "leaderboard.md", "page.md"};
+
+struct templates {
+	const char *dir;
+	struct mustache *layout;
+	struct mustache *pages[PAGE_KINDS];
+	char **partial_names; /* file names under partials/, e.g. "figure.md" */
+	char **partial_texts;
+	long npartials;
+};
+
+struct partial_lookup {
+	const struct templates *t;
+	const char *ext; /* ".md" or ".html": partials of the same language */
+};
+
+static const char *find_partial(void *ud, const char *name, size_t *len)
+{
+	const struct partial_lookup *pl = ud;
+	struct buf want = BUF_INIT;
+	const char *text = NULL;
+
+	buf_printf(&want, "%s%s", name, pl->ext);
+	for (long i = 0; i < pl->t->npartials; i++)
+		if (strcmp(pl->t->partial_names[i], buf_str(&want)) == 0 ||
+		    strcmp(pl->t->partial_names[i], name) == 0) {
+			text = pl->t->partial_texts[i];
+			*len = strlen(text);
+			break;
+		}
+	buf_release(&want);
+	return text;
+}
+
+static struct mustache *compile_file(const char *dir, const char *name)
+{
+	char *path = path_join(dir, name), *text = NULL;
+	size_t len;
+	struct buf err = BUF_INIT;
+	struct mustache *m = NULL;
+
+	if (file_read(path, &text, &len) < 0)
+		goto out;
+	m = mustache_compile(text, len, &err);
+	if (!m)
+		diag_error(NULL, 0, 0, "%s:%s", path, buf_str(&err));
+out:
+	buf_release(&err);
+	free(text);
+	free(path);
+	return m;
+}
+
+static void templates_release(struct templates *t)
+{
+	mustache_free(t->layout);
+	for (int k = 0; k < PAGE_KINDS; k++)
+		mustache_free(t->pages[k]);
+	names_free(t->partial_names, t->npartials);
+	for (long i = 0; i < t->npartials; i++)
+		free(t->partial_texts[i]);
+	free(t->partial_texts);
+}
+
+static int templates_load(struct templates *t, const char *dir)
+{
+	char *pdir = path_join(dir, "partials");
+	int rc = -1;
+
+	memset(t, 0, sizeof(*t));
+	t->dir = dir;
+	if (!path_is_dir(dir)) {
+		diag_error(dir, 0, 0, "templates directory not found (pass --templates DIR)");
+		goto out;
+	}
+	t->layout = compile_file(dir, "layout.html");
+	rc = t->layout ? 0 : -1;
+	for (int k = 0; k < PAGE_KINDS; k++) {
+		t->pages[k] = compile_file(dir, page_files[k]);
+		if (!t->pages[k])
+			rc = -1;
+	}
+	if (path_is_dir(pdir)) {
+		t->npartials = dir_list(pdir, true, &t->partial_names);
+		if (t->npartials < 0) {
+			t->npartials = 0;
+			rc = -1;
+		}
+		t->partial_texts = xcalloc((size_t)t->npartials + 1, sizeof(char *));
+		for (long i = 0; i < t->npartials; i++) {
+			char *p = path_join(pdir, t->partial_names[i]);
+			size_t len;
+			if (file_read(p, &t->partial_texts[i], &len) < 0) {
+				t->partial_texts[i] = xstrdup("");
+				rc = -1;
+			}
+			free(p);
+		}
+	}
+out:
+	free(pdir);
+	return rc;
+}
+
+/* ------------------------------------------------------------ formatting */
+
+static double num(const struct value *o, const char *key)
+{
+	const struct value *v = value_get(o, key);
+	return v && v->kind == VALUE_NUMBER ? v->number : NAN;
+}
+
+static const char *str(const struct value *o, const char *key)
+{
+	const char *s = value_get_string(o, key);
+	return s ? s : "";
+}
+
+/* Set key to printf-formatted x, or to "—" when x is not finite. */
+static void set_fmt(struct value *o, const char *key, const char *fmt, double x)
+	__attribute__((format(printf, 3, 0)));
+
+/* Callers' formats are checked through the attribute above; the body passes one on. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void set_fmt(struct value *o, const char *key, const char *fmt, double x)
+{
+	struct buf b = BUF_INIT;
+	if (!isfinite(x)) {
+		value_set_string(o, key, "—");
+		return;
+	}
+	buf_printf(&b, fmt, x);
+	value_set(o, key, value_string_own(buf_detach(&b)));
+}
+#pragma GCC diagnostic pop
+
+static void set_pct(struct value *o, const char *key, double x)
+{
+	set_fmt(o, key, "%.1f%%", x * 100);
+}
+
+static void set_count(struct value *o, const char *key, double x)
+{
+	set_fmt(o, key, "%.0f", x);
+}
+
+/* 13000000000 -> "13B", 1.6e23 -> "1.6e23". */
+static void set_params(struct value *o, const char *key, double x)
+{
+	if (isfinite(x) && x >= 1e9)
+		set_fmt(o, key, "%.3gB", x / 1e9);
+	else if (isfinite(x) && x >= 1e6)
+		set_fmt(o, key, "%.3gM", x / 1e6);
+	else
+		set_fmt(o, key, "%.3g", x);
+}
+
+static void set_flop(struct value *o, const char *key, double x)
+{
+	struct buf b = BUF_INIT;
+	int e;
+	if (!isfinite(x) || x <= 0) {
+		value_set_string(o, key, "—");
+		return;
+	}
+	e = (int)floor(log10(x));
+	buf_printf(&b, "%.2g × 10^%d", x / pow(10, e), e);
+	value_set(o, key, value_string_own(buf_detach(&b)));
+}
+
+/* "machine-ethics" -> "Machine ethics", unless site.json's areas give a title. */
+static char *area_title(const struct value *report, const char *id)
+{
+	const struct value *areas = value_get(value_get(report, "site"), "areas");
+	char *t;
+	for (size_t i = 0; areas && areas->kind == VALUE_ARRAY && i < areas->n; i++)
+		if (value_get_string(areas->items[i], "id") &&
+		    strcmp(value_get_string(areas->items[i], "id"), id) == 0 &&
+		    value_get_string(areas->items[i], "title"))
+			return xstrdup(value_get_string(areas->items[i], "title"));
+	t = xstrdup(id);
+	for (char *p = t; *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	if (t[0] >= 'a' && t[0] <= 'z')
+		t[0] = (char)(t[0] - 'a' + 'A');
+	return t;
+}
+
+/* Text safe inside a fenced code block: no newlines, no backtick or tilde runs. */
+static char *code_safe(const char *s)
+{
+	struct buf b = BUF_INIT;
+	for (; *s; s++)
+		buf_putc(&b, (*s == '\n' || *s == '\r' || *s == '`' || *s == '~') ? ' ' : *s);
+	return buf_detach(&b);
+}
+
+/* HTML-attribute-safe copy (for the embed snippet shown as code). */
+static char *html_attr(const char *s)
+{
+	struct buf b = BUF_INIT;
+	mustache_escape_html(&b, s, strlen(s));
+	return buf_detach(&b);
+}
+
+/* -------------------------------------------------------------- building */
+
+struct build {
+	const struct site_options *o;
+	struct value *report;
+	struct templates t;
+	char *tmp;              /* the directory being built */
+	const char *base_url;   /* "" when unknown; never ends in '/' unless "" */
+	struct site_stats *st;
+	struct value *pages;    /* content pages: [{name, title, href}] */
+	bool has_methodology;
+};
+
+static const char *const reserved_names[] = {"index", "data", "figures", "assets", "releases",
+					     "feed", NULL};
+
+static const struct value *model_by_id(const struct value *cohort, const char *id)
+{
+	const struct value *ms = value_get(cohort, "models");
+	for (size_t i = 0; ms && i < ms->n; i++)
+		if (strcmp(str(ms->items[i], "id"), id) == 0)
+			return ms->items[i];
+	return NULL;
+}
+
+static const struct value *bench_by_id(const struct value *cohort, const char *id)
+{
+	const struct value *bs = value_get(cohort, "benchmarks");
+	for (size_t i = 0; bs && i < bs->n; i++)
+		if (strcmp(str(bs->items[i], "id"), id) == 0)
+			return bs->items[i];
+	return NULL;
+}
+
+/* The common part of every page view: site, navigation, the path back to the root. */
+static struct value *page_view(struct build *b, const char *path, const char *title)
+{
+	struct value *v = value_object(), *nav = value_array(), *site;
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	struct buf root = BUF_INIT;
+
+	for (const char *p = path; *p; p++)
+		if (*p == '/')
+			buf_puts(&root, "../");
+	site = value_set(v, "site", value_copy(value_get(b->report, "site")));
+	value_set_string(site, "base_url", b->base_url);
+	value_set(v, "generator", value_copy(value_get(b->report, "generator")));
+	value_set(v, "method", value_copy(value_get(b->report, "method")));
+	value_set_string(v, "root", buf_str(&root));
+	value_set_string(v, "path", path);
+	value_set_string(v, "title", title);
+	if (b->base_url[0]) {
+		struct buf u = BUF_INIT;
+		buf_printf(&u, "%s/%s", b->base_url, path);
+		value_set(v, "canonical", value_string_own(buf_detach(&u)));
+	}
+	{
+		struct value *e = value_push(nav, value_object());
+		value_set_string(e, "title", "Overview");
+		value_set_string(e, "href", "index.html");
+		value_set_bool(e, "current", strcmp(path, "index.html") == 0);
+	}
+	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
+		struct value *e = value_push(nav, value_object());
+		struct buf h = BUF_INIT;
+		buf_printf(&h, "%s/index.html", str(cohorts->items[i], "id"));
+		value_set_string(e, "title", str(cohorts->items[i], "title"));
+		value_set_bool(e, "current", strncmp(path, buf_str(&h), strlen(str(cohorts->items[i], "id")) + 1) == 0);
+		value_set(e, "href", value_string_own(buf_detach(&h)));
+	}
+	for (size_t i = 0; i < b->pages->n; i++) {
+		struct value *e = value_push(nav, value_copy(b->pages->items[i]));
+		value_set_bool(e, "current", strcmp(path, str(e, "href")) == 0);
+	}
+	value_set(v, "nav", nav);
+	value_set_bool(v, "has_methodology", b->has_methodology);
+	value_set_bool(v, "figures", b->o->figures);
+	buf_release(&root);
+	return v;
+}
+
+/* A figure view: the files that exist for figures/<cohort>/<name>, and its text. */
+static struct value *figure_view(struct build *b, const char *cohort, const char *name,
+				 const char *alt)
+{
+	struct value *f;
+	struct buf p = BUF_INIT;
+	static const char *const fmts[] = {"svg", "png", "pdf"};
+	if (!b->o->figures)
+		return value_null();
+	f = value_object();
+	for (int i = 0; i < 3; i++) {
+		if (!(b->o->formats & (1u << i)))
+			continue;
+		buf_reset(&p);
+		buf_printf(&p, "figures/%s/%s.%s", cohort, name, fmts[i]);
+		value_set_string(f, fmts[i], buf_str(&p));
+	}
+	if (!value_get(f, "svg")) /* pages show the SVG; without it, the PNG */
+		value_set_string(f, "img", value_get_string(f, "png") ? value_get_string(f, "png")
+								     : value_get_string(f, "pdf"));
+	else
+		value_set_string(f, "img", value_get_string(f, "svg"));
+	buf_reset(&p);
+	buf_printf(&p, "figures/%s/%s.csv", cohort, name);
+	value_set_string(f, "csv", buf_str(&p));
+	buf_reset(&p);
+	buf_printf(&p, "figures/%s/%s.gp", cohort, name);
+	value_set_string(f, "gp", buf_str(&p));
+	value_set_string(f, "alt", alt);
+	buf_release(&p);
+	return f;
+}
+
+/* One row of a benchmark table (index bands, cohort table, area table, model page). */
+static struct value *bench_row(struct build *b, const struct value *cohort, const struct value *bench)
+{
+	struct value *r = value_object();
+	struct buf h = BUF_INIT;
+	const char *cid = str(cohort, "id");
+	char *at = area_title(b->report, str(bench, "area"));
+
+	value_set_string(r, "id", str(bench, "id"));
+	value_set_string(r, "name", str(bench, "name"));
+	buf_printf(&h, "%s/benchmarks/%s.html", cid, str(bench, "id"));
+	value_set(r, "href", value_string_own(buf_detach(&h)));
+	value_set_string(r, "area", str(bench, "area"));
+	value_set(r, "area_title", value_string_own(at));
+	if (strcmp(str(bench, "role"), "safety") == 0) {
+		buf_printf(&h, "%s/areas/%s.html", cid, str(bench, "area"));
+		value_set(r, "area_href", value_string_own(buf_detach(&h)));
+	}
+	value_set_string(r, "role", str(bench, "role"));
+	value_set_string(r, "metric", str(bench, "metric"));
+	set_count(r, "n", num(bench, "n"));
+	set_pct(r, "corr", num(bench, "capabilities_correlation"));
+	set_pct(r, "compute", num(bench, "compute_correlation"));
+	set_count(r, "n_compute", num(bench, "n_compute"));
+	if (value_get(bench, "correlate_with"))
+		set_pct(r, "reference", num(bench, "reference_correlation"));
+	else
+		value_set_string(r, "reference", "");
+	set_fmt(r, "slope", "%.3g", num(bench, "slope"));
+	set_fmt(r, "std_slope", "%.3f", num(bench, "standardized_slope"));
+	value_set_string(r, "verdict", str(bench, "verdict"));
+	value_set_string(r, "verdict_label", str(bench, "verdict_label"));
+	buf_release(&h);
+	return r;
+}
+
+static const char *const verdict_ids[] = {"tracks-capabilities", "moderate", "distinct",
+					  "worsens-with-capabilities", "insufficient-data", NULL};
+
+static const char *verdict_rule(struct build *b, int v, struct buf *out)
+{
+	double hi = num(value_get(b->report, "method"), "threshold_high") * 100;
+	double lo = num(value_get(b->report, "method"), "threshold_low") * 100;
+	buf_reset(out);
+	switch (v) {
+	case 0:
+		buf_printf(out, "ρ ≥ %.0f%%", hi);
+		break;
+	case 1:
+		buf_printf(out, "%.0f%% ≤ ρ < %.0f%%", lo, hi);
+		break;
+	case 2:
+		buf_printf(out, "−%.0f%% < ρ < %.0f%%", lo, lo);
+		break;
+	case 3:
+		buf_printf(out, "ρ ≤ −%.0f%%", lo);
+		break;
+	default:
+		buf_printf(out, "fewer than %.0f models or a constant column",
+			   num(value_get(b->report, "method"), "min_models"));
+	}
+	return buf_str(out);
+}
+
+static const char *const verdict_labels[] = {"Tracks capabilities", "Moderate",
+					     "Distinct from capabilities",
+					     "Worsens with capabilities", "Insufficient data"};
+
+/* Summary of a cohort used by the index and the cohort page. */
+static struct value *cohort_summary(struct build *b, const struct value *co)
+{
+	struct value *s = value_object(), *bands = value_array(), *counts = value_object();
+	const struct value *bs = value_get(co, "benchmarks"), *cap = value_get(co, "capability");
+	const char *cid = str(co, "id");
+	struct buf h = BUF_INIT;
+	size_t n_safety = 0;
+
+	value_set_string(s, "id", cid);
+	value_set_string(s, "title", str(co, "title"));
+	buf_printf(&h, "%s/index.html", cid);
+	value_set(s, "href", value_string_own(buf_detach(&h)));
+	buf_printf(&h, "%s/leaderboard.html", cid);
+	value_set(s, "leaderboard_href", value_string_own(buf_detach(&h)));
+	set_count(s, "n_models", num(co, "n_models"));
+	set_count(s, "n_models_scored", num(co, "n_models_scored"));
+	set_count(s, "n_models_with_flop", num(co, "n_models_with_flop"));
+	set_count(s, "n_benchmarks", num(co, "n_benchmarks"));
+	set_count(s, "n_capability", (double)value_get(cap, "benchmarks")->n);
+	set_pct(s, "variance", num(cap, "variance_explained"));
+	if (value_get_string(cap, "note"))
+		value_set_string(s, "note", value_get_string(cap, "note"));
+	size_t count[8] = {0};
+	for (int v = 0; verdict_ids[v]; v++) {
+		struct value *band = value_object(), *rows = value_array();
+		struct buf rule = BUF_INIT;
+		for (size_t i = 0; bs && i < bs->n; i++) {
+			if (strcmp(str(bs->items[i], "role"), "safety") != 0 ||
+			    strcmp(str(bs->items[i], "verdict"), verdict_ids[v]) != 0)
+				continue;
+			value_push(rows, bench_row(b, co, bs->items[i]));
+		}
+		count[v] = rows->n;
+		n_safety += rows->n;
+		value_set_string(band, "verdict", verdict_ids[v]);
+		value_set_string(band, "label", verdict_labels[v]);
+		value_set_string(band, "rule", verdict_rule(b, v, &rule));
+		set_count(band, "count", (double)rows->n);
+		value_set_bool(band, "any", rows->n > 0);
+		value_set(band, "rows", rows);
+		value_push(bands, band);
+		buf_release(&rule);
+	}
+	set_count(s, "n_safety", (double)n_safety);
+	for (int v = 0; verdict_ids[v]; v++) {
+		struct buf k = BUF_INIT;
+		set_count(counts, verdict_ids[v], (double)count[v]);
+		buf_printf(&k, "%s_share", verdict_ids[v]);
+		set_pct(counts, buf_str(&k), n_safety ? (double)count[v] / (double)n_safety : NAN);
+		buf_release(&k);
+	}
+	value_set(s, "counts", counts);
+	value_set(s, "bands", bands);
+	buf_printf(&h, "Capabilities correlation of every safety benchmark of the %s cohort, "
+		       "grouped by area, with the verdict bands",
+		   str(co, "title"));
+	value_set(s, "overview", figure_view(b, cid, "_overview", buf_str(&h)));
+	buf_release(&h);
+	return s;
+}
+
+/* Render one page: view -> Markdown template -> HTML body -> layout -> file. Takes view. */
+static int render_page(struct build *b, enum page_kind kind, struct value *view)
+{
+	struct buf md = BUF_INIT, html = BUF_INIT, page = BUF_INIT, err = BUF_INIT;
+	struct partial_lookup md_parts = {&b->t, ".md"}, html_parts = {&b->t, ".html"};
+	struct mustache_options mo = {mustache_escape_markdown, find_partial, &md_parts, 0};
+	struct mustache_options ho = {mustache_escape_html, find_partial, &html_parts, 0};
+	const char *path = str(view, "path");
+	int rc = -1;
+
+	if (mustache_render_compiled(b->t.pages[kind], view, &mo, &md, &err) < 0) {
+		diag_error(NULL, 0, 0, "%s/%s:%s (rendering %s)", b->t.dir, page_files[kind],
+			   buf_str(&err), path);
+		goto out;
+	}
+	if (markdown_to_html(md.data ? md.data : "", md.len, &html) < 0)
+		goto out;
+	value_set_string(view, "body", buf_str(&html));
+	if (mustache_render_compiled(b->t.layout, view, &ho, &page, &err) < 0) {
+		diag_error(NULL, 0, 0, "%s/layout.html:%s (rendering %s)", b->t.dir, buf_str(&err),
+			   path);
+		goto out;
+	}
+	if (write_out(b->tmp, path, page.data ? page.data : "", page.len) < 0)
+		goto out;
+	b->st->pages++;
+	b->st->files++;
+	rc = 0;
+out:
+	buf_release(&md);
+	buf_release(&html);
+	buf_release(&page);
+	buf_release(&err);
+	value_free(view);
+	return rc;
+}
+
+/* ----------------------------------------------------------------- pages */
+
+static int page_index(struct build *b)
+{
+	struct value *v = page_view(b, "index.html", str(value_get(b->report, "site"), "title"));
+	struct value *list = value_array();
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	for (size_t i = 0; cohorts && i < cohorts->n; i++)
+		value_push(list, cohort_summary(b, cohorts->items[i]));
+	value_set(v, "cohorts", list);
+	return render_page(b, PAGE_INDEX, v);
+}
+
+static int page_cohort(struct build *b, const struct value *co)
+{
+	const char *cid = str(co, "id");
+	const struct value *cap = value_get(co, "capability"), *bs = value_get(co, "benchmarks");
+	const struct value *ms = value_get(co, "models"), *areas = value_get(co, "areas");
+	struct buf path = BUF_INIT, t = BUF_INIT;
+	struct value *v, *c, *rows, *list;
+
+	buf_printf(&path, "%s/index.html", cid);
+	v = page_view(b, buf_str(&path), str(co, "title"));
+	c = value_set(v, "cohort", cohort_summary(b, co));
+	set_fmt(c, "inter_mean", "%.2f", num(cap, "intercorrelation_mean"));
+	set_fmt(c, "inter_sd", "%.2f", num(cap, "intercorrelation_sd"));
+	list = value_set(c, "loadings", value_array());
+	for (size_t i = 0; value_get(cap, "loadings") && i < value_get(cap, "loadings")->n; i++) {
+		const struct value *l = value_get(cap, "loadings")->items[i];
+		struct value *r = value_push(list, value_object());
+		value_set_string(r, "name", str(l, "name"));
+		buf_reset(&t);
+		buf_printf(&t, "%s/benchmarks/%s.html", cid, str(l, "benchmark"));
+		value_set_string(r, "href", buf_str(&t));
+		set_fmt(r, "loading", "%.3f", num(l, "loading"));
+	}
+	rows = value_set(c, "benchmarks", value_array());
+	for (size_t i = 0; bs && i < bs->n; i++)
+		value_push(rows, bench_row(b, co, bs->items[i]));
+	rows = value_set(c, "models", value_array());
+	for (size_t i = 0; ms && i < ms->n; i++) {
+		struct value *r = value_push(rows, value_object());
+		value_set_string(r, "name", str(ms->items[i], "name"));
+		buf_reset(&t);
+		buf_printf(&t, "%s/models/%s.html", cid, str(ms->items[i], "id"));
+		value_set_string(r, "href", buf_str(&t));
+		set_fmt(r, "score", "%.2f", num(ms->items[i], "capability_score"));
+		set_count(r, "rank", num(ms->items[i], "capability_rank"));
+		set_params(r, "params", num(ms->items[i], "params"));
+		set_flop(r, "flop", num(ms->items[i], "training_flop"));
+	}
+	rows = value_set(c, "areas", value_array());
+	for (size_t i = 0; areas && i < areas->n; i++) {
+		struct value *r = value_push(rows, value_object());
+		value_set_string(r, "id", str(areas->items[i], "id"));
+		value_set(r, "title", value_string_own(area_title(b->report, str(areas->items[i], "id"))));
+		buf_reset(&t);
+		buf_printf(&t, "%s/areas/%s.html", cid, str(areas->items[i], "id"));
+		value_set_string(r, "href", buf_str(&t));
+		set_count(r, "n", num(areas->items[i], "n_benchmarks"));
+		set_pct(r, "mean_corr", num(areas->items[i], "mean_capabilities_correlation"));
+		set_count(r, "tracks", num(value_get(areas->items[i], "verdicts"), "tracks-capabilities"));
+	}
+	{
+		static const char *const figs[][2] = {
+			{"_heatmap", "Heatmap of the Spearman correlations between the capability benchmarks"},
+			{"_scree", "Scree plot: eigenvalues of the capability correlation matrix"},
+			{"_scores", "Capabilities score of every model, sorted"},
+			{"_map", "Capabilities correlation against standardized slope for every safety benchmark, coloured by verdict"},
+		};
+		for (size_t i = 0; i < sizeof(figs) / sizeof(figs[0]); i++)
+			value_set(c, figs[i][0] + 1, figure_view(b, cid, figs[i][0], figs[i][1]));
+	}
+	buf_reset(&t);
+	buf_printf(&t, "data/%s/", cid);
+	value_set_string(c, "data", buf_str(&t));
+	buf_release(&t);
+	buf_release(&path);
+	return render_page(b, PAGE_COHORT, v);
+}
+
+static void bibtex_site(struct build *b, struct buf *out, const char *key, const char *title,
+			const char *url)
+{
+	const struct value *site = value_get(b->report, "site");
+	char *t = code_safe(title), *u = code_safe(url), *a = code_safe(str(site, "author"));
+	buf_printf(out, "@misc{%s,\n  title  = {%s},\n", key, t);
+	if (a[0])
+		buf_printf(out, "  author = {%s},\n", a);
+	buf_printf(out, "  howpublished = {\\url{%s}},\n  note   = {washboard audit", u);
+	if (value_get_string(site, "version"))
+		buf_printf(out, ", release %s", str(site, "version"));
+	buf_puts(out, "}\n}");
+	free(t);
+	free(u);
+	free(a);
+}
+
+static int page_benchmark(struct build *b, const struct value *co, const struct value *bench)
+{
+	const char *cid = str(co, "id"), *bid = str(bench, "id");
+	const struct value *cohorts = value_get(b->report, "cohorts"), *ms = value_get(bench, "models");
+	struct buf path = BUF_INIT, t = BUF_INIT, u = BUF_INIT;
+	struct value *v, *p, *rows, *row, *cite, *others;
+	double n = num(bench, "n");
+	char *name_code;
+
+	buf_printf(&path, "%s/benchmarks/%s.html", cid, bid);
+	buf_printf(&t, "%s — %s", str(bench, "name"), str(co, "title"));
+	v = page_view(b, buf_str(&path), buf_str(&t));
+	p = value_set(v, "benchmark", bench_row(b, co, bench));
+	value_set_string(p, "cohort_title", str(co, "title"));
+	buf_reset(&t);
+	buf_printf(&t, "%s/index.html", cid);
+	value_set_string(p, "cohort_href", buf_str(&t));
+	if (value_get_string(bench, "source_id"))
+		value_set_string(p, "source_id", str(bench, "source_id"));
+	for (const char *const *k = (const char *const[]){"url", "citation", "description", NULL}; *k; k++)
+		if (value_get_string(bench, *k))
+			value_set_string(p, *k, str(bench, *k));
+	value_set_string(p, "direction", value_get(bench, "higher_is_better")->boolean
+						 ? "higher is better"
+						 : "lower is better (negated before the analysis)");
+	set_fmt(p, "pearson", "%.3f", num(bench, "pearson"));
+	set_fmt(p, "slope_se", "%.2g", num(bench, "slope_stderr"));
+	set_fmt(p, "compute_slope", "%.3g", num(bench, "compute_slope"));
+	value_set_bool(p, "insufficient", strcmp(str(bench, "verdict"), "insufficient-data") == 0);
+	if (!isfinite(num(bench, "capabilities_correlation"))) {
+		buf_reset(&t);
+		if (value_get_string(value_get(co, "capability"), "note"))
+			buf_printf(&t, "no capabilities score in this cohort: %s",
+				   str(value_get(co, "capability"), "note"));
+		else if (n < num(value_get(b->report, "method"), "min_models"))
+			buf_printf(&t, "only %.0f models have both this benchmark and a capabilities "
+				       "score; at least %.0f are needed",
+				   n, num(value_get(b->report, "method"), "min_models"));
+		else
+			buf_puts(&t, "every model has the same value, so no correlation is defined");
+		value_set_string(p, "reason", buf_str(&t));
+	}
+	if (!isfinite(num(bench, "compute_correlation"))) {
+		buf_reset(&t);
+		buf_printf(&t, "training compute is known for %.0f of these models; at least %.0f "
+			       "are needed",
+			   num(bench, "n_compute"), num(value_get(b->report, "method"), "min_models"));
+		value_set_string(p, "compute_reason", buf_str(&t));
+	}
+	if (value_get_string(bench, "correlate_with")) {
+		const struct value *ref = bench_by_id(co, str(bench, "correlate_with"));
+		struct value *r = value_set(p, "correlate_with", value_object());
+		value_set_string(r, "name", ref ? str(ref, "name") : str(bench, "correlate_with"));
+		buf_reset(&t);
+		buf_printf(&t, "%s/benchmarks/%s.html", cid, str(bench, "correlate_with"));
+		if (ref)
+			value_set_string(r, "href", buf_str(&t));
+		set_count(r, "n", num(bench, "n_reference"));
+	}
+	rows = value_set(p, "models", value_array());
+	for (size_t i = 0; ms && i < ms->n; i++) {
+		const struct value *e = ms->items[i], *m = model_by_id(co, str(e, "model"));
+		row = value_push(rows, value_object());
+		value_set_string(row, "name", m ? str(m, "name") : str(e, "model"));
+		buf_reset(&t);
+		buf_printf(&t, "%s/models/%s.html", cid, str(e, "model"));
+		value_set_string(row, "href", buf_str(&t));
+		set_fmt(row, "score", "%.2f", m ? num(m, "capability_score") : NAN);
+		set_fmt(row, "value", "%.4g", num(e, "value"));
+		if (isfinite(num(e, "stderr")))
+			set_fmt(row, "stderr", "± %.2g", num(e, "stderr"));
+		set_fmt(row, "expected", "%.4g", num(e, "expected"));
+		set_fmt(row, "residual", "%+.2f", num(e, "residual"));
+	}
+	{
+		char *alt = NULL;
+		buf_reset(&t);
+		buf_printf(&t, "Scatter plot of %s against the capabilities score for %.0f models "
+			       "(%s), with the least-squares line",
+			   str(bench, "name"), n, str(co, "title"));
+		value_set(p, "figure", figure_view(b, cid, bid, buf_str(&t)));
+		buf_reset(&t);
+		buf_printf(&t, "compute/%s", bid);
+		buf_reset(&u);
+		buf_printf(&u, "Scatter plot of %s against training compute (log scale) for the %.0f "
+			       "models with known training FLOP",
+			   str(bench, "name"), num(bench, "n_compute"));
+		value_set(p, "figure_compute", figure_view(b, cid, buf_str(&t), buf_str(&u)));
+		free(alt);
+	}
+	buf_reset(&t);
+	buf_printf(&t, "data/%s/benchmarks/%s.csv", cid, bid);
+	value_set_string(p, "csv", buf_str(&t));
+
+	/* cite / embed */
+	cite = value_set(p, "cite", value_object());
+	name_code = code_safe(str(bench, "name"));
+	buf_reset(&u);
+	buf_printf(&u, "%s%s", b->base_url[0] ? b->base_url : "", b->base_url[0] ? "/" : "");
+	buf_reset(&t);
+	buf_printf(&t, "%s%s", buf_str(&u), buf_str(&path));
+	value_set_string(cite, "permalink", buf_str(&t));
+	value_set_bool(cite, "relative", b->base_url[0] == '\0');
+	if (b->o->figures && (b->o->formats & PLOT_SVG)) {
+		struct buf md = BUF_INIT, html = BUF_INIT;
+		char *attr = html_attr(name_code);
+		buf_printf(&md, "![%s vs capabilities score (%s)](%sfigures/%s/%s.svg)", name_code,
+			   str(co, "title"), buf_str(&u), cid, bid);
+		buf_printf(&html, "<a href=\"%s%s\"><img src=\"%sfigures/%s/%s.svg\" alt=\"%s vs "
+				  "capabilities score\" width=\"720\"></a>",
+			   buf_str(&u), buf_str(&path), buf_str(&u), cid, bid, attr);
+		value_set(cite, "markdown", value_string_own(buf_detach(&md)));
+		value_set(cite, "html", value_string_own(buf_detach(&html)));
+		free(attr);
+	}
+	{
+		struct buf key = BUF_INIT, bib = BUF_INIT, title = BUF_INIT;
+		buf_printf(&key, "washboard-%s-%s", cid, bid);
+		buf_printf(&title, "%s: %s (%s)", str(value_get(b->report, "site"), "title"), name_code,
+			   str(co, "title"));
+		bibtex_site(b, &bib, buf_str(&key), buf_str(&title), buf_str(&t));
+		value_set(cite, "bibtex", value_string_own(buf_detach(&bib)));
+		buf_release(&key);
+		buf_release(&title);
+	}
+	if (value_get_string(value_get(b->report, "site"), "bibtex")) {
+		char *bt = xstrdup(str(value_get(b->report, "site"), "bibtex"));
+		for (char *q = bt; *q; q++)
+			if (*q == '`' || *q == '~')
+				*q = ' ';
+		value_set(cite, "paper_bibtex", value_string_own(bt));
+	}
+	free(name_code);
+
+	others = value_set(p, "other_cohorts", value_array());
+	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
+		struct value *o;
+		if (cohorts->items[i] == co || !bench_by_id(cohorts->items[i], bid))
+			continue;
+		o = value_push(others, value_object());
+		value_set_string(o, "title", str(cohorts->items[i], "title"));
+		buf_reset(&t);
+		buf_printf(&t, "%s/benchmarks/%s.html", str(cohorts->items[i], "id"), bid);
+		value_set_string(o, "href", buf_str(&t));
+	}
+	buf_release(&t);
+	buf_release(&u);
+	buf_release(&path);
+	return render_page(b, PAGE_BENCHMARK, v);
+}
+
+static const struct value *leader_of(const struct value *co, const char *model)
+{
+	const struct value *lb = value_get(co, "leaderboard");
+	for (size_t i = 0; lb && i < lb->n; i++)
+		if (strcmp(str(lb->items[i], "model"), model) == 0)
+			return lb->items[i];
+	return NULL;
+}
+
+static int page_model(struct build *b, const struct value *co, const struct value *m)
+{
+	const char *cid = str(co, "id"), *mid = str(m, "id");
+	const struct value *bs = value_get(co, "benchmarks"), *l = leader_of(co, mid);
+	struct buf path = BUF_INIT, t = BUF_INIT;
+	struct value *v, *p, *rows;
+
+	buf_printf(&path, "%s/models/%s.html", cid, mid);
+	buf_printf(&t, "%s — %s", str(m, "name"), str(co, "title"));
+	v = page_view(b, buf_str(&path), buf_str(&t));
+	p = value_set(v, "model", value_object());
+	value_set_string(p, "name", str(m, "name"));
+	value_set_string(p, "id", mid);
+	value_set_string(p, "cohort_title", str(co, "title"));
+	buf_reset(&t);
+	buf_printf(&t, "%s/index.html", cid);
+	value_set_string(p, "cohort_href", buf_str(&t));
+	for (const char *const *k = (const char *const[]){"source_id", "family", "released", "source", "flop_source", NULL}; *k; k++)
+		if (value_get_string(m, *k))
+			value_set_string(p, *k, str(m, *k));
+	set_params(p, "params", num(m, "params"));
+	set_flop(p, "flop", num(m, "training_flop"));
+	set_fmt(p, "score", "%.2f", num(m, "capability_score"));
+	set_count(p, "rank", num(m, "capability_rank"));
+	set_count(p, "n_models", num(co, "n_models"));
+	if (!isfinite(num(m, "capability_score")))
+		value_set_string(p, "no_score",
+				 value_get_string(value_get(co, "capability"), "note")
+					 ? str(value_get(co, "capability"), "note")
+					 : "the model lacks at least one capability benchmark");
+	if (l) {
+		set_count(p, "safety_rank", num(l, "safety_rank"));
+		set_count(p, "decorrelated_rank", num(l, "decorrelated_rank"));
+		set_fmt(p, "safety_score", "%+.2f", num(l, "safety_score"));
+		set_fmt(p, "decorrelated_score", "%+.2f", num(l, "decorrelated_score"));
+		set_pct(p, "coverage", num(l, "coverage"));
+	}
+	buf_reset(&t);
+	buf_printf(&t, "%s/leaderboard.html", cid);
+	value_set_string(p, "leaderboard_href", buf_str(&t));
+	rows = value_set(p, "benchmarks", value_array());
+	for (size_t i = 0; bs && i < bs->n; i++) {
+		const struct value *e = NULL, *bms = value_get(bs->items[i], "models");
+		struct value *r;
+		for (size_t j = 0; bms && j < bms->n; j++)
+			if (strcmp(str(bms->items[j], "model"), mid) == 0)
+				e = bms->items[j];
+		if (!e)
+			continue;
+		r = value_push(rows, bench_row(b, co, bs->items[i]));
+		set_fmt(r, "value", "%.4g", num(e, "value"));
+		set_fmt(r, "expected", "%.4g", num(e, "expected"));
+		set_fmt(r, "residual", "%+.2f", num(e, "residual"));
+		set_fmt(r, "z", "%+.2f", num(e, "z"));
+	}
+	set_count(p, "n_benchmarks", (double)rows->n);
+	buf_release(&t);
+	buf_release(&path);
+	return render_page(b, PAGE_MODEL, v);
+}
+
+static int page_area(struct build *b, const struct value *co, const struct value *area, size_t ai)
+{
+	const char *cid = str(co, "id"), *aid = str(area, "id");
+	const struct value *ids = value_get(area, "benchmarks"), *lb = value_get(co, "leaderboard");
+	struct buf path = BUF_INIT, t = BUF_INIT;
+	struct value *v, *p, *rows;
+	char *title = area_title(b->report, aid);
+
+	buf_printf(&path, "%s/areas/%s.html", cid, aid);
+	buf_printf(&t, "%s — %s", title, str(co, "title"));
+	v = page_view(b, buf_str(&path), buf_str(&t));
+	p = value_set(v, "area", value_object());
+	value_set_string(p, "id", aid);
+	value_set(p, "title", value_string_own(title));
+	value_set_string(p, "cohort_title", str(co, "title"));
+	buf_reset(&t);
+	buf_printf(&t, "%s/index.html", cid);
+	value_set_string(p, "cohort_href", buf_str(&t));
+	set_count(p, "n", num(area, "n_benchmarks"));
+	set_pct(p, "mean_corr", num(area, "mean_capabilities_correlation"));
+	{
+		struct value *counts = value_set(p, "verdicts", value_array());
+		for (int k = 0; verdict_ids[k]; k++) {
+			struct value *c = value_push(counts, value_object());
+			value_set_string(c, "verdict", verdict_ids[k]);
+			value_set_string(c, "label", verdict_labels[k]);
+			set_count(c, "count", num(value_get(area, "verdicts"), verdict_ids[k]));
+		}
+	}
+	rows = value_set(p, "rows", value_array());
+	for (size_t i = 0; ids && i < ids->n; i++) {
+		const struct value *bench = bench_by_id(co, ids->items[i]->string);
+		if (bench)
+			value_push(rows, bench_row(b, co, bench));
+	}
+	rows = value_set(p, "leaderboard", value_array());
+	for (size_t i = 0; lb && i < lb->n; i++) {
+		const struct value *as = value_get(lb->items[i], "areas");
+		const struct value *a = as && ai < as->n ? as->items[ai] : NULL;
+		struct value *r;
+		if (!a || !isfinite(num(a, "safety_score")))
+			continue;
+		r = value_push(rows, value_object());
+		value_set_string(r, "name", str(lb->items[i], "name"));
+		buf_reset(&t);
+		buf_printf(&t, "%s/models/%s.html", cid, str(lb->items[i], "model"));
+		value_set_string(r, "href", buf_str(&t));
+		set_fmt(r, "safety", "%+.2f", num(a, "safety_score"));
+		set_fmt(r, "decorrelated", "%+.2f", num(a, "decorrelated_score"));
+		set_count(r, "n", num(a, "n"));
+	}
+	buf_release(&t);
+	buf_release(&path);
+	return render_page(b, PAGE_AREA, v);
+}
+
+static int page_leaderboard(struct build *b, const struct value *co)
+{
+	const char *cid = str(co, "id");
+	const struct value *lb = value_get(co, "leaderboard");
+	struct buf path = BUF_INIT, t = BUF_INIT;
+	struct value *v, *p, *rows;
+
+	buf_printf(&path, "%s/leaderboard.html", cid);
+	buf_printf(&t, "Decorrelated safety leaderboard — %s", str(co, "title"));
+	v = page_view(b, buf_str(&path), buf_str(&t));
+	p = value_set(v, "leaderboard", value_object());
+	value_set_string(p, "cohort_title", str(co, "title"));
+	buf_reset(&t);
+	buf_printf(&t, "%s/index.html", cid);
+	value_set_string(p, "cohort_href", buf_str(&t));
+	rows = value_set(p, "rows", value_array());
+	for (size_t i = 0; lb && i < lb->n; i++) {
+		const struct value *e = lb->items[i];
+		struct value *r = value_push(rows, value_object());
+		double ch = num(e, "rank_change");
+		value_set_string(r, "name", str(e, "name"));
+		buf_reset(&t);
+		buf_printf(&t, "%s/models/%s.html", cid, str(e, "model"));
+		value_set_string(r, "href", buf_str(&t));
+		set_count(r, "drank", num(e, "decorrelated_rank"));
+		set_count(r, "srank", num(e, "safety_rank"));
+		set_fmt(r, "dscore", "%+.2f", num(e, "decorrelated_score"));
+		set_fmt(r, "sscore", "%+.2f", num(e, "safety_score"));
+		set_fmt(r, "cscore", "%.2f", num(e, "capability_score"));
+		if (isfinite(ch) && ch > 0)
+			set_fmt(r, "change", "▲ %.0f", ch);
+		else if (isfinite(ch) && ch < 0)
+			set_fmt(r, "change", "▼ %.0f", -ch);
+		else
+			set_fmt(r, "change", "%.0f", ch);
+		set_pct(r, "coverage", num(e, "coverage"));
+	}
+	value_set(p, "figure", figure_view(b, cid, "_ranks", "Raw safety rank against decorrelated safety rank for every model"));
+	buf_reset(&t);
+	buf_printf(&t, "data/%s/leaderboard.csv", cid);
+	value_set_string(p, "csv", buf_str(&t));
+	buf_release(&t);
+	buf_release(&path);
+	return render_page(b, PAGE_LEADERBOARD, v);
+}
+
+/* Content pages: content/pages/NAME.md, themselves Mustache templates over the site view. */
+static int load_page_list(struct build *b, char ***names, long *n)
+{
+	char *dir = path_join(b->o->content, "pages");
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	int rc = 0;
+
+	*names = NULL;
+	*n = 0;
+	b->pages = value_array();
+	if (!path_is_dir(dir)) {
+		free(dir);
+		return 0;
+	}
+	*n = dir_list(dir, true, names);
+	if (*n < 0) {
+		*n = 0;
+		free(dir);
+		return -1;
+	}
+	for (long i = 0; i < *n; i++) {
+		char *p = path_join(dir, (*names)[i]), *text = NULL, *stem;
+		struct value *e;
+		struct buf title = BUF_INIT, href = BUF_INIT;
+		size_t len;
+		bool bad = false;
+
+		if (!ends_with((*names)[i], ".md")) {
+			diag_warning(p, 0, 0, "not a .md file (ignored)");
+			free(p);
+			continue;
+		}
+		stem = xstrndup((*names)[i], strlen((*names)[i]) - 3);
+		for (int r = 0; reserved_names[r]; r++)
+			bad |= strcmp(stem, reserved_names[r]) == 0;
+		for (size_t c = 0; cohorts && c < cohorts->n; c++)
+			bad |= strcmp(stem, str(cohorts->items[c], "id")) == 0;
+		if (!is_slug(stem) || bad) {
+			diag_error(p, 0, 0, "page name '%s' is not an identifier or is reserved (index, "
+					    "data, figures, assets, releases, feed and cohort ids)",
+				   stem);
+			rc = -1;
+		} else if (file_read(p, &text, &len) == 0) {
+			const char *h = strstr(text, "# ");
+			if (h && (h == text || h[-1] == '\n')) {
+				const char *end = strchr(h, '\n');
+				buf_add(&title, h + 2, end ? (size_t)(end - h - 2) : strlen(h + 2));
+			} else {
+				buf_puts(&title, stem);
+			}
+			buf_printf(&href, "%s.html", stem);
+			e = value_push(b->pages, value_object());
+			value_set_string(e, "name", stem);
+			value_set_string(e, "title", buf_str(&title));
+			value_set_string(e, "href", buf_str(&href));
+			value_set_string(e, "file", p);
+			b->has_methodology |= strcmp(stem, "methodology") == 0;
+		} else {
+			rc = -1;
+		}
+		buf_release(&title);
+		buf_release(&href);
+		free(text);
+		free(stem);
+		free(p);
+	}
+	free(dir);
+	return rc;
+}
+
+static int page_content(struct build *b, const struct value *entry)
+{
+	const char *file = str(entry, "file");
+	char *text = NULL;
+	size_t len;
+	struct buf md = BUF_INIT, err = BUF_INIT;
+	struct partial_lookup parts = {&b->t, ".md"};
+	struct mustache_options mo = {mustache_escape_markdown, find_partial, &parts, 0};
+	struct value *v = page_view(b, str(entry, "href"), str(entry, "title")), *p;
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	struct value *list;
+	int rc = -1;
+
+	list = value_set(v, "cohorts", value_array());
+	for (size_t i = 0; cohorts && i < cohorts->n; i++)
+		value_push(list, cohort_summary(b, cohorts->items[i]));
+	if (file_read(file, &text, &len) < 0)
+		goto out;
+	if (mustache_render(text, len, v, &mo, &md, &err) < 0) {
+		diag_error(NULL, 0, 0, "%s:%s", file, buf_str(&err));
+		goto out;
+	}
+	p = value_set(v, "page", value_object());
+	value_set_string(p, "name", str(entry, "name"));
+	value_set_string(p, "markdown", buf_str(&md));
+	rc = render_page(b, PAGE_PAGE, v);
+	v = NULL;
+out:
+	value_free(v);
+	free(text);
+	buf_release(&md);
+	buf_release(&err);
+	return rc;
+}
+
+/* ----------------------------------------------------------------- data */
+
+static int write_csv(struct build *b, const char *rel, const struct value *rows,
+		     const char *const *cols)
+{
+	struct buf out = BUF_INIT;
+	int rc;
+	report_csv_table(&out, rows, cols);
+	rc = write_out(b->tmp, rel, out.data ? out.data : "", out.len);
+	b->st->files++;
+	buf_release(&out);
+	return rc;
+}
+
+static int write_data(struct build *b)
+{
+	static const char *const model_cols[] = {"id", "name", "source_id", "family", "params",
+						 "training_flop", "flop_source", "released",
+						 "capability_score", "capability_rank", NULL};
+	static const char *const lb_cols[] = {"model", "name", "capability_score", "safety_score",
+					      "safety_rank", "decorrelated_score",
+					      "decorrelated_rank", "rank_change", "coverage",
+					      "n_benchmarks", NULL};
+	static const char *const score_cols[] = {"model", "benchmark", "value", "stderr", "n",
+						 "z", "expected", "residual", NULL};
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	struct buf out = BUF_INIT, rel = BUF_INIT;
+	struct value *rows;
+	int rc = 0;
+
+	value_write_json(&out, b->report, 2);
+	rc |= write_out(b->tmp, "data/report.json", out.data, out.len);
+	b->st->files++;
+	rows = report_benchmark_rows(b->report, NULL);
+	rc |= write_csv(b, "data/benchmarks.csv", rows, report_benchmark_columns);
+	value_free(rows);
+	for (size_t i = 0; cohorts && i < cohorts->n && rc == 0; i++) {
+		const struct value *co = cohorts->items[i], *bs = value_get(co, "benchmarks");
+		const char *cid = str(co, "id");
+		struct value *all = value_array();
+
+		rows = report_benchmark_rows(b->report, cid);
+		buf_reset(&rel);
+		buf_printf(&rel, "data/%s/benchmarks.csv", cid);
+		rc |= write_csv(b, buf_str(&rel), rows, report_benchmark_columns);
+		value_free(rows);
+		buf_reset(&rel);
+		buf_printf(&rel, "data/%s/models.csv", cid);
+		rc |= write_csv(b, buf_str(&rel), value_get(co, "models"), model_cols);
+		buf_reset(&rel);
+		buf_printf(&rel, "data/%s/leaderboard.csv", cid);
+		rc |= write_csv(b, buf_str(&rel), value_get(co, "leaderboard"), lb_cols);
+		for (size_t k = 0; bs && k < bs->n; k++) {
+			const struct value *ms = value_get(bs->items[k], "models");
+			rows = value_array();
+			for (size_t j = 0; ms && j < ms->n; j++) {
+				struct value *r = value_copy(ms->items[j]);
+				const struct value *m = model_by_id(co, str(r, "model"));
+				value_set_string(r, "benchmark", str(bs->items[k], "id"));
+				value_set_string(r, "name", m ? str(m, "name") : "");
+				value_push(all, value_copy(r));
+				value_push(rows, r);
+			}
+			buf_reset(&rel);
+			buf_printf(&rel, "data/%s/benchmarks/%s.csv", cid, str(bs->items[k], "id"));
+			{
+				static const char *const cols[] = {"model", "name", "value", "stderr", "n", "z", "expected", "residual", NULL};
+				rc |= write_csv(b, buf_str(&rel), rows, cols);
+			}
+			value_free(rows);
+		}
+		buf_reset(&rel);
+		buf_printf(&rel, "data/%s/scores.csv", cid);
+		rc |= write_csv(b, buf_str(&rel), all, score_cols);
+		value_free(all);
+	}
+	buf_release(&out);
+	buf_release(&rel);
+	return rc ? -1 : 0;
+}
+
+/* -------------------------------------------------------------- publish */
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress(const struct site_options *o, const char *stage)
+{
+	if (o->progress)
+		fprintf(stderr, "\r\033[Kwashboard: %s", stage);
+}
+
+static void figure_progress(void *ud, size_t done, size_t total)
+{
+	(void)ud;
+	fprintf(stderr, "\r\033[Kwashboard: figures %zu/%zu", done, total);
+}
+
+/* Lock OUT against a concurrent build: a lock file .BASENAME.lock beside it. */
+static int take_lock(const char *out, int *fd)
+{
+	char *dir = xstrdup(out), *slash = strrchr(dir, '/');
+	struct buf p = BUF_INIT;
+	struct flock fl;
+	int rc = -1;
+
+	if (slash) {
+		*slash = '\0';
+		buf_printf(&p, "%s/.%s.lock", dir[0] ? dir : "/", slash + 1);
+	} else {
+		buf_printf(&p, ".%s.lock", out);
+	}
+	*fd = open(buf_str(&p), O_RDWR | O_CREAT, 0666);
+	if (*fd < 0) {
+		diag_error(buf_str(&p), 0, 0, "cannot create the lock file: %s", strerror(errno));
+		goto out;
+	}
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	if (fcntl(*fd, F_SETLK, &fl) != 0) {
+		diag_error(out, 0, 0, "another washboard build is writing this site (lock %s); try "
+				      "again when it has finished",
+			   buf_str(&p));
+		close(*fd);
+		*fd = -1;
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_release(&p);
+	free(dir);
+	return rc;
+}
+
+/* Swap the finished tree into place: OUT -> OUT.old-XXXXXX, TMP -> OUT, remove the old. */
+static int publish(const char *tmp, const char *out)
+{
+	struct buf old = BUF_INIT;
+	int rc = -1;
+
+	if (path_is_dir(out)) {
+		buf_printf(&old, "%s.old-XXXXXX", out);
+		if (!mkdtemp(old.data) || rmdir(old.data) != 0 || rename(out, old.data) != 0) {
+			diag_error(out, 0, 0, "cannot move the previous site aside: %s",
+				   strerror(errno));
+			goto out;
+		}
+	} else if (access(out, F_OK) == 0) {
+		diag_error(out, 0, 0, "exists and is not a directory; refusing to replace it");
+		goto out;
+	}
+	if (rename(tmp, out) != 0) {
+		diag_error(out, 0, 0, "cannot move the new site into place: %s", strerror(errno));
+		if (old.len)
+			rename(old.data, out);
+		goto out;
+	}
+	if (old.len)
+		remove_tree(old.data);
+	rc = 0;
+out:
+	buf_release(&old);
+	return rc;
+}
+
+static int check_ids(struct build *b)
+{
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	int rc = 0;
+	for (size_t i = 0; cohorts && i < cohorts->n; i++)
+		for (int r = 0; reserved_names[r]; r++)
+			if (strcmp(str(cohorts->items[i], "id"), reserved_names[r]) == 0) {
+				diag_error(NULL, 0, 0, "cohort id '%s' is reserved for the site's own "
+						       "directories; rename the cohort",
+					   reserved_names[r]);
+				rc = -1;
+			}
+	return rc;
+}
+
+static int build_pages(struct build *b)
+{
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	if (page_index(b) < 0)
+		return -1;
+	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
+		const struct value *co = cohorts->items[i];
+		const struct value *bs = value_get(co, "benchmarks"), *ms = value_get(co, "models");
+		const struct value *areas = value_get(co, "areas");
+		if (page_cohort(b, co) < 0 || page_leaderboard(b, co) < 0)
+			return -1;
+		for (size_t k = 0; bs && k < bs->n; k++)
+			if (page_benchmark(b, co, bs->items[k]) < 0)
+				return -1;
+		for (size_t k = 0; ms && k < ms->n; k++)
+			if (page_model(b, co, ms->items[k]) < 0)
+				return -1;
+		for (size_t k = 0; areas && k < areas->n; k++)
+			if (page_area(b, co, areas->items[k], k) < 0)
+				return -1;
+	}
+	for (size_t i = 0; i < b->pages->n; i++)
+		if (page_content(b, b->pages->items[i]) < 0)
+			return -1;
+	return 0;
+}
+
+enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
+{
+	struct build b;
+	struct corpus *c = NULL;
+	struct analysis *an = NULL;
+	struct buf tmpl = BUF_INIT, base = BUF_INIT;
+	char **page_names = NULL;
+	long npages = 0;
+	int lock = -1;
+	enum wb_exit rc = WB_EXIT_DATA;
+	double t0 = now(), t1;
+
+	memset(&b, 0, sizeof(b));
+	memset(st, 0, sizeof(*st));
+	b.o = o;
+	b.st = st;
+	if (take_lock(o->out, &lock) < 0) {
+		rc = WB_EXIT_RUNTIME;
+		goto out;
+	}
+	progress(o, "loading content");
+	c = content_load(o->content);
+	if (!c)
+		goto out;
+	an = analysis_run(c, NULL);
+	if (!an)
+		goto out;
+	b.report = report_build(an);
+	buf_puts(&base, o->base_url ? o->base_url : str(value_get(b.report, "site"), "base_url"));
+	while (base.len && base.data[base.len - 1] == '/')
+		base.data[--base.len] = '\0';
+	b.base_url = buf_str(&base);
+	if (check_ids(&b) < 0 || load_page_list(&b, &page_names, &npages) < 0)
+		goto out;
+	if (templates_load(&b.t, o->templates) < 0)
+		goto out;
+
+	rc = WB_EXIT_RUNTIME;
+	buf_printf(&tmpl, "%s.tmp-XXXXXX", o->out);
+	if (!mkdtemp(tmpl.data)) {
+		diag_error(o->out, 0, 0, "cannot create a temporary directory beside it: %s",
+			   strerror(errno));
+		goto out;
+	}
+	b.tmp = tmpl.data;
+	progress(o, "pages");
+	if (build_pages(&b) < 0) {
+		rc = WB_EXIT_DATA; /* template errors are the site author's input */
+		goto out;
+	}
+	progress(o, "data");
+	if (write_data(&b) < 0)
+		goto out;
+	{
+		char *assets = path_join(o->templates, "assets"), *dst = path_join(b.tmp, "assets");
+		int r = path_is_dir(assets) ? copy_tree(assets, dst, &st->files) : 0;
+		free(assets);
+		free(dst);
+		if (r < 0)
+			goto out;
+	}
+	if (o->figures) {
+		struct plot_options po;
+		struct plot_stats ps;
+		memset(&po, 0, sizeof(po));
+		memset(&ps, 0, sizeof(ps));
+		po.out_dir = b.tmp;
+		po.previous = path_is_dir(o->out) ? o->out : NULL;
+		po.formats = o->formats;
+		po.jobs = o->jobs;
+		po.gnuplot = o->gnuplot;
+		po.progress = o->progress ? figure_progress : NULL;
+		progress(o, "figures");
+		t1 = now();
+		if (plot_site(b.report, &po, &ps) < 0)
+			goto out;
+		st->plot_seconds = now() - t1;
+		st->figures = ps.figures;
+		st->drawn = ps.drawn;
+		st->reused = ps.reused;
+		st->files += ps.outputs;
+		st->gnuplot_seconds = ps.gnuplot_seconds;
+	}
+	progress(o, "publishing");
+	if (publish(b.tmp, o->out) < 0)
+		goto out;
+	b.tmp = NULL;
+	rc = WB_EXIT_OK;
+out:
+	if (o->progress)
+		fprintf(stderr, "\r\033[K");
+	if (b.tmp)
+		remove_tree(b.tmp);
+	st->seconds = now() - t0;
+	templates_release(&b.t);
+	names_free(page_names, npages);
+	value_free(b.pages);
+	value_free(b.report);
+	analysis_free(an);
+	content_free(c);
+	buf_release(&tmpl);
+	buf_release(&base);
+	if (lock >= 0)
+		close(lock);
+	return rc;
+}

@@ -1,0 +1,49 @@
+/*
+ * site.h - `washboard build`: the report rendered as a static site.
+ *
+ *   content --> report --> views --> Mustache (*.md) --> cmark-gfm --> layout.html --> pages
+ *                     \--> plot (gnuplot) --> figures/      \--> data/ (report.json, CSV)
+ *
+ * The site is written into a temporary directory beside the output and renamed into place
+ * only when everything succeeded, so a failed build leaves the previous site untouched.
+ * A lock file (OUT.lock) keeps two builds from publishing into one directory at once.
+ */
+#ifndef WB_SITE_H
+#define WB_SITE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+struct site_options {
+	const char *content;   /* content directory */
+	const char *templates; /* templates directory */
+	const char *out;       /* output directory, replaced atomically */
+	const char *base_url;  /* overrides site.json base_url when not NULL */
+	int jobs;              /* parallel gnuplot processes, >= 1 */
+	unsigned formats;      /* PLOT_SVG | PLOT_PNG | PLOT_PDF */
+	bool figures;          /* false: no figures at all (--no-figures) */
+	bool progress;         /* progress lines on stderr */
+	const char *gnuplot;   /* gnuplot binary, NULL for "gnuplot" */
+};
+
+struct site_stats {
+	size_t pages;         /* HTML pages written */
+	size_t files;         /* all files written, pages included */
+	size_t figures;       /* figures in the site */
+	size_t drawn;         /* figures gnuplot drew in this build */
+	size_t reused;        /* figures reused from the previous site */
+	double seconds;       /* wall time of the whole build */
+	double plot_seconds;  /* wall time spent in the plotting stage */
+	double gnuplot_seconds; /* summed wall time of the gnuplot processes */
+};
+
+/**
+ * Build the site. Returns WB_EXIT_OK, WB_EXIT_DATA (bad content or templates) or
+ * WB_EXIT_RUNTIME (I/O, gnuplot), after diagnostics; on failure the previous output is
+ * untouched and no temporary directory is left behind.
+ */
+enum wb_exit site_build(const struct site_options *o, struct site_stats *st);
+
+#endif

@@ -1,0 +1,591 @@
+/*
+ * Tests of plot.c: a small content tree (written to a temp dir) with hostile model names goes
+ * through content_load, analysis_run and report_build, and plot_site draws it with the real
+ * gnuplot. Failure paths use fake gnuplot scripts.
+ */
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "analysis.h"
+#include "buf.h"
+#include "content.h"
+#include "plot.h"
+#include "report.h"
+#include "util.h"
+
+static char tmpl[] = "/tmp/wb-test-plot-XXXXXX";
+static char *root; /* the temp dir */
+static struct corpus *corpus;
+static struct analysis *analysis;
+static struct value *report;
+static struct plot_stats first; /* the first full run, into ROOT/a */
+static int first_rc;
+static size_t progress_calls, progress_last, progress_total;
+
+/* Names that must come out of every figure escaped, never as markup or commands. */
+static const char *const hostile[] = {
+    "<script>alert(1)</script>",
+    "\\\"><img src=x onerror=alert(1)>", /* JSON-escaped: "><img src=x onerror=alert(1)> */
+    "O'Brien",
+    "`touch wb-pwned` @x $(touch wb-pwned2)",
+    "Two\\nLines",
+};
+
+static char *at(const char *rel)
+{
+	return path_join(root, rel);
+}
+
+static void put(const char *rel, const char *text)
+{
+	char *p = at(rel), *dir = xstrdup(p);
+	*strrchr(dir, '/') = '\0';
+	assert_int_equal(path_mkdirs(dir), 0);
+	assert_int_equal(file_write_atomic(p, text, strlen(text)), 0);
+	free(dir);
+	free(p);
+}
+
+static char *slurp(const char *rel)
+{
+	char *p = at(rel), *data = NULL;
+	size_t len = 0;
+	assert_int_equal(file_read(p, &data, &len), 0);
+	free(p);
+	return data;
+}
+
+static bool exists_nonempty(const char *rel)
+{
+	char *p = at(rel);
+	struct stat st;
+	bool ok = stat(p, &st) == 0 && st.st_size > 0;
+	free(p);
+	return ok;
+}
+
+/*
+ * Cohort "many": 32 models and 4 benchmarks, for the rule that only 10 points get names.
+ * Cohort "c": 8 models, capability benchmarks cap1..cap3 rising with the model number,
+ * safety benchmarks that track, worsen, are lower-is-better and judged against cap1.
+ * Cohort "tiny": 4 models, too few for a capabilities score (its capability note is set),
+ * and only one with training compute.
+ */
+static void write_content(void)
+{
+	struct buf b = BUF_INIT;
+	put("content/site.json",
+	    "{\"title\": \"t\", \"cohorts\": [{\"id\": \"c\", \"title\": \"Chat\"},"
+	    " {\"id\": \"tiny\", \"title\": \"Tiny <b>cohort</b>\"},"
+	    " {\"id\": \"many\", \"title\": \"Many\"}]}");
+	put("content/benchmarks.json",
+	    "{\"benchmarks\": ["
+	    "{\"id\": \"cap1\", \"name\": \"Cap One\", \"role\": \"capability\", "
+	    "\"higher_is_better\": true},"
+	    "{\"id\": \"cap2\", \"name\": \"Cap 'Two'\", \"role\": \"capability\", "
+	    "\"higher_is_better\": true},"
+	    "{\"id\": \"cap3\", \"role\": \"capability\", \"higher_is_better\": true},"
+	    "{\"id\": \"same\", \"name\": \"Same <i>bench</i>\", \"role\": \"safety\", \"area\": "
+	    "\"alignment\","
+	    " \"metric\": \"Accuracy & more\", \"higher_is_better\": true},"
+	    "{\"id\": \"lower\", \"role\": \"safety\", \"area\": \"alignment\", \"metric\": "
+	    "\"Error rate\","
+	    " \"higher_is_better\": false},"
+	    "{\"id\": \"anti\", \"role\": \"safety\", \"area\": \"bias\", \"higher_is_better\": "
+	    "true},"
+	    "{\"id\": \"calib\", \"role\": \"safety\", \"area\": \"calibration\", "
+	    "\"higher_is_better\": true,"
+	    " \"correlate_with\": \"cap1\"},"
+	    "{\"id\": \"gen\", \"role\": \"general\", \"higher_is_better\": true}]}");
+	for (int i = 1; i <= 8; i++) {
+		char rel[64];
+		buf_reset(&b);
+		buf_printf(&b, "{\"id\": \"m%d\", \"name\": \"%s\", ", i,
+			   i <= 5 ? hostile[i - 1]
+				  : (i == 6   ? "Model Six"
+				     : i == 7 ? "Seven"
+					      : "Eight"));
+		if (i <= 6)
+			buf_printf(&b, "\"training_flop\": %de21, ", i * i);
+		buf_printf(&b,
+			   "\"scores\": {\"cap1\": %d, \"cap2\": %d.5, \"cap3\": %d, \"same\": %d, "
+			   "\"lower\": %d, \"anti\": %d, \"calib\": %d, \"gen\": %d}}",
+			   i * 10 + (i % 3), i, 100 + i * i, i + (i % 2), 20 - i, -i, (i * 7) % 5,
+			   i);
+		snprintf(rel, sizeof(rel), "content/models/c/m%d.json", i);
+		put(rel, buf_str(&b));
+	}
+	for (int i = 1; i <= 4; i++) {
+		char rel[64];
+		buf_reset(&b);
+		buf_printf(&b,
+			   "{\"id\": \"t%d\", \"name\": \"Tiny %d\", %s\"scores\": {\"cap1\": %d, "
+			   "\"cap2\": %d, \"cap3\": %d, \"same\": %d, \"anti\": %d}}",
+			   i, i, i == 1 ? "\"training_flop\": 1e22, " : "", i, i, i, i, -i);
+		snprintf(rel, sizeof(rel), "content/models/tiny/t%d.json", i);
+		put(rel, buf_str(&b));
+	}
+	for (int i = 1; i <= 32; i++) {
+		char rel[64];
+		buf_reset(&b);
+		buf_printf(&b,
+			   "{\"id\": \"n%02d\", \"name\": \"Many %d\", \"scores\": {\"cap1\": %d, "
+			   "\"cap2\": %d, \"cap3\": %d, \"same\": %d}}",
+			   i, i, i, i + i % 4, i * 2 + i % 3, i + (i * 37) % 11);
+		snprintf(rel, sizeof(rel), "content/models/many/n%02d.json", i);
+		put(rel, buf_str(&b));
+	}
+	buf_release(&b);
+}
+
+static void on_progress(void *ud, size_t done, size_t total)
+{
+	(void)ud;
+	progress_calls++;
+	progress_last = done;
+	progress_total = total;
+}
+
+static int draw_into(const char *rel, const char *previous_rel, unsigned formats,
+		     const char *gnuplot, double timeout, struct plot_stats *st)
+{
+	char *out = at(rel), *prev = previous_rel ? at(previous_rel) : NULL;
+	struct plot_options o;
+	int rc;
+	memset(&o, 0, sizeof(o));
+	o.out_dir = out;
+	o.previous = prev;
+	o.formats = formats;
+	o.jobs = 2;
+	o.gnuplot = gnuplot;
+	o.timeout = timeout;
+	o.progress = on_progress;
+	rc = plot_site(report, &o, st);
+	free(out);
+	free(prev);
+	return rc;
+}
+
+/* Run f with stderr captured; returns what it printed (caller frees). */
+static char *capture_stderr(int (*f)(void *), void *arg, int *rc)
+{
+	char *path = at("stderr.txt"), *data = NULL;
+	size_t len = 0;
+	int saved = dup(2), fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(saved >= 0 && fd >= 0);
+	fflush(stderr);
+	dup2(fd, 2);
+	close(fd);
+	*rc = f(arg);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	assert_int_equal(file_read(path, &data, &len), 0);
+	free(path);
+	return data;
+}
+
+static int group_setup(void **state)
+{
+	char *content;
+	(void)state;
+	root = mkdtemp(tmpl);
+	if (!root)
+		return -1;
+	diag_quiet_warnings(true);
+	write_content();
+	content = at("content");
+	corpus = content_load(content);
+	free(content);
+	if (!corpus)
+		return -1;
+	analysis = analysis_run(corpus, NULL);
+	if (!analysis)
+		return -1;
+	report = report_build(analysis);
+	first_rc = draw_into("a", NULL, PLOT_ALL, NULL, 0, &first);
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	struct buf cmd = BUF_INIT;
+	int rc;
+	(void)state;
+	value_free(report);
+	analysis_free(analysis);
+	content_free(corpus);
+	if (getenv("WB_KEEP")) /* keep the temp dir to look at the figures */
+		return 0;
+	buf_printf(&cmd, "rm -rf '%s'", root);
+	rc = system(buf_str(&cmd));
+	buf_release(&cmd);
+	return rc == 0 ? 0 : -1;
+}
+
+static const char *const cohort_figures[] = {"_overview", "_map",    "_heatmap",
+					     "_scree",	  "_scores", "_ranks"};
+static const char *const benchmarks[] = {"cap1",  "cap2", "cap3",  "same",
+					 "lower", "anti", "calib", "gen"};
+static const char *const files[] = {"svg", "png", "pdf", "gp", "csv"};
+
+static void every_figure_is_written_in_every_format_with_its_script_and_csv(void **state)
+{
+	const char *cohorts[2] = {"c", "tiny"};
+	(void)state;
+	assert_int_equal(first_rc, 0);
+	/* per cohort: 6 own figures + 2 per benchmark that has values there */
+	assert_int_equal(first.figures, 6 + 2 * 8 + 6 + 2 * 5 + 6 + 2 * 4);
+	assert_int_equal(first.drawn, first.figures);
+	assert_int_equal(first.reused, 0);
+	assert_int_equal(first.outputs, 3 * first.figures);
+	assert_true(first.gnuplot_seconds > 0);
+	for (int c = 0; c < 2; c++)
+		for (size_t f = 0; f < sizeof(files) / sizeof(*files); f++) {
+			char rel[128];
+			for (size_t i = 0; i < 6; i++) {
+				snprintf(rel, sizeof(rel), "a/figures/%s/%s.%s", cohorts[c],
+					 cohort_figures[i], files[f]);
+				assert_true(exists_nonempty(rel));
+			}
+			for (size_t i = 0; i < 8; i++) {
+				if (c == 1 && (strncmp(benchmarks[i], "cap", 3) != 0 &&
+					       strcmp(benchmarks[i], "same") != 0 &&
+					       strcmp(benchmarks[i], "anti") != 0))
+					continue;
+				snprintf(rel, sizeof(rel), "a/figures/%s/%s.%s", cohorts[c],
+					 benchmarks[i], files[f]);
+				assert_true(exists_nonempty(rel));
+				snprintf(rel, sizeof(rel), "a/figures/%s/compute/%s.%s", cohorts[c],
+					 benchmarks[i], files[f]);
+				assert_true(exists_nonempty(rel));
+			}
+		}
+}
+
+static size_t count_of(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+static void points_get_names_when_few_and_only_the_ten_farthest_when_many(void **state)
+{
+	char *few = slurp("a/figures/c/same.gp"), *many = slurp("a/figures/many/same.gp");
+	(void)state;
+	assert_int_equal(count_of(few, "offset char 0.6, char 0.4") +
+			     count_of(few, "offset char -0.6, char 0.4"),
+			 8);
+	assert_int_equal(count_of(many, "offset char 0.6, char 0.4") +
+			     count_of(many, "offset char -0.6, char 0.4"),
+			 10);
+	free(few);
+	free(many);
+}
+
+static void progress_is_reported_up_to_the_total(void **state)
+{
+	(void)state;
+	assert_true(progress_calls >= 2);
+	assert_int_equal(progress_total, first.figures);
+	assert_int_equal(progress_last, first.figures);
+}
+
+static void scripts_are_self_contained_and_relative(void **state)
+{
+	char *gp = slurp("a/figures/c/same.gp");
+	(void)state;
+	assert_non_null(strstr(gp, "$points << EOD"));
+	assert_non_null(strstr(gp, "set output 'c/same.svg'"));
+	assert_non_null(strstr(gp, "set output 'c/same.png'"));
+	assert_non_null(strstr(gp, "set output 'c/same.pdf'"));
+	assert_null(strstr(gp, root));
+	assert_null(strstr(gp, "/tmp"));
+	/* the metric label says lower is better where it is */
+	free(gp);
+	gp = slurp("a/figures/c/lower.gp");
+	assert_non_null(strstr(gp, "'Error rate (lower is better)'"));
+	free(gp);
+}
+
+static void every_output_is_byte_identical_across_two_runs(void **state)
+{
+	const char *names[] = {"c/_overview", "c/_map", "c/_heatmap",	  "c/_scree",  "c/_scores",
+			       "c/_ranks",    "c/same", "c/compute/same", "tiny/_map", "tiny/anti"};
+	struct plot_stats st;
+	(void)state;
+	assert_int_equal(draw_into("b", NULL, PLOT_ALL, NULL, 0, &st), 0);
+	assert_int_equal(st.drawn, first.figures);
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		for (size_t f = 0; f < sizeof(files) / sizeof(*files); f++) {
+			char ra[128], rb[128];
+			char *x, *y;
+			snprintf(ra, sizeof(ra), "a/figures/%s.%s", names[i], files[f]);
+			snprintf(rb, sizeof(rb), "b/figures/%s.%s", names[i], files[f]);
+			x = slurp(ra);
+			y = slurp(rb);
+			{
+				char *pa = at(ra), *pb = at(rb);
+				struct stat sa, sb;
+				assert_int_equal(stat(pa, &sa), 0);
+				assert_int_equal(stat(pb, &sb), 0);
+				assert_int_equal(sa.st_size, sb.st_size);
+				assert_memory_equal(x, y, (size_t)sa.st_size);
+				free(pa);
+				free(pb);
+			}
+			free(x);
+			free(y);
+		}
+}
+
+static void a_second_run_reuses_every_unchanged_figure(void **state)
+{
+	struct plot_stats st;
+	char *pa = at("a/figures/c/same.svg"), *pc = at("c/figures/c/same.svg");
+	struct stat sa, sc;
+	(void)state;
+	progress_calls = 0;
+	assert_int_equal(draw_into("c", "a", PLOT_ALL, NULL, 0, &st), 0);
+	assert_int_equal(st.drawn, 0);
+	assert_int_equal(st.reused, first.figures);
+	assert_int_equal(st.outputs, 3 * first.figures);
+	assert_true(progress_calls >= 1);
+	assert_int_equal(progress_last, first.figures);
+	assert_int_equal(stat(pa, &sa), 0);
+	assert_int_equal(stat(pc, &sc), 0);
+	assert_int_equal(sa.st_ino, sc.st_ino); /* hard-linked, same file system */
+	assert_true(exists_nonempty("c/figures/c/same.gp"));
+	assert_true(exists_nonempty("c/figures/c/same.csv"));
+	free(pa);
+	free(pc);
+}
+
+static void a_figure_whose_script_changed_is_redrawn_and_the_rest_reused(void **state)
+{
+	struct plot_stats st;
+	char *gp = at("c/figures/c/anti.gp");
+	(void)state;
+	/* break the previous site's script: it no longer matches, so anti is redrawn */
+	assert_int_equal(file_write_atomic(gp, "# old\n", 6), 0);
+	assert_int_equal(draw_into("d", "c", PLOT_ALL, NULL, 0, &st), 0);
+	assert_int_equal(st.drawn, 1);
+	assert_int_equal(st.reused, first.figures - 1);
+	assert_true(exists_nonempty("d/figures/c/anti.pdf"));
+	free(gp);
+}
+
+static void asking_for_more_formats_than_the_previous_site_has_redraws(void **state)
+{
+	struct plot_stats st;
+	(void)state;
+	assert_int_equal(draw_into("svg-only", NULL, PLOT_SVG, NULL, 0, &st), 0);
+	assert_int_equal(st.outputs, first.figures);
+	assert_false(exists_nonempty("svg-only/figures/c/same.png"));
+	assert_int_equal(draw_into("e", "svg-only", PLOT_SVG | PLOT_PNG, NULL, 0, &st), 0);
+	assert_int_equal(st.reused, 0);
+	assert_true(exists_nonempty("e/figures/c/same.png"));
+}
+
+static void hostile_names_appear_only_escaped_in_the_svg(void **state)
+{
+	const char *figs[] = {"a/figures/c/same.svg", "a/figures/c/_scores.svg",
+			      "a/figures/c/_ranks.svg", "a/figures/c/compute/same.svg"};
+	(void)state;
+	for (size_t i = 0; i < sizeof(figs) / sizeof(*figs); i++) {
+		char *svg = slurp(figs[i]);
+		assert_null(strstr(svg, "<script"));
+		assert_null(strstr(svg, "<img"));
+		assert_null(strstr(svg, "<b>"));
+		assert_non_null(strstr(svg, "&lt;script>alert(1)&lt;/script>"));
+		assert_non_null(strstr(svg, "\">&lt;img src=x onerror=alert(")); /* may be cut */
+		assert_non_null(strstr(svg, "O'Brien"));
+		assert_non_null(strstr(svg, "`touch wb-pwned` @x $(touch"));
+		assert_non_null(strstr(svg, "Two Lines")); /* the newline became a space */
+		free(svg);
+	}
+	/* nothing was executed in gnuplot's working directory */
+	assert_false(exists_nonempty("a/figures/wb-pwned"));
+	{
+		char *p = at("a/figures/wb-pwned"), *q = at("a/figures/wb-pwned2");
+		assert_int_not_equal(access(p, F_OK), 0);
+		assert_int_not_equal(access(q, F_OK), 0);
+		free(p);
+		free(q);
+	}
+}
+
+static void content_strings_are_single_quoted_with_quotes_doubled(void **state)
+{
+	char *gp = slurp("a/figures/c/same.gp"), *csv = slurp("a/figures/c/_scores.csv");
+	(void)state;
+	assert_non_null(strstr(gp, "'O''Brien'"));
+	assert_null(strstr(gp, "Two\nLines"));
+	assert_non_null(strstr(gp, "'Accuracy & more'"));
+	/* the CSV: header row, CRLF, RFC 4180 quoting */
+	assert_int_equal(strncmp(csv, "rank,model,name,capability_score\r\n", 34), 0);
+	assert_non_null(strstr(csv, ",\"\"\"><img src=x onerror=alert(1)>\","));
+	free(gp);
+	free(csv);
+}
+
+static void a_cohort_without_a_capabilities_score_still_gets_every_figure(void **state)
+{
+	char *svg;
+	(void)state;
+	assert_int_equal(first_rc, 0);
+	assert_non_null(value_get_string(
+	    value_get(value_get(report, "cohorts")->items[1], "capability"), "note"));
+	svg = slurp("a/figures/tiny/_heatmap.svg");
+	assert_non_null(strstr(svg, "no capability correlation matrix"));
+	assert_non_null(strstr(svg, "Tiny &lt;b>cohort&lt;/b>"));
+	free(svg);
+	svg = slurp("a/figures/tiny/compute/same.svg");
+	assert_non_null(strstr(svg, "not enough models with known training compute"));
+	free(svg);
+	svg = slurp("a/figures/tiny/_scores.csv");
+	assert_string_equal(svg, "rank,model,name,capability_score\r\n");
+	free(svg);
+}
+
+static int run_missing_gnuplot(void *arg)
+{
+	struct plot_stats *st = arg;
+	return draw_into("f", NULL, PLOT_SVG, "/nonexistent/bin/gnuplot", 0, st);
+}
+
+static void a_missing_gnuplot_gives_a_clear_error(void **state)
+{
+	struct plot_stats st;
+	int rc;
+	char *err = capture_stderr(run_missing_gnuplot, &st, &rc);
+	(void)state;
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "error: gnuplot: '/nonexistent/bin/gnuplot' not found"));
+	assert_non_null(strstr(err, "apt-get install gnuplot-nox"));
+	assert_non_null(strstr(err, "--no-figures"));
+	free(err);
+}
+
+static char *fake_gnuplot(const char *name, const char *body)
+{
+	char rel[64], *p;
+	snprintf(rel, sizeof(rel), "bin/%s", name);
+	put(rel, body);
+	p = at(rel);
+	assert_int_equal(chmod(p, 0755), 0);
+	return p;
+}
+
+static const char *fake_path;
+
+static int run_fake(void *arg)
+{
+	struct plot_stats *st = arg;
+	return draw_into("g", NULL, PLOT_SVG, fake_path, 0.5, st);
+}
+
+static void a_gnuplot_error_is_reported_at_the_figure_script_and_line(void **state)
+{
+	struct plot_stats st;
+	int rc;
+	char *fake =
+	    fake_gnuplot("failing", "#!/bin/sh\n"
+				    "echo '\"c/_map.gp\" line 3: warning: ignore me' >&2\n"
+				    "echo '         plot $nope' >&2\n"
+				    "echo '\"c/_map.gp\" line 7: no datablock named $nope' >&2\n"
+				    "exit 1\n");
+	char *err;
+	(void)state;
+	fake_path = fake;
+	err = capture_stderr(run_fake, &st, &rc);
+	assert_int_equal(rc, -1);
+	assert_non_null(
+	    strstr(err, "error: figures/c/_map.gp:7: gnuplot: no datablock named $nope"));
+	assert_null(strstr(err, "ignore me"));
+	free(err);
+	free(fake);
+}
+
+static void a_gnuplot_that_writes_nothing_is_an_error(void **state)
+{
+	struct plot_stats st;
+	int rc;
+	char *fake = fake_gnuplot("silent", "#!/bin/sh\nexit 0\n"), *err;
+	(void)state;
+	fake_path = fake;
+	err = capture_stderr(run_fake, &st, &rc);
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "error: figures/"));
+	assert_non_null(strstr(err, "exited before finishing this figure"));
+	free(err);
+	free(fake);
+}
+
+static void a_hung_gnuplot_is_killed_after_the_timeout(void **state)
+{
+	struct plot_stats st;
+	struct timespec t0, t1;
+	int rc;
+	char *fake = fake_gnuplot("hung", "#!/bin/sh\nexec sleep 30\n"), *err;
+	(void)state;
+	fake_path = fake;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	err = capture_stderr(run_fake, &st, &rc);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_int_equal(rc, -1);
+	assert_true(t1.tv_sec - t0.tv_sec < 10);
+	assert_non_null(strstr(err, "killed as hung"));
+	free(err);
+	free(fake);
+}
+
+static int run_bad_formats(void *arg)
+{
+	return draw_into("h", NULL, 8, NULL, 0, arg);
+}
+
+static void an_unknown_format_is_refused(void **state)
+{
+	struct plot_stats st;
+	int rc;
+	char *err = capture_stderr(run_bad_formats, &st, &rc);
+	(void)state;
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "unknown output format"));
+	free(err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(every_figure_is_written_in_every_format_with_its_script_and_csv),
+	    cmocka_unit_test(points_get_names_when_few_and_only_the_ten_farthest_when_many),
+	    cmocka_unit_test(progress_is_reported_up_to_the_total),
+	    cmocka_unit_test(scripts_are_self_contained_and_relative),
+	    cmocka_unit_test(every_output_is_byte_identical_across_two_runs),
+	    cmocka_unit_test(a_second_run_reuses_every_unchanged_figure),
+	    cmocka_unit_test(a_figure_whose_script_changed_is_redrawn_and_the_rest_reused),
+	    cmocka_unit_test(asking_for_more_formats_than_the_previous_site_has_redraws),
+	    cmocka_unit_test(hostile_names_appear_only_escaped_in_the_svg),
+	    cmocka_unit_test(content_strings_are_single_quoted_with_quotes_doubled),
+	    cmocka_unit_test(a_cohort_without_a_capabilities_score_still_gets_every_figure),
+	    cmocka_unit_test(a_missing_gnuplot_gives_a_clear_error),
+	    cmocka_unit_test(a_gnuplot_error_is_reported_at_the_figure_script_and_line),
+	    cmocka_unit_test(a_gnuplot_that_writes_nothing_is_an_error),
+	    cmocka_unit_test(a_hung_gnuplot_is_killed_after_the_timeout),
+	    cmocka_unit_test(an_unknown_format_is_refused),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
