@@ -52,6 +52,7 @@ static const char usage_analyze[] =
 static const char usage_build[] =
 	"usage: washboard build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
 	"                       [--formats svg,png,pdf] [--base-url URL] [--no-figures]\n"
+	"                       [--force] [--gnuplot PATH] [-q]\n"
 	"\n"
 	"Render the audit as a static site: an index, one page per cohort, benchmark, model and\n"
 	"area, the decorrelated leaderboards, the pages in DIR/pages, figures drawn with gnuplot\n"
@@ -66,6 +67,7 @@ static const char usage_build[] =
 	"  --base-url URL    public URL of the site, for permalinks and embed snippets\n"
 	"                    (default: base_url in site.json)\n"
 	"  --no-figures      do not draw figures (no gnuplot needed)\n"
+	"  --force           rebuild even if OUT was built from exactly these inputs\n"
 	"  --gnuplot PATH    the gnuplot binary (default: gnuplot)\n"
 	"  -q, --quiet       no progress and no warnings\n"
 	"\n"
@@ -257,6 +259,10 @@ static int cmd_build(struct args *a)
 			o.figures = false;
 			continue;
 		}
+		if (strcmp(arg, "--force") == 0) {
+			o.force = true;
+			continue;
+		}
 		if ((r = option(a, "--content", 1, &v)) != 0)
 			o.content = v;
 		else if ((r = option(a, "--templates", 1, &v)) != 0)
@@ -287,7 +293,11 @@ static int cmd_build(struct args *a)
 		return usage_error(a, "--out must name a directory of its own, not", o.out);
 	o.progress = !quiet && isatty(2);
 	rc = site_build(&o, &st);
-	if (rc == WB_EXIT_OK && !quiet)
+	if (rc == WB_EXIT_OK && st.up_to_date && !quiet)
+		fprintf(stderr, "washboard: %s is up to date (content, templates, options and "
+				"washboard unchanged; --force rebuilds it)\n",
+			o.out);
+	else if (rc == WB_EXIT_OK && !quiet)
 		fprintf(stderr, "washboard: built %s: %zu pages, %zu figures (%zu drawn, %zu reused), "
 				"%zu files in %.2f s\n",
 			o.out, st.pages, st.figures, st.drawn, st.reused, st.files, st.seconds);

@@ -914,9 +914,8 @@ static void emit_value(struct render *r, const struct value *v,
 		n = strlen(s);
 		break;
 	case VALUE_NUMBER:
-		buf_number(&tmp, v->number);
-		s = tmp.data;
-		n = tmp.len;
+		s = value_number_text(v);
+		n = strlen(s);
 		break;
 	case VALUE_STRING:
 		s = v->string;

@@ -306,7 +306,7 @@ static void csv_value(struct buf *out, const struct value *v)
 		return;
 	switch (v->kind) {
 	case VALUE_NUMBER:
-		buf_number(out, v->number);
+		buf_puts(out, value_number_text(v));
 		break;
 	case VALUE_STRING:
 		csv_field(out, v->string);

@@ -4,10 +4,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,6 +21,10 @@
 #include "plot.h"
 #include "report.h"
 #include "value.h"
+#include "version.h"
+
+/* Beside the pages: the fingerprint of the inputs that made them. */
+#define STAMP_FILE ".washboard-stamp"
 
 /* ---------------------------------------------------------------- files */
 
@@ -339,6 +346,13 @@ static char *html_attr(const char *s)
 
 /* -------------------------------------------------------------- building */
 
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 struct build {
 	const struct site_options *o;
 	struct value *report;
@@ -347,6 +361,7 @@ struct build {
 	const char *base_url;   /* "" when unknown; never ends in '/' unless "" */
 	struct site_stats *st;
 	struct value *pages;    /* content pages: [{name, title, href}] */
+	struct value *rows;     /* cohort id -> [bench_row() of each benchmark], built once */
 	bool has_methodology;
 };
 
@@ -452,7 +467,8 @@ static struct value *figure_view(struct build *b, const char *cohort, const char
 }
 
 /* One row of a benchmark table (index bands, cohort table, area table, model page). */
-static struct value *bench_row(struct build *b, const struct value *cohort, const struct value *bench)
+static struct value *make_bench_row(struct build *b, const struct value *cohort,
+				    const struct value *bench)
 {
 	struct value *r = value_object();
 	struct buf h = BUF_INIT;
@@ -485,6 +501,33 @@ static struct value *bench_row(struct build *b, const struct value *cohort, cons
 	value_set_string(r, "verdict_label", str(bench, "verdict_label"));
 	buf_release(&h);
 	return r;
+}
+
+/*
+ * A copy of the table row of benchmark k (its position in the cohort's benchmarks). Rows are
+ * made once per cohort: model pages alone would otherwise format ~10^4 of them.
+ */
+static struct value *bench_row_at(struct build *b, const struct value *co, size_t k)
+{
+	const char *cid = str(co, "id");
+	struct value *rows = value_get(b->rows, cid);
+	if (!rows) {
+		const struct value *bs = value_get(co, "benchmarks");
+		rows = value_set(b->rows, cid, value_array());
+		for (size_t i = 0; bs && i < bs->n; i++)
+			value_push(rows, make_bench_row(b, co, bs->items[i]));
+	}
+	return value_copy(rows->items[k]);
+}
+
+/* The same for a benchmark given by its report entry. */
+static struct value *bench_row(struct build *b, const struct value *co, const struct value *bench)
+{
+	const struct value *bs = value_get(co, "benchmarks");
+	for (size_t k = 0; bs && k < bs->n; k++)
+		if (bs->items[k] == bench)
+			return bench_row_at(b, co, k);
+	return make_bench_row(b, co, bench);
 }
 
 static const char *const verdict_ids[] = {"tracks-capabilities", "moderate", "distinct",
@@ -925,7 +968,7 @@ static int page_model(struct build *b, const struct value *co, const struct valu
 				e = bms->items[j];
 		if (!e)
 			continue;
-		r = value_push(rows, bench_row(b, co, bs->items[i]));
+		r = value_push(rows, bench_row_at(b, co, i));
 		set_fmt(r, "value", "%.4g", num(e, "value"));
 		set_fmt(r, "expected", "%.4g", num(e, "expected"));
 		set_fmt(r, "residual", "%+.2f", num(e, "residual"));
@@ -1227,23 +1270,10 @@ static int write_data(struct build *b)
 
 /* -------------------------------------------------------------- publish */
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void progress(const struct site_options *o, const char *stage)
 {
 	if (o->progress)
 		fprintf(stderr, "\r\033[Kwashboard: %s", stage);
-}
-
-static void figure_progress(void *ud, size_t done, size_t total)
-{
-	(void)ud;
-	fprintf(stderr, "\r\033[Kwashboard: figures %zu/%zu", done, total);
 }
 
 /* Lock OUT against a concurrent build: a lock file .BASENAME.lock beside it. */
@@ -1329,31 +1359,332 @@ static int check_ids(struct build *b)
 	return rc;
 }
 
-static int build_pages(struct build *b)
+static void figure_progress(void *ud, size_t done, size_t total)
+{
+	(void)ud;
+	fprintf(stderr, "\r\033[Kwashboard: figures %zu/%zu", done, total);
+}
+
+/* The figures stage: gnuplot, batched, reusing the previous site's unchanged figures. */
+static int draw_figures(struct build *b)
+{
+	struct plot_options po;
+	struct plot_stats ps;
+	double t1 = now();
+
+	memset(&po, 0, sizeof(po));
+	memset(&ps, 0, sizeof(ps));
+	po.out_dir = b->tmp;
+	po.previous = path_is_dir(b->o->out) ? b->o->out : NULL;
+	po.formats = b->o->formats;
+	po.jobs = b->o->jobs;
+	po.gnuplot = b->o->gnuplot;
+	po.progress = b->o->progress ? figure_progress : NULL;
+	if (plot_site(b->report, &po, &ps) < 0)
+		return -1;
+	b->st->plot_seconds = now() - t1;
+	b->st->figures = ps.figures;
+	b->st->drawn = ps.drawn;
+	b->st->reused = ps.reused;
+	b->st->files += ps.outputs + 2 * ps.figures; /* images, plus each .gp and .csv */
+	b->st->gnuplot_seconds = ps.gnuplot_seconds;
+	return 0;
+}
+
+/* One unit of rendering work; tasks are independent, so workers can share them out. */
+enum task_kind {
+	TASK_PLOT,
+	TASK_DATA,
+	TASK_INDEX,
+	TASK_COHORT,
+	TASK_LEADERBOARD,
+	TASK_BENCHMARK,
+	TASK_MODEL,
+	TASK_AREA,
+	TASK_CONTENT
+};
+
+struct task {
+	enum task_kind kind;
+	const struct value *co;   /* the cohort, for cohort-level pages */
+	const struct value *item; /* the benchmark, model, area or content page */
+	size_t k;                 /* the area's position */
+};
+
+/* Returns 0, or the exit code the failure deserves. */
+static enum wb_exit run_task(struct build *b, const struct task *t)
+{
+	int r;
+	switch (t->kind) {
+	case TASK_PLOT:
+		return draw_figures(b) < 0 ? WB_EXIT_RUNTIME : WB_EXIT_OK;
+	case TASK_DATA:
+		return write_data(b) < 0 ? WB_EXIT_RUNTIME : WB_EXIT_OK;
+	case TASK_INDEX:
+		r = page_index(b);
+		break;
+	case TASK_COHORT:
+		r = page_cohort(b, t->co);
+		break;
+	case TASK_LEADERBOARD:
+		r = page_leaderboard(b, t->co);
+		break;
+	case TASK_BENCHMARK:
+		r = page_benchmark(b, t->co, t->item);
+		break;
+	case TASK_MODEL:
+		r = page_model(b, t->co, t->item);
+		break;
+	case TASK_AREA:
+		r = page_area(b, t->co, t->item, t->k);
+		break;
+	default:
+		r = page_content(b, t->item);
+		break;
+	}
+	return r < 0 ? WB_EXIT_DATA : WB_EXIT_OK; /* a page fails on its templates */
+}
+
+static size_t collect_tasks(struct build *b, struct task **out)
 {
 	const struct value *cohorts = value_get(b->report, "cohorts");
-	if (page_index(b) < 0)
-		return -1;
+	struct task *t = NULL;
+	size_t n = 0, cap = 0;
+
+#define ADD(KIND, CO, ITEM, K)                                                                 \
+	do {                                                                                   \
+		xgrow((void **)&t, &cap, n + 1, sizeof(*t));                                   \
+		t[n].kind = (KIND);                                                            \
+		t[n].co = (CO);                                                                \
+		t[n].item = (ITEM);                                                            \
+		t[n].k = (K);                                                                  \
+		n++;                                                                           \
+	} while (0)
+	if (b->o->figures)
+		ADD(TASK_PLOT, NULL, NULL, 0); /* first: the longest task starts first */
+	ADD(TASK_DATA, NULL, NULL, 0);
+	ADD(TASK_INDEX, NULL, NULL, 0);
 	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
 		const struct value *co = cohorts->items[i];
 		const struct value *bs = value_get(co, "benchmarks"), *ms = value_get(co, "models");
 		const struct value *areas = value_get(co, "areas");
-		if (page_cohort(b, co) < 0 || page_leaderboard(b, co) < 0)
-			return -1;
+		ADD(TASK_COHORT, co, NULL, 0);
+		ADD(TASK_LEADERBOARD, co, NULL, 0);
 		for (size_t k = 0; bs && k < bs->n; k++)
-			if (page_benchmark(b, co, bs->items[k]) < 0)
-				return -1;
+			ADD(TASK_BENCHMARK, co, bs->items[k], k);
 		for (size_t k = 0; ms && k < ms->n; k++)
-			if (page_model(b, co, ms->items[k]) < 0)
-				return -1;
+			ADD(TASK_MODEL, co, ms->items[k], k);
 		for (size_t k = 0; areas && k < areas->n; k++)
-			if (page_area(b, co, areas->items[k], k) < 0)
-				return -1;
+			ADD(TASK_AREA, co, areas->items[k], k);
+		value_free(bench_row_at(b, co, 0)); /* fill the row cache before any fork */
 	}
 	for (size_t i = 0; i < b->pages->n; i++)
-		if (page_content(b, b->pages->items[i]) < 0)
-			return -1;
+		ADD(TASK_CONTENT, NULL, b->pages->items[i], 0);
+#undef ADD
+	*out = t;
+	return n;
+}
+
+/* What a worker process reports back through its pipe. */
+struct worker_result {
+	struct site_stats st; /* its share of the counters */
+	int rc;               /* 0 or the enum wb_exit of its first failure */
+};
+
+/* Take task numbers from the queue (a pipe of uint32) and run them until it is empty. */
+static enum wb_exit work(struct build *b, const struct task *t, size_t n, int queue)
+{
+	uint32_t i;
+	enum wb_exit rc = WB_EXIT_OK;
+	while (read(queue, &i, sizeof(i)) == (ssize_t)sizeof(i)) {
+		if (rc == WB_EXIT_OK && i < n)
+			rc = run_task(b, &t[i]);
+	}
+	return rc;
+}
+
+static void add_stats(struct site_stats *to, const struct site_stats *from)
+{
+	to->pages += from->pages;
+	to->files += from->files;
+	to->figures += from->figures;
+	to->drawn += from->drawn;
+	to->reused += from->reused;
+	to->plot_seconds += from->plot_seconds;
+	to->gnuplot_seconds += from->gnuplot_seconds;
+}
+
+/*
+ * Run every task with o->jobs processes (this one included) taking task numbers from one
+ * queue: the figures (one long task, itself running gnuplot in parallel) go first, pages
+ * and data files fill the other workers. Pages are independent files, so nothing else is
+ * shared. The build fails with the worst exit code any worker met.
+ */
+static enum wb_exit run_tasks(struct build *b)
+{
+	struct task *t = NULL;
+	size_t n = collect_tasks(b, &t);
+	int jobs = b->o->jobs > 1 ? b->o->jobs : 1;
+	int queue[2] = {-1, -1};
+	pid_t *pids;
+	int *fds, started = 1;
+	enum wb_exit rc = WB_EXIT_OK;
+
+	pids = xcalloc((size_t)jobs, sizeof(pid_t));
+	fds = xcalloc((size_t)jobs, sizeof(int));
+	if (pipe(queue) != 0) {
+		diag_error(NULL, 0, 0, "cannot create a pipe: %s", strerror(errno));
+		rc = WB_EXIT_RUNTIME;
+		goto out;
+	}
+	/* every number goes in before any worker starts; the pipe holds 16k of them */
+	for (uint32_t i = 0; i < n; i++)
+		if (write(queue[1], &i, sizeof(i)) != (ssize_t)sizeof(i)) {
+			diag_error(NULL, 0, 0, "cannot fill the work queue: %s", strerror(errno));
+			rc = WB_EXIT_RUNTIME;
+			goto out;
+		}
+	close(queue[1]);
+	queue[1] = -1;
+	fflush(stdout);
+	fflush(stderr);
+	for (int w = 1; w < jobs; w++) {
+		int p[2];
+		if (pipe(p) != 0)
+			break;
+		pids[w] = fork();
+		if (pids[w] < 0) {
+			close(p[0]);
+			close(p[1]);
+			break;
+		}
+		if (pids[w] == 0) {
+			struct worker_result res;
+			ssize_t wr;
+			close(p[0]);
+			memset(b->st, 0, sizeof(*b->st));
+			res.rc = (int)work(b, t, n, queue[0]);
+			res.st = *b->st;
+			wr = write(p[1], &res, sizeof(res));
+			fflush(stderr);
+			_exit(wr == (ssize_t)sizeof(res) ? 0 : WB_EXIT_RUNTIME);
+		}
+		close(p[1]);
+		fds[w] = p[0];
+		started++;
+	}
+	rc = work(b, t, n, queue[0]); /* with no fork at all, this does everything */
+	for (int w = 1; w < started; w++) {
+		struct worker_result res;
+		int status = 0;
+		memset(&res, 0, sizeof(res));
+		if (read(fds[w], &res, sizeof(res)) != (ssize_t)sizeof(res))
+			res.rc = WB_EXIT_RUNTIME;
+		close(fds[w]);
+		if (waitpid(pids[w], &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			res.rc = WB_EXIT_RUNTIME;
+		add_stats(b->st, &res.st);
+		if (res.rc != WB_EXIT_OK && (rc == WB_EXIT_OK || res.rc == WB_EXIT_DATA))
+			rc = (enum wb_exit)res.rc;
+	}
+out:
+	if (queue[0] >= 0)
+		close(queue[0]);
+	if (queue[1] >= 0)
+		close(queue[1]);
+	free(pids);
+	free(fds);
+	free(t);
+	return rc;
+}
+
+/*
+ * The build's fingerprint: every byte of the content and templates (with their paths), the
+ * options that change the output and the washboard binary itself. Two FNV-1a hashes with
+ * different seeds give 128 bits.
+ */
+struct fingerprint {
+	uint64_t h[2];
+};
+
+static void fp_add(struct fingerprint *f, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < n; i++) {
+		f->h[0] = (f->h[0] ^ p[i]) * 1099511628211u;
+		f->h[1] = (f->h[1] ^ p[i]) * 1099511628211u;
+	}
+	/* a separator, so that ("ab","c") and ("a","bc") differ */
+	f->h[0] = (f->h[0] ^ 0xffu) * 1099511628211u;
+	f->h[1] = (f->h[1] ^ 0xfeu) * 1099511628211u;
+}
+
+static void fp_str(struct fingerprint *f, const char *s)
+{
+	fp_add(f, s, strlen(s));
+}
+
+static int fp_file(struct fingerprint *f, const char *path)
+{
+	char *data;
+	size_t len;
+	if (file_read(path, &data, &len) < 0)
+		return -1;
+	fp_add(f, data, len);
+	free(data);
 	return 0;
+}
+
+static int fp_tree(struct fingerprint *f, const char *dir)
+{
+	char **names = NULL;
+	long n = dir_list(dir, false, &names);
+	int rc = 0;
+	if (n < 0)
+		return -1;
+	for (long i = 0; i < n && rc == 0; i++) {
+		char *p = path_join(dir, names[i]);
+		fp_str(f, names[i]);
+		if (path_is_dir(p))
+			rc = fp_tree(f, p);
+		else if (path_is_file(p))
+			rc = fp_file(f, p);
+		free(p);
+	}
+	names_free(names, n);
+	return rc;
+}
+
+/* The fingerprint as 32 hex digits into out; -1 when an input cannot be read. */
+static int fingerprint(const struct site_options *o, const char *base_url, char out[33])
+{
+	struct fingerprint f = {{14695981039346656037u, 1099511628211u * 31u}};
+	char opts[96];
+
+	fp_str(&f, "washboard " WB_VERSION);
+	if (fp_file(&f, "/proc/self/exe") < 0) /* a rebuilt binary must rebuild the site */
+		return -1;
+	snprintf(opts, sizeof(opts), "formats=%u figures=%d", o->formats, (int)o->figures);
+	fp_str(&f, opts);
+	fp_str(&f, base_url);
+	if (fp_tree(&f, o->content) < 0 || fp_tree(&f, o->templates) < 0)
+		return -1;
+	snprintf(out, 33, "%016llx%016llx", (unsigned long long)f.h[0],
+		 (unsigned long long)f.h[1]);
+	return 0;
+}
+
+/* Is OUT the output of exactly these inputs? */
+static bool up_to_date(const char *out, const char *fp)
+{
+	char *stamp = path_join(out, STAMP_FILE), *data = NULL;
+	size_t len;
+	bool same = false;
+	if (path_is_file(stamp) && file_read(stamp, &data, &len) == 0)
+		same = len >= 32 && memcmp(data, fp, 32) == 0;
+	free(data);
+	free(stamp);
+	return same;
 }
 
 enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
@@ -1366,14 +1697,23 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 	long npages = 0;
 	int lock = -1;
 	enum wb_exit rc = WB_EXIT_DATA;
-	double t0 = now(), t1;
+	double t0 = now();
+	char fp[33];
 
 	memset(&b, 0, sizeof(b));
 	memset(st, 0, sizeof(*st));
 	b.o = o;
 	b.st = st;
+	b.rows = value_object();
 	if (take_lock(o->out, &lock) < 0) {
 		rc = WB_EXIT_RUNTIME;
+		goto out;
+	}
+	if (fingerprint(o, o->base_url ? o->base_url : "", fp) < 0)
+		goto out;
+	if (!o->force && up_to_date(o->out, fp)) {
+		st->up_to_date = true;
+		rc = WB_EXIT_OK;
 		goto out;
 	}
 	progress(o, "loading content");
@@ -1401,14 +1741,11 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 		goto out;
 	}
 	b.tmp = tmpl.data;
-	progress(o, "pages");
-	if (build_pages(&b) < 0) {
-		rc = WB_EXIT_DATA; /* template errors are the site author's input */
+	progress(o, "pages, data and figures");
+	rc = run_tasks(&b);
+	if (rc != WB_EXIT_OK)
 		goto out;
-	}
-	progress(o, "data");
-	if (write_data(&b) < 0)
-		goto out;
+	rc = WB_EXIT_RUNTIME;
 	{
 		char *assets = path_join(o->templates, "assets"), *dst = path_join(b.tmp, "assets");
 		int r = path_is_dir(assets) ? copy_tree(assets, dst, &st->files) : 0;
@@ -1417,28 +1754,8 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 		if (r < 0)
 			goto out;
 	}
-	if (o->figures) {
-		struct plot_options po;
-		struct plot_stats ps;
-		memset(&po, 0, sizeof(po));
-		memset(&ps, 0, sizeof(ps));
-		po.out_dir = b.tmp;
-		po.previous = path_is_dir(o->out) ? o->out : NULL;
-		po.formats = o->formats;
-		po.jobs = o->jobs;
-		po.gnuplot = o->gnuplot;
-		po.progress = o->progress ? figure_progress : NULL;
-		progress(o, "figures");
-		t1 = now();
-		if (plot_site(b.report, &po, &ps) < 0)
-			goto out;
-		st->plot_seconds = now() - t1;
-		st->figures = ps.figures;
-		st->drawn = ps.drawn;
-		st->reused = ps.reused;
-		st->files += ps.outputs;
-		st->gnuplot_seconds = ps.gnuplot_seconds;
-	}
+	if (write_out(b.tmp, STAMP_FILE, fp, 32) < 0)
+		goto out;
 	progress(o, "publishing");
 	if (publish(b.tmp, o->out) < 0)
 		goto out;
@@ -1453,6 +1770,7 @@ out:
 	templates_release(&b.t);
 	names_free(page_names, npages);
 	value_free(b.pages);
+	value_free(b.rows);
 	value_free(b.report);
 	analysis_free(an);
 	content_free(c);

@@ -6,7 +6,9 @@
  *
  * The site is written into a temporary directory beside the output and renamed into place
  * only when everything succeeded, so a failed build leaves the previous site untouched.
- * A lock file (OUT.lock) keeps two builds from publishing into one directory at once.
+ * A lock file (.OUT.lock beside OUT) keeps two builds from publishing into one directory at
+ * once. OUT/.washboard-stamp records a fingerprint of every input (content, templates,
+ * options, the washboard binary); a build whose fingerprint matches does nothing.
  */
 #ifndef WB_SITE_H
 #define WB_SITE_H
@@ -26,6 +28,7 @@ struct site_options {
 	bool figures;          /* false: no figures at all (--no-figures) */
 	bool progress;         /* progress lines on stderr */
 	const char *gnuplot;   /* gnuplot binary, NULL for "gnuplot" */
+	bool force;            /* rebuild even when the output is up to date */
 };
 
 struct site_stats {
@@ -37,6 +40,7 @@ struct site_stats {
 	double seconds;       /* wall time of the whole build */
 	double plot_seconds;  /* wall time spent in the plotting stage */
 	double gnuplot_seconds; /* summed wall time of the gnuplot processes */
+	bool up_to_date;      /* nothing to do: the output came from the same inputs */
 };
 
 /**

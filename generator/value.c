@@ -234,6 +234,7 @@ struct value *value_copy(const struct value *v)
 		break;
 	case VALUE_NUMBER:
 		c = value_number(v->number);
+		c->text = xstrdup(v->text);
 		break;
 	case VALUE_STRING:
 		c = value_stringn(v->string, v->len);
@@ -264,6 +265,7 @@ void value_free(struct value *v)
 	free(v->items);
 	free(v->keys);
 	free(v->string);
+	free(v->text);
 	free(v);
 }
 
@@ -288,6 +290,18 @@ const char *value_kind_name(enum value_kind k)
 	default:
 		return "an object";
 	}
+}
+
+const char *value_number_text(const struct value *v)
+{
+	if (!v->text) {
+		/* a cache: the node stays logically unchanged */
+		struct value *w = (struct value *)v;
+		struct buf b = BUF_INIT;
+		buf_number(&b, v->number);
+		w->text = buf_detach(&b);
+	}
+	return v->text;
 }
 
 void value_write_json_string(struct buf *out, const char *s, size_t n)
@@ -356,7 +370,7 @@ static void write_json(struct buf *out, const struct value *v, int indent, int d
 		buf_puts(out, v->boolean ? "true" : "false");
 		break;
 	case VALUE_NUMBER:
-		buf_number(out, v->number);
+		buf_puts(out, value_number_text(v));
 		break;
 	case VALUE_STRING:
 		value_write_json_string(out, v->string, v->len);

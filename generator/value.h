@@ -24,6 +24,7 @@ struct value {
 	enum value_kind kind;
 	bool boolean;          /* VALUE_BOOL */
 	double number;         /* VALUE_NUMBER; always finite */
+	char *text;            /* VALUE_NUMBER: cached shortest decimal form, or NULL (owned) */
 	char *string;          /* VALUE_STRING: NUL-terminated UTF-8, owned */
 	size_t len;            /* VALUE_STRING: bytes, not counting the NUL */
 	size_t n;              /* VALUE_ARRAY/VALUE_OBJECT: number of items */
@@ -82,6 +83,11 @@ const char *value_kind_name(enum value_kind k);
  * many spaces per level and a final newline. Numbers use the shortest round-trip form.
  */
 void value_write_json(struct buf *out, const struct value *v, int indent);
+/**
+ * The shortest decimal form of number node v (see buf_number()), computed once and cached in
+ * the node. Borrowed: valid while v lives.
+ */
+const char *value_number_text(const struct value *v);
 /** Append s as a JSON string literal (quoted, escaped). */
 void value_write_json_string(struct buf *out, const char *s, size_t n);
 
