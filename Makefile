@@ -23,7 +23,7 @@ LIB_OBJS := $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o)
 TEST_SRCS := $(sort $(wildcard tests/test_*.c))
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/%)
 
-.PHONY: all deps site test check bench clean format lint asan memcheck content
+.PHONY: all deps site test check bench clean format lint asan memcheck content serve
 
 all: $(BUILD)/washboard
 
@@ -54,6 +54,15 @@ deps:
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
+# Render the bundled audit into site/ (figures in SVG, PNG and PDF).
+site: deps
+	@$(MAKE) --no-print-directory $(BUILD)/washboard
+	$(BUILD)/washboard build --content content --templates templates --out site
+
+# Preview the built site at http://127.0.0.1:8000/
+serve: site
+	python3 -m http.server --bind 127.0.0.1 --directory site 8000
+
 test: deps
 	@$(MAKE) --no-print-directory $(BUILD)/washboard $(TEST_BINS)
 	@tests/run.sh $(BUILD)
@@ -68,9 +77,37 @@ bench:
 	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(BENCH_PKGS)"
 	@$(MAKE) --no-print-directory $(BUILD)/washboard
 	@bench/run.sh $(BUILD)/washboard
+	@echo
+	@bench/site.sh $(BUILD)/washboard
 
 format:
 	clang-format -i generator/*.c generator/*.h tests/*.c
+
+# The test suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own build dir.
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" build/asan/washboard $(TEST_SRCS:tests/%.c=build/asan/%)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh build/asan
+
+# The unit tests and one full analysis and build under valgrind: no leaks, no errors.
+memcheck: all $(TEST_BINS)
+	@set -e; for t in $(TEST_BINS); do \
+	  echo "valgrind $$t"; \
+	  WB_SPEC_DIR=tests/mustache-spec valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --error-exitcode=1 $$t > $(BUILD)/memcheck-$$(basename $$t).log 2>&1 || { cat $(BUILD)/memcheck-$$(basename $$t).log; exit 1; }; \
+	done
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
+	  $(BUILD)/washboard analyze --format json > /dev/null
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
+	  --trace-children=no $(BUILD)/washboard build -q --force --jobs 1 --formats svg --out $(BUILD)/site-memcheck
+	@echo "memcheck: no leaks, no errors"
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	  --suppress=missingIncludeSystem --inline-suppr -Igenerator generator
+	clang-tidy --quiet generator/*.c -- -std=c11 -D_POSIX_C_SOURCE=200809L -Igenerator \
+	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 
 clean:
 	rm -rf $(BUILD)

@@ -187,9 +187,14 @@ static int cmd_analyze(struct args *a)
 		goto out;
 	}
 	report = report_build(an);
-	if (strcmp(format, "json") == 0)
-		value_write_json(&out, report, 2);
-	else if (strcmp(format, "csv") == 0)
+	if (strcmp(format, "json") == 0) {
+		if (value_write_json_file(stdout, report, 2) < 0 || fflush(stdout) != 0) {
+			diag_error(NULL, 0, 0, "cannot write the output");
+			rc = WB_EXIT_RUNTIME;
+		}
+		goto out;
+	}
+	if (strcmp(format, "csv") == 0)
 		report_write_csv(&out, report);
 	else
 		report_write_table(&out, report);

@@ -1,6 +1,7 @@
 #include "value.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -359,7 +360,23 @@ static void newline(struct buf *out, int indent, int depth)
 	}
 }
 
-static void write_json(struct buf *out, const struct value *v, int indent, int depth)
+/* Where output goes when it is streamed: flushed from out every so often. */
+struct sink {
+	FILE *f;  /* NULL: keep everything in out */
+	int err;  /* a write failed */
+};
+
+static void maybe_flush(struct buf *out, struct sink *k)
+{
+	if (k->f && out->len >= 65536) {
+		if (fwrite(out->data, 1, out->len, k->f) != out->len)
+			k->err = 1;
+		buf_reset(out);
+	}
+}
+
+static void write_json(struct buf *out, const struct value *v, int indent, int depth,
+		       struct sink *k)
 {
 	size_t i;
 	switch (v->kind) {
@@ -387,7 +404,8 @@ static void write_json(struct buf *out, const struct value *v, int indent, int d
 				value_write_json_string(out, v->keys[i], strlen(v->keys[i]));
 				buf_puts(out, indent ? ": " : ":");
 			}
-			write_json(out, v->items[i], indent, depth + 1);
+			write_json(out, v->items[i], indent, depth + 1, k);
+			maybe_flush(out, k);
 		}
 		if (indent && v->n)
 			newline(out, indent, depth);
@@ -398,7 +416,21 @@ static void write_json(struct buf *out, const struct value *v, int indent, int d
 
 void value_write_json(struct buf *out, const struct value *v, int indent)
 {
-	write_json(out, v, indent, 0);
+	struct sink k = {NULL, 0};
+	write_json(out, v, indent, 0, &k);
 	if (indent)
 		buf_putc(out, '\n');
+}
+
+int value_write_json_file(FILE *f, const struct value *v, int indent)
+{
+	struct buf out = BUF_INIT;
+	struct sink k = {f, 0};
+	write_json(&out, v, indent, 0, &k);
+	if (indent)
+		buf_putc(&out, '\n');
+	if (out.len && fwrite(out.data, 1, out.len, f) != out.len)
+		k.err = 1;
+	buf_release(&out);
+	return k.err ? -1 : 0;
 }

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 
@@ -88,6 +89,11 @@ void value_write_json(struct buf *out, const struct value *v, int indent);
  * the node. Borrowed: valid while v lives.
  */
 const char *value_number_text(const struct value *v);
+/**
+ * Write v to f as value_write_json() would, streaming (memory stays small whatever the
+ * size of the tree). Returns 0, or -1 when a write failed (errno tells why).
+ */
+int value_write_json_file(FILE *f, const struct value *v, int indent);
 /** Append s as a JSON string literal (quoted, escaped). */
 void value_write_json_string(struct buf *out, const char *s, size_t n);
 
