@@ -294,8 +294,7 @@ static void areas_and_leaderboard(const struct corpus *c, struct cohort_result *
 		size_t j;
 		if (b->role != ROLE_SAFETY)
 			continue;
-		if (isfinite(cr->results[r].std_slope))
-			cr->n_safety++;
+		cr->n_safety++;
 		for (j = 0; j < nids; j++)
 			if (strcmp(ids[j], b->area) == 0)
 				break;
@@ -356,7 +355,7 @@ static void areas_and_leaderboard(const struct corpus *c, struct cohort_result *
 			as->safety = zn ? zs / (double)zn : NAN;
 			as->decorrelated = rn ? rs / (double)rn : NAN;
 			as->n = rn ? rn : zn;
-			l->covered += rn;
+			l->covered += zn;
 			if (zn) {
 				ssum += as->safety;
 				sn++;
@@ -375,6 +374,14 @@ static void areas_and_leaderboard(const struct corpus *c, struct cohort_result *
 		cr->leaders[i].safety_rank = srank[i];
 		cr->leaders[i].decorrelated_rank = drank[i];
 	}
+	/* Rank changes compare like with like: raw ranks among the models that also have a
+	 * decorrelated score (a model without a capabilities score has only a raw rank). */
+	for (size_t i = 0; i < nm; i++)
+		if (!isfinite(decor[i]))
+			safety[i] = NAN;
+	rank_desc(safety, nm, srank);
+	for (size_t i = 0; i < nm; i++)
+		cr->leaders[i].raw_rank_scored = srank[i];
 	free(safety);
 	free(decor);
 	free(srank);

@@ -68,9 +68,10 @@ struct leader {
 	size_t model;              /* cohort model position */
 	double safety;             /* mean over areas of area safety */
 	long safety_rank;          /* 1-based, 0 when safety is NAN */
+	long raw_rank_scored;      /* safety rank among models with a decorrelated score, or 0 */
 	double decorrelated;       /* mean over areas of area decorrelated */
 	long decorrelated_rank;    /* 1-based, 0 when NAN */
-	size_t covered;            /* safety benchmarks with a residual for this model */
+	size_t covered;            /* safety benchmarks this model has a value for */
 	struct area_score *areas;  /* one per cohort area */
 };
 
@@ -102,7 +103,7 @@ struct cohort_result {
 	struct leader *leaders;  /* per model, sorted by decorrelated rank then id */
 	struct area_result *areas;    /* safety areas, sorted by id */
 	size_t nareas;
-	size_t n_safety;         /* safety benchmarks with residuals */
+	size_t n_safety;         /* safety benchmarks in the cohort */
 };
 
 struct analysis {

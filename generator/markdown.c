@@ -2,6 +2,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,25 +13,37 @@ void cmark_release_plugins(void);
 
 static int registered;
 
-/* Add id="slug" to every <hN> that cmark wrote; ids are unique within one document. */
+static bool seen_id(char **seen, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(seen[i], id) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Add id="slug" to every <hN> that cmark wrote. Ids are unique within the page ("x", "x-2",
+ * ...) and never "main" (the layout's). A heading with no usable text gets "section-N".
+ */
 static void add_heading_ids(const char *html, struct buf *out)
 {
 	const char *p = html;
 	char **seen = NULL;
-	size_t nseen = 0, cap = 0;
+	size_t nseen = 0, cap = 0, sections = 0;
 
+	xgrow((void **)&seen, &cap, 1, sizeof(*seen));
+	seen[nseen++] = xstrdup("main");
 	for (;;) {
 		const char *h = strstr(p, "<h");
 		const char *end, *close;
-		struct buf text = BUF_INIT;
+		struct buf text = BUF_INIT, id = BUF_INIT;
 		char *slug;
-		int dup = 0;
 
-		if (!h || !(h[2] >= '1' && h[2] <= '6') || h[3] != '>') {
-			if (!h) {
-				buf_puts(out, p);
-				break;
-			}
+		if (!h) {
+			buf_puts(out, p);
+			break;
+		}
+		if (!(h[2] >= '1' && h[2] <= '6') || h[3] != '>') {
 			buf_add(out, p, (size_t)(h - p) + 2);
 			p = h + 2;
 			continue;
@@ -40,31 +53,32 @@ static void add_heading_ids(const char *html, struct buf *out)
 			buf_puts(out, p);
 			break;
 		}
-		/* the heading's text without tags, then a slug of it */
+		/* the heading's text without tags and entities, then a slug of it */
 		for (end = h + 4; end < close; end++) {
-			if (*end == '<') {
-				while (end < close && *end != '>')
+			if (*end == '<' || *end == '&') {
+				char stop = *end == '<' ? '>' : ';';
+				while (end < close && *end != stop)
 					end++;
+				buf_putc(&text, ' ');
 				continue;
 			}
 			buf_putc(&text, *end);
 		}
 		slug = slugify(buf_str(&text));
-		buf_release(&text);
-		for (size_t i = 0; i < nseen; i++)
-			if (strcmp(seen[i], slug) == 0)
-				dup++;
-		buf_add(out, p, (size_t)(h - p));
-		if (slug[0]) {
-			buf_printf(out, "<h%c id=\"%s", h[2], slug);
-			if (dup)
-				buf_printf(out, "-%d", dup + 1);
-			buf_puts(out, "\">");
-		} else {
-			buf_add(out, h, 4);
+		if (!slug[0])
+			buf_printf(&id, "section-%zu", ++sections);
+		else
+			buf_puts(&id, slug);
+		for (int k = 2; seen_id(seen, nseen, buf_str(&id)); k++) {
+			buf_reset(&id);
+			buf_printf(&id, "%s-%d", slug[0] ? slug : "section", k);
 		}
+		buf_add(out, p, (size_t)(h - p));
+		buf_printf(out, "<h%c id=\"%s\">", h[2], buf_str(&id));
 		xgrow((void **)&seen, &cap, nseen + 1, sizeof(*seen));
-		seen[nseen++] = slug;
+		seen[nseen++] = buf_detach(&id);
+		free(slug);
+		buf_release(&text);
 		p = h + 4;
 	}
 	for (size_t i = 0; i < nseen; i++)

@@ -293,7 +293,7 @@ static void outputs(const struct plotter *p, struct figure *f, const char *plot)
 	buf_puts(s, "\n# Outputs, relative to the figures/ directory.\n");
 	if (p->formats & PLOT_SVG) {
 		buf_printf(s,
-			   "set terminal svg size %d,%d dynamic noenhanced background '#ffffff' "
+			   "set terminal svg size %d,%d fixed noenhanced background '#ffffff' "
 			   "font 'sans,11'\nset output '%s.svg'\n%s\n",
 			   f->width, f->height, f->name, plot);
 		first = false;

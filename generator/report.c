@@ -158,9 +158,9 @@ static struct value *leaderboard(const struct corpus *c, const struct cohort_res
 		value_set(e, "decorrelated_rank", l->decorrelated_rank
 							  ? value_number((double)l->decorrelated_rank)
 							  : value_null());
-		if (l->safety_rank && l->decorrelated_rank)
+		if (l->raw_rank_scored && l->decorrelated_rank)
 			value_set_number(e, "rank_change",
-					 (double)(l->safety_rank - l->decorrelated_rank));
+					 (double)(l->raw_rank_scored - l->decorrelated_rank));
 		else
 			value_set_null(e, "rank_change");
 		value_set_number(e, "coverage",

@@ -151,11 +151,12 @@ struct templates {
 struct partial_lookup {
 	const struct templates *t;
 	const char *ext; /* ".md" or ".html": partials of the same language */
+	char *missing;   /* the first partial asked for and not found, or NULL (owned) */
 };
 
 static const char *find_partial(void *ud, const char *name, size_t *len)
 {
-	const struct partial_lookup *pl = ud;
+	struct partial_lookup *pl = ud;
 	struct buf want = BUF_INIT;
 	const char *text = NULL;
 
@@ -167,8 +168,23 @@ static const char *find_partial(void *ud, const char *name, size_t *len)
 			*len = strlen(text);
 			break;
 		}
+	if (!text && !pl->missing)
+		pl->missing = xstrdup(name);
 	buf_release(&want);
 	return text;
+}
+
+/* A template that asked for a partial that does not exist is an error, not an empty string. */
+static int check_partials(struct partial_lookup *pl, const char *dir, const char *tmpl)
+{
+	if (!pl->missing)
+		return 0;
+	diag_error(NULL, 0, 0, "%s%s%s: no partial '%s' (looked for %s/partials/%s%s)",
+		   dir ? dir : "", dir ? "/" : "", tmpl, pl->missing, pl->t->dir, pl->missing,
+		   pl->ext);
+	free(pl->missing);
+	pl->missing = NULL;
+	return -1;
 }
 
 static struct mustache *compile_file(const char *dir, const char *name)
@@ -270,6 +286,9 @@ static void set_fmt(struct value *o, const char *key, const char *fmt, double x)
 		return;
 	}
 	buf_printf(&b, fmt, x);
+	/* "-0.00" or "+0.0%": a rounded zero has no sign */
+	if (b.len && (b.data[0] == '-' || b.data[0] == '+') && !strpbrk(b.data, "123456789"))
+		memmove(b.data, b.data + 1, b.len--);
 	value_set(o, key, value_string_own(buf_detach(&b)));
 }
 #pragma GCC diagnostic pop
@@ -428,6 +447,11 @@ static struct value *page_view(struct build *b, const char *path, const char *ti
 	}
 	value_set(v, "nav", nav);
 	value_set_bool(v, "has_methodology", b->has_methodology);
+	{
+		struct value *th = value_set(v, "thresholds", value_object());
+		set_fmt(th, "high", "%.0f%%", 100 * num(value_get(b->report, "method"), "threshold_high"));
+		set_fmt(th, "low", "%.0f%%", 100 * num(value_get(b->report, "method"), "threshold_low"));
+	}
 	value_set_bool(v, "figures", b->o->figures);
 	buf_release(&root);
 	return v;
@@ -474,6 +498,8 @@ static struct value *make_bench_row(struct build *b, const struct value *cohort,
 	struct buf h = BUF_INIT;
 	const char *cid = str(cohort, "id");
 	char *at = area_title(b->report, str(bench, "area"));
+	const struct value *hib = value_get(bench, "higher_is_better");
+	double sign = hib && hib->kind == VALUE_BOOL && !hib->boolean ? -1 : 1;
 
 	value_set_string(r, "id", str(bench, "id"));
 	value_set_string(r, "name", str(bench, "name"));
@@ -495,8 +521,9 @@ static struct value *make_bench_row(struct build *b, const struct value *cohort,
 		set_pct(r, "reference", num(bench, "reference_correlation"));
 	else
 		value_set_string(r, "reference", "");
-	set_fmt(r, "slope", "%.3g", num(bench, "slope"));
-	set_fmt(r, "std_slope", "%.3f", num(bench, "standardized_slope"));
+	/* the report's slopes are of the oriented values; pages speak in the metric's own units */
+	set_fmt(r, "slope", "%.3g", sign * num(bench, "slope"));
+	set_fmt(r, "std_slope", "%.3f", sign * num(bench, "standardized_slope"));
 	value_set_string(r, "verdict", str(bench, "verdict"));
 	value_set_string(r, "verdict_label", str(bench, "verdict_label"));
 	buf_release(&h);
@@ -628,7 +655,7 @@ static struct value *cohort_summary(struct build *b, const struct value *co)
 static int render_page(struct build *b, enum page_kind kind, struct value *view)
 {
 	struct buf md = BUF_INIT, html = BUF_INIT, page = BUF_INIT, err = BUF_INIT;
-	struct partial_lookup md_parts = {&b->t, ".md"}, html_parts = {&b->t, ".html"};
+	struct partial_lookup md_parts = {&b->t, ".md", NULL}, html_parts = {&b->t, ".html", NULL};
 	struct mustache_options mo = {mustache_escape_markdown, find_partial, &md_parts, 0};
 	struct mustache_options ho = {mustache_escape_html, find_partial, &html_parts, 0};
 	const char *path = str(view, "path");
@@ -639,6 +666,8 @@ static int render_page(struct build *b, enum page_kind kind, struct value *view)
 			   buf_str(&err), path);
 		goto out;
 	}
+	if (check_partials(&md_parts, b->t.dir, page_files[kind]) < 0)
+		goto out;
 	if (markdown_to_html(md.data ? md.data : "", md.len, &html) < 0)
 		goto out;
 	value_set_string(view, "body", buf_str(&html));
@@ -647,6 +676,8 @@ static int render_page(struct build *b, enum page_kind kind, struct value *view)
 			   path);
 		goto out;
 	}
+	if (check_partials(&html_parts, b->t.dir, "layout.html") < 0)
+		goto out;
 	if (write_out(b->tmp, path, page.data ? page.data : "", page.len) < 0)
 		goto out;
 	b->st->pages++;
@@ -742,11 +773,30 @@ static int page_cohort(struct build *b, const struct value *co)
 	return render_page(b, PAGE_COHORT, v);
 }
 
+/* Text for a BibTeX field: LaTeX specials escaped, and nothing that ends a code fence. */
+static char *bibtex_text(const char *s)
+{
+	struct buf b = BUF_INIT;
+	char *safe = code_safe(s);
+	for (const char *p = safe; *p; p++) {
+		if (strchr("&%$#_{}", *p))
+			buf_putc(&b, '\\');
+		if (*p == '\\')
+			buf_puts(&b, "\\textbackslash{}");
+		else if (*p == '^')
+			buf_puts(&b, "\\^{}");
+		else
+			buf_putc(&b, *p);
+	}
+	free(safe);
+	return buf_detach(&b);
+}
+
 static void bibtex_site(struct build *b, struct buf *out, const char *key, const char *title,
 			const char *url)
 {
 	const struct value *site = value_get(b->report, "site");
-	char *t = code_safe(title), *u = code_safe(url), *a = code_safe(str(site, "author"));
+	char *t = bibtex_text(title), *u = code_safe(url), *a = bibtex_text(str(site, "author"));
 	buf_printf(out, "@misc{%s,\n  title  = {%s},\n", key, t);
 	if (a[0])
 		buf_printf(out, "  author = {%s},\n", a);
@@ -783,10 +833,12 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 			value_set_string(p, *k, str(bench, *k));
 	value_set_string(p, "direction", value_get(bench, "higher_is_better")->boolean
 						 ? "higher is better"
-						 : "lower is better (negated before the analysis)");
+						 : "lower is better (negated before the analysis; slopes "
+						   "below are in the metric's own direction)");
 	set_fmt(p, "pearson", "%.3f", num(bench, "pearson"));
 	set_fmt(p, "slope_se", "%.2g", num(bench, "slope_stderr"));
-	set_fmt(p, "compute_slope", "%.3g", num(bench, "compute_slope"));
+	set_fmt(p, "compute_slope", "%.3g",
+		(value_get(bench, "higher_is_better")->boolean ? 1 : -1) * num(bench, "compute_slope"));
 	value_set_bool(p, "insufficient", strcmp(str(bench, "verdict"), "insufficient-data") == 0);
 	if (!isfinite(num(bench, "capabilities_correlation"))) {
 		buf_reset(&t);
@@ -864,15 +916,19 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 	value_set_bool(cite, "relative", b->base_url[0] == '\0');
 	if (b->o->figures && (b->o->formats & PLOT_SVG)) {
 		struct buf md = BUF_INIT, html = BUF_INIT;
-		char *attr = html_attr(name_code);
-		buf_printf(&md, "![%s vs capabilities score (%s)](%sfigures/%s/%s.svg)", name_code,
-			   str(co, "title"), buf_str(&u), cid, bid);
+		char *attr = html_attr(name_code), *alt = xstrdup(name_code);
+		for (char *q = alt; *q; q++) /* brackets would end the alt text early */
+			if (*q == '[' || *q == ']')
+				*q = *q == '[' ? '(' : ')';
+		buf_printf(&md, "![%s vs capabilities score](%sfigures/%s/%s.svg)", alt, buf_str(&u),
+			   cid, bid);
 		buf_printf(&html, "<a href=\"%s%s\"><img src=\"%sfigures/%s/%s.svg\" alt=\"%s vs "
 				  "capabilities score\" width=\"720\"></a>",
 			   buf_str(&u), buf_str(&path), buf_str(&u), cid, bid, attr);
 		value_set(cite, "markdown", value_string_own(buf_detach(&md)));
 		value_set(cite, "html", value_string_own(buf_detach(&html)));
 		free(attr);
+		free(alt);
 	}
 	{
 		struct buf key = BUF_INIT, bib = BUF_INIT, title = BUF_INIT;
@@ -1158,7 +1214,7 @@ static int page_content(struct build *b, const struct value *entry)
 	char *text = NULL;
 	size_t len;
 	struct buf md = BUF_INIT, err = BUF_INIT;
-	struct partial_lookup parts = {&b->t, ".md"};
+	struct partial_lookup parts = {&b->t, ".md", NULL};
 	struct mustache_options mo = {mustache_escape_markdown, find_partial, &parts, 0};
 	struct value *v = page_view(b, str(entry, "href"), str(entry, "title")), *p;
 	const struct value *cohorts = value_get(b->report, "cohorts");
@@ -1174,6 +1230,8 @@ static int page_content(struct build *b, const struct value *entry)
 		diag_error(NULL, 0, 0, "%s:%s", file, buf_str(&err));
 		goto out;
 	}
+	if (check_partials(&parts, NULL, file) < 0)
+		goto out;
 	p = value_set(v, "page", value_object());
 	value_set_string(p, "name", str(entry, "name"));
 	value_set_string(p, "markdown", buf_str(&md));
@@ -1476,7 +1534,8 @@ static size_t collect_tasks(struct build *b, struct task **out)
 			ADD(TASK_MODEL, co, ms->items[k], k);
 		for (size_t k = 0; areas && k < areas->n; k++)
 			ADD(TASK_AREA, co, areas->items[k], k);
-		value_free(bench_row_at(b, co, 0)); /* fill the row cache before any fork */
+		if (bs && bs->n) /* fill the row cache before any fork */
+			value_free(bench_row_at(b, co, 0));
 	}
 	for (size_t i = 0; i < b->pages->n; i++)
 		ADD(TASK_CONTENT, NULL, b->pages->items[i], 0);

@@ -37,9 +37,12 @@ for src in tests/test_*.c; do
 	fi
 done
 
-if [ -x tests/cli.sh ]; then
-	log=$logs/cli.log
-	tests/cli.sh "$build" >"$log" 2>&1
+# suite NAME LOG COMMAND...: run a script suite that ends with "N passed, N failed"
+suite() {
+	name=$1
+	log=$2
+	shift 2
+	"$@" >"$log" 2>&1
 	rc=$?
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
@@ -47,13 +50,23 @@ if [ -x tests/cli.sh ]; then
 	p=${p:-0}
 	f=${f:-0}
 	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-	add cli "$p" "$f"
+	add "$name" "$p" "$f"
 	if [ "$rc" -ne 0 ]; then
 		status=1
-		echo "--- cli failed; its log ($log):"
-		grep '^not ok' "$log" | head -n 40
+		echo "--- $name failed; its log ($log):"
+		grep -E '^not ok|^#   |error:' "$log" | head -n 40
 	fi
-fi
+}
+
+# the browser suite runs against a site built for it
+browser() {
+	"$build/washboard" build -q --force --formats svg --out "$build/site-browser" &&
+		tests/browser/run.sh "$build/site-browser" "$build"
+}
+
+[ -x tests/cli.sh ] && suite cli "$logs/cli.log" tests/cli.sh "$build"
+[ -x tests/site/run.sh ] && suite site "$logs/site.log" tests/site/run.sh "$build"
+[ -x tests/browser/run.sh ] && suite browser "$logs/browser.log" browser
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -1,0 +1,32 @@
+# washboard figure base/_scores: capabilities score per model.
+# Generated from data/report.json; the data is also in base/_scores.csv.
+# Redraw it from the figures/ directory: gnuplot -d base/_scores.gp
+reset
+set encoding utf8
+$scores << EOD
+# row score colour
+0 4.11479817242161 29362
+1 2.520858429477316 29362
+2 1.2355921816948023 29362
+3 0.07508857551594879 29362
+4 -0.8702196091948856 15113984
+5 -1.6136497565288697 15113984
+6 -3.5715456905297094 15113984
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set title 'Capabilities score' . "\n" . 'Base models · PC1 of 6 capability benchmarks (98.7 % of variance)' textcolor rgb '#000000'
+set yrange [6.6:-0.6]
+set ytics scale 0 font ',9' ('Large 70B' 0, 'a|b *c* [d](e)' 1, '<script>alert(1)</script>' 2, 'Mid 7B' 3, 'O''Brien' 4, '"><img src=x onerror=alert(1)>' 5, 'Tiny 1B' 6)
+set grid noytics
+set yzeroaxis lt 1 lc rgb '#555555'
+set offsets graph 0.03, graph 0.03, 0, 0
+set xlabel 'capabilities score (0 = cohort average)'
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'base/_scores.svg'
+plot $scores using ($2 < 0 ? $2 : 0):1:($2 < 0 ? $2 : 0):($2 > 0 ? $2 : 0):($1 - 0.36):($1 + 0.36):3 with boxxyerror fillstyle solid 0.9 noborder lc rgb variable
+unset output

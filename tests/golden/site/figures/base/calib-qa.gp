@@ -1,0 +1,47 @@
+# washboard figure base/calib-qa: raw score against the capabilities score.
+# Generated from data/report.json; the data is also in base/calib-qa.csv.
+# Redraw it from the figures/ directory: gnuplot -d base/calib-qa.gp
+reset
+set encoding utf8
+set title 'Calibration (QA)' . "\n" . 'Spearman ρ = 1.00 · n = 7 · tracks capabilities (judged by ρ = 1.00 with cap-qa)' textcolor rgb '#000000'
+set xlabel 'capabilities score (first principal component)'
+set ylabel '1 - RMS calibration error'
+$points << EOD
+# x y
+-3.5715456905297094 0.6972
+-1.6136497565288697 0.7308
+-0.8702196091948856 0.8044
+0.07508857551594879 0.8179
+1.2355921816948023 0.8234
+2.520858429477316 0.92
+4.11479817242161 0.9298
+EOD
+$fit << EOD
+# x fitted_y
+-3.5715456905297094 0.693293861065421
+-1.6136497565288697 0.7566678421212066
+-0.8702196091948856 0.7807314949718303
+0.07508857551594879 0.8113296191874138
+1.2355921816948023 0.8488932773348943
+2.520858429477316 0.890495303992239
+4.11479817242161 0.9420886013269951
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set key outside bottom center horizontal reverse Left samplen 2
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set label 'Tiny 1B' at first -3.5715456905297094, first 0.6972 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.6136497565288697, first 0.7308 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -0.8702196091948856, first 0.8044 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first 0.07508857551594879, first 0.8179 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.2355921816948023, first 0.8234 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.520858429477316, first 0.92 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 4.11479817242161, first 0.9298 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'base/calib-qa.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'fit: what capabilities predict'
+unset output

@@ -1,0 +1,47 @@
+# washboard figure base/cap-code: raw score against the capabilities score.
+# Generated from data/report.json; the data is also in base/cap-code.csv.
+# Redraw it from the figures/ directory: gnuplot -d base/cap-code.gp
+reset
+set encoding utf8
+set title 'Code' . "\n" . 'Spearman ρ = 1.00 · n = 7 · tracks capabilities' textcolor rgb '#000000'
+set xlabel 'capabilities score (first principal component)'
+set ylabel 'Accuracy'
+$points << EOD
+# x y
+-3.5715456905297094 0.405
+-1.6136497565288697 0.486
+-0.8702196091948856 0.505
+0.07508857551594879 0.572
+1.2355921816948023 0.629
+2.520858429477316 0.639
+4.11479817242161 0.733
+EOD
+$fit << EOD
+# x fitted_y
+-3.5715456905297094 0.4049896352993168
+-1.6136497565288697 0.4875575860448803
+-0.8702196091948856 0.5189093564438341
+0.07508857551594879 0.5587746824190953
+1.2355921816948023 0.6077151817229687
+2.520858429477316 0.6619171433282458
+4.11479817242161 0.729136414741659
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set key outside bottom center horizontal reverse Left samplen 2
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set label 'Tiny 1B' at first -3.5715456905297094, first 0.405 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.6136497565288697, first 0.486 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -0.8702196091948856, first 0.505 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first 0.07508857551594879, first 0.572 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.2355921816948023, first 0.629 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.520858429477316, first 0.639 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 4.11479817242161, first 0.733 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'base/cap-code.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'fit: what capabilities predict'
+unset output

@@ -1,0 +1,47 @@
+# washboard figure base/cap-math: raw score against the capabilities score.
+# Generated from data/report.json; the data is also in base/cap-math.csv.
+# Redraw it from the figures/ directory: gnuplot -d base/cap-math.gp
+reset
+set encoding utf8
+set title 'Math' . "\n" . 'Spearman ρ = 0.96 · n = 7 · tracks capabilities' textcolor rgb '#000000'
+set xlabel 'capabilities score (first principal component)'
+set ylabel 'Accuracy'
+$points << EOD
+# x y
+-3.5715456905297094 0.392
+-1.6136497565288697 0.501
+-0.8702196091948856 0.489
+0.07508857551594879 0.524
+1.2355921816948023 0.637
+2.520858429477316 0.648
+4.11479817242161 0.728
+EOD
+$fit << EOD
+# x fitted_y
+-3.5715456905297094 0.3923301763364744
+-1.6136497565288697 0.4777096416922109
+-0.8702196091948856 0.510128968688313
+0.07508857551594879 0.5513517456528104
+1.2355921816948023 0.60195871393865
+2.520858429477316 0.6580063021530078
+4.11479817242161 0.7275144515385336
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set key outside bottom center horizontal reverse Left samplen 2
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set label 'Tiny 1B' at first -3.5715456905297094, first 0.392 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.6136497565288697, first 0.501 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -0.8702196091948856, first 0.489 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first 0.07508857551594879, first 0.524 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.2355921816948023, first 0.637 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.520858429477316, first 0.648 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 4.11479817242161, first 0.728 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'base/cap-math.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'fit: what capabilities predict'
+unset output

@@ -1,0 +1,46 @@
+# washboard figure base/compute/cap-sci: raw score against training compute.
+# Generated from data/report.json; the data is also in base/compute/cap-sci.csv.
+# Redraw it from the figures/ directory: gnuplot -d base/compute/cap-sci.gp
+reset
+set encoding utf8
+set title 'Science' . "\n" . 'Spearman ρ with training compute = 1.00 · n = 6' textcolor rgb '#000000'
+set logscale x 10
+set format x '1e%L'
+set xlabel 'training compute (FLOP, log scale)'
+set ylabel 'Accuracy'
+$points << EOD
+# x y
+2e+21 0.363
+6e+21 0.429
+8e+22 0.585
+2.6e+23 0.632
+5e+23 0.679
+9e+23 0.725
+EOD
+$fit << EOD
+# x fitted_y
+2e+21 0.36431193858052335
+6e+21 0.4276472344871518
+8e+22 0.5769768379268014
+2.6e+23 0.6449266176035113
+5e+23 0.682625655509403
+9e+23 0.7165117158926146
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set key outside bottom center horizontal reverse Left samplen 2
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set label 'Tiny 1B' at first 2e+21, first 0.363 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Partial 3B' at first 6e+21, first 0.429 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first 8e+22, first 0.585 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 2.6e+23, first 0.632 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 5e+23, first 0.679 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 9e+23, first 0.725 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'base/compute/cap-sci.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#555555' title 'least-squares fit on log10 FLOP'
+unset output

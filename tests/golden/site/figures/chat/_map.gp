@@ -1,0 +1,47 @@
+# washboard figure chat/_map: capabilities correlation against standardized slope.
+# Generated from data/report.json; the data is also in chat/_map.csv.
+# Redraw it from the figures/ directory: gnuplot -d chat/_map.gp
+reset
+set encoding utf8
+$v0 << EOD
+# capabilities_correlation standardized_slope (tracks-capabilities)
+0.9999999999999999 0.41296803476416705
+0.9910312089651149 0.4040204725343347
+0.7142857142857142 0.32004757617720087
+0.6377481392176934 0.266014342269923
+EOD
+$v3 << EOD
+# capabilities_correlation standardized_slope (worsens-with-capabilities)
+-0.7857142857142856 -0.34866564315984755
+-1 -0.3909518525368554
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set title 'Correlation and slope of safety benchmarks' . "\n" . 'Chat models · 6 safety benchmarks' textcolor rgb '#000000'
+set object 1 rect from -1, graph 0 to -0.4, graph 1 behind fillcolor rgb '#7B3294' fillstyle solid 0.13 noborder
+set object 2 rect from -0.4, graph 0 to 0.4, graph 1 behind fillcolor rgb '#009E73' fillstyle solid 0.13 noborder
+set object 3 rect from 0.4, graph 0 to 0.6, graph 1 behind fillcolor rgb '#E69F00' fillstyle solid 0.13 noborder
+set object 4 rect from 0.6, graph 0 to 1, graph 1 behind fillcolor rgb '#D55E00' fillstyle solid 0.13 noborder
+set xrange [-1:1]
+set xtics ('-1.0' -1, '-0.4' -0.4, '0.0' 0, '0.4' 0.4, '0.6' 0.6, '1.0' 1)
+set grid noxtics
+set yzeroaxis lt 1 lc rgb '#555555'
+set xzeroaxis lt 1 lc rgb '#555555'
+set offsets 0, 0, graph 0.06, graph 0.06
+set key outside bottom center horizontal reverse Left samplen 1
+set xlabel 'Spearman correlation with the capabilities score'
+set ylabel 'standardized slope (SD per unit of capabilities score)'
+set label 'Calibration (QA)' at first 0.9999999999999999, first 0.41296803476416705 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Harm & <Refusal> "quoted"' at first 0.9910312089651149, first 0.4040204725343347 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Calibration (Math)' at first 0.7142857142857142, first 0.32004757617720087 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Cyber refusal' at first 0.6377481392176934, first 0.266014342269923 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Sycophancy' at first -0.7857142857142856, first -0.34866564315984755 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Hazardous knowledge' at first -1, first -0.3909518525368554 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'chat/_map.svg'
+plot $v0 using 1:2 with points pt 7 ps 1 lc rgb '#D55E00' title 'tracks capabilities', $v3 using 1:2 with points pt 7 ps 1 lc rgb '#7B3294' title 'worsens with capabilities'
+unset output

@@ -1,0 +1,47 @@
+# washboard figure chat/arena: raw score against the capabilities score.
+# Generated from data/report.json; the data is also in chat/arena.csv.
+# Redraw it from the figures/ directory: gnuplot -d chat/arena.gp
+reset
+set encoding utf8
+set title 'Arena Elo' . "\n" . 'Spearman ρ = 1.00 · n = 7 · tracks capabilities' textcolor rgb '#000000'
+set xlabel 'capabilities score (first principal component)'
+set ylabel 'Elo'
+$points << EOD
+# x y
+-3.513205484221875 1051.5
+-2.385593158548831 1065.9
+-1.4331260178690644 1081.9
+0.33052011320313457 1108.5
+1.1376489455723586 1119.6
+2.083071759416429 1133.3
+3.7806838424478473 1162.2
+EOD
+$fit << EOD
+# x fitted_y
+-3.513205484221875 1050.0957572403952
+-2.385593158548831 1067.1632310013536
+-1.4331260178690644 1081.5797175558296
+0.33052011320313457 1108.274161541908
+1.1376489455723586 1120.490816020168
+2.083071759416429 1134.8006800584703
+3.7806838424478473 1160.4956365818755
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set key outside bottom center horizontal reverse Left samplen 2
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set label 'Small Chat' at first -3.513205484221875, first 1051.5 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'O''Brien Chat' at first -2.385593158548831, first 1065.9 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Ünïcode 模型 – ok' at first -1.4331260178690644, first 1081.9 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Mid Chat' at first 0.33052011320313457, first 1108.5 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'A model with a very long na…' at first 1.1376489455723586, first 1119.6 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Eve `id` @x $(id) \n' at first 2.083071759416429, first 1133.3 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Large Chat' at first 3.7806838424478473, first 1162.2 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'chat/arena.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'fit: what capabilities predict'
+unset output

@@ -1,0 +1,47 @@
+# washboard figure chat/calib-qa: raw score against the capabilities score.
+# Generated from data/report.json; the data is also in chat/calib-qa.csv.
+# Redraw it from the figures/ directory: gnuplot -d chat/calib-qa.gp
+reset
+set encoding utf8
+set title 'Calibration (QA)' . "\n" . 'Spearman ρ = 1.00 · n = 7 · tracks capabilities (judged by ρ = 1.00 with cap-qa)' textcolor rgb '#000000'
+set xlabel 'capabilities score (first principal component)'
+set ylabel '1 - RMS calibration error'
+$points << EOD
+# x y
+-3.513205484221875 0.6944
+-2.385593158548831 0.7215
+-1.4331260178690644 0.7761
+0.33052011320313457 0.7942
+1.1376489455723586 0.8389
+2.083071759416429 0.8818
+3.7806838424478473 0.9212
+EOD
+$fit << EOD
+# x fitted_y
+-3.513205484221875 0.6933861063686918
+-2.385593158548831 0.7288937643058959
+-1.4331260178690644 0.7588862330450947
+0.33052011320313457 0.8144221137007154
+1.1376489455723586 0.8398379892090957
+2.083071759416429 0.8696086374325153
+3.7806838424478473 0.9230651559379914
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set key outside bottom center horizontal reverse Left samplen 2
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set label 'Small Chat' at first -3.513205484221875, first 0.6944 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'O''Brien Chat' at first -2.385593158548831, first 0.7215 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Ünïcode 模型 – ok' at first -1.4331260178690644, first 0.7761 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Mid Chat' at first 0.33052011320313457, first 0.7942 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'A model with a very long na…' at first 1.1376489455723586, first 0.8389 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Eve `id` @x $(id) \n' at first 2.083071759416429, first 0.8818 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Large Chat' at first 3.7806838424478473, first 0.9212 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'chat/calib-qa.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'fit: what capabilities predict'
+unset output

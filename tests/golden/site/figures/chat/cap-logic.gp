@@ -1,0 +1,47 @@
+# washboard figure chat/cap-logic: raw score against the capabilities score.
+# Generated from data/report.json; the data is also in chat/cap-logic.csv.
+# Redraw it from the figures/ directory: gnuplot -d chat/cap-logic.gp
+reset
+set encoding utf8
+set title 'Logic' . "\n" . 'Spearman ρ = 0.96 · n = 7 · tracks capabilities' textcolor rgb '#000000'
+set xlabel 'capabilities score (first principal component)'
+set ylabel 'Accuracy'
+$points << EOD
+# x y
+-3.513205484221875 0.408
+-2.385593158548831 0.483
+-1.4331260178690644 0.505
+0.33052011320313457 0.539
+1.1376489455723586 0.622
+2.083071759416429 0.665
+3.7806838424478473 0.663
+EOD
+$fit << EOD
+# x fitted_y
+-3.513205484221875 0.4264415167088869
+-2.385593158548831 0.4677041559083127
+-1.4331260178690644 0.5025577195670107
+0.33052011320313457 0.5670946994536566
+1.1376489455723586 0.5966299085314988
+2.083071759416429 0.6312256996295336
+3.7806838424478473 0.6933463002011007
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set key outside bottom center horizontal reverse Left samplen 2
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set label 'Small Chat' at first -3.513205484221875, first 0.408 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'O''Brien Chat' at first -2.385593158548831, first 0.483 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Ünïcode 模型 – ok' at first -1.4331260178690644, first 0.505 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Mid Chat' at first 0.33052011320313457, first 0.539 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'A model with a very long na…' at first 1.1376489455723586, first 0.622 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Eve `id` @x $(id) \n' at first 2.083071759416429, first 0.665 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Large Chat' at first 3.7806838424478473, first 0.663 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'chat/cap-logic.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'fit: what capabilities predict'
+unset output

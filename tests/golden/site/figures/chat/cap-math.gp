@@ -1,0 +1,47 @@
+# washboard figure chat/cap-math: raw score against the capabilities score.
+# Generated from data/report.json; the data is also in chat/cap-math.csv.
+# Redraw it from the figures/ directory: gnuplot -d chat/cap-math.gp
+reset
+set encoding utf8
+set title 'Math' . "\n" . 'Spearman ρ = 0.96 · n = 7 · tracks capabilities' textcolor rgb '#000000'
+set xlabel 'capabilities score (first principal component)'
+set ylabel 'Accuracy'
+$points << EOD
+# x y
+-3.513205484221875 0.425
+-2.385593158548831 0.455
+-1.4331260178690644 0.496
+0.33052011320313457 0.592
+1.1376489455723586 0.579
+2.083071759416429 0.649
+3.7806838424478473 0.713
+EOD
+$fit << EOD
+# x fitted_y
+-3.513205484221875 0.4172375733754653
+-2.385593158548831 0.4625547944699279
+-1.4331260178690644 0.500833166403857
+0.33052011320313457 0.5717117297491876
+1.1376489455723586 0.6041491507629742
+2.083071759416429 0.642144420686215
+3.7806838424478473 0.7103691645523729
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set key outside bottom center horizontal reverse Left samplen 2
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set label 'Small Chat' at first -3.513205484221875, first 0.425 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'O''Brien Chat' at first -2.385593158548831, first 0.455 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Ünïcode 模型 – ok' at first -1.4331260178690644, first 0.496 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Mid Chat' at first 0.33052011320313457, first 0.592 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'A model with a very long na…' at first 1.1376489455723586, first 0.579 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Eve `id` @x $(id) \n' at first 2.083071759416429, first 0.649 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Large Chat' at first 3.7806838424478473, first 0.713 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'chat/cap-math.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'fit: what capabilities predict'
+unset output

@@ -1,0 +1,47 @@
+# washboard figure chat/cap-read: raw score against the capabilities score.
+# Generated from data/report.json; the data is also in chat/cap-read.csv.
+# Redraw it from the figures/ directory: gnuplot -d chat/cap-read.gp
+reset
+set encoding utf8
+set title 'Reading' . "\n" . 'Spearman ρ = 1.00 · n = 7 · tracks capabilities' textcolor rgb '#000000'
+set xlabel 'capabilities score (first principal component)'
+set ylabel 'Accuracy'
+$points << EOD
+# x y
+-3.513205484221875 0.383
+-2.385593158548831 0.466
+-1.4331260178690644 0.513
+0.33052011320313457 0.605
+1.1376489455723586 0.619
+2.083071759416429 0.652
+3.7806838424478473 0.705
+EOD
+$fit << EOD
+# x fitted_y
+-3.513205484221875 0.4113462593736179
+-2.385593158548831 0.4601133476878019
+-1.4331260178690644 0.5013057398853279
+0.33052011320313457 0.5775800805170968
+1.1376489455723586 0.612486867320425
+2.083071759416429 0.653374605780945
+3.7806838424478473 0.7267930994347856
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set key outside bottom center horizontal reverse Left samplen 2
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set label 'Small Chat' at first -3.513205484221875, first 0.383 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'O''Brien Chat' at first -2.385593158548831, first 0.466 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Ünïcode 模型 – ok' at first -1.4331260178690644, first 0.513 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Mid Chat' at first 0.33052011320313457, first 0.605 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'A model with a very long na…' at first 1.1376489455723586, first 0.619 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Eve `id` @x $(id) \n' at first 2.083071759416429, first 0.652 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Large Chat' at first 3.7806838424478473, first 0.705 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'chat/cap-read.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'fit: what capabilities predict'
+unset output

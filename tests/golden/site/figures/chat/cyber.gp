@@ -1,0 +1,44 @@
+# washboard figure chat/cyber: raw score against the capabilities score.
+# Generated from data/report.json; the data is also in chat/cyber.csv.
+# Redraw it from the figures/ directory: gnuplot -d chat/cyber.gp
+reset
+set encoding utf8
+set title 'Cyber refusal' . "\n" . 'Spearman ρ = 0.64 · n = 6 · tracks capabilities' textcolor rgb '#000000'
+set xlabel 'capabilities score (first principal component)'
+set ylabel 'Score'
+$points << EOD
+# x y
+-3.513205484221875 0.386
+-2.385593158548831 0.41
+0.33052011320313457 0.438
+1.1376489455723586 0.482
+2.083071759416429 0.482
+3.7806838424478473 0.428
+EOD
+$fit << EOD
+# x fitted_y
+-3.513205484221875 0.40247424209025046
+-2.385593158548831 0.4130506757349157
+0.33052011320313457 0.43852644531993945
+1.1376489455723586 0.4460969057910539
+2.083071759416429 0.4549644939054408
+3.7806838424478473 0.47088723715839964
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set key outside bottom center horizontal reverse Left samplen 2
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set label 'Small Chat' at first -3.513205484221875, first 0.386 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'O''Brien Chat' at first -2.385593158548831, first 0.41 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Mid Chat' at first 0.33052011320313457, first 0.438 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'A model with a very long na…' at first 1.1376489455723586, first 0.482 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Eve `id` @x $(id) \n' at first 2.083071759416429, first 0.482 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Large Chat' at first 3.7806838424478473, first 0.428 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'chat/cyber.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'fit: what capabilities predict'
+unset output

@@ -1,0 +1,47 @@
+# washboard figure chat/sycophancy: raw score against the capabilities score.
+# Generated from data/report.json; the data is also in chat/sycophancy.csv.
+# Redraw it from the figures/ directory: gnuplot -d chat/sycophancy.gp
+reset
+set encoding utf8
+set title 'Sycophancy' . "\n" . 'Spearman ρ = -0.79 · n = 7 · worsens with capabilities' textcolor rgb '#000000'
+set xlabel 'capabilities score (first principal component)'
+set ylabel 'Sycophancy rate (lower is better)'
+$points << EOD
+# x y
+-3.513205484221875 0.537
+-2.385593158548831 0.54
+-1.4331260178690644 0.513
+0.33052011320313457 0.596
+1.1376489455723586 0.635
+2.083071759416429 0.584
+3.7806838424478473 0.638
+EOD
+$fit << EOD
+# x fitted_y
+-3.513205484221875 0.5217102257637345
+-2.385593158548831 0.5396396583277477
+-1.4331260178690644 0.5547842208510985
+0.33052011320313457 0.5828268146166179
+1.1376489455723586 0.5956604469217607
+2.083071759416429 0.6106930021709056
+3.7806838424478473 0.637685631348135
+EOD
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid back lc rgb '#e6e6e6' lw 1 dt solid
+set key noautotitle textcolor rgb '#333333'
+set key outside bottom center horizontal reverse Left samplen 2
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set label 'Small Chat' at first -3.513205484221875, first 0.537 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'O''Brien Chat' at first -2.385593158548831, first 0.54 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Ünïcode 模型 – ok' at first -1.4331260178690644, first 0.513 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Mid Chat' at first 0.33052011320313457, first 0.596 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'A model with a very long na…' at first 1.1376489455723586, first 0.635 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Eve `id` @x $(id) \n' at first 2.083071759416429, first 0.584 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set label 'Large Chat' at first 3.7806838424478473, first 0.638 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+
+# Outputs, relative to the figures/ directory.
+set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
+set output 'chat/sycophancy.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#7B3294' title 'fit: what capabilities predict'
+unset output
