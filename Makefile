@@ -14,7 +14,8 @@ TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Debian packages: build, test and run time.
 DEB_PKGS := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
-            libcjson-dev libgsl-dev libcmocka-dev gnuplot-nox python3
+            libcjson-dev libgsl-dev libcmocka-dev gnuplot-nox python3 \
+            chromium chromium-driver python3-selenium
 BENCH_PKGS := python3-pandas
 
 SRCS := $(sort $(wildcard generator/*.c))
