@@ -52,7 +52,7 @@ static const char usage_analyze[] =
 static const char usage_build[] =
 	"usage: washboard build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
 	"                       [--formats svg,png,pdf] [--base-url URL] [--no-figures]\n"
-	"                       [--force] [--gnuplot PATH] [-q]\n"
+	"                       [--png-scale X] [--force] [--gnuplot PATH] [-q]\n"
 	"\n"
 	"Render the audit as a static site: an index, one page per cohort, benchmark, model and\n"
 	"area, the decorrelated leaderboards, the pages in DIR/pages, figures drawn with gnuplot\n"
@@ -66,6 +66,9 @@ static const char usage_build[] =
 	"  --formats LIST    figure formats, comma-separated: svg, png, pdf (default: all)\n"
 	"  --base-url URL    public URL of the site, for permalinks and embed snippets\n"
 	"                    (default: base_url in site.json)\n"
+	"  --png-scale X     PNG resolution relative to the SVG (default 1: 720x480 for a\n"
+	"                    benchmark figure; 2 gives print-resolution PNGs, 1440x960, and\n"
+	"                    roughly doubles the time gnuplot takes)\n"
 	"  --no-figures      do not draw figures (no gnuplot needed)\n"
 	"  --force           rebuild even if OUT was built from exactly these inputs\n"
 	"  --gnuplot PATH    the gnuplot binary (default: gnuplot)\n"
@@ -284,6 +287,10 @@ static int cmd_build(struct args *a)
 				return usage_error(a, "--jobs takes a whole number from 1 to 256, not", v);
 			if (r > 0)
 				o.jobs = (int)j;
+		} else if ((r = option(a, "--png-scale", 1, &v)) != 0) {
+			if (r > 0 && (parse_number(v, &o.png_scale) < 0 || o.png_scale < 0.5 ||
+				      o.png_scale > 4))
+				return usage_error(a, "--png-scale takes a number from 0.5 to 4, not", v);
 		} else if ((r = option(a, "--formats", 1, &v)) != 0) {
 			if (r > 0 && parse_formats(v, &o.formats) < 0)
 				return usage_error(a, "--formats takes a comma-separated list of svg, "

@@ -1437,6 +1437,7 @@ static int draw_figures(struct build *b)
 	po.formats = b->o->formats;
 	po.jobs = b->o->jobs;
 	po.gnuplot = b->o->gnuplot;
+	po.png_scale = b->o->png_scale;
 	po.progress = b->o->progress ? figure_progress : NULL;
 	if (plot_site(b->report, &po, &ps) < 0)
 		return -1;
@@ -1723,7 +1724,8 @@ static int fingerprint(const struct site_options *o, const char *base_url, char 
 	fp_str(&f, "washboard " WB_VERSION);
 	if (fp_file(&f, "/proc/self/exe") < 0) /* a rebuilt binary must rebuild the site */
 		return -1;
-	snprintf(opts, sizeof(opts), "formats=%u figures=%d", o->formats, (int)o->figures);
+	snprintf(opts, sizeof(opts), "formats=%u figures=%d png=%g", o->formats, (int)o->figures,
+		 o->png_scale);
 	fp_str(&f, opts);
 	fp_str(&f, base_url);
 	if (fp_tree(&f, o->content) < 0 || fp_tree(&f, o->templates) < 0)
