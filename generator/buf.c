@@ -1,6 +1,7 @@
 #include "buf.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,27 +129,149 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The exponent of printf's "%e" output, given the text after the digits: "e+23", "e-05". */
+static int atoi_exp(const char *p)
+{
+	int sign = 1, v = 0;
+	if (*p == 'e')
+		p++;
+	if (*p == '-' || *p == '+')
+		sign = *p++ == '-' ? -1 : 1;
+	while (*p >= '0' && *p <= '9')
+		v = v * 10 + (*p++ - '0');
+	return sign * v;
+}
+
+/*
+ * Write the p significant digits d[0..p) with decimal exponent e (value d.ddd x 10^e) the
+ * way printf's "%.<p>g" does: fixed notation when -4 <= e < p, else d.ddde+XX; trailing
+ * zeros dropped.
+ */
+static void format_g(struct buf *b, bool neg, const char *d, int p, int e)
+{
+	int n = p;
+	while (n > 1 && d[n - 1] == '0')
+		n--;
+	if (neg)
+		buf_putc(b, '-');
+	if (e < -4 || e >= p) {
+		buf_putc(b, d[0]);
+		if (n > 1) {
+			buf_putc(b, '.');
+			buf_add(b, d + 1, (size_t)n - 1);
+		}
+		buf_printf(b, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+	} else if (e < 0) {
+		buf_puts(b, "0.");
+		for (int i = -1; i > e; i--)
+			buf_putc(b, '0');
+		buf_add(b, d, (size_t)n);
+	} else {
+		buf_add(b, d, (size_t)(e + 1 <= n ? e + 1 : n));
+		for (int i = n; i < e + 1; i++)
+			buf_putc(b, '0');
+		if (n > e + 1) {
+			buf_putc(b, '.');
+			buf_add(b, d + e + 1, (size_t)(n - e - 1));
+		}
+	}
+}
+
+/*
+ * The double nearest to the 15-digit decimal d.dddd x 10^e when that is cheap to know
+ * exactly: the digits form an integer below 2^53 and the power of ten is exact (10^22 at
+ * most), so one multiplication or division rounds correctly (Clinger's fast path), giving
+ * what strtod would. NAN when the fast path does not apply.
+ */
+static double exact_value(const char *r, int e, bool neg)
+{
+	static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+				       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+				       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+	double v = 0;
+	int k = e - 14; /* value = digits x 10^k */
+	for (int i = 0; i < 15; i++)
+		v = v * 10 + (r[i] - '0'); /* < 10^15 < 2^53: exact */
+	if (k > 22 || k < -22)
+		return NAN;
+	v = k >= 0 ? v * pow10[k] : v / pow10[-k];
+	return neg ? -v : v;
+}
+
+/*
+ * Shortest round-trip output costs printf three times per number when done naively
+ * (%.15g, %.16g, %.17g, each checked with strtod) and dominates writing reports. Instead:
+ * print the 17 significant digits once, round that digit string to 15 and 16 digits, and
+ * check those with strtod. Rounding a rounded string can go wrong only when the dropped
+ * digits are exactly "5" or "50"; those rare candidates come from printf itself, so the
+ * result is always what "%.<p>g" gives for the smallest p that reads back.
+ */
 void buf_number(struct buf *b, double x)
 {
-	char tmp[40];
+	char e17[48], d[20];
+	struct buf cand = BUF_INIT;
+	bool neg;
+	int e;
 
 	if (x == 0) { /* also folds -0 into 0 so output never shows "-0" */
 		buf_putc(b, '0');
 		return;
 	}
 	if (x == floor(x) && fabs(x) < 1e15) {
-		snprintf(tmp, sizeof(tmp), "%.0f", x);
-		buf_puts(b, tmp);
+		buf_printf(b, "%.0f", x);
 		return;
 	}
-	/* Any double whose shortest form has at most 15 digits prints exactly that at %.15g
-	 * (DBL_DIG; %g drops trailing zeros), so shorter precisions need not be tried. */
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(tmp, sizeof(tmp), "%.*g", prec, x);
-		if (prec == 17 || strtod(tmp, NULL) == x)
-			break;
+	snprintf(e17, sizeof(e17), "%.16e", x); /* [-]d.dddddddddddddddde[+-]XX */
+	neg = e17[0] == '-';
+	{
+		const char *p = e17 + neg;
+		d[0] = p[0];
+		memcpy(d + 1, p + 2, 16);
+		d[17] = '\0';
+		e = atoi_exp(p + 18);
 	}
-	buf_puts(b, tmp);
+	for (int prec = 15; prec <= 16; prec++) {
+		char r[20];
+		int re = e;
+		bool ambiguous = prec == 16 ? d[16] == '5' : (d[15] == '5' && d[16] == '0');
+
+		buf_reset(&cand);
+		if (ambiguous) {
+			buf_printf(&cand, "%.*g", prec, x);
+		} else {
+			memcpy(r, d, (size_t)prec);
+			if (d[prec] >= '5') {
+				int i = prec - 1;
+				while (i >= 0 && r[i] == '9')
+					r[i--] = '0';
+				if (i >= 0) {
+					r[i]++;
+				} else { /* 999.. rounded up to 1000.. */
+					r[0] = '1';
+					re++;
+				}
+			}
+			format_g(&cand, neg, r, prec, re);
+		}
+		if (prec == 15 && !ambiguous) {
+			/* when exact arithmetic can tell, it is what strtod would say */
+			double v = exact_value(r, re, neg);
+			if (!isnan(v) && v != x)
+				continue;
+			if (!isnan(v)) {
+				buf_add(b, cand.data, cand.len);
+				buf_release(&cand);
+				return;
+			}
+		}
+		if (strtod(buf_str(&cand), NULL) == x) {
+			buf_add(b, cand.data, cand.len);
+			buf_release(&cand);
+			return;
+		}
+	}
+	buf_release(&cand);
+	format_g(b, neg, d, 17, e);
 }
 
 const char *buf_str(const struct buf *b)

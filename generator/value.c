@@ -387,7 +387,11 @@ static void write_json(struct buf *out, const struct value *v, int indent, int d
 		buf_puts(out, v->boolean ? "true" : "false");
 		break;
 	case VALUE_NUMBER:
-		buf_puts(out, value_number_text(v));
+		/* the cache pays only when a number is printed again (the site's CSVs) */
+		if (v->text)
+			buf_puts(out, v->text);
+		else
+			buf_number(out, v->number);
 		break;
 	case VALUE_STRING:
 		value_write_json_string(out, v->string, v->len);
