@@ -1041,7 +1041,7 @@ static void fig_scree(struct plotter *p, const struct cohort_ctx *cc)
 	csv_end(&f->csv);
 	buf_puts(&head, "Scree plot: PC1 explains ");
 	fixed(&head, 100 * num(cap, "variance_explained"), 1);
-	buf_puts(&head, " % of the variance");
+	buf_puts(&head, "% of the variance");
 	buf_printf(&sub, "%s \xc2\xb7 %zu capability benchmarks", cc->title,
 		   count(list(cap, "benchmarks")));
 	if (k == 0 || !(sum > 0)) {
@@ -1075,17 +1075,14 @@ static void fig_scree(struct plotter *p, const struct cohort_ctx *cc)
 	    s,
 	    "set xrange [0.4:%zu.6]\nset yrange [0:*]\nset xtics scale 0 (%s)\n"
 	    "set grid noxtics\nset ylabel 'eigenvalue'\nset boxwidth 0.6\n"
-	    "set style fill solid 0.85 noborder\nset key top right\n"
-	    "set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb '" COLOUR_AXIS
-	    "' front\n",
+	    "set style fill solid 0.85 noborder\nset key top right\n",
 	    k, buf_str(&tics));
 	outputs(
 	    p, f,
 	    "plot $eigen using 1:2 with boxes lc rgb '" COLOUR_MODEL "' title 'eigenvalue', "
-	    "$eigen using 1:2:(sprintf('%.1f %%', 100 * $3)) with labels offset 0,0.8 font ',9' "
+	    "$eigen using 1:2:(sprintf('%.1f%%', 100 * $3)) with labels offset 0,0.8 font ',9' "
 	    "textcolor rgb '" COLOUR_TEXT "', "
-	    "keyentry with lines dt 2 lc rgb '" COLOUR_AXIS
-	    "' title 'eigenvalue 1 (Kaiser criterion)'");
+	    "1 with lines dt 2 lc rgb '" COLOUR_AXIS "' title 'eigenvalue 1 (Kaiser criterion)'");
 out:
 	buf_release(&head);
 	buf_release(&sub);

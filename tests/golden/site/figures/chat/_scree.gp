@@ -16,7 +16,7 @@ set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
 set grid back lc rgb '#e6e6e6' lw 1 dt solid
 set key noautotitle textcolor rgb '#333333'
-set title 'Scree plot: PC1 explains 95.9 % of the variance' . "\n" . 'Chat models · 6 capability benchmarks' textcolor rgb '#000000'
+set title 'Scree plot: PC1 explains 95.9% of the variance' . "\n" . 'Chat models · 6 capability benchmarks' textcolor rgb '#000000'
 set xrange [0.4:6.6]
 set yrange [0:*]
 set xtics scale 0 ('PC1' 1, 'PC2' 2, 'PC3' 3, 'PC4' 4, 'PC5' 5, 'PC6' 6)
@@ -25,10 +25,9 @@ set ylabel 'eigenvalue'
 set boxwidth 0.6
 set style fill solid 0.85 noborder
 set key top right
-set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb '#555555' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
 set output 'chat/_scree.svg'
-plot $eigen using 1:2 with boxes lc rgb '#0072B2' title 'eigenvalue', $eigen using 1:2:(sprintf('%.1f %%', 100 * $3)) with labels offset 0,0.8 font ',9' textcolor rgb '#333333', keyentry with lines dt 2 lc rgb '#555555' title 'eigenvalue 1 (Kaiser criterion)'
+plot $eigen using 1:2 with boxes lc rgb '#0072B2' title 'eigenvalue', $eigen using 1:2:(sprintf('%.1f%%', 100 * $3)) with labels offset 0,0.8 font ',9' textcolor rgb '#333333', 1 with lines dt 2 lc rgb '#555555' title 'eigenvalue 1 (Kaiser criterion)'
 unset output
