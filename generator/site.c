@@ -1770,6 +1770,11 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 		rc = WB_EXIT_RUNTIME;
 		goto out;
 	}
+	if (access(o->out, F_OK) == 0 && !path_is_dir(o->out)) {
+		diag_error(o->out, 0, 0, "exists and is not a directory; refusing to replace it");
+		rc = WB_EXIT_RUNTIME;
+		goto out;
+	}
 	if (fingerprint(o, o->base_url ? o->base_url : "", fp) < 0)
 		goto out;
 	if (!o->force && up_to_date(o->out, fp)) {
