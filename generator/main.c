@@ -139,6 +139,28 @@ static int option(struct args *a, const char *name, int takes_value, const char 
 	return 1;
 }
 
+/*
+ * The flags every command takes. Returns 1 when the command should stop with success (help
+ * or version printed), 0 when arg was one of them and parsing goes on, -1 when it was not.
+ */
+static int common_flag(const struct args *a, const char *arg, bool *quiet)
+{
+	if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+		fputs(a->usage, stdout);
+		return 1;
+	}
+	if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
+		printf("washboard %s\n", WB_VERSION);
+		return 1;
+	}
+	if (quiet && (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0)) {
+		*quiet = true;
+		diag_quiet_warnings(true);
+		return 0;
+	}
+	return -1;
+}
+
 static int cmd_analyze(struct args *a)
 {
 	const char *content = "content", *cohort = NULL, *format = "table";
@@ -150,19 +172,12 @@ static int cmd_analyze(struct args *a)
 
 	for (a->i = 0; a->i < a->argc; a->i++) {
 		const char *arg = a->argv[a->i], *v = NULL;
-		int r;
-		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-			fputs(a->usage, stdout);
+		bool quiet = false;
+		int r = common_flag(a, arg, &quiet);
+		if (r > 0)
 			return WB_EXIT_OK;
-		}
-		if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
-			printf("washboard %s\n", WB_VERSION);
-			return WB_EXIT_OK;
-		}
-		if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
-			diag_quiet_warnings(true);
+		if (r == 0)
 			continue;
-		}
 		if ((r = option(a, "--content", 1, &v)) != 0)
 			content = v;
 		else if ((r = option(a, "--cohort", 1, &v)) != 0)
@@ -249,20 +264,11 @@ static int cmd_build(struct args *a)
 	o.figures = true;
 	for (a->i = 0; a->i < a->argc; a->i++) {
 		const char *arg = a->argv[a->i], *v = NULL;
-		int r;
-		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-			fputs(a->usage, stdout);
+		int r = common_flag(a, arg, &quiet);
+		if (r > 0)
 			return WB_EXIT_OK;
-		}
-		if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
-			printf("washboard %s\n", WB_VERSION);
-			return WB_EXIT_OK;
-		}
-		if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
-			quiet = true;
-			diag_quiet_warnings(true);
+		if (r == 0)
 			continue;
-		}
 		if (strcmp(arg, "--no-figures") == 0) {
 			o.figures = false;
 			continue;
@@ -325,28 +331,16 @@ static int cmd_import(struct args *a)
 	memset(&o, 0, sizeof(o));
 	if (a->argc < 1)
 		return usage_error(a, "import needs a format:", "csv");
-	if (strcmp(a->argv[0], "-h") == 0 || strcmp(a->argv[0], "--help") == 0) {
-		fputs(a->usage, stdout);
+	if (common_flag(a, a->argv[0], NULL) > 0)
 		return WB_EXIT_OK;
-	}
-	if (strcmp(a->argv[0], "-V") == 0 || strcmp(a->argv[0], "--version") == 0) {
-		printf("washboard %s\n", WB_VERSION);
-		return WB_EXIT_OK;
-	}
 	if (strcmp(a->argv[0], "csv") != 0)
 		return usage_error(a, "unknown import format (supported: csv):", a->argv[0]);
 	a->cmd = "import csv";
 	for (a->i = 1; a->i < a->argc; a->i++) {
 		const char *arg = a->argv[a->i], *v = NULL;
-		int r;
-		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-			fputs(a->usage, stdout);
+		int r = common_flag(a, arg, NULL);
+		if (r > 0)
 			return WB_EXIT_OK;
-		}
-		if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
-			printf("washboard %s\n", WB_VERSION);
-			return WB_EXIT_OK;
-		}
 		if ((r = option(a, "--content", 1, &v)) != 0)
 			o.content = v;
 		else if ((r = option(a, "--cohort-title", 1, &v)) != 0)

@@ -532,6 +532,24 @@ static bool lower_is_better(const struct value *b)
 	return v && v->kind == VALUE_BOOL && !v->boolean;
 }
 
+/* Labels, title and axes shared by the two benchmark scatter plots; xaxis sets the x axis. */
+static void scatter_axes(struct figure *f, const struct value *b, const char *metric,
+			 const char *name, const char *sub, struct point *pts, size_t n,
+			 const char *xaxis)
+{
+	struct buf ylabel = BUF_INIT;
+	pick_labels(pts, n);
+	title(&f->script, name, sub);
+	buf_puts(&ylabel, metric);
+	if (lower_is_better(b))
+		buf_puts(&ylabel, " (lower is better)");
+	buf_puts(&f->script, xaxis);
+	buf_puts(&f->script, "set ylabel ");
+	gp_str(&f->script, buf_str(&ylabel), LABEL_TITLE);
+	buf_putc(&f->script, '\n');
+	buf_release(&ylabel);
+}
+
 static void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const struct value *b)
 {
 	const struct value *ms = list(b, "models");
@@ -540,7 +558,7 @@ static void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const 
 	struct figure *f =
 	    fig_new(p, cc->id, NULL, text(b, "id"), "raw score against the capabilities score");
 	struct point *pts = xcalloc(count(ms) + 1, sizeof(*pts));
-	struct buf sub = BUF_INIT, ylabel = BUF_INIT;
+	struct buf sub = BUF_INIT;
 	size_t n = 0;
 
 	buf_puts(&f->csv, "model,name,capability_score,value,expected,residual");
@@ -591,19 +609,11 @@ static void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const 
 		placeholder(p, f, name, buf_str(&sub), why, cc->note ? 2 : 1);
 		goto out;
 	}
-	pick_labels(pts, n);
-	title(&f->script, name, buf_str(&sub));
-	buf_puts(&ylabel, metric);
-	if (lower_is_better(b))
-		buf_puts(&ylabel, " (lower is better)");
-	buf_puts(&f->script, "set xlabel 'capabilities score (first principal component)'\n"
-			     "set ylabel ");
-	gp_str(&f->script, buf_str(&ylabel), LABEL_TITLE);
-	buf_putc(&f->script, '\n');
+	scatter_axes(f, b, metric, name, buf_str(&sub), pts, n,
+		     "set xlabel 'capabilities score (first principal component)'\n");
 	scatter(p, f, pts, n, false, "fit: what capabilities predict", verdicts[v].colour);
 out:
 	buf_release(&sub);
-	buf_release(&ylabel);
 	free(pts);
 }
 
@@ -614,7 +624,7 @@ static void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const st
 	struct figure *f =
 	    fig_new(p, cc->id, "compute", text(b, "id"), "raw score against training compute");
 	struct point *pts = xcalloc(count(ms) + 1, sizeof(*pts));
-	struct buf sub = BUF_INIT, ylabel = BUF_INIT;
+	struct buf sub = BUF_INIT;
 	double sx = 0, sy = 0, sxx = 0, sxy = 0, a = NAN, slope = NAN;
 	size_t n = 0;
 
@@ -674,19 +684,12 @@ static void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const st
 		placeholder(p, f, name, buf_str(&sub), why, 1);
 		goto out;
 	}
-	pick_labels(pts, n);
-	title(&f->script, name, buf_str(&sub));
-	buf_puts(&ylabel, metric);
-	if (lower_is_better(b))
-		buf_puts(&ylabel, " (lower is better)");
-	buf_puts(&f->script, "set logscale x 10\nset format x '1e%L'\n"
-			     "set xlabel 'training compute (FLOP, log scale)'\nset ylabel ");
-	gp_str(&f->script, buf_str(&ylabel), LABEL_TITLE);
-	buf_putc(&f->script, '\n');
+	scatter_axes(f, b, metric, name, buf_str(&sub), pts, n,
+		     "set logscale x 10\nset format x '1e%L'\n"
+		     "set xlabel 'training compute (FLOP, log scale)'\n");
 	scatter(p, f, pts, n, true, "least-squares fit on log10 FLOP", COLOUR_AXIS);
 out:
 	buf_release(&sub);
-	buf_release(&ylabel);
 	free(pts);
 }
 

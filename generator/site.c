@@ -63,27 +63,10 @@ static int remove_tree(const char *path)
 static int write_out(const char *root, const char *rel, const char *data, size_t len)
 {
 	char *path = path_join(root, rel), *dir = xstrdup(path);
-	FILE *f = NULL;
-	int rc = -1;
+	int rc;
 
 	*strrchr(dir, '/') = '\0';
-	if (path_mkdirs(dir) < 0)
-		goto out;
-	f = fopen(path, "wb");
-	if (!f || fwrite(data, 1, len, f) != len) {
-		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
-		goto out;
-	}
-	if (fclose(f) != 0) {
-		f = NULL;
-		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
-		goto out;
-	}
-	f = NULL;
-	rc = 0;
-out:
-	if (f)
-		fclose(f);
+	rc = path_mkdirs(dir) < 0 ? -1 : file_write(path, data, len);
 	free(dir);
 	free(path);
 	return rc;

@@ -125,36 +125,41 @@ out:
 	return rc;
 }
 
+int file_write(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	int rc = -1;
+
+	if (!f) {
+		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
+		return -1;
+	}
+	if (fwrite(data, 1, len, f) != len) {
+		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
+		fclose(f);
+		return -1;
+	}
+	if (fclose(f) != 0)
+		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
+	else
+		rc = 0;
+	return rc;
+}
+
 int file_write_atomic(const char *path, const char *data, size_t len)
 {
 	struct buf tmp = BUF_INIT;
-	FILE *f = NULL;
 	int rc = -1;
 
 	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-	f = fopen(buf_str(&tmp), "wb");
-	if (!f) {
-		diag_error(buf_str(&tmp), 0, 0, "cannot write: %s", strerror(errno));
+	if (file_write(buf_str(&tmp), data, len) < 0)
 		goto out;
-	}
-	if (fwrite(data, 1, len, f) != len) {
-		diag_error(buf_str(&tmp), 0, 0, "cannot write: %s", strerror(errno));
-		goto out;
-	}
-	if (fclose(f) != 0) {
-		f = NULL;
-		diag_error(buf_str(&tmp), 0, 0, "cannot write: %s", strerror(errno));
-		goto out;
-	}
-	f = NULL;
 	if (rename(buf_str(&tmp), path) != 0) {
 		diag_error(path, 0, 0, "cannot replace: %s", strerror(errno));
 		goto out;
 	}
 	rc = 0;
 out:
-	if (f)
-		fclose(f);
 	if (rc != 0)
 		remove(buf_str(&tmp));
 	buf_release(&tmp);

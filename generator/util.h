@@ -44,6 +44,8 @@ void diag_quiet_warnings(bool quiet);
  * Files over WB_MAX_FILE_SIZE are refused. Returns 0, or -1 after one diagnostic.
  */
 int file_read(const char *path, char **out, size_t *len);
+/** Create or truncate path and write len bytes to it. Returns 0, or -1 after a diagnostic. */
+int file_write(const char *path, const char *data, size_t len);
 /**
  * Write len bytes to path atomically (a temporary file beside it, then rename).
  * Returns 0, or -1 after one diagnostic.
