@@ -274,6 +274,48 @@ void buf_number(struct buf *b, double x)
 	format_g(b, neg, d, 17, e);
 }
 
+void buf_number15(struct buf *b, double x)
+{
+	static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+				       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+				       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+	double a = fabs(x), scaled;
+	long long d;
+	char digits[24];
+	int e, k;
+
+	if (x == 0 || (x == floor(x) && a < 1e15) || !isfinite(x)) {
+		buf_number(b, x);
+		return;
+	}
+	e = (int)floor(log10(a));
+	k = 14 - e; /* scaled = a x 10^k has 15 digits before the point */
+	if (k > 22 || k < -22) {
+		buf_printf(b, "%.15g", x);
+		return;
+	}
+	scaled = k >= 0 ? a * pow10[k] : a / pow10[-k];
+	if (scaled < 1e14) { /* log10 rounded up across a power of ten */
+		e--;
+		if (++k > 22) {
+			buf_printf(b, "%.15g", x);
+			return;
+		}
+		scaled = k >= 0 ? a * pow10[k] : a / pow10[-k];
+	}
+	d = llround(scaled);
+	if (d >= 1000000000000000LL) { /* rounded up to 10^15 */
+		d /= 10;
+		e++;
+	}
+	for (int i = 14; i >= 0; i--) { /* printf is the slow part of output: not here */
+		digits[i] = (char)('0' + d % 10);
+		d /= 10;
+	}
+	digits[15] = '\0';
+	format_g(b, x < 0, digits, 15, e);
+}
+
 const char *buf_str(const struct buf *b)
 {
 	return b->data ? b->data : "";

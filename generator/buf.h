@@ -49,6 +49,13 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 /** Append the shortest decimal form of x that reads back as the same double (x finite). */
 void buf_number(struct buf *b, double x);
+/**
+ * Append x with 15 significant digits, like "%.15g" but without printf's exact conversion:
+ * the last digit can differ from correct rounding by one (the scaling by a power of ten
+ * rounds once). For computed statistics, where the 15th digit is noise anyway; deterministic
+ * on every IEEE-754 machine.
+ */
+void buf_number15(struct buf *b, double x);
 /** The contents as a NUL-terminated string (never NULL; "" when empty). Borrowed. */
 const char *buf_str(const struct buf *b);
 /** Empty the buffer, keeping its allocation. */

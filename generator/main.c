@@ -9,6 +9,7 @@
 
 #include "analysis.h"
 #include "content.h"
+#include "hugepages.h"
 #include "importers.h"
 #include "markdown.h"
 #include "plot.h"
@@ -406,8 +407,10 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	int rc = run(argc, argv);
+	int rc;
+	hugepages_heap();
+	rc = run(argc, argv);
 	markdown_shutdown();
-	value_release_keys();
+	value_release_all();
 	return rc;
 }

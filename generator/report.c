@@ -25,14 +25,14 @@ static struct value *model_summary(const struct model *m, const struct cohort_re
 		value_set_number(o, "params", m->params);
 	if (m->has_flop) {
 		value_set_number(o, "training_flop", m->training_flop);
-		value_set_number(o, "log10_training_flop", log10(m->training_flop));
+		value_set_statistic(o, "log10_training_flop", log10(m->training_flop));
 	}
 	set_opt_string(o, "flop_source", m->flop_source);
 	set_opt_string(o, "released", m->released);
 	set_opt_string(o, "source", m->source);
-	value_set_number(o, "capability_score", cr->score[i]);
+	value_set_statistic(o, "capability_score", cr->score[i]);
 	if (cr->score_rank[i])
-		value_set_number(o, "capability_rank", (double)cr->score_rank[i]);
+		value_set_statistic(o, "capability_rank", (double)cr->score_rank[i]);
 	else
 		value_set_null(o, "capability_rank");
 	return o;
@@ -47,28 +47,28 @@ static struct value *capability_block(const struct corpus *c, const struct cohor
 	for (size_t j = 0; j < k; j++)
 		value_push(ids, value_string(c->benchmarks[cr->cap[j]].id));
 	value_set(o, "benchmarks", ids);
-	value_set_number(o, "n_models", (double)cr->n_complete);
-	value_set_number(o, "variance_explained", cr->variance_explained);
+	value_set_statistic(o, "n_models", (double)cr->n_complete);
+	value_set_statistic(o, "variance_explained", cr->variance_explained);
 	for (size_t j = 0; cr->eigenvalues && j < k; j++)
-		value_push(ev, value_number(cr->eigenvalues[j]));
+		value_push(ev, value_statistic(cr->eigenvalues[j]));
 	value_set(o, "eigenvalues", ev);
 	for (size_t j = 0; cr->loadings && j < k; j++) {
 		struct value *e = value_object();
 		value_set_string(e, "benchmark", c->benchmarks[cr->cap[j]].id);
 		value_set_string(e, "name", c->benchmarks[cr->cap[j]].name);
-		value_set_number(e, "loading", cr->loadings[j]);
+		value_set_statistic(e, "loading", cr->loadings[j]);
 		value_push(ld, e);
 	}
 	value_set(o, "loadings", ld);
 	for (size_t a = 0; cr->matrix && a < k; a++) {
 		struct value *row = value_array();
 		for (size_t b = 0; b < k; b++)
-			value_push(row, value_number(cr->matrix[a * k + b]));
+			value_push(row, value_statistic(cr->matrix[a * k + b]));
 		value_push(mx, row);
 	}
 	value_set(o, "matrix", mx);
-	value_set_number(o, "intercorrelation_mean", cr->inter_mean);
-	value_set_number(o, "intercorrelation_sd", cr->inter_sd);
+	value_set_statistic(o, "intercorrelation_mean", cr->inter_mean);
+	value_set_statistic(o, "intercorrelation_sd", cr->inter_sd);
 	if (cr->note)
 		value_set_string(o, "note", cr->note);
 	else
@@ -92,23 +92,23 @@ static struct value *benchmark_entry(const struct corpus *c, const struct cohort
 	set_opt_string(o, "url", b->url);
 	set_opt_string(o, "citation", b->citation);
 	set_opt_string(o, "description", b->description);
-	value_set_number(o, "n_values", (double)br->n_values);
-	value_set_number(o, "n", (double)br->n);
-	value_set_number(o, "capabilities_correlation", br->cap_corr);
-	value_set_number(o, "n_compute", (double)br->n_compute);
-	value_set_number(o, "compute_correlation", br->compute_corr);
+	value_set_statistic(o, "n_values", (double)br->n_values);
+	value_set_statistic(o, "n", (double)br->n);
+	value_set_statistic(o, "capabilities_correlation", br->cap_corr);
+	value_set_statistic(o, "n_compute", (double)br->n_compute);
+	value_set_statistic(o, "compute_correlation", br->compute_corr);
 	if (b->correlate_with) {
 		value_set_string(o, "correlate_with", b->correlate_with);
-		value_set_number(o, "n_reference", (double)br->n_reference);
-		value_set_number(o, "reference_correlation", br->reference_corr);
+		value_set_statistic(o, "n_reference", (double)br->n_reference);
+		value_set_statistic(o, "reference_correlation", br->reference_corr);
 	}
-	value_set_number(o, "pearson", br->pearson);
-	value_set_number(o, "slope", br->slope);
-	value_set_number(o, "slope_stderr", br->slope_se);
-	value_set_number(o, "standardized_slope", br->std_slope);
-	value_set_number(o, "compute_slope", br->compute_slope);
-	value_set_number(o, "mean", br->mean);
-	value_set_number(o, "sd", br->sd);
+	value_set_statistic(o, "pearson", br->pearson);
+	value_set_statistic(o, "slope", br->slope);
+	value_set_statistic(o, "slope_stderr", br->slope_se);
+	value_set_statistic(o, "standardized_slope", br->std_slope);
+	value_set_statistic(o, "compute_slope", br->compute_slope);
+	value_set_statistic(o, "mean", br->mean);
+	value_set_statistic(o, "sd", br->sd);
 	value_set_string(o, "verdict", verdict_id(br->verdict));
 	value_set_string(o, "verdict_label", verdict_label(br->verdict));
 	value_set_string(o, "verdict_basis", b->correlate_with ? "reference" : "capabilities");
@@ -126,15 +126,15 @@ static struct value *benchmark_entry(const struct corpus *c, const struct cohort
 			value_set_number(e, "stderr", s->stderr_);
 		if (s->has_n)
 			value_set_number(e, "n", s->n);
-		value_set_number(e, "z", br->z[i]);
+		value_set_statistic(e, "z", br->z[i]);
 		/* expected back on the benchmark's own scale, in its own direction */
 		if (isfinite(br->expected_z[i])) {
 			expected = br->mean + br->sd * br->expected_z[i];
 			if (!b->higher_is_better)
 				expected = -expected;
 		}
-		value_set_number(e, "expected", expected);
-		value_set_number(e, "residual", br->residual[i]);
+		value_set_statistic(e, "expected", expected);
+		value_set_statistic(e, "residual", br->residual[i]);
 		value_push(ms, e);
 	}
 	value_set(o, "models", ms);
@@ -150,28 +150,28 @@ static struct value *leaderboard(const struct corpus *c, const struct cohort_res
 		struct value *e = value_object(), *areas = value_array();
 		value_set_string(e, "model", m->id);
 		value_set_string(e, "name", m->name);
-		value_set_number(e, "capability_score", cr->score[l->model]);
-		value_set_number(e, "safety_score", l->safety);
+		value_set_statistic(e, "capability_score", cr->score[l->model]);
+		value_set_statistic(e, "safety_score", l->safety);
 		value_set(e, "safety_rank",
 			  l->safety_rank ? value_number((double)l->safety_rank) : value_null());
-		value_set_number(e, "decorrelated_score", l->decorrelated);
+		value_set_statistic(e, "decorrelated_score", l->decorrelated);
 		value_set(e, "decorrelated_rank", l->decorrelated_rank
 							  ? value_number((double)l->decorrelated_rank)
 							  : value_null());
 		if (l->raw_rank_scored && l->decorrelated_rank)
-			value_set_number(e, "rank_change",
+			value_set_statistic(e, "rank_change",
 					 (double)(l->raw_rank_scored - l->decorrelated_rank));
 		else
 			value_set_null(e, "rank_change");
-		value_set_number(e, "coverage",
+		value_set_statistic(e, "coverage",
 				 cr->n_safety ? (double)l->covered / (double)cr->n_safety : NAN);
-		value_set_number(e, "n_benchmarks", (double)l->covered);
+		value_set_statistic(e, "n_benchmarks", (double)l->covered);
 		for (size_t a = 0; a < cr->nareas; a++) {
 			struct value *ae = value_object();
 			value_set_string(ae, "area", cr->areas[a].id);
-			value_set_number(ae, "safety_score", l->areas[a].safety);
-			value_set_number(ae, "decorrelated_score", l->areas[a].decorrelated);
-			value_set_number(ae, "n", (double)l->areas[a].n);
+			value_set_statistic(ae, "safety_score", l->areas[a].safety);
+			value_set_statistic(ae, "decorrelated_score", l->areas[a].decorrelated);
+			value_set_statistic(ae, "n", (double)l->areas[a].n);
 			value_push(areas, ae);
 		}
 		value_set(e, "areas", areas);
@@ -190,10 +190,10 @@ static struct value *areas(const struct corpus *c, const struct cohort_result *c
 		for (size_t t = 0; t < ar->nbench; t++)
 			value_push(ids, value_string(c->benchmarks[cr->results[ar->bench[t]].bench].id));
 		value_set(e, "benchmarks", ids);
-		value_set_number(e, "n_benchmarks", (double)ar->nbench);
-		value_set_number(e, "mean_capabilities_correlation", ar->mean_cap_corr);
+		value_set_statistic(e, "n_benchmarks", (double)ar->nbench);
+		value_set_statistic(e, "mean_capabilities_correlation", ar->mean_cap_corr);
 		for (int v = 0; v < VERDICT_COUNT; v++)
-			value_set_number(counts, verdict_id((enum verdict)v), (double)ar->verdicts[v]);
+			value_set_statistic(counts, verdict_id((enum verdict)v), (double)ar->verdicts[v]);
 		value_set(e, "verdicts", counts);
 		value_push(list, e);
 	}
@@ -229,14 +229,14 @@ static struct value *cohort_entry(const struct corpus *c, const struct cohort_re
 
 	value_set_string(o, "id", d->id);
 	value_set_string(o, "title", d->title);
-	value_set_number(o, "n_models", (double)cr->nmodels);
+	value_set_statistic(o, "n_models", (double)cr->nmodels);
 	for (size_t i = 0; i < cr->nmodels; i++) {
 		n_flop += c->models[cr->models[i]].has_flop;
 		n_scored += isfinite(cr->score[i]) != 0;
 	}
-	value_set_number(o, "n_models_scored", (double)n_scored);
-	value_set_number(o, "n_models_with_flop", (double)n_flop);
-	value_set_number(o, "n_benchmarks", (double)cr->nresults);
+	value_set_statistic(o, "n_models_scored", (double)n_scored);
+	value_set_statistic(o, "n_models_with_flop", (double)n_flop);
+	value_set_statistic(o, "n_benchmarks", (double)cr->nresults);
 	value_set(o, "capability", capability_block(c, cr));
 	for (size_t i = 0; i < cr->nmodels; i++)
 		value_push(models, model_summary(&c->models[cr->models[i]], cr, i));
@@ -265,15 +265,15 @@ struct value *report_build(const struct analysis *a)
 
 	value_set_string(gen, "name", "washboard");
 	value_set_string(gen, "version", WB_VERSION);
-	value_set_number(gen, "schema", REPORT_SCHEMA);
+	value_set_statistic(gen, "schema", REPORT_SCHEMA);
 	value_set(r, "generator", gen);
 	site = value_copy(c->site);
 	value_remove(site, "cohorts");
 	value_set(r, "site", site);
 	value_set_string(method, "mode", "paper");
-	value_set_number(method, "threshold_high", c->high);
-	value_set_number(method, "threshold_low", c->low);
-	value_set_number(method, "min_models", ANALYSIS_MIN_MODELS);
+	value_set_statistic(method, "threshold_high", c->high);
+	value_set_statistic(method, "threshold_low", c->low);
+	value_set_statistic(method, "min_models", ANALYSIS_MIN_MODELS);
 	value_set_string(method, "correlation", "spearman");
 	value_set_string(method, "sd", "population");
 	value_set(r, "method", method);

@@ -5,9 +5,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * Nodes come from slabs of NODES_PER_SLAB and go back to a free list: a report has ~10^5
+ * nodes, and malloc/free per node was the largest single cost of writing one. Slabs are
+ * returned to the system by value_release_all() at exit.
+ */
+#define NODES_PER_SLAB 1024
+
+struct slab {
+	struct slab *next;
+	struct value nodes[NODES_PER_SLAB];
+};
+
+static struct slab *slabs;
+static struct value *free_nodes; /* linked through their items field */
+
 static struct value *node(enum value_kind k)
 {
-	struct value *v = xcalloc(1, sizeof(*v));
+	struct value *v;
+	if (!free_nodes) {
+		struct slab *sl = xmalloc(sizeof(*sl));
+		sl->next = slabs;
+		slabs = sl;
+		for (size_t i = NODES_PER_SLAB; i-- > 0;) {
+			sl->nodes[i].items = (struct value **)free_nodes;
+			free_nodes = &sl->nodes[i];
+		}
+	}
+	v = free_nodes;
+	free_nodes = (struct value *)v->items;
+	memset(v, 0, sizeof(*v));
 	v->kind = k;
 	return v;
 }
@@ -32,6 +59,23 @@ struct value *value_number(double x)
 	v = node(VALUE_NUMBER);
 	v->number = x == 0 ? 0 : x;
 	return v;
+}
+
+struct value *value_statistic(double x)
+{
+	struct value *v = value_number(x);
+	if (v->kind == VALUE_NUMBER)
+		v->statistic = true;
+	return v;
+}
+
+/* The printed form of number node v. */
+static void put_number(struct buf *out, const struct value *v)
+{
+	if (v->statistic)
+		buf_number15(out, v->number);
+	else
+		buf_number(out, v->number);
 }
 
 struct value *value_stringn(const char *s, size_t n)
@@ -126,6 +170,17 @@ static const char *intern(const char *key, bool insert)
 	return interned.slots[i];
 }
 
+void value_release_all(void)
+{
+	while (slabs) {
+		struct slab *next = slabs->next;
+		free(slabs);
+		slabs = next;
+	}
+	free_nodes = NULL;
+	value_release_keys();
+}
+
 void value_release_keys(void)
 {
 	for (size_t i = 0; i < interned.cap; i++)
@@ -185,6 +240,11 @@ void value_set_number(struct value *o, const char *key, double x)
 	value_set(o, key, value_number(x));
 }
 
+void value_set_statistic(struct value *o, const char *key, double x)
+{
+	value_set(o, key, value_statistic(x));
+}
+
 void value_set_bool(struct value *o, const char *key, bool b)
 {
 	value_set(o, key, value_bool(b));
@@ -235,6 +295,7 @@ struct value *value_copy(const struct value *v)
 		break;
 	case VALUE_NUMBER:
 		c = value_number(v->number);
+		c->statistic = v->statistic;
 		c->text = xstrdup(v->text);
 		break;
 	case VALUE_STRING:
@@ -267,7 +328,8 @@ void value_free(struct value *v)
 	free(v->keys);
 	free(v->string);
 	free(v->text);
-	free(v);
+	v->items = (struct value **)free_nodes;
+	free_nodes = v;
 }
 
 bool value_is_null(const struct value *v)
@@ -299,7 +361,7 @@ const char *value_number_text(const struct value *v)
 		/* a cache: the node stays logically unchanged */
 		struct value *w = (struct value *)v;
 		struct buf b = BUF_INIT;
-		buf_number(&b, v->number);
+		put_number(&b, v);
 		w->text = buf_detach(&b);
 	}
 	return v->text;
@@ -391,7 +453,7 @@ static void write_json(struct buf *out, const struct value *v, int indent, int d
 		if (v->text)
 			buf_puts(out, v->text);
 		else
-			buf_number(out, v->number);
+			put_number(out, v);
 		break;
 	case VALUE_STRING:
 		value_write_json_string(out, v->string, v->len);

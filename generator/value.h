@@ -8,7 +8,8 @@
  * Ownership: a tree owns all its nodes and strings. value_push()/value_set() take ownership
  * of the child they are given. value_free() frees a node and everything below it. Object
  * keys are interned process-wide (one copy per distinct key, shared by every tree); they
- * stay valid until value_release_keys(), which main calls once at exit.
+ * stay valid until value_release_all(), which main calls once at exit. Nodes come from a
+ * pool that value_free() refills; value_release_all() returns it to the system.
  */
 #ifndef WB_VALUE_H
 #define WB_VALUE_H
@@ -25,7 +26,8 @@ struct value {
 	enum value_kind kind;
 	bool boolean;          /* VALUE_BOOL */
 	double number;         /* VALUE_NUMBER; always finite */
-	char *text;            /* VALUE_NUMBER: cached shortest decimal form, or NULL (owned) */
+	char *text;            /* VALUE_NUMBER: cached decimal form, or NULL (owned) */
+	bool statistic;        /* VALUE_NUMBER: computed here, printed with 15 significant digits */
 	char *string;          /* VALUE_STRING: NUL-terminated UTF-8, owned */
 	size_t len;            /* VALUE_STRING: bytes, not counting the NUL */
 	size_t n;              /* VALUE_ARRAY/VALUE_OBJECT: number of items */
@@ -41,6 +43,12 @@ struct value *value_null(void);
 struct value *value_bool(bool b);
 /** A new number node; a non-finite x gives a null node (no NaN ever reaches output). */
 struct value *value_number(double x);
+/**
+ * A new number node for a statistic computed by washboard: printed with 15 significant
+ * digits (DBL_DIG) instead of the shortest round-trip form, which needs up to 17 and costs
+ * more to find. Input values keep value_number() so they read back exactly.
+ */
+struct value *value_statistic(double x);
 /** A new string node holding a copy of s (NULL gives a null node). */
 struct value *value_string(const char *s);
 /** A new string node holding a copy of n bytes of s. */
@@ -59,6 +67,7 @@ struct value *value_set(struct value *o, const char *key, struct value *v);
 /** Shorthands for value_set(o, key, value_string(s)) and friends. */
 void value_set_string(struct value *o, const char *key, const char *s);
 void value_set_number(struct value *o, const char *key, double x);
+void value_set_statistic(struct value *o, const char *key, double x);
 void value_set_bool(struct value *o, const char *key, bool b);
 void value_set_null(struct value *o, const char *key);
 /** Remove key from object o (no-op when absent). */
@@ -72,6 +81,8 @@ const char *value_get_string(const struct value *o, const char *key);
 struct value *value_copy(const struct value *v);
 /** Free the interned object keys; every tree must be freed first (call once, at exit). */
 void value_release_keys(void);
+/** Free the node pool and the interned keys; every tree must be freed first (at exit). */
+void value_release_all(void);
 /** Free v and everything below it (NULL is fine). */
 void value_free(struct value *v);
 /** Is v absent or null? */

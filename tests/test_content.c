@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -107,6 +108,26 @@ static void numbers_print_in_the_shortest_round_trip_form(void **state)
 	buf_release(&b);
 }
 
+static void statistics_print_with_fifteen_significant_digits(void **state)
+{
+	static const double xs[] = {0.1, -0.004261109083190745, 13599.96943277565, 1.6e23,
+				    2.5e-7, 0.78257087288057775, 42, -0.5};
+	(void)state;
+	for (size_t i = 0; i < sizeof(xs) / sizeof(xs[0]); i++) {
+		struct buf b = BUF_INIT;
+		char ref[40];
+		double got, want;
+		buf_number15(&b, xs[i]);
+		snprintf(ref, sizeof(ref), "%.15g", xs[i]);
+		got = strtod(buf_str(&b), NULL);
+		want = strtod(ref, NULL);
+		/* at most one unit in the 15th digit away from printf's correct rounding */
+		assert_true(fabs(got - want) <= fabs(want) * 1.1e-14);
+		assert_true(strlen(buf_str(&b)) <= strlen(ref) + 1);
+		buf_release(&b);
+	}
+}
+
 static void slugs_keep_paper_ids_recognisable(void **state)
 {
 	static const char *const cases[][2] = {
@@ -184,6 +205,7 @@ int main(void)
 		cmocka_unit_test(nesting_is_capped_without_recursion),
 		cmocka_unit_test(overflowing_numbers_are_errors),
 		cmocka_unit_test(numbers_print_in_the_shortest_round_trip_form),
+		cmocka_unit_test(statistics_print_with_fifteen_significant_digits),
 		cmocka_unit_test(slugs_keep_paper_ids_recognisable),
 		cmocka_unit_test(numbers_in_text_must_be_whole_and_finite),
 		cmocka_unit_test(csv_handles_quotes_crlf_and_blank_lines),
