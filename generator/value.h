@@ -92,7 +92,8 @@ const char *value_kind_name(enum value_kind k);
 
 /**
  * Append v to out as JSON. indent 0 gives compact output, otherwise pretty output with that
- * many spaces per level and a final newline. Numbers use the shortest round-trip form.
+ * many spaces per level and a final newline. Numbers use the shortest round-trip form,
+ * statistics (value_statistic()) 15 significant digits.
  */
 void value_write_json(struct buf *out, const struct value *v, int indent);
 /**
