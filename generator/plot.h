@@ -41,7 +41,7 @@
  * verdict colours tracks = vermillion #D55E00, moderate = orange #E69F00, distinct = bluish
  * green #009E73, worsens = purple #7B3294, insufficient = grey #999999; the verdict bands
  * also carry text labels. SVG is 720x480 (_overview 860 wide; _overview, _scores and _ranks
- * grow taller with their lists, _heatmap is 720x640), `dynamic` so pages can scale it; PNG
+ * grow taller with their lists, _heatmap is 720x640), `fixed` (width, height and a viewBox: pages scale it with CSS); PNG
  * is the same drawing at png_scale times the pixels; PDF has 1in per 120 SVG pixels (6in x
  * 4in). All text is drawn `noenhanced`, so names print literally; long names are cut with
  * an ellipsis in the drawing (28 characters next to points, 44 in lists), never in the CSV.
