@@ -280,7 +280,45 @@ out:
 
 static const char *const bench_keys[] = {
 	"id",  "source_id", "name",        "role",  "area",   "metric",   "higher_is_better",
-	"correlate_with", "url", "citation", "description", NULL};
+	"correlate_with", "url", "citation", "description", "sources", NULL};
+
+/* "sources": [{"harness": "lm-eval", "task": "copa", "metric": "acc,none", "sign": 1}] */
+static void load_sources(struct check *k, const struct value *e, struct benchmark *b)
+{
+	static const char *const keys[] = {"harness", "task", "metric", "sign", NULL};
+	const struct value *list = value_get(e, "sources");
+	if (value_is_null(list))
+		return;
+	if (list->kind != VALUE_ARRAY) {
+		bad(k, list, "key 'sources' must be an array of {\"harness\", \"task\", \"metric\"}");
+		return;
+	}
+	b->sources = xcalloc(list->n ? list->n : 1, sizeof(*b->sources));
+	for (size_t i = 0; i < list->n; i++) {
+		const struct value *o = list->items[i], *sign;
+		struct source *src = &b->sources[b->nsources];
+		if (o->kind != VALUE_OBJECT) {
+			bad(k, o, "sources[%zu] of '%s' must be an object", i, b->id);
+			continue;
+		}
+		warn_unknown_keys(k->path, o, keys, " in a source");
+		src->harness = req_string(k, o, "harness");
+		src->task = req_string(k, o, "task");
+		src->metric = req_string(k, o, "metric");
+		src->sign = 1;
+		sign = value_get(o, "sign");
+		if (!value_is_null(sign)) {
+			if (sign->kind != VALUE_NUMBER || (sign->number != 1 && sign->number != -1))
+				bad(k, sign, "key 'sign' must be 1 or -1");
+			else
+				src->sign = sign->number;
+		}
+		b->nsources++;
+		if (!src->harness || !src->task || !src->metric)
+			bad(k, o, "sources[%zu] of '%s' needs 'harness', 'task' and 'metric'", i,
+			    b->id);
+	}
+}
 
 static int parse_role(const char *s, enum role *r)
 {
@@ -368,6 +406,7 @@ static int load_benchmarks(struct corpus *c)
 		b.url = opt_string(&k, e, "url", NULL);
 		b.citation = opt_string(&k, e, "citation", NULL);
 		b.description = opt_string(&k, e, "description", NULL);
+		load_sources(&k, e, &b);
 		xgrow((void **)&c->benchmarks, &cap, c->nbench + 1, sizeof(*c->benchmarks));
 		c->benchmarks[c->nbench++] = b;
 	}
@@ -668,6 +707,12 @@ void content_free(struct corpus *c)
 		free(b->url);
 		free(b->citation);
 		free(b->description);
+		for (size_t j = 0; j < b->nsources; j++) {
+			free(b->sources[j].harness);
+			free(b->sources[j].task);
+			free(b->sources[j].metric);
+		}
+		free(b->sources);
 	}
 	free(c->benchmarks);
 	free(c->by_id);

@@ -22,6 +22,14 @@ enum role { ROLE_CAPABILITY, ROLE_SAFETY, ROLE_GENERAL, ROLE_IGNORE };
 /** "capability", "safety", "general" or "ignore". */
 const char *role_name(enum role r);
 
+/** Where a benchmark's scores come from in another tool's output (for importers). */
+struct source {
+	char *harness; /* "lm-eval", "inspect", ... */
+	char *task;    /* the tool's task name, e.g. "copa" */
+	char *metric;  /* the tool's metric, e.g. "acc,none" or "acc" (any filter) */
+	double sign;   /* +1, or -1 when the tool's metric runs the other way */
+};
+
 struct benchmark {
 	char *id;             /* slug, unique */
 	char *source_id;      /* original identifier when it differs from id, else NULL */
@@ -33,6 +41,8 @@ struct benchmark {
 	char *correlate_with; /* slug of another benchmark, or NULL */
 	long correlate_index; /* index of correlate_with in corpus.benchmarks, or -1 */
 	char *url, *citation, *description; /* optional, NULL when absent */
+	struct source *sources; /* external task mappings */
+	size_t nsources;
 };
 
 struct score {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "content.h"
+#include "json.h"
 #include "util.h"
 #include "value.h"
 
@@ -181,7 +182,7 @@ static const char *cell(const struct csv_row *r, long i)
 struct side {
 	const char *path;
 	struct csv_table t;
-	long cols[4];
+	long cols[5];
 };
 
 static int side_load(struct side *s, const char *path, const char *const *names, size_t n)
@@ -284,6 +285,29 @@ static bool is_metadata(const char *name, const struct side *tax)
 }
 
 /* Update (or create) benchmark entry e from the info and taxonomy rows for column c. */
+/* Set e's "sources" from every task-map row of column c (the map replaces what was there). */
+static void update_sources(struct value *e, const struct column *c, const struct side *map)
+{
+	struct value *list = NULL;
+	for (size_t r = 1; map->path && r < map->t.nrows; r++) {
+		const struct csv_row *row = &map->t.rows[r];
+		struct value *src;
+		double sign = 1;
+		if (strcmp(cell(row, map->cols[0]), c->source) != 0)
+			continue;
+		if (!list)
+			list = value_array();
+		src = value_push(list, value_object());
+		value_set_string(src, "harness", cell(row, map->cols[1]));
+		value_set_string(src, "task", cell(row, map->cols[2]));
+		value_set_string(src, "metric", cell(row, map->cols[3]));
+		if (parse_number(cell(row, map->cols[4]), &sign) == 0 && sign == -1)
+			value_set_number(src, "sign", -1);
+	}
+	if (list)
+		value_set(e, "sources", list);
+}
+
 static void update_benchmark(struct value *e, const struct column *c, const struct side *info,
 			     const struct side *tax, unsigned *unclassified)
 {
@@ -373,6 +397,8 @@ int import_csv_matrix(const struct import_csv_options *o)
 {
 	struct csv_table m = {0, NULL};
 	struct side info = {NULL, {0, NULL}, {0}}, tax = {NULL, {0, NULL}, {0}};
+	struct side map = {NULL, {0, NULL}, {0}};
+	static const char *const map_cols[] = {"benchmark", "harness", "task", "metric", "sign"};
 	static const char *const info_cols[] = {"benchmark", "name", "metric"};
 	static const char *const tax_cols[] = {"benchmark", "role", "area", "correlate_with"};
 	struct column *cols = NULL;
@@ -396,6 +422,8 @@ int import_csv_matrix(const struct import_csv_options *o)
 	if (o->info && side_load(&info, o->info, info_cols, 3) < 0)
 		goto out;
 	if (o->taxonomy && side_load(&tax, o->taxonomy, tax_cols, 4) < 0)
+		goto out;
+	if (o->task_map && side_load(&map, o->task_map, map_cols, 5) < 0)
 		goto out;
 	h = &m.rows[0];
 	c_model = header_index(h, "model");
@@ -462,6 +490,7 @@ int import_csv_matrix(const struct import_csv_options *o)
 		if (!e)
 			e = value_push(list, value_object());
 		update_benchmark(e, &cols[k], &info, &tax, &unclassified);
+		update_sources(e, &cols[k], &map);
 	}
 
 	rows = xcalloc(m.nrows, sizeof(*rows));
@@ -601,5 +630,368 @@ out:
 	csv_free(&m);
 	csv_free(&info.t);
 	csv_free(&tax.t);
+	csv_free(&map.t);
+	return rc;
+}
+
+/* ---------------------------------------------------------- lm-eval harness */
+
+struct run {
+	char *path;          /* the results file */
+	struct value *doc;   /* its JSON */
+	char *model;         /* the model's name as the harness recorded it */
+	double date;         /* "date" (seconds), 0 when absent */
+};
+
+static void collect_results(const char *path, char ***files, size_t *n, size_t *cap)
+{
+	if (path_is_dir(path)) {
+		char **names = NULL;
+		long k = dir_list(path, true, &names);
+		for (long i = 0; i < k; i++) {
+			char *sub = path_join(path, names[i]);
+			if (path_is_dir(sub) ||
+			    (strncmp(names[i], "results", 7) == 0 && ends_with(names[i], ".json")))
+				collect_results(sub, files, n, cap);
+			free(sub);
+		}
+		names_free(names, k < 0 ? 0 : k);
+		return;
+	}
+	xgrow((void **)files, cap, *n + 1, sizeof(**files));
+	(*files)[(*n)++] = xstrdup(path);
+}
+
+/* The model a run is of: "model_name", else pretrained= in config.model_args. */
+static char *run_model(const struct value *doc)
+{
+	const char *name = value_get_string(doc, "model_name");
+	const struct value *args = value_get(value_get(doc, "config"), "model_args");
+	if (name && name[0])
+		return xstrdup(name);
+	if (args && args->kind == VALUE_OBJECT && value_get_string(args, "pretrained"))
+		return xstrdup(value_get_string(args, "pretrained"));
+	if (args && args->kind == VALUE_STRING) {
+		const char *p = strstr(args->string, "pretrained=");
+		if (p) {
+			p += strlen("pretrained=");
+			return xstrndup(p, strcspn(p, ","));
+		}
+	}
+	return NULL;
+}
+
+static int cmp_run(const void *a, const void *b)
+{
+	const struct run *x = a, *y = b;
+	int r = strcmp(x->model, y->model);
+	if (r)
+		return r;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return strcmp(x->path, y->path);
+}
+
+/* The number under key in task (or "" when key is absent); NAN when absent or not a number. */
+static double task_number(const struct value *task, const char *key)
+{
+	const struct value *v = value_get(task, key);
+	return v && v->kind == VALUE_NUMBER ? v->number : NAN;
+}
+
+/*
+ * Find metric ("acc,none", or "acc" meaning any filter, preferring "none") in a task's
+ * results; fills the key that matched. v0.3 files have plain "acc".
+ */
+static const char *find_metric(const struct value *task, const char *metric, struct buf *key)
+{
+	buf_reset(key);
+	if (strchr(metric, ',')) {
+		buf_puts(key, metric);
+		return value_get(task, metric) ? buf_str(key) : NULL;
+	}
+	buf_printf(key, "%s,none", metric);
+	if (value_get(task, buf_str(key)))
+		return buf_str(key);
+	for (size_t i = 0; i < task->n; i++)
+		if (strncmp(task->keys[i], metric, strlen(metric)) == 0 &&
+		    task->keys[i][strlen(metric)] == ',') {
+			buf_reset(key);
+			buf_puts(key, task->keys[i]);
+			return buf_str(key);
+		}
+	buf_reset(key);
+	buf_puts(key, metric);
+	return value_get(task, metric) ? buf_str(key) : NULL;
+}
+
+/* Is task one of the (transitive) subtasks of a group that some benchmark maps? */
+static bool covered_by_group(const struct value *doc, const char *task, const struct corpus *c)
+{
+	const struct value *gs = value_get(doc, "group_subtasks");
+	for (size_t g = 0; gs && gs->kind == VALUE_OBJECT && g < gs->n; g++) {
+		const struct value *subs = gs->items[g];
+		bool mapped = false;
+		for (size_t b = 0; b < c->nbench && !mapped; b++)
+			for (size_t s = 0; s < c->benchmarks[b].nsources; s++)
+				if (strcmp(c->benchmarks[b].sources[s].harness, "lm-eval") == 0 &&
+				    strcmp(c->benchmarks[b].sources[s].task, gs->keys[g]) == 0)
+					mapped = true;
+		for (size_t i = 0; subs && subs->kind == VALUE_ARRAY && i < subs->n; i++) {
+			const char *sub = subs->items[i]->string;
+			if (!sub || strcmp(sub, task) != 0)
+				continue;
+			if (mapped || covered_by_group(doc, gs->keys[g], c))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Apply one run's results to scores; count what mapped and list what did not. */
+static size_t apply_run(const struct corpus *c, const struct run *r, struct value *scores,
+			struct value *unmapped)
+{
+	const struct value *results = value_get(r->doc, "results");
+	const struct value *groups = value_get(r->doc, "groups");
+	const struct value *nsamples = value_get(r->doc, "n-samples");
+	struct buf key = BUF_INIT, se = BUF_INIT;
+	size_t applied = 0;
+
+	for (size_t b = 0; b < c->nbench; b++) {
+		const struct benchmark *bench = &c->benchmarks[b];
+		for (size_t s = 0; s < bench->nsources; s++) {
+			const struct source *src = &bench->sources[s];
+			const struct value *task;
+			const char *k;
+			double v, err, n;
+			struct value *score;
+			char *comma;
+			if (strcmp(src->harness, "lm-eval") != 0)
+				continue;
+			task = value_get(results, src->task);
+			if (!task || task->kind != VALUE_OBJECT)
+				task = value_get(groups, src->task);
+			if (!task || task->kind != VALUE_OBJECT)
+				continue;
+			k = find_metric(task, src->metric, &key);
+			v = k ? task_number(task, k) : NAN;
+			if (!isfinite(v))
+				continue;
+			/* "acc,none" -> "acc_stderr,none"; "acc" -> "acc_stderr" */
+			buf_reset(&se);
+			comma = strchr(key.data, ',');
+			buf_add(&se, key.data, comma ? (size_t)(comma - key.data) : key.len);
+			buf_puts(&se, "_stderr");
+			if (comma)
+				buf_puts(&se, comma);
+			err = task_number(task, buf_str(&se));
+			n = task_number(value_get(nsamples, src->task), "effective");
+			score = value_object();
+			value_set_number(score, "value", src->sign * v);
+			if (isfinite(err) && err >= 0) /* "N/A" and NaN: unknown, left out */
+				value_set_number(score, "stderr", err);
+			if (isfinite(n) && n >= 0)
+				value_set_number(score, "n", n);
+			value_set(scores, bench->id, score);
+			applied++;
+			break;
+		}
+	}
+	for (size_t t = 0; results && results->kind == VALUE_OBJECT && t < results->n; t++) {
+		bool mapped = false;
+		for (size_t b = 0; b < c->nbench && !mapped; b++)
+			for (size_t s = 0; s < c->benchmarks[b].nsources; s++)
+				if (strcmp(c->benchmarks[b].sources[s].harness, "lm-eval") == 0 &&
+				    strcmp(c->benchmarks[b].sources[s].task, results->keys[t]) == 0)
+					mapped = true;
+		if (!mapped && !covered_by_group(r->doc, results->keys[t], c))
+			value_set_bool(unmapped, results->keys[t], true);
+	}
+	buf_release(&key);
+	buf_release(&se);
+	return applied;
+}
+
+/* Write (or update) one model's file from its runs [first, last). */
+static int write_lm_eval_model(const struct import_lm_eval_options *o, const struct corpus *c,
+			       struct run *runs, size_t first, size_t last, struct value *unmapped)
+{
+	const char *model = runs[first].model;
+	char *id = o->model_id ? xstrdup(o->model_id) : slugify(strrchr(model, '/') ? strrchr(model, '/') + 1 : model);
+	struct buf path = BUF_INIT, src = BUF_INIT;
+	struct value *doc = NULL, *scores;
+	size_t applied = 0;
+	int rc = -1;
+
+	if (!is_slug(id)) {
+		diag_error(runs[first].path, 0, 0, "model '%s' gives no usable identifier (pass --model-id)",
+			   model);
+		goto out;
+	}
+	buf_printf(&path, "%s/models/%s/%s.json", o->content, o->cohort, id);
+	doc = load_or_new(buf_str(&path));
+	if (!doc)
+		goto out;
+	value_set_string(doc, "id", id);
+	if (strcmp(model, id) != 0)
+		value_set_string(doc, "source_id", model);
+	if (!value_get(doc, "name"))
+		value_set_string(doc, "name", model);
+	value_set_string(doc, "cohort", o->cohort);
+	if (o->params > 0)
+		value_set_number(doc, "params", o->params);
+	if (o->training_flop > 0) {
+		value_set_number(doc, "training_flop", o->training_flop);
+		value_set_string(doc, "flop_source", "reported");
+	} else if (o->tokens > 0) {
+		double p = o->params > 0 ? o->params : 0;
+		const struct value *pv = value_get(doc, "params");
+		if (!(p > 0) && pv && pv->kind == VALUE_NUMBER)
+			p = pv->number;
+		if (!(p > 0)) {
+			diag_error(buf_str(&path), 0, 0, "--tokens needs the parameter count: pass --params");
+			goto out;
+		}
+		value_set_number(doc, "training_flop", 6 * p * o->tokens);
+		value_set_string(doc, "flop_source", "estimated");
+	}
+	scores = value_get(doc, "scores");
+	if (!scores || scores->kind != VALUE_OBJECT)
+		scores = value_set(doc, "scores", value_object());
+	for (size_t i = first; i < last; i++)
+		applied += apply_run(c, &runs[i], scores, unmapped);
+	if (!applied) {
+		diag_error(runs[first].path, 0, 0, "no task of model '%s' maps to a benchmark (map tasks "
+						   "in benchmarks.json: \"sources\": [{\"harness\": "
+						   "\"lm-eval\", \"task\": ..., \"metric\": ...}])",
+			   model);
+		goto out;
+	}
+	buf_puts(&src, "lm-evaluation-harness: ");
+	buf_puts(&src, strrchr(runs[last - 1].path, '/') ? strrchr(runs[last - 1].path, '/') + 1
+							 : runs[last - 1].path);
+	value_set_string(doc, "source", buf_str(&src));
+	{
+		char *dir = path_join(o->content, "models");
+		char *cdir = path_join(dir, o->cohort);
+		int ok = path_mkdirs(cdir) == 0 && write_json_file(buf_str(&path), doc) == 0;
+		free(dir);
+		free(cdir);
+		if (!ok)
+			goto out;
+	}
+	fprintf(stderr, "imported %zu scores for %s from %zu run%s into %s\n", applied, id,
+		last - first, last - first == 1 ? "" : "s", buf_str(&path));
+	rc = 0;
+out:
+	value_free(doc);
+	buf_release(&path);
+	buf_release(&src);
+	free(id);
+	return rc;
+}
+
+int import_lm_eval(const struct import_lm_eval_options *o)
+{
+	struct corpus *c = NULL;
+	char **files = NULL;
+	size_t nfiles = 0, cap = 0, nruns = 0;
+	struct run *runs = NULL;
+	struct value *unmapped = value_object();
+	int rc = -1;
+
+	c = content_load(o->content);
+	if (!c)
+		goto out;
+	if (content_find_cohort(c, o->cohort) < 0) {
+		diag_error(o->content, 0, 0, "cohort '%s' is not declared in site.json (add it to "
+					     "'cohorts')",
+			   o->cohort);
+		goto out;
+	}
+	for (size_t i = 0; i < o->ninputs; i++) {
+		if (!path_is_dir(o->inputs[i]) && !path_is_file(o->inputs[i])) {
+			diag_error(o->inputs[i], 0, 0, "no such file or directory");
+			goto out;
+		}
+		collect_results(o->inputs[i], &files, &nfiles, &cap);
+	}
+	if (!nfiles) {
+		diag_error(NULL, 0, 0, "no results*.json files found in the given directories");
+		goto out;
+	}
+	runs = xcalloc(nfiles, sizeof(*runs));
+	for (size_t i = 0; i < nfiles; i++) {
+		char *text;
+		size_t len;
+		struct json_error err;
+		struct run *r = &runs[nruns];
+		const struct value *results;
+		if (ends_with(files[i], ".eval")) {
+			diag_error(files[i], 0, 0, "not a results JSON file");
+			continue;
+		}
+		if (file_read(files[i], &text, &len) < 0)
+			continue;
+		r->doc = json_parse_python(text, len, &err);
+		free(text);
+		if (!r->doc) {
+			diag_error(files[i], err.line, err.col, "%s", err.msg);
+			continue;
+		}
+		results = value_get(r->doc, "results");
+		if (r->doc->kind != VALUE_OBJECT || !results || results->kind != VALUE_OBJECT) {
+			diag_error(files[i], r->doc->line, r->doc->col,
+				   "not an lm-evaluation-harness results file (no 'results' object)");
+			value_free(r->doc);
+			continue;
+		}
+		r->model = o->model_id ? xstrdup(o->model_id) : run_model(r->doc);
+		if (!r->model) {
+			diag_error(files[i], 0, 0, "no model name (neither 'model_name' nor "
+						   "'pretrained=' in config.model_args): pass --model-id");
+			value_free(r->doc);
+			continue;
+		}
+		r->path = xstrdup(files[i]);
+		r->date = task_number(r->doc, "date");
+		if (!isfinite(r->date))
+			r->date = 0;
+		nruns++;
+	}
+	if (nruns != nfiles)
+		goto out;
+	qsort(runs, nruns, sizeof(*runs), cmp_run);
+	rc = 0;
+	for (size_t i = 0; i < nruns;) {
+		size_t j = i;
+		while (j < nruns && strcmp(runs[j].model, runs[i].model) == 0)
+			j++;
+		if (write_lm_eval_model(o, c, runs, i, j, unmapped) < 0)
+			rc = -1;
+		i = j;
+	}
+	if (unmapped->n) {
+		struct buf list = BUF_INIT;
+		for (size_t i = 0; i < unmapped->n; i++)
+			buf_printf(&list, "%s%s", i ? ", " : "", unmapped->keys[i]);
+		diag_warning(NULL, 0, 0, "%zu tasks map to no benchmark and were not imported: %s "
+					 "(map them with \"sources\" in benchmarks.json)",
+			     unmapped->n, buf_str(&list));
+		buf_release(&list);
+	}
+out:
+	for (size_t i = 0; i < nruns; i++) {
+		free(runs[i].path);
+		free(runs[i].model);
+		value_free(runs[i].doc);
+	}
+	free(runs);
+	for (size_t i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
+	value_free(unmapped);
+	content_free(c);
 	return rc;
 }

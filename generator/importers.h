@@ -39,6 +39,7 @@ struct import_csv_options {
 	const char *matrix;       /* wide CSV: rows = models, columns = benchmarks + metadata */
 	const char *info;         /* optional benchmark,name,metric CSV */
 	const char *taxonomy;     /* optional benchmark,role,area,correlate_with CSV */
+	const char *task_map;     /* optional benchmark,harness,task,metric,sign CSV: "sources" */
 	const char *source;       /* provenance text for the models' "source", or NULL */
 };
 
@@ -49,5 +50,28 @@ struct import_csv_options {
  * missing values. Returns 0, or -1 after diagnostics (nothing written on bad input).
  */
 int import_csv_matrix(const struct import_csv_options *o);
+
+struct import_lm_eval_options {
+	const char *content;  /* content directory (must load) */
+	const char *cohort;   /* cohort id, declared in site.json */
+	const char *model_id; /* model id for every run, or NULL: from each run's model name */
+	double params;        /* parameter count, or 0 when not given */
+	double training_flop; /* training compute, or 0 */
+	double tokens;        /* training tokens, or 0: FLOP estimated as 6 x params x tokens */
+	char **inputs;        /* files and directories (searched for results*.json) */
+	size_t ninputs;
+};
+
+/**
+ * Import lm-evaluation-harness results files (v0.4.x: "results" with "metric,filter" keys,
+ * "group_subtasks", "n-samples", "model_name", "date"; v0.3: "results.task.acc" and
+ * "config.model_args"). Python's bare NaN/Infinity tokens are read as missing values.
+ * Tasks map to benchmarks through the "sources" of content/benchmarks.json; unmapped tasks
+ * are listed in one warning. Runs of one model are applied oldest first (by "date", then
+ * file name), so the newest value of each benchmark wins. Scores are written as
+ * {value, stderr, n} into content/models/<cohort>/<id>.json (other keys kept; stderr left
+ * out when unknown). Returns 0, or -1 after diagnostics (nothing written on bad input).
+ */
+int import_lm_eval(const struct import_lm_eval_options *o);
 
 #endif

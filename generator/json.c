@@ -422,3 +422,42 @@ out:
 	cJSON_Delete(root);
 	return v;
 }
+
+struct value *json_parse_python(const char *text, size_t len, struct json_error *err)
+{
+	static const char *const tokens[] = {"-Infinity", "Infinity", "NaN"};
+	struct buf out = BUF_INIT;
+	struct value *v;
+	int in_string = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (in_string) {
+			if (c == '\\' && i + 1 < len) {
+				buf_add(&out, text + i, 2);
+				i++;
+				continue;
+			}
+			if (c == '"')
+				in_string = 0;
+		} else if (c == '"') {
+			in_string = 1;
+		} else {
+			size_t t;
+			for (t = 0; t < 3; t++) {
+				size_t n = strlen(tokens[t]);
+				if (len - i >= n && memcmp(text + i, tokens[t], n) == 0)
+					break;
+			}
+			if (t < 3) {
+				buf_puts(&out, "null");
+				i += strlen(tokens[t]) - 1;
+				continue;
+			}
+		}
+		buf_putc(&out, c);
+	}
+	v = json_parse(out.data ? out.data : "", out.len, err);
+	buf_release(&out);
+	return v;
+}

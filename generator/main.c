@@ -29,6 +29,7 @@ static const char usage_main[] =
 	"  analyze      run the analysis and print a table, CSV or the JSON report\n"
 	"  build        render the audit as a static site (pages, figures, data)\n"
 	"  import csv   import a results matrix (the paper's CSV layout) into content/\n"
+	"  import lm-eval  import lm-evaluation-harness results files into content/\n"
 	"\n"
 	"options:\n"
 	"  -h, --help      show help (also after a command: washboard analyze --help)\n"
@@ -78,10 +79,31 @@ static const char usage_build[] =
 	"exit codes: 0 ok, 1 runtime failure (I/O, gnuplot), 2 usage error, 3 bad content or\n"
 	"templates\n";
 
+static const char usage_import_lm_eval[] =
+	"usage: washboard import lm-eval --content DIR --cohort C [--model-id ID] [--params N]\n"
+	"                                [--training-flop F | --tokens D] FILE|DIR...\n"
+	"\n"
+	"Import lm-evaluation-harness results files (v0.4.x and v0.3) into\n"
+	"DIR/models/C/<model>.json (created or updated; other keys kept). A directory is searched\n"
+	"for results*.json. The model comes from 'model_name' (or pretrained= in\n"
+	"config.model_args); several runs of one model are applied oldest first, so the newest\n"
+	"value of each benchmark wins. Tasks map to benchmarks through \"sources\" in\n"
+	"benchmarks.json; tasks that map to nothing are listed in one warning.\n"
+	"\n"
+	"  --content DIR        content directory (site.json must declare cohort C)\n"
+	"  --cohort C           the model's cohort (e.g. base, chat)\n"
+	"  --model-id ID        the model's id (default: the model name after its last '/')\n"
+	"  --params N           parameter count\n"
+	"  --training-flop F    training compute in FLOP (flop_source: reported)\n"
+	"  --tokens D           training tokens: FLOP estimated as 6 x N x D (flop_source:\n"
+	"                       estimated; needs --params or params in the model file)\n"
+	"\n"
+	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input\n";
+
 static const char usage_import[] =
 	"usage: washboard import csv --content DIR --cohort C --matrix FILE\n"
 	"                            [--info FILE] [--taxonomy FILE] [--cohort-title T]\n"
-	"                            [--source TEXT]\n"
+	"                            [--source TEXT] [--task-map FILE]\n"
 	"\n"
 	"Import a wide results matrix into native content (created or updated; keys an import\n"
 	"does not set are kept). Rows are models; the column 'model' (or the first column) holds\n"
@@ -94,6 +116,8 @@ static const char usage_import[] =
 	"  --info FILE        benchmark,name,metric rows; '(↑)'/'(↓)' in metric give the direction\n"
 	"  --taxonomy FILE    benchmark,role,area,correlate_with rows (role: capability, safety,\n"
 	"                     general, ignore, or metadata for non-benchmark columns)\n"
+	"  --task-map FILE    benchmark,harness,task,metric,sign rows: where each benchmark comes\n"
+	"                     from in other tools' output (\"sources\", used by import lm-eval)\n"
 	"  --cohort-title T   title of the cohort when it is new\n"
 	"  --source TEXT      provenance recorded in each model's 'source'\n"
 	"\n"
@@ -325,6 +349,78 @@ static int cmd_build(struct args *a)
 	return rc;
 }
 
+/* A positive number option value, or a usage error. */
+static int positive_option(const struct args *a, const char *name, const char *v, double *out)
+{
+	if (parse_number(v, out) < 0 || !(*out > 0))
+		return usage_error(a, name, v);
+	return 0;
+}
+
+static int cmd_import_lm_eval(struct args *a)
+{
+	struct import_lm_eval_options o;
+	char **inputs = xcalloc((size_t)a->argc + 1, sizeof(char *));
+	int rc = WB_EXIT_OK;
+
+	memset(&o, 0, sizeof(o));
+	a->cmd = "import lm-eval";
+	a->usage = usage_import_lm_eval;
+	for (a->i = 1; a->i < a->argc && rc == WB_EXIT_OK; a->i++) {
+		const char *arg = a->argv[a->i], *v = NULL;
+		int r = common_flag(a, arg, NULL);
+		if (r > 0)
+			goto out;
+		if (arg[0] != '-') {
+			inputs[o.ninputs++] = a->argv[a->i];
+			continue;
+		}
+		if ((r = option(a, "--content", 1, &v)) != 0)
+			o.content = v;
+		else if ((r = option(a, "--cohort", 1, &v)) != 0)
+			o.cohort = v;
+		else if ((r = option(a, "--model-id", 1, &v)) != 0)
+			o.model_id = v;
+		else if ((r = option(a, "--params", 1, &v)) != 0)
+			rc = r > 0 ? positive_option(a, "--params takes a positive number, not", v,
+						     &o.params)
+				   : rc;
+		else if ((r = option(a, "--training-flop", 1, &v)) != 0)
+			rc = r > 0 ? positive_option(a, "--training-flop takes a positive number, not",
+						     v, &o.training_flop)
+				   : rc;
+		else if ((r = option(a, "--tokens", 1, &v)) != 0)
+			rc = r > 0 ? positive_option(a, "--tokens takes a positive number, not", v,
+						     &o.tokens)
+				   : rc;
+		else
+			rc = usage_error(a, "unknown option", arg);
+		if (r < 0)
+			rc = usage_error(a, "missing value after", arg);
+	}
+	if (rc != WB_EXIT_OK)
+		goto out;
+	if (!o.content || !o.cohort || !o.ninputs) {
+		rc = usage_error(a, "--content, --cohort and at least one FILE or DIR are required",
+				 NULL);
+		goto out;
+	}
+	if (o.training_flop > 0 && o.tokens > 0) {
+		rc = usage_error(a, "give --training-flop or --tokens, not both", NULL);
+		goto out;
+	}
+	if (o.model_id && !is_slug(o.model_id)) {
+		rc = usage_error(a, "--model-id must be an identifier ([a-z0-9][a-z0-9._-]*), not",
+				 o.model_id);
+		goto out;
+	}
+	o.inputs = inputs;
+	rc = import_lm_eval(&o) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
+out:
+	free(inputs);
+	return rc;
+}
+
 static int cmd_import(struct args *a)
 {
 	struct import_csv_options o;
@@ -334,8 +430,11 @@ static int cmd_import(struct args *a)
 		return usage_error(a, "import needs a format:", "csv");
 	if (common_flag(a, a->argv[0], NULL) > 0)
 		return WB_EXIT_OK;
+	if (strcmp(a->argv[0], "lm-eval") == 0)
+		return cmd_import_lm_eval(a);
 	if (strcmp(a->argv[0], "csv") != 0)
-		return usage_error(a, "unknown import format (supported: csv):", a->argv[0]);
+		return usage_error(a, "unknown import format (supported: csv, lm-eval):",
+				   a->argv[0]);
 	a->cmd = "import csv";
 	for (a->i = 1; a->i < a->argc; a->i++) {
 		const char *arg = a->argv[a->i], *v = NULL;
@@ -354,6 +453,8 @@ static int cmd_import(struct args *a)
 			o.info = v;
 		else if ((r = option(a, "--taxonomy", 1, &v)) != 0)
 			o.taxonomy = v;
+		else if ((r = option(a, "--task-map", 1, &v)) != 0)
+			o.task_map = v;
 		else if ((r = option(a, "--source", 1, &v)) != 0)
 			o.source = v;
 		else

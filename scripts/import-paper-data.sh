@@ -13,5 +13,6 @@ for cohort in base chat; do
 	"$wb" import csv --content "$content" --cohort "$cohort" --cohort-title "$title" \
 		--matrix "$src/benchmarks_${cohort}_models.csv" \
 		--info "$src/benchmarks_info.csv" --taxonomy "$src/taxonomy.csv" \
+		--task-map "$src/../task-map.csv" \
 		--source "Ren et al. (2024), safetywashing data: benchmarks_${cohort}_models.csv"
 done

@@ -1,0 +1,104 @@
+#!/bin/sh
+# tests/lm_eval.sh BUILD_DIR: `washboard import lm-eval` on the fixtures in
+# tests/fixtures/lm-eval/ (v0.4 runs with NaN/Infinity tokens, "N/A" stderr, groups and
+# filters; a v0.3 file), its errors, and the README's new-release walkthrough end to end.
+# Prints ok/not ok lines and ends with "N passed, N failed".
+build=${1:-build}
+wb=$(cd "$build" && pwd)/washboard
+fx=tests/fixtures/lm-eval
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/washboard-lm-eval.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+nok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "#   $2"; }
+# check NAME PYTHON-EXPR FILE: the expression over the JSON document `d` must be true
+check() {
+	if /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" "$3" 2>"$tmp/py.err"; then
+		ok "$1"
+	else
+		nok "$1" "expression false: $2 ($(head -c 200 "$tmp/py.err"))"
+	fi
+}
+# run NAME EXPECTED-EXIT STDERR-SUBSTRING COMMAND...
+run() {
+	name=$1 want=$2 text=$3
+	shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		nok "$name" "exit $got, expected $want: $(head -c 300 "$tmp/err")"
+	elif [ -n "$text" ] && ! grep -qF -- "$text" "$tmp/err"; then
+		nok "$name" "stderr lacks '$text': $(head -c 300 "$tmp/err")"
+	else
+		ok "$name"
+	fi
+}
+
+cp -r content "$tmp/c"
+m=$tmp/c/models/chat/acme-7b-chat.json
+run "v0.4: two runs of one model import (exit 0)" 0 "imported 16 scores for acme-7b-chat from 2 runs" \
+	"$wb" import lm-eval --content "$tmp/c" --cohort chat --params 7e9 --tokens 2e12 "$fx/run-a" "$fx/run-b"
+check "v0.4: the newest run wins (arc_challenge acc_norm from run-b)" "d['scores']['arc_challenge']['value'] == 0.56" "$m"
+check "v0.4: a benchmark only in the older run is kept" "d['scores']['mmlu']['value'] == 0.58" "$m"
+check "v0.4: the group aggregate is used, not its leaves" "'mmlu_abstract_algebra' not in d['scores']" "$m"
+check "v0.4: a metric without a filter matches any filter (bbh exact_match,get-answer)" "d['scores']['bbh']['value'] == 0.41" "$m"
+check "v0.4: stderr \"N/A\" is left out, not 0" "'stderr' not in d['scores']['hellaswag']" "$m"
+check "v0.4: a bare NaN stderr is left out" "'stderr' not in d['scores']['truthfulqa_mc1'] and d['scores']['truthfulqa_mc1']['value'] == 0.36" "$m"
+check "v0.4: n comes from n-samples" "d['scores']['piqa']['n'] == 1838" "$m"
+check "v0.4: a sign -1 mapping negates (crows_pairs likelihood_diff)" "d['scores']['crows_pairs_english']['value'] == -3.9" "$m"
+check "v0.4: the model name comes from model_name, the id from its last part" "d['id'] == 'acme-7b-chat' and d['source_id'] == 'acme/Acme-7B-Chat'" "$m"
+check "v0.4: FLOP estimated as 6 x params x tokens" "d['training_flop'] == 8.4e22 and d['flop_source'] == 'estimated'" "$m"
+if grep -q 'my_custom_task' "$tmp/err" && ! grep -q 'mmlu_abstract_algebra\|bbh_boolean' "$tmp/err"; then
+	ok "v0.4: unmapped tasks are listed in one warning, leaves of mapped groups are not"
+else
+	nok "v0.4: unmapped tasks are listed in one warning, leaves of mapped groups are not" "$(cat "$tmp/err")"
+fi
+
+/usr/bin/python3 -c "import json,sys; p=sys.argv[1]; d=json.load(open(p)); d['family']='acme'; json.dump(d, open(p,'w'))" "$m"
+run "re-import keeps keys the import does not set" 0 "" \
+	"$wb" import lm-eval --content "$tmp/c" --cohort chat "$fx/run-b"
+check "re-import keeps keys the import does not set (family)" "d.get('family') == 'acme' and d['scores']['mmlu']['value'] == 0.58" "$m"
+
+run "v0.3: model from config.model_args (string)" 0 "imported 2 scores for old-1b" \
+	"$wb" import lm-eval --content "$tmp/c" --cohort base "$fx/v03/results.json"
+check "v0.3: results.task.acc with acc_stderr" "d['scores']['superglue_copa'] == {'value': 0.81, 'stderr': 0.039}" "$tmp/c/models/base/old-1b.json"
+
+# errors: nothing written, a clear message
+cp -r "$tmp/c" "$tmp/before"
+printf '{"results": {"copa": {"acc,none": 0.5,}}}\n' >"$tmp/bad.json"
+run "a syntax error names FILE:LINE:COL (exit 3)" 3 "bad.json:1:39:" \
+	"$wb" import lm-eval --content "$tmp/c" --cohort chat --model-id x "$tmp/bad.json"
+printf '{"config": {}}\n' >"$tmp/nores.json"
+run "a file without results is refused (exit 3)" 3 "no 'results' object" \
+	"$wb" import lm-eval --content "$tmp/c" --cohort chat "$tmp/nores.json"
+printf '{"results": {"copa": {"acc,none": 0.5}}}\n' >"$tmp/noname.json"
+run "a run without a model name asks for --model-id (exit 3)" 3 "pass --model-id" \
+	"$wb" import lm-eval --content "$tmp/c" --cohort chat "$tmp/noname.json"
+run "an undeclared cohort is refused (exit 3)" 3 "cohort 'nope' is not declared" \
+	"$wb" import lm-eval --content "$tmp/c" --cohort nope "$fx/run-b"
+run "--training-flop and --tokens together are a usage error (exit 2)" 2 "not both" \
+	"$wb" import lm-eval --content "$tmp/c" --cohort chat --params 1e9 --training-flop 1e22 --tokens 1e12 "$fx/run-b"
+printf '{"results": {"nothing_mapped": {"acc,none": 0.5}}, "model_name": "z/z"}\n' >"$tmp/unmapped.json"
+run "a run where no task maps is an error (exit 3)" 3 "maps to a benchmark" \
+	"$wb" import lm-eval --content "$tmp/c" --cohort chat "$tmp/unmapped.json"
+if diff -r "$tmp/before" "$tmp/c" >/dev/null; then
+	ok "failed imports wrote nothing"
+else
+	nok "failed imports wrote nothing" "$(diff -r "$tmp/before" "$tmp/c" | head -5)"
+fi
+
+# The README walkthrough: a new model was released; import its lm-eval run, rebuild.
+"$wb" analyze --content "$tmp/c" --cohort chat --format json >"$tmp/report.json" 2>"$tmp/err"
+check "walkthrough: the new model gets a capabilities score" "[m for m in d['cohorts'][0]['models'] if m['id'] == 'acme-7b-chat'][0]['capability_score'] is not None" "$tmp/report.json"
+check "walkthrough: it is on the decorrelated leaderboard" "[l for l in d['cohorts'][0]['leaderboard'] if l['model'] == 'acme-7b-chat'][0]['decorrelated_rank'] is not None" "$tmp/report.json"
+check "walkthrough: its TruthfulQA residual is computed" "[x for b in d['cohorts'][0]['benchmarks'] if b['id'] == 'truthfulqa_mc1' for x in b['models'] if x['model'] == 'acme-7b-chat'][0]['residual'] is not None" "$tmp/report.json"
+run "walkthrough: the site builds" 0 "" "$wb" build -q --no-figures --content "$tmp/c" --out "$tmp/site"
+if grep -q 'acme/Acme-7B-Chat' "$tmp/site/chat/models/acme-7b-chat.html" 2>/dev/null; then
+	ok "walkthrough: the model has its page"
+else
+	nok "walkthrough: the model has its page"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
