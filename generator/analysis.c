@@ -102,7 +102,7 @@ static void orient_and_standardise(const struct corpus *c, struct cohort_result 
 		const struct score *s = &c->models[cr->models[i]].scores[br->bench];
 		if (!s->present)
 			continue;
-		br->oriented[i] = b->higher_is_better ? s->value : -s->value;
+		br->oriented[i] = content_orient(b, s->value);
 		vals[k++] = br->oriented[i];
 	}
 	br->n_values = k;
@@ -263,7 +263,7 @@ static void benchmark_statistics(const struct corpus *c, struct cohort_result *c
 		for (size_t i = 0; i < nm; i++) {
 			const struct score *s = &c->models[cr->models[i]].scores[b->correlate_index];
 			if (s->present)
-				pairs_add(&p, ref->higher_is_better ? s->value : -s->value,
+				pairs_add(&p, content_orient(ref, s->value),
 					  br->oriented[i]);
 		}
 		br->n_reference = p.n;

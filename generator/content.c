@@ -138,6 +138,13 @@ static int cmp_cohort(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+double content_orient(const struct benchmark *b, double x)
+{
+	if (b->has_target)
+		return -fabs(x - b->target);
+	return b->higher_is_better ? x : -x;
+}
+
 long content_find_cohort(const struct corpus *c, const char *id)
 {
 	for (size_t i = 0; i < c->ncohorts; i++)
@@ -279,7 +286,7 @@ out:
 }
 
 static const char *const bench_keys[] = {
-	"id",  "source_id", "name",        "role",  "area",   "metric",   "higher_is_better",
+	"id",  "source_id", "name",        "role",  "area",   "metric",   "higher_is_better", "target",
 	"correlate_with", "url", "citation", "description", "sources", NULL};
 
 /* "sources": [{"harness": "lm-eval", "task": "copa", "metric": "acc,none", "sign": 1}] */
@@ -356,7 +363,7 @@ static int load_benchmarks(struct corpus *c)
 		goto out;
 	}
 	for (size_t i = 0; i < list->n; i++) {
-		const struct value *e = list->items[i], *hib;
+		const struct value *e = list->items[i], *hib, *tgt;
 		struct benchmark b;
 		char *role = NULL;
 
@@ -394,8 +401,20 @@ static int load_benchmarks(struct corpus *c)
 		if (!b.metric)
 			b.metric = xstrdup("score");
 		hib = value_get(e, "higher_is_better");
-		if (!hib) {
-			bad(&k, e, "benchmark '%s' has no 'higher_is_better' (true or false)", b.id);
+		tgt = value_get(e, "target");
+		if (!value_is_null(tgt)) {
+			if (tgt->kind != VALUE_NUMBER)
+				bad(&k, tgt, "key 'target' must be a number (the best value)");
+			else if (hib)
+				bad(&k, hib, "benchmark '%s' has both 'target' and 'higher_is_better'; "
+					     "give one",
+				    b.id);
+			b.has_target = true;
+			b.target = tgt->kind == VALUE_NUMBER ? tgt->number : 0;
+		} else if (!hib) {
+			bad(&k, e, "benchmark '%s' has no 'higher_is_better' (true or false) or "
+				   "'target' (the best value)",
+			    b.id);
 		} else if (hib->kind != VALUE_BOOL) {
 			bad(&k, hib, "key 'higher_is_better' must be true or false, not %s",
 			    value_kind_name(hib->kind));

@@ -37,7 +37,9 @@ struct benchmark {
 	enum role role;
 	char *area;           /* slug, never NULL ("unclassified" when not given) */
 	char *metric;         /* label, never NULL */
-	bool higher_is_better;
+	bool higher_is_better; /* false with a target too: then orientation uses target */
+	bool has_target;
+	double target;         /* best value when has_target: oriented score is -|x - target| */
 	char *correlate_with; /* slug of another benchmark, or NULL */
 	long correlate_index; /* index of correlate_with in corpus.benchmarks, or -1 */
 	char *url, *citation, *description; /* optional, NULL when absent */
@@ -95,6 +97,8 @@ struct corpus {
 struct corpus *content_load(const char *dir);
 /** Free a corpus (NULL is fine). */
 void content_free(struct corpus *c);
+/** The value x of benchmark b oriented so that higher is better/safer. */
+double content_orient(const struct benchmark *b, double x);
 /** Index of benchmark id in c, or -1. */
 long content_find_benchmark(const struct corpus *c, const char *id);
 /** Index of cohort id in c, or -1. */

@@ -529,7 +529,7 @@ static void scatter(const struct plotter *p, struct figure *f, const struct poin
 static bool lower_is_better(const struct value *b)
 {
 	const struct value *v = value_get(b, "higher_is_better");
-	return v && v->kind == VALUE_BOOL && !v->boolean;
+	return v && v->kind == VALUE_BOOL && !v->boolean && !value_get(b, "target");
 }
 
 /* Labels, title and axes shared by the two benchmark scatter plots; xaxis sets the x axis. */

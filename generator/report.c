@@ -89,6 +89,8 @@ static struct value *benchmark_entry(const struct corpus *c, const struct cohort
 	value_set_string(o, "area", b->area);
 	value_set_string(o, "metric", b->metric);
 	value_set_bool(o, "higher_is_better", b->higher_is_better);
+	if (b->has_target)
+		value_set_number(o, "target", b->target);
 	set_opt_string(o, "url", b->url);
 	set_opt_string(o, "citation", b->citation);
 	set_opt_string(o, "description", b->description);
@@ -127,8 +129,9 @@ static struct value *benchmark_entry(const struct corpus *c, const struct cohort
 		if (s->has_n)
 			value_set_number(e, "n", s->n);
 		value_set_statistic(e, "z", br->z[i]);
-		/* expected back on the benchmark's own scale, in its own direction */
-		if (isfinite(br->expected_z[i])) {
+		/* expected back on the benchmark's own scale, in its own direction; a target
+		 * benchmark's -|x - target| cannot be turned back into x, so it has none */
+		if (isfinite(br->expected_z[i]) && !b->has_target) {
 			expected = br->mean + br->sd * br->expected_z[i];
 			if (!b->higher_is_better)
 				expected = -expected;

@@ -482,7 +482,9 @@ static struct value *make_bench_row(struct build *b, const struct value *cohort,
 	const char *cid = str(cohort, "id");
 	char *at = area_title(b->report, str(bench, "area"));
 	const struct value *hib = value_get(bench, "higher_is_better");
-	double sign = hib && hib->kind == VALUE_BOOL && !hib->boolean ? -1 : 1;
+	double sign = hib && hib->kind == VALUE_BOOL && !hib->boolean && !value_get(bench, "target")
+			      ? -1
+			      : 1;
 
 	value_set_string(r, "id", str(bench, "id"));
 	value_set_string(r, "name", str(bench, "name"));
@@ -814,6 +816,13 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 	for (const char *const *k = (const char *const[]){"url", "citation", "description", NULL}; *k; k++)
 		if (value_get_string(bench, *k))
 			value_set_string(p, *k, str(bench, *k));
+	if (value_get(bench, "target")) {
+		struct buf d = BUF_INIT;
+		buf_puts(&d, "best at ");
+		buf_puts(&d, value_number_text(value_get(bench, "target")));
+		buf_puts(&d, " (scored as minus the distance from it; slopes below are in that score)");
+		value_set(p, "direction", value_string_own(buf_detach(&d)));
+	} else
 	value_set_string(p, "direction", value_get(bench, "higher_is_better")->boolean
 						 ? "higher is better"
 						 : "lower is better (negated before the analysis; slopes "
@@ -821,7 +830,8 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 	set_fmt(p, "pearson", "%.3f", num(bench, "pearson"));
 	set_fmt(p, "slope_se", "%.2g", num(bench, "slope_stderr"));
 	set_fmt(p, "compute_slope", "%.3g",
-		(value_get(bench, "higher_is_better")->boolean ? 1 : -1) * num(bench, "compute_slope"));
+		(value_get(bench, "higher_is_better")->boolean || value_get(bench, "target") ? 1 : -1) *
+		    num(bench, "compute_slope"));
 	value_set_bool(p, "insufficient", strcmp(str(bench, "verdict"), "insufficient-data") == 0);
 	if (!isfinite(num(bench, "capabilities_correlation"))) {
 		buf_reset(&t);

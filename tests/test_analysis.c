@@ -52,7 +52,8 @@ static void write_base(int n_models, int skip_cap_for)
 	    "{\"id\": \"flat\", \"role\": \"safety\", \"area\": \"b\", \"higher_is_better\": true},"
 	    "{\"id\": \"few\", \"role\": \"safety\", \"area\": \"b\", \"higher_is_better\": true},"
 	    "{\"id\": \"holes\", \"role\": \"safety\", \"area\": \"b\", \"higher_is_better\": true,"
-	    " \"correlate_with\": \"cap1\"}]}");
+	    " \"correlate_with\": \"cap1\"},"
+	    "{\"id\": \"near\", \"role\": \"safety\", \"area\": \"b\", \"target\": 50}]}");
 	for (int i = 1; i <= n_models; i++) {
 		char rel[64];
 		buf_reset(&b);
@@ -64,6 +65,8 @@ static void write_base(int n_models, int skip_cap_for)
 		buf_printf(&b, "\"cap2\": %d.5, \"cap3\": {\"value\": %d, \"stderr\": 0.1, \"n\": 100},",
 			   i, 100 + i * i);
 		buf_printf(&b, "\"same\": %d, \"lower\": %d, \"anti\": %d, \"flat\": 5", i, -i, -i);
+		/* alternately above and below the target, farther away as models grow */
+		buf_printf(&b, ", \"near\": %d", i % 2 ? 50 + i : 50 - i);
 		if (i <= 4)
 			buf_printf(&b, ", \"few\": %d", i);
 		if (i <= 6)
@@ -141,6 +144,20 @@ static void lower_is_better_benchmarks_are_oriented_before_correlating(void **st
 	assert_int_equal(result(r.c, r.cr, "lower")->verdict, VERDICT_TRACKS);
 	assert_float_equal(result(r.c, r.cr, "anti")->cap_corr, -1.0, 1e-12);
 	assert_int_equal(result(r.c, r.cr, "anti")->verdict, VERDICT_WORSENS);
+	done(&r);
+}
+
+static void a_target_benchmark_is_scored_by_distance_from_its_target(void **state)
+{
+	struct run r;
+	const struct bench_result *t;
+	(void)state;
+	run(&r, 8, 0);
+	t = result(r.c, r.cr, "near");
+	/* |x - 50| = model number: farther from the target as capabilities grow */
+	assert_float_equal(t->oriented[2], -3.0, 1e-12);
+	assert_float_equal(t->cap_corr, -1.0, 1e-12);
+	assert_int_equal(t->verdict, VERDICT_WORSENS);
 	done(&r);
 }
 
@@ -291,6 +308,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lower_is_better_benchmarks_are_oriented_before_correlating),
+		cmocka_unit_test(a_target_benchmark_is_scored_by_distance_from_its_target),
 		cmocka_unit_test(pc1_of_perfectly_agreeing_capabilities_explains_everything),
 		cmocka_unit_test(pairwise_deletion_counts_only_models_with_the_benchmark),
 		cmocka_unit_test(fewer_than_five_models_is_insufficient_data),
