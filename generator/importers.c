@@ -393,9 +393,34 @@ struct model_row {
 	struct value *doc; /* the model file, updated */
 };
 
-int import_csv_matrix(const struct import_csv_options *o)
+/* Per value cell of a table made from a long CSV: its stderr and n cells, or NULL. */
+struct cell_extra {
+	const char *stderr_; /* borrowed from the long table */
+	const char *n;
+	unsigned line, col_se, col_n;
+};
+
+/* The number in an optional extra cell; false when the cell is empty. */
+static bool extra_number(const char *path, const char *text, unsigned line, unsigned col,
+			 const char *what, double *x)
 {
-	struct csv_table m = {0, NULL};
+	if (!text || !text[0])
+		return false;
+	if (parse_number(text, x) < 0 || *x < 0) {
+		diag_error(path, line, col, "%s '%s' is not a number >= 0", what, text);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Import the wide table m (read from path): the matrix layout. extras, when not NULL, has
+ * nrows x header-width entries with stderr and n for the value cells (from a long CSV).
+ */
+static int import_wide(const struct import_csv_options *o, const char *path,
+		       struct csv_table *m_in, const struct cell_extra *extras)
+{
+	struct csv_table m = *m_in;
 	struct side info = {NULL, {0, NULL}, {0}}, tax = {NULL, {0, NULL}, {0}};
 	struct side map = {NULL, {0, NULL}, {0}};
 	static const char *const map_cols[] = {"benchmark", "harness", "task", "metric", "sign"};
@@ -417,8 +442,6 @@ int import_csv_matrix(const struct import_csv_options *o)
 			   o->cohort);
 		return -1;
 	}
-	if (read_csv(o->matrix, &m) < 0)
-		goto out;
 	if (o->info && side_load(&info, o->info, info_cols, 3) < 0)
 		goto out;
 	if (o->taxonomy && side_load(&tax, o->taxonomy, tax_cols, 4) < 0)
@@ -440,19 +463,19 @@ int import_csv_matrix(const struct import_csv_options *o)
 		if ((long)f == c_model || is_metadata(name, &tax))
 			continue;
 		if (!name[0]) {
-			diag_error(o->matrix, h->line, h->cols[f], "column %zu has no name", f + 1);
+			diag_error(path, h->line, h->cols[f], "column %zu has no name", f + 1);
 			continue;
 		}
 		cols[ncols].index = (long)f;
 		cols[ncols].source = xstrdup(name);
 		cols[ncols].id = slugify(name);
 		if (!is_slug(cols[ncols].id)) {
-			diag_error(o->matrix, h->line, h->cols[f],
+			diag_error(path, h->line, h->cols[f],
 				   "column '%s' gives no usable identifier", name);
 		}
 		for (size_t k = 0; k < ncols; k++)
 			if (strcmp(cols[k].id, cols[ncols].id) == 0)
-				diag_error(o->matrix, h->line, h->cols[f],
+				diag_error(path, h->line, h->cols[f],
 					   "columns '%s' and '%s' both become benchmark id '%s'",
 					   cols[k].source, name, cols[ncols].id);
 		ncols++;
@@ -504,24 +527,24 @@ int import_csv_matrix(const struct import_csv_options *o)
 			double x;
 
 			if (row->nfields != h->nfields) {
-				diag_error(o->matrix, row->line, 1,
+				diag_error(path, row->line, 1,
 					   "row has %zu fields but the header has %zu", row->nfields,
 					   h->nfields);
 				continue;
 			}
 			rows[nrows].id = slugify(src);
 			if (!is_slug(rows[nrows].id)) {
-				diag_error(o->matrix, row->line, row->cols[c_model],
+				diag_error(path, row->line, row->cols[c_model],
 					   "model '%s' gives no usable identifier", src);
 				free(rows[nrows].id);
 				continue;
 			}
 			for (size_t k = 0; k < nrows; k++)
 				if (strcmp(rows[k].id, rows[nrows].id) == 0)
-					diag_error(o->matrix, row->line, row->cols[c_model],
+					diag_error(path, row->line, row->cols[c_model],
 						   "model id '%s' appears twice", rows[nrows].id);
 			if (c_type >= 0 && cell(row, c_type)[0] && strcmp(cell(row, c_type), o->cohort))
-				diag_warning(o->matrix, row->line, row->cols[c_type],
+				diag_warning(path, row->line, row->cols[c_type],
 					     "type '%s' differs from --cohort '%s'", cell(row, c_type),
 					     o->cohort);
 			buf_reset(&file);
@@ -542,7 +565,7 @@ int import_csv_matrix(const struct import_csv_options *o)
 			value_set_string(doc, "cohort", o->cohort);
 			if (c_size >= 0 && cell(row, c_size)[0]) {
 				if (parse_number(cell(row, c_size), &x) < 0 || x <= 0)
-					diag_error(o->matrix, row->line, row->cols[c_size],
+					diag_error(path, row->line, row->cols[c_size],
 						   "model_size '%s' is not a positive number",
 						   cell(row, c_size));
 				else
@@ -550,7 +573,7 @@ int import_csv_matrix(const struct import_csv_options *o)
 			}
 			if (c_flop >= 0 && cell(row, c_flop)[0]) {
 				if (parse_number(cell(row, c_flop), &x) < 0 || x <= 0)
-					diag_error(o->matrix, row->line, row->cols[c_flop],
+					diag_error(path, row->line, row->cols[c_flop],
 						   "FLOP '%s' is not a positive number",
 						   cell(row, c_flop));
 				else {
@@ -568,10 +591,28 @@ int import_csv_matrix(const struct import_csv_options *o)
 				if (!v[0])
 					continue;
 				if (parse_number(v, &x) < 0) {
-					diag_error(o->matrix, row->line, row->cols[cols[k].index],
+					diag_error(path, row->line, row->cols[cols[k].index],
 						   "value '%s' in column '%s' is not a number", v,
 						   cols[k].source);
 					continue;
+				}
+				if (extras) {
+					const struct cell_extra *ex =
+					    &extras[r * h->nfields + (size_t)cols[k].index];
+					double se, n;
+					bool has_se = extra_number(path, ex->stderr_, ex->line, ex->col_se,
+								   "stderr", &se);
+					bool has_n = extra_number(path, ex->n, ex->line, ex->col_n, "n", &n);
+					if (has_se || has_n) {
+						struct value *sc = value_object();
+						value_set_number(sc, "value", x);
+						if (has_se)
+							value_set_number(sc, "stderr", se);
+						if (has_n)
+							value_set_number(sc, "n", n);
+						value_set(scores, cols[k].id, sc);
+						continue;
+					}
 				}
 				value_set_number(scores, cols[k].id, x);
 			}
@@ -582,7 +623,7 @@ int import_csv_matrix(const struct import_csv_options *o)
 	if (diag_errors() != errors)
 		goto out;
 	if (unclassified)
-		diag_warning(o->matrix, 0, 0,
+		diag_warning(path, 0, 0,
 			     "%u new benchmarks have no role (set to 'general', area 'unclassified'); "
 			     "pass --taxonomy or edit benchmarks.json",
 			     unclassified);
@@ -627,10 +668,118 @@ out:
 	free(site_path);
 	free(bench_path);
 	free(model_dir);
-	csv_free(&m);
 	csv_free(&info.t);
 	csv_free(&tax.t);
 	csv_free(&map.t);
+	return rc;
+}
+
+int import_csv_matrix(const struct import_csv_options *o)
+{
+	struct csv_table m = {0, NULL};
+	int rc = -1;
+	if (read_csv(o->matrix, &m) == 0)
+		rc = import_wide(o, o->matrix, &m, NULL);
+	csv_free(&m);
+	return rc;
+}
+
+/* Position of name in list (appending it when new). */
+static size_t intern_name(char ***list, size_t *n, size_t *cap, const char *name)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*list)[i], name) == 0)
+			return i;
+	xgrow((void **)list, cap, *n + 1, sizeof(**list));
+	(*list)[*n] = xstrdup(name);
+	return (*n)++;
+}
+
+int import_csv_long(const struct import_csv_options *o)
+{
+	struct csv_table l = {0, NULL}, m = {0, NULL};
+	char **models = NULL, **benches = NULL;
+	size_t nm = 0, nb = 0, capm = 0, capb = 0, width;
+	struct cell_extra *extras = NULL;
+	long c_model, c_bench, c_value, c_se, c_n;
+	unsigned errors = diag_errors();
+	int rc = -1;
+
+	if (read_csv(o->matrix, &l) < 0)
+		goto out;
+	c_model = header_index(&l.rows[0], "model");
+	c_bench = header_index(&l.rows[0], "benchmark");
+	c_value = header_index(&l.rows[0], "value");
+	c_se = header_index(&l.rows[0], "stderr");
+	c_n = header_index(&l.rows[0], "n");
+	if (c_model < 0 || c_bench < 0 || c_value < 0) {
+		diag_error(o->matrix, 1, 1, "a long table needs the columns model,benchmark,value "
+					    "(and optionally stderr,n)");
+		goto out;
+	}
+	for (size_t r = 1; r < l.nrows; r++) {
+		intern_name(&models, &nm, &capm, cell(&l.rows[r], c_model));
+		intern_name(&benches, &nb, &capb, cell(&l.rows[r], c_bench));
+	}
+	/* the same data as a wide table: header "model" + benchmarks, one row per model */
+	width = nb + 1;
+	m.nrows = nm + 1;
+	m.rows = xcalloc(m.nrows, sizeof(*m.rows));
+	extras = xcalloc(m.nrows * width, sizeof(*extras));
+	for (size_t r = 0; r < m.nrows; r++) {
+		struct csv_row *row = &m.rows[r];
+		row->nfields = width;
+		row->fields = xcalloc(width, sizeof(char *));
+		row->cols = xcalloc(width, sizeof(unsigned));
+		row->line = 1;
+		for (size_t f = 0; f < width; f++)
+			row->fields[f] = xstrdup(r == 0 ? (f == 0 ? "model" : benches[f - 1])
+						  : (f == 0 ? models[r - 1] : ""));
+	}
+	for (size_t r = 1; r < l.nrows; r++) {
+		const struct csv_row *src = &l.rows[r];
+		size_t mi = intern_name(&models, &nm, &capm, cell(src, c_model)) + 1;
+		size_t bi = intern_name(&benches, &nb, &capb, cell(src, c_bench)) + 1;
+		struct csv_row *dst = &m.rows[mi];
+		struct cell_extra *ex = &extras[mi * width + bi];
+		if (src->nfields != l.rows[0].nfields) {
+			diag_error(o->matrix, src->line, 1, "row has %zu fields but the header has %zu",
+				   src->nfields, l.rows[0].nfields);
+			continue;
+		}
+		if (dst->fields[bi][0]) {
+			diag_error(o->matrix, src->line, src->cols[c_value],
+				   "a second value for model '%s' and benchmark '%s'",
+				   cell(src, c_model), cell(src, c_bench));
+			continue;
+		}
+		free(dst->fields[bi]);
+		dst->fields[bi] = xstrdup(cell(src, c_value));
+		dst->cols[bi] = src->cols[c_value];
+		dst->cols[0] = src->cols[c_model];
+		dst->line = src->line;
+		ex->line = src->line;
+		if (c_se >= 0) {
+			ex->stderr_ = cell(src, c_se);
+			ex->col_se = src->cols[c_se];
+		}
+		if (c_n >= 0) {
+			ex->n = cell(src, c_n);
+			ex->col_n = src->cols[c_n];
+		}
+	}
+	if (diag_errors() == errors)
+		rc = import_wide(o, o->matrix, &m, extras);
+out:
+	for (size_t i = 0; i < nm; i++)
+		free(models[i]);
+	for (size_t i = 0; i < nb; i++)
+		free(benches[i]);
+	free(models);
+	free(benches);
+	free(extras);
+	csv_free(&m);
+	csv_free(&l);
 	return rc;
 }
 

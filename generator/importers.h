@@ -44,6 +44,13 @@ struct import_csv_options {
 };
 
 /**
+ * Import a long table (o->matrix): columns model,benchmark,value and optionally stderr,n,
+ * one row per model and benchmark; scores with stderr or n become {value, stderr, n}.
+ * Otherwise as import_csv_matrix(). Returns 0, or -1 after diagnostics.
+ */
+int import_csv_long(const struct import_csv_options *o);
+
+/**
  * Import a wide matrix (the paper's layout): column "model" (or the first column) holds
  * model identifiers, "name" display names, "model_size" parameter counts, "FLOP" training
  * compute, "type" the cohort (checked); every other column is a benchmark. Empty cells are

@@ -101,7 +101,7 @@ static const char usage_import_lm_eval[] =
 	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input\n";
 
 static const char usage_import[] =
-	"usage: washboard import csv --content DIR --cohort C --matrix FILE\n"
+	"usage: washboard import csv --content DIR --cohort C (--matrix FILE | --long FILE)\n"
 	"                            [--info FILE] [--taxonomy FILE] [--cohort-title T]\n"
 	"                            [--source TEXT] [--task-map FILE]\n"
 	"\n"
@@ -113,6 +113,7 @@ static const char usage_import[] =
 	"  --content DIR      content directory to write into\n"
 	"  --cohort C         cohort id: models go to DIR/models/C/<model>.json\n"
 	"  --matrix FILE      the results matrix\n"
+	"  --long FILE        a long table instead: model,benchmark,value[,stderr,n] rows\n"
 	"  --info FILE        benchmark,name,metric rows; '(↑)'/'(↓)' in metric give the direction\n"
 	"  --taxonomy FILE    benchmark,role,area,correlate_with rows (role: capability, safety,\n"
 	"                     general, ignore, or metadata for non-benchmark columns)\n"
@@ -424,6 +425,7 @@ out:
 static int cmd_import(struct args *a)
 {
 	struct import_csv_options o;
+	bool long_table = false;
 
 	memset(&o, 0, sizeof(o));
 	if (a->argc < 1)
@@ -449,6 +451,10 @@ static int cmd_import(struct args *a)
 			o.cohort = v;
 		else if ((r = option(a, "--matrix", 1, &v)) != 0)
 			o.matrix = v;
+		else if ((r = option(a, "--long", 1, &v)) != 0) {
+			o.matrix = v;
+			long_table = true;
+		}
 		else if ((r = option(a, "--info", 1, &v)) != 0)
 			o.info = v;
 		else if ((r = option(a, "--taxonomy", 1, &v)) != 0)
@@ -463,7 +469,10 @@ static int cmd_import(struct args *a)
 			return usage_error(a, "missing value after", arg);
 	}
 	if (!o.content || !o.cohort || !o.matrix)
-		return usage_error(a, "--content, --cohort and --matrix are required", NULL);
+		return usage_error(a, "--content, --cohort and --matrix (or --long) are required",
+				   NULL);
+	if (long_table)
+		return import_csv_long(&o) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
 	return import_csv_matrix(&o) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
 }
 

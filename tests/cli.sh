@@ -243,9 +243,9 @@ run import xml
 expect "usage: import xml exits 2" 2 err "error: unknown import format (supported: csv, lm-eval): xml"
 run import csv
 expect "usage: import csv without required options exits 2" 2 \
-	err "error: --content, --cohort and --matrix are required"
+	err "error: --content, --cohort and --matrix (or --long) are required"
 run import csv --content "$T/x" --cohort base
-expect "usage: import csv without --matrix exits 2" 2 err "error: --content, --cohort and --matrix are required"
+expect "usage: import csv without --matrix exits 2" 2 err "error: --content, --cohort and --matrix (or --long) are required"
 run import csv --content "$T/x" --cohort base --matrix
 expect "usage: import csv --matrix without a value exits 2" 2 err "error: missing value after --matrix"
 run import csv --bogus

@@ -65,7 +65,7 @@ browser() {
 }
 
 [ -x tests/cli.sh ] && suite cli "$logs/cli.log" tests/cli.sh "$build"
-[ -x tests/lm_eval.sh ] && suite lm-eval "$logs/lm-eval.log" tests/lm_eval.sh "$build"
+[ -x tests/imports.sh ] && suite imports "$logs/imports.log" tests/imports.sh "$build"
 [ -x tests/site/run.sh ] && suite site "$logs/site.log" tests/site/run.sh "$build"
 [ -x tests/browser/run.sh ] && suite browser "$logs/browser.log" browser
 

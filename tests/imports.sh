@@ -1,12 +1,13 @@
 #!/bin/sh
-# tests/lm_eval.sh BUILD_DIR: `washboard import lm-eval` on the fixtures in
+# tests/imports.sh BUILD_DIR: `washboard import lm-eval` on the fixtures in
 # tests/fixtures/lm-eval/ (v0.4 runs with NaN/Infinity tokens, "N/A" stderr, groups and
-# filters; a v0.3 file), its errors, and the README's new-release walkthrough end to end.
+# filters; a v0.3 file), `import csv --long`, their errors, and the README's new-release
+# walkthrough end to end.
 # Prints ok/not ok lines and ends with "N passed, N failed".
 build=${1:-build}
 wb=$(cd "$build" && pwd)/washboard
 fx=tests/fixtures/lm-eval
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/washboard-lm-eval.XXXXXX")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/washboard-imports.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 passed=0
 failed=0
@@ -87,6 +88,23 @@ if diff -r "$tmp/before" "$tmp/c" >/dev/null; then
 else
 	nok "failed imports wrote nothing" "$(diff -r "$tmp/before" "$tmp/c" | head -5)"
 fi
+
+# import csv --long: model,benchmark,value[,stderr,n]
+printf 'model,benchmark,value,stderr,n\nAcme/X-1,truthfulqa_mc1,0.41,0.017,817\nAcme/X-1,mmlu,0.6,,\n"Acme/Y-2",mmlu,0.5,0.01,\n' >"$tmp/long.csv"
+cp -r content "$tmp/l"
+run "csv --long: a long table imports (exit 0)" 0 "imported 2 models" \
+	"$wb" import csv --long "$tmp/long.csv" --content "$tmp/l" --cohort chat
+check "csv --long: stderr and n make a score object" "d['scores']['truthfulqa_mc1'] == {'value': 0.41, 'stderr': 0.017, 'n': 817}" "$tmp/l/models/chat/acme-x-1.json"
+check "csv --long: a bare value stays a number" "d['scores']['mmlu'] == 0.6 and d['source_id'] == 'Acme/X-1'" "$tmp/l/models/chat/acme-x-1.json"
+printf 'model,benchmark,value\nA,mmlu,0.5\nA,mmlu,0.6\n' >"$tmp/dup.csv"
+run "csv --long: two values for one model and benchmark are an error at the second" 3 "dup.csv:3:8:" \
+	"$wb" import csv --long "$tmp/dup.csv" --content "$tmp/l" --cohort chat
+printf 'model,value\nA,0.5\n' >"$tmp/nobench.csv"
+run "csv --long: a table without a benchmark column is refused" 3 "needs the columns model,benchmark,value" \
+	"$wb" import csv --long "$tmp/nobench.csv" --content "$tmp/l" --cohort chat
+printf 'model,benchmark,value,stderr\nA,mmlu,0.5,-1\n' >"$tmp/negse.csv"
+run "csv --long: a negative stderr is refused with its position" 3 "negse.csv:2:12:" \
+	"$wb" import csv --long "$tmp/negse.csv" --content "$tmp/l" --cohort chat
 
 # The README walkthrough: a new model was released; import its lm-eval run, rebuild.
 "$wb" analyze --content "$tmp/c" --cohort chat --format json >"$tmp/report.json" 2>"$tmp/err"
