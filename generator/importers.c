@@ -789,19 +789,32 @@ struct run {
 	char *path;          /* the results file */
 	struct value *doc;   /* its JSON */
 	char *model;         /* the model's name as the harness recorded it */
-	double date;         /* "date" (seconds), 0 when absent */
+	double date;         /* when it ran (seconds, or YYYYMMDDhhmmss), 0 when unknown */
 };
 
-static void collect_results(const char *path, char ***files, size_t *n, size_t *cap)
+/* What differs between the evaluation tools whose logs are imported run by run. */
+struct harness {
+	const char *name;  /* as in benchmark sources: "lm-eval", "inspect" */
+	const char *label; /* for messages and "source": "lm-evaluation-harness" */
+	/* is this a file to import (when searching a directory)? */
+	bool (*wanted)(const char *file_name);
+	/* check the parsed log, fill model and date; -1 after a diagnostic */
+	int (*open)(const char *path, struct run *r, const char *model_id);
+	/* add the run's mapped scores to scores, its unmapped tasks to unmapped; count */
+	size_t (*apply)(const struct corpus *c, const struct run *r, struct value *scores,
+			struct value *unmapped);
+};
+
+static void collect_results(const struct harness *h, const char *path, char ***files,
+			    size_t *n, size_t *cap)
 {
 	if (path_is_dir(path)) {
 		char **names = NULL;
 		long k = dir_list(path, true, &names);
 		for (long i = 0; i < k; i++) {
 			char *sub = path_join(path, names[i]);
-			if (path_is_dir(sub) ||
-			    (strncmp(names[i], "results", 7) == 0 && ends_with(names[i], ".json")))
-				collect_results(sub, files, n, cap);
+			if (path_is_dir(sub) || h->wanted(names[i]))
+				collect_results(h, sub, files, n, cap);
 			free(sub);
 		}
 		names_free(names, k < 0 ? 0 : k);
@@ -898,7 +911,7 @@ static bool covered_by_group(const struct value *doc, const char *task, const st
 }
 
 /* Apply one run's results to scores; count what mapped and list what did not. */
-static size_t apply_run(const struct corpus *c, const struct run *r, struct value *scores,
+static size_t apply_lm_eval(const struct corpus *c, const struct run *r, struct value *scores,
 			struct value *unmapped)
 {
 	const struct value *results = value_get(r->doc, "results");
@@ -963,8 +976,9 @@ static size_t apply_run(const struct corpus *c, const struct run *r, struct valu
 }
 
 /* Write (or update) one model's file from its runs [first, last). */
-static int write_lm_eval_model(const struct import_lm_eval_options *o, const struct corpus *c,
-			       struct run *runs, size_t first, size_t last, struct value *unmapped)
+static int write_run_model(const struct harness *h, const struct import_lm_eval_options *o,
+			   const struct corpus *c, struct run *runs, size_t first, size_t last,
+			   struct value *unmapped)
 {
 	const char *model = runs[first].model;
 	char *id = o->model_id ? xstrdup(o->model_id) : slugify(strrchr(model, '/') ? strrchr(model, '/') + 1 : model);
@@ -1009,15 +1023,15 @@ static int write_lm_eval_model(const struct import_lm_eval_options *o, const str
 	if (!scores || scores->kind != VALUE_OBJECT)
 		scores = value_set(doc, "scores", value_object());
 	for (size_t i = first; i < last; i++)
-		applied += apply_run(c, &runs[i], scores, unmapped);
+		applied += h->apply(c, &runs[i], scores, unmapped);
 	if (!applied) {
 		diag_error(runs[first].path, 0, 0, "no task of model '%s' maps to a benchmark (map tasks "
 						   "in benchmarks.json: \"sources\": [{\"harness\": "
-						   "\"lm-eval\", \"task\": ..., \"metric\": ...}])",
-			   model);
+						   "\"%s\", \"task\": ..., \"metric\": ...}])",
+			   model, h->name);
 		goto out;
 	}
-	buf_puts(&src, "lm-evaluation-harness: ");
+	buf_printf(&src, "%s: ", h->label);
 	buf_puts(&src, strrchr(runs[last - 1].path, '/') ? strrchr(runs[last - 1].path, '/') + 1
 							 : runs[last - 1].path);
 	value_set_string(doc, "source", buf_str(&src));
@@ -1041,7 +1055,7 @@ out:
 	return rc;
 }
 
-int import_lm_eval(const struct import_lm_eval_options *o)
+static int import_runs(const struct harness *h, const struct import_lm_eval_options *o)
 {
 	struct corpus *c = NULL;
 	char **files = NULL;
@@ -1064,10 +1078,10 @@ int import_lm_eval(const struct import_lm_eval_options *o)
 			diag_error(o->inputs[i], 0, 0, "no such file or directory");
 			goto out;
 		}
-		collect_results(o->inputs[i], &files, &nfiles, &cap);
+		collect_results(h, o->inputs[i], &files, &nfiles, &cap);
 	}
 	if (!nfiles) {
-		diag_error(NULL, 0, 0, "no results*.json files found in the given directories");
+		diag_error(NULL, 0, 0, "no %s logs found in the given directories", h->label);
 		goto out;
 	}
 	runs = xcalloc(nfiles, sizeof(*runs));
@@ -1076,9 +1090,10 @@ int import_lm_eval(const struct import_lm_eval_options *o)
 		size_t len;
 		struct json_error err;
 		struct run *r = &runs[nruns];
-		const struct value *results;
 		if (ends_with(files[i], ".eval")) {
-			diag_error(files[i], 0, 0, "not a results JSON file");
+			diag_error(files[i], 0, 0, "an Inspect .eval archive: convert it to JSON first "
+						   "(inspect log convert --to json %s)",
+				   files[i]);
 			continue;
 		}
 		if (file_read(files[i], &text, &len) < 0)
@@ -1089,24 +1104,12 @@ int import_lm_eval(const struct import_lm_eval_options *o)
 			diag_error(files[i], err.line, err.col, "%s", err.msg);
 			continue;
 		}
-		results = value_get(r->doc, "results");
-		if (r->doc->kind != VALUE_OBJECT || !results || results->kind != VALUE_OBJECT) {
-			diag_error(files[i], r->doc->line, r->doc->col,
-				   "not an lm-evaluation-harness results file (no 'results' object)");
+		if (h->open(files[i], r, o->model_id) < 0) {
 			value_free(r->doc);
-			continue;
-		}
-		r->model = o->model_id ? xstrdup(o->model_id) : run_model(r->doc);
-		if (!r->model) {
-			diag_error(files[i], 0, 0, "no model name (neither 'model_name' nor "
-						   "'pretrained=' in config.model_args): pass --model-id");
-			value_free(r->doc);
+			r->doc = NULL;
 			continue;
 		}
 		r->path = xstrdup(files[i]);
-		r->date = task_number(r->doc, "date");
-		if (!isfinite(r->date))
-			r->date = 0;
 		nruns++;
 	}
 	if (nruns != nfiles)
@@ -1117,7 +1120,7 @@ int import_lm_eval(const struct import_lm_eval_options *o)
 		size_t j = i;
 		while (j < nruns && strcmp(runs[j].model, runs[i].model) == 0)
 			j++;
-		if (write_lm_eval_model(o, c, runs, i, j, unmapped) < 0)
+		if (write_run_model(h, o, c, runs, i, j, unmapped) < 0)
 			rc = -1;
 		i = j;
 	}
@@ -1143,4 +1146,139 @@ out:
 	value_free(unmapped);
 	content_free(c);
 	return rc;
+}
+
+/* lm-evaluation-harness: results*.json, v0.4.x and v0.3 */
+static bool lm_eval_wanted(const char *name)
+{
+	return strncmp(name, "results", 7) == 0 && ends_with(name, ".json");
+}
+
+static int lm_eval_open(const char *path, struct run *r, const char *model_id)
+{
+	const struct value *results = value_get(r->doc, "results");
+	if (r->doc->kind != VALUE_OBJECT || !results || results->kind != VALUE_OBJECT) {
+		diag_error(path, r->doc->line, r->doc->col,
+			   "not an lm-evaluation-harness results file (no 'results' object)");
+		return -1;
+	}
+	r->model = model_id ? xstrdup(model_id) : run_model(r->doc);
+	if (!r->model) {
+		diag_error(path, 0, 0, "no model name (neither 'model_name' nor 'pretrained=' in "
+				       "config.model_args): pass --model-id");
+		return -1;
+	}
+	r->date = task_number(r->doc, "date");
+	if (!isfinite(r->date))
+		r->date = 0;
+	return 0;
+}
+
+static const struct harness lm_eval_harness = {"lm-eval", "lm-evaluation-harness",
+					       lm_eval_wanted, lm_eval_open, apply_lm_eval};
+
+int import_lm_eval(const struct import_lm_eval_options *o)
+{
+	return import_runs(&lm_eval_harness, o);
+}
+
+/* Inspect AI: JSON eval logs (eval.model, eval.task, results.scores[].metrics) */
+static bool inspect_wanted(const char *name)
+{
+	return ends_with(name, ".json") || ends_with(name, ".eval");
+}
+
+static int inspect_open(const char *path, struct run *r, const char *model_id)
+{
+	const struct value *eval = value_get(r->doc, "eval");
+	const char *model = value_get_string(eval, "model"), *created;
+	const struct value *scores = value_get(value_get(r->doc, "results"), "scores");
+	if (r->doc->kind != VALUE_OBJECT || !eval || !value_get_string(eval, "task") ||
+	    !scores || scores->kind != VALUE_ARRAY) {
+		diag_error(path, r->doc->line, r->doc->col,
+			   "not an Inspect eval log with results (needs eval.task and "
+			   "results.scores; was the evaluation finished?)");
+		return -1;
+	}
+	if (!model_id && !model) {
+		diag_error(path, 0, 0, "no eval.model: pass --model-id");
+		return -1;
+	}
+	r->model = xstrdup(model_id ? model_id : model);
+	/* "2024-05-29T12:38:21+00:00" -> 20240529123821, which sorts like the time */
+	created = value_get_string(eval, "created");
+	r->date = 0;
+	for (int digits = 0; created && *created && digits < 14; created++)
+		if (*created >= '0' && *created <= '9') {
+			r->date = r->date * 10 + (*created - '0');
+			digits++;
+		}
+	return 0;
+}
+
+/* Does source task name the eval's task ("gpqa_diamond" or "inspect_evals/gpqa_diamond")? */
+static bool same_task(const char *want, const char *task)
+{
+	const char *slash = strrchr(task, '/');
+	return strcmp(want, task) == 0 || (slash && strcmp(want, slash + 1) == 0);
+}
+
+static size_t apply_inspect(const struct corpus *c, const struct run *r, struct value *scores,
+			    struct value *unmapped)
+{
+	const struct value *eval = value_get(r->doc, "eval");
+	const struct value *res = value_get(r->doc, "results");
+	const struct value *list = value_get(res, "scores");
+	const char *task = value_get_string(eval, "task");
+	size_t applied = 0;
+
+	for (size_t b = 0; b < c->nbench; b++) {
+		const struct benchmark *bench = &c->benchmarks[b];
+		for (size_t s = 0; s < bench->nsources; s++) {
+			const struct source *src = &bench->sources[s];
+			const char *metric = strrchr(src->metric, '/');
+			if (strcmp(src->harness, "inspect") != 0 || !same_task(src->task, task))
+				continue;
+			metric = metric ? metric + 1 : src->metric;
+			for (size_t i = 0; i < list->n; i++) {
+				const struct value *sc = list->items[i];
+				const struct value *ms = value_get(sc, "metrics");
+				const char *scorer = value_get_string(sc, "name");
+				double v = task_number(value_get(ms, metric), "value");
+				double err = task_number(value_get(ms, "stderr"), "value");
+				double n = task_number(sc, "scored_samples");
+				struct value *score;
+				/* "scorer/metric" picks one scorer of several */
+				if (strchr(src->metric, '/') &&
+				    (!scorer || strncmp(src->metric, scorer, strlen(scorer)) != 0 ||
+				     src->metric[strlen(scorer)] != '/'))
+					continue;
+				if (!isfinite(v))
+					continue;
+				if (!isfinite(n))
+					n = task_number(res, "completed_samples");
+				score = value_object();
+				value_set_number(score, "value", src->sign * v);
+				if (isfinite(err) && err >= 0)
+					value_set_number(score, "stderr", err);
+				if (isfinite(n) && n >= 0)
+					value_set_number(score, "n", n);
+				value_set(scores, bench->id, score);
+				applied++;
+				break;
+			}
+			break;
+		}
+	}
+	if (!applied)
+		value_set_bool(unmapped, task, true);
+	return applied;
+}
+
+static const struct harness inspect_harness = {"inspect", "Inspect", inspect_wanted,
+					       inspect_open, apply_inspect};
+
+int import_inspect(const struct import_lm_eval_options *o)
+{
+	return import_runs(&inspect_harness, o);
 }

@@ -81,4 +81,14 @@ struct import_lm_eval_options {
  */
 int import_lm_eval(const struct import_lm_eval_options *o);
 
+/**
+ * Import Inspect AI eval logs in JSON (eval.model, eval.task, eval.created,
+ * results.scores[].metrics.<name>.value with the "stderr" metric beside it, scored_samples),
+ * mapped through benchmark sources with harness "inspect" (task: the eval's task, with or
+ * without its "package/" prefix; metric: "accuracy", or "scorer/accuracy" to pick a scorer).
+ * .eval archives are refused with the command that converts them. Otherwise as
+ * import_lm_eval(), with the same options.
+ */
+int import_inspect(const struct import_lm_eval_options *o);
+
 #endif

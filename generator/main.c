@@ -30,6 +30,7 @@ static const char usage_main[] =
 	"  build        render the audit as a static site (pages, figures, data)\n"
 	"  import csv   import a results matrix (the paper's CSV layout) into content/\n"
 	"  import lm-eval  import lm-evaluation-harness results files into content/\n"
+	"  import inspect  import Inspect AI eval logs (JSON) into content/\n"
 	"\n"
 	"options:\n"
 	"  -h, --help      show help (also after a command: washboard analyze --help)\n"
@@ -97,6 +98,22 @@ static const char usage_import_lm_eval[] =
 	"  --training-flop F    training compute in FLOP (flop_source: reported)\n"
 	"  --tokens D           training tokens: FLOP estimated as 6 x N x D (flop_source:\n"
 	"                       estimated; needs --params or params in the model file)\n"
+	"\n"
+	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input\n";
+
+static const char usage_import_inspect[] =
+	"usage: washboard import inspect --content DIR --cohort C [--model-id ID] [--params N]\n"
+	"                                [--training-flop F | --tokens D] FILE|DIR...\n"
+	"\n"
+	"Import Inspect AI eval logs in JSON (a directory is searched for *.json) into\n"
+	"DIR/models/C/<model>.json. The model is eval.model, the task eval.task; each score is\n"
+	"results.scores[].metrics.<metric>.value, with the 'stderr' metric beside it and\n"
+	"scored_samples as n. Tasks map to benchmarks through \"sources\" with harness\n"
+	"\"inspect\" in benchmarks.json. Logs of one model are applied oldest first (eval.created),\n"
+	"so the newest value wins. .eval archives must be converted first:\n"
+	"  inspect log convert --to json --output-dir logs-json logs/\n"
+	"\n"
+	"Options as for 'washboard import lm-eval'.\n"
 	"\n"
 	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input\n";
 
@@ -358,15 +375,16 @@ static int positive_option(const struct args *a, const char *name, const char *v
 	return 0;
 }
 
-static int cmd_import_lm_eval(struct args *a)
+/* import lm-eval and import inspect: run logs of one evaluation tool or the other. */
+static int cmd_import_runs(struct args *a, bool inspect)
 {
 	struct import_lm_eval_options o;
 	char **inputs = xcalloc((size_t)a->argc + 1, sizeof(char *));
 	int rc = WB_EXIT_OK;
 
 	memset(&o, 0, sizeof(o));
-	a->cmd = "import lm-eval";
-	a->usage = usage_import_lm_eval;
+	a->cmd = inspect ? "import inspect" : "import lm-eval";
+	a->usage = inspect ? usage_import_inspect : usage_import_lm_eval;
 	for (a->i = 1; a->i < a->argc && rc == WB_EXIT_OK; a->i++) {
 		const char *arg = a->argv[a->i], *v = NULL;
 		int r = common_flag(a, arg, NULL);
@@ -416,7 +434,7 @@ static int cmd_import_lm_eval(struct args *a)
 		goto out;
 	}
 	o.inputs = inputs;
-	rc = import_lm_eval(&o) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
+	rc = (inspect ? import_inspect(&o) : import_lm_eval(&o)) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
 out:
 	free(inputs);
 	return rc;
@@ -433,9 +451,11 @@ static int cmd_import(struct args *a)
 	if (common_flag(a, a->argv[0], NULL) > 0)
 		return WB_EXIT_OK;
 	if (strcmp(a->argv[0], "lm-eval") == 0)
-		return cmd_import_lm_eval(a);
+		return cmd_import_runs(a, false);
+	if (strcmp(a->argv[0], "inspect") == 0)
+		return cmd_import_runs(a, true);
 	if (strcmp(a->argv[0], "csv") != 0)
-		return usage_error(a, "unknown import format (supported: csv, lm-eval):",
+		return usage_error(a, "unknown import format (supported: csv, lm-eval, inspect):",
 				   a->argv[0]);
 	a->cmd = "import csv";
 	for (a->i = 1; a->i < a->argc; a->i++) {

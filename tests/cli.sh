@@ -240,7 +240,7 @@ expect "usage: analyze --format without a value exits 2" 2 err "error: missing v
 run import
 expect "usage: import without a format exits 2" 2 err "error: import needs a format"
 run import xml
-expect "usage: import xml exits 2" 2 err "error: unknown import format (supported: csv, lm-eval): xml"
+expect "usage: import xml exits 2" 2 err "error: unknown import format (supported: csv, lm-eval, inspect): xml"
 run import csv
 expect "usage: import csv without required options exits 2" 2 \
 	err "error: --content, --cohort and --matrix (or --long) are required"

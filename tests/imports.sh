@@ -89,6 +89,22 @@ else
 	nok "failed imports wrote nothing" "$(diff -r "$tmp/before" "$tmp/c" | head -5)"
 fi
 
+# import inspect: JSON eval logs, newest wins, NaN stderr left out, .eval refused
+cp -r content "$tmp/i"
+run "inspect: a directory of JSON logs imports (exit 0)" 0 "from 3 runs" \
+	"$wb" import inspect --content "$tmp/i" --cohort chat tests/fixtures/inspect/logs
+check "inspect: the newest log wins; NaN stderr is left out; n from completed_samples" "d['scores']['truthfulqa_mc1'] == {'value': 0.4, 'n': 817}" "$tmp/i/models/chat/acme-7b-chat.json"
+if grep -q 'theory_of_mind' "$tmp/err"; then ok "inspect: an unmapped task is named in the warning"; else nok "inspect: an unmapped task is named in the warning" "$(cat "$tmp/err")"; fi
+run "inspect: an older log alone gives its own value, stderr and scored_samples" 0 "" \
+	"$wb" import inspect --content "$tmp/i" --cohort chat --model-id older tests/fixtures/inspect/logs/2024-05-29T12-38-21_truthfulqa_abc.json
+check "inspect: task with a package prefix maps; stderr metric and scored_samples read" "d['scores']['truthfulqa_mc1'] == {'value': 0.38, 'stderr': 0.017, 'n': 800}" "$tmp/i/models/chat/older.json"
+printf 'PK\003\004' >"$tmp/log.eval"
+run "inspect: a .eval archive is refused with the conversion command" 3 "inspect log convert --to json" \
+	"$wb" import inspect --content "$tmp/i" --cohort chat "$tmp/log.eval"
+printf '{"eval": {"task": "x"}, "results": {}}\n' >"$tmp/unfinished.json"
+run "inspect: a log without results.scores is refused" 3 "was the evaluation finished" \
+	"$wb" import inspect --content "$tmp/i" --cohort chat "$tmp/unfinished.json"
+
 # import csv --long: model,benchmark,value[,stderr,n]
 printf 'model,benchmark,value,stderr,n\nAcme/X-1,truthfulqa_mc1,0.41,0.017,817\nAcme/X-1,mmlu,0.6,,\n"Acme/Y-2",mmlu,0.5,0.01,\n' >"$tmp/long.csv"
 cp -r content "$tmp/l"
