@@ -550,6 +550,13 @@ static int load_model(struct corpus *c, size_t cohort, const char *path, const c
 		    cohort_key, c->cohorts[cohort].id);
 	m->family = opt_string(&k, root, "family", NULL);
 	m->flop_source = opt_string(&k, root, "flop_source", NULL);
+	if (m->flop_source && strcmp(m->flop_source, "reported") != 0 &&
+	    strcmp(m->flop_source, "estimated") != 0 && strcmp(m->flop_source, "unknown") != 0)
+		diag_warning(path, value_get(root, "flop_source")->line,
+			     value_get(root, "flop_source")->col,
+			     "flop_source is usually 'reported', 'estimated' (6 x params x tokens) or "
+			     "'unknown', not '%s'",
+			     m->flop_source);
 	m->released = opt_string(&k, root, "released", NULL);
 	m->source = opt_string(&k, root, "source", NULL);
 	m->has_params = opt_positive(&k, root, "params", &m->params);
