@@ -9,6 +9,7 @@
 
 #include "analysis.h"
 #include "content.h"
+#include "diff.h"
 #include "hugepages.h"
 #include "importers.h"
 #include "markdown.h"
@@ -28,6 +29,7 @@ static const char usage_main[] =
 	"commands:\n"
 	"  analyze      run the analysis and print a table, CSV or the JSON report\n"
 	"  build        render the audit as a static site (pages, figures, data)\n"
+	"  diff         what changed between two reports (two releases)\n"
 	"  import csv   import a results matrix (the paper's CSV layout) into content/\n"
 	"  import lm-eval  import lm-evaluation-harness results files into content/\n"
 	"  import inspect  import Inspect AI eval logs (JSON) into content/\n"
@@ -55,7 +57,7 @@ static const char usage_analyze[] =
 static const char usage_build[] =
 	"usage: washboard build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
 	"                       [--formats svg,png,pdf] [--base-url URL] [--no-figures]\n"
-	"                       [--png-scale X] [--force] [--gnuplot PATH] [-q]\n"
+	"                       [--png-scale X] [--release V] [--force] [--gnuplot PATH] [-q]\n"
 	"\n"
 	"Render the audit as a static site: an index, one page per cohort, benchmark, model and\n"
 	"area, the decorrelated leaderboards, the pages in DIR/pages, figures drawn with gnuplot\n"
@@ -74,11 +76,23 @@ static const char usage_build[] =
 	"                    roughly doubles the time gnuplot takes)\n"
 	"  --no-figures      do not draw figures (no gnuplot needed)\n"
 	"  --force           rebuild even if OUT was built from exactly these inputs\n"
+	"  --release V       record this build as release V (default: \"version\" in\n"
+	"                    site.json); earlier releases in OUT are kept, each with its report\n"
+	"                    and a \"What changed\" page; feed.xml lists them\n"
 	"  --gnuplot PATH    the gnuplot binary (default: gnuplot)\n"
 	"  -q, --quiet       no progress and no warnings\n"
 	"\n"
 	"exit codes: 0 ok, 1 runtime failure (I/O, gnuplot), 2 usage error, 3 bad content or\n"
 	"templates\n";
+
+static const char usage_diff[] =
+	"usage: washboard diff OLD.json NEW.json [--format text|json]\n"
+	"\n"
+	"Compare two reports (data/report.json of two releases, or 'analyze --format json'\n"
+	"output): models and benchmarks added and removed, verdicts that changed, the largest\n"
+	"movements in capabilities correlation and in decorrelated rank, per cohort.\n"
+	"\n"
+	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 unreadable report\n";
 
 static const char usage_import_lm_eval[] =
 	"usage: washboard import lm-eval --content DIR --cohort C [--model-id ID] [--params N]\n"
@@ -330,6 +344,8 @@ static int cmd_build(struct args *a)
 			o.base_url = v;
 		else if ((r = option(a, "--gnuplot", 1, &v)) != 0)
 			o.gnuplot = v;
+		else if ((r = option(a, "--release", 1, &v)) != 0)
+			o.release = v;
 		else if ((r = option(a, "--jobs", 1, &v)) != 0) {
 			double j;
 			if (r > 0 && (parse_number(v, &j) < 0 || j < 1 || j > 256 || j != (int)j))
@@ -364,6 +380,61 @@ static int cmd_build(struct args *a)
 			o.out, st.pages, st.figures, st.drawn, st.reused, st.files, st.seconds);
 	else if (rc != WB_EXIT_OK)
 		fprintf(stderr, "washboard: build failed; %s is unchanged\n", o.out);
+	return rc;
+}
+
+static int cmd_diff(struct args *a)
+{
+	const char *files[2] = {NULL, NULL}, *format = "text";
+	struct value *old = NULL, *new_report = NULL, *d = NULL;
+	struct buf out = BUF_INIT;
+	int nfiles = 0, rc = WB_EXIT_OK;
+
+	for (a->i = 0; a->i < a->argc; a->i++) {
+		const char *arg = a->argv[a->i], *v = NULL;
+		int r = common_flag(a, arg, NULL);
+		if (r > 0)
+			return WB_EXIT_OK;
+		if (arg[0] != '-') {
+			if (nfiles == 2)
+				return usage_error(a, "diff takes two reports, not more:", arg);
+			files[nfiles++] = arg;
+			continue;
+		}
+		if ((r = option(a, "--format", 1, &v)) > 0)
+			format = v;
+		else if (r < 0)
+			return usage_error(a, "missing value after", arg);
+		else
+			return usage_error(a, "unknown option", arg);
+	}
+	if (nfiles != 2)
+		return usage_error(a, "diff needs OLD.json and NEW.json", NULL);
+	if (strcmp(format, "text") && strcmp(format, "json"))
+		return usage_error(a, "--format must be text or json, not", format);
+	old = content_read_json(files[0]);
+	new_report = content_read_json(files[1]);
+	if (!old || !new_report || !value_get(old, "cohorts") || !value_get(new_report, "cohorts")) {
+		if (old && new_report)
+			diag_error(!value_get(old, "cohorts") ? files[0] : files[1], 0, 0,
+				   "not a washboard report (no 'cohorts')");
+		rc = WB_EXIT_DATA;
+		goto out;
+	}
+	d = diff_reports(old, new_report);
+	if (strcmp(format, "json") == 0)
+		value_write_json(&out, d, 2);
+	else
+		diff_write_text(&out, d);
+	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
+		diag_error(NULL, 0, 0, "cannot write the output");
+		rc = WB_EXIT_RUNTIME;
+	}
+out:
+	buf_release(&out);
+	value_free(d);
+	value_free(old);
+	value_free(new_report);
 	return rc;
 }
 
@@ -521,6 +592,10 @@ static int run(int argc, char **argv)
 	if (strcmp(cmd, "analyze") == 0 || strcmp(cmd, "analyse") == 0) {
 		a.usage = usage_analyze;
 		return cmd_analyze(&a);
+	}
+	if (strcmp(cmd, "diff") == 0) {
+		a.usage = usage_diff;
+		return cmd_diff(&a);
 	}
 	if (strcmp(cmd, "build") == 0) {
 		a.usage = usage_build;

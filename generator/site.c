@@ -16,6 +16,8 @@
 
 #include "analysis.h"
 #include "content.h"
+#include "diff.h"
+#include "json.h"
 #include "markdown.h"
 #include "mustache.h"
 #include "plot.h"
@@ -116,11 +118,14 @@ enum page_kind {
 	PAGE_AREA,
 	PAGE_LEADERBOARD,
 	PAGE_PAGE,
+	PAGE_RELEASE,
+	PAGE_RELEASES,
 	PAGE_KINDS
 };
 
 static const char *const page_files[PAGE_KINDS] = {
-	"index.md", "cohort.md", "benchmark.md", "model.md", "area.md", "leaderboard.md", "page.md"};
+	"index.md", "cohort.md", "benchmark.md", "model.md", "area.md", "leaderboard.md", "page.md",
+	"release.md", "releases.md"};
 
 struct templates {
 	const char *dir;
@@ -364,6 +369,7 @@ struct build {
 	struct site_stats *st;
 	struct value *pages;    /* content pages: [{name, title, href}] */
 	struct value *rows;     /* cohort id -> [bench_row() of each benchmark], built once */
+	char *release;          /* this build's release version (a slug) */
 	bool has_methodology;
 };
 
@@ -427,6 +433,12 @@ static struct value *page_view(struct build *b, const char *path, const char *ti
 	for (size_t i = 0; i < b->pages->n; i++) {
 		struct value *e = value_push(nav, value_copy(b->pages->items[i]));
 		value_set_bool(e, "current", strcmp(path, str(e, "href")) == 0);
+	}
+	{
+		struct value *e = value_push(nav, value_object());
+		value_set_string(e, "title", "Releases");
+		value_set_string(e, "href", "releases/index.html");
+		value_set_bool(e, "current", strncmp(path, "releases/", 9) == 0);
 	}
 	value_set(v, "nav", nav);
 	value_set_bool(v, "has_methodology", b->has_methodology);
@@ -1651,6 +1663,181 @@ out:
 	return rc;
 }
 
+/* ------------------------------------------------------------------ releases */
+
+/* The release date: SOURCE_DATE_EPOCH when set (reproducible builds), else the epoch. */
+static void release_date(struct buf *out)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	double t;
+	time_t tt;
+	struct tm tm;
+	char s[32];
+	if (!sde || parse_number(sde, &t) < 0 || t < 0)
+		t = 0;
+	tt = (time_t)t;
+	gmtime_r(&tt, &tm);
+	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	buf_puts(out, s);
+}
+
+/*
+ * Record this build as a release: the previous site's releases/ are kept, this report goes
+ * to releases/<version>/report.json, releases/index.json lists them in order, and this
+ * release gets a "What changed" page against the one before it; then the list page and the
+ * Atom feed. Returns 0 or the exit code of the failure.
+ */
+static enum wb_exit write_releases(struct build *b)
+{
+	char *old = path_join(b->o->out, "releases"), *dir = path_join(b->tmp, "releases");
+	char *index_path = path_join(dir, "index.json");
+	struct value *index = NULL, *entry = NULL, *prev_report = NULL, *v, *list, *feed_items;
+	struct buf rel = BUF_INIT, out = BUF_INIT, date = BUF_INIT;
+	size_t pos = 0, files = 0;
+	enum wb_exit rc = WB_EXIT_RUNTIME;
+
+	if (path_is_dir(old) && copy_tree(old, dir, &files) < 0)
+		goto out;
+	b->st->files += files;
+	index = path_is_file(index_path) ? content_read_json(index_path) : value_object();
+	if (!index || index->kind != VALUE_OBJECT) {
+		diag_error(index_path, 0, 0, "the previous site's release list is unreadable; move "
+					     "its releases/ away to start a new list");
+		goto out;
+	}
+	list = value_get(index, "releases");
+	if (!list || list->kind != VALUE_ARRAY)
+		list = value_set(index, "releases", value_array());
+	for (pos = 0; pos < list->n; pos++)
+		if (strcmp(str(list->items[pos], "version"), b->release) == 0)
+			break;
+	if (pos == list->n) {
+		entry = value_push(list, value_object());
+		value_set_string(entry, "version", b->release);
+		release_date(&date);
+		value_set_string(entry, "date", buf_str(&date));
+	}
+	entry = list->items[pos];
+	buf_reset(&out);
+	value_write_json(&out, index, 2);
+	buf_printf(&rel, "releases/%s/report.json", b->release);
+	if (write_out(b->tmp, "releases/index.json", out.data, out.len) < 0)
+		goto out;
+	buf_reset(&out);
+	value_write_json(&out, b->report, 2);
+	if (write_out(b->tmp, buf_str(&rel), out.data, out.len) < 0)
+		goto out;
+	b->st->files += 2;
+
+	/* What changed: against the release before this one */
+	if (pos > 0) {
+		char *p = path_join(dir, str(list->items[pos - 1], "version"));
+		char *rp = path_join(p, "report.json");
+		prev_report = path_is_file(rp) ? content_read_json(rp) : NULL;
+		free(rp);
+		free(p);
+	}
+	buf_reset(&rel);
+	buf_printf(&rel, "releases/%s/index.html", b->release);
+	buf_reset(&out);
+	buf_printf(&out, "What changed in release %s", b->release);
+	v = page_view(b, buf_str(&rel), buf_str(&out));
+	{
+		struct value *r = value_set(v, "release", value_object());
+		value_set_string(r, "version", b->release);
+		value_set_string(r, "date", str(entry, "date"));
+		if (prev_report) {
+			struct value *d = diff_reports(prev_report, b->report);
+			value_set_string(r, "previous", str(list->items[pos - 1], "version"));
+			/* formatted numbers for the page */
+			for (size_t c = 0; c < value_get(d, "cohorts")->n; c++) {
+				struct value *co = value_get(d, "cohorts")->items[c];
+				struct value *m = value_get(co, "movements");
+				value_set_bool(co, "any_movements", m->n > 0);
+				value_set_bool(co, "any_rank_changes",
+					       value_get(co, "rank_changes")->n > 0);
+				for (size_t k = 0; k < m->n; k++) {
+					set_pct(m->items[k], "old_pct", num(m->items[k], "old"));
+					set_pct(m->items[k], "new_pct", num(m->items[k], "new"));
+					set_fmt(m->items[k], "delta_pct", "%+.1f", 100 * num(m->items[k], "delta"));
+				}
+			}
+			value_set(r, "diff", d);
+		}
+	}
+	if (render_page(b, PAGE_RELEASE, v) < 0) {
+		rc = WB_EXIT_DATA;
+		goto out;
+	}
+
+	/* the list of releases, newest first, and the feed */
+	v = page_view(b, "releases/index.html", "Releases");
+	feed_items = value_set(v, "releases", value_array());
+	for (size_t i = list->n; i-- > 0;) {
+		struct value *e = value_push(feed_items, value_copy(list->items[i]));
+		struct buf h = BUF_INIT;
+		buf_printf(&h, "releases/%s/index.html", str(e, "version"));
+		value_set(e, "href", value_string_own(buf_detach(&h)));
+		buf_printf(&h, "releases/%s/report.json", str(e, "version"));
+		value_set(e, "report", value_string_own(buf_detach(&h)));
+		value_set_bool(e, "current", i == pos);
+	}
+	{
+		/* Atom: ids are the site's URLs (tag: URIs when there is no base URL) */
+		struct buf x = BUF_INIT;
+		const char *title = str(value_get(b->report, "site"), "title");
+		buf_puts(&x, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+			     "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>");
+		mustache_escape_html(&x, title, strlen(title));
+		buf_puts(&x, " releases</title>\n<id>");
+		if (b->base_url[0])
+			mustache_escape_html(&x, b->base_url, strlen(b->base_url));
+		else
+			buf_puts(&x, "tag:washboard,2024:site");
+		buf_puts(&x, "/</id>\n<updated>");
+		buf_puts(&x, str(list->items[list->n - 1], "date"));
+		buf_puts(&x, "</updated>\n<generator>washboard</generator>\n");
+		for (size_t i = list->n; i-- > 0;) {
+			const char *ver = str(list->items[i], "version");
+			buf_puts(&x, "<entry>\n<title>Release ");
+			mustache_escape_html(&x, ver, strlen(ver));
+			buf_puts(&x, "</title>\n<id>");
+			if (b->base_url[0])
+				mustache_escape_html(&x, b->base_url, strlen(b->base_url));
+			else
+				buf_puts(&x, "tag:washboard,2024:site");
+			buf_printf(&x, "/releases/%s/</id>\n<updated>%s</updated>\n", ver,
+				   str(list->items[i], "date"));
+			buf_printf(&x, "<link href=\"%s%sreleases/%s/index.html\"/>\n", b->base_url,
+				   b->base_url[0] ? "/" : "", ver);
+			buf_printf(&x, "<summary>What changed in release %s</summary>\n</entry>\n", ver);
+		}
+		buf_puts(&x, "</feed>\n");
+		if (write_out(b->tmp, "feed.xml", x.data, x.len) < 0) {
+			buf_release(&x);
+			value_free(v);
+			goto out;
+		}
+		b->st->files++;
+		buf_release(&x);
+	}
+	if (render_page(b, PAGE_RELEASES, v) < 0) {
+		rc = WB_EXIT_DATA;
+		goto out;
+	}
+	rc = WB_EXIT_OK;
+out:
+	value_free(index);
+	value_free(prev_report);
+	buf_release(&rel);
+	buf_release(&out);
+	buf_release(&date);
+	free(index_path);
+	free(old);
+	free(dir);
+	return rc;
+}
+
 /*
  * The build's fingerprint: every byte of the content and templates (with their paths), the
  * options that change the output and the washboard binary itself. Two FNV-1a hashes with
@@ -1721,6 +1908,7 @@ static int fingerprint(const struct site_options *o, const char *base_url, char 
 		 o->png_scale);
 	fp_str(&f, opts);
 	fp_str(&f, base_url);
+	fp_str(&f, o->release ? o->release : "");
 	if (fp_tree(&f, o->content) < 0 || fp_tree(&f, o->templates) < 0)
 		return -1;
 	snprintf(out, 33, "%016llx%016llx", (unsigned long long)f.h[0],
@@ -1787,6 +1975,14 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 	while (base.len && base.data[base.len - 1] == '/')
 		base.data[--base.len] = '\0';
 	b.base_url = buf_str(&base);
+	b.release = slugify(o->release ? o->release
+				       : value_get_string(value_get(b.report, "site"), "version")
+						 ? str(value_get(b.report, "site"), "version")
+						 : "unversioned");
+	if (!b.release[0]) {
+		free(b.release);
+		b.release = xstrdup("unversioned");
+	}
 	if (check_ids(&b) < 0 || load_page_list(&b, &page_names, &npages) < 0)
 		goto out;
 	if (templates_load(&b.t, o->templates) < 0)
@@ -1802,6 +1998,9 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 	b.tmp = tmpl.data;
 	progress(o, "pages, data and figures");
 	rc = run_tasks(&b);
+	if (rc != WB_EXIT_OK)
+		goto out;
+	rc = write_releases(&b);
 	if (rc != WB_EXIT_OK)
 		goto out;
 	rc = WB_EXIT_RUNTIME;
@@ -1830,6 +2029,7 @@ out:
 	names_free(page_names, npages);
 	value_free(b.pages);
 	value_free(b.rows);
+	free(b.release);
 	value_free(b.report);
 	analysis_free(an);
 	content_free(c);

@@ -134,5 +134,29 @@ else
 	nok "walkthrough: the model has its page"
 fi
 
+# releases: a build per release keeps the earlier ones; diff compares two reports
+run "releases: the first release builds" 0 "" "$wb" build -q --no-figures --release r1 --out "$tmp/rel"
+run "releases: a second release with the new model builds" 0 "" \
+	"$wb" build -q --no-figures --content "$tmp/c" --release r2 --out "$tmp/rel"
+check "releases: both are listed in order" "[r['version'] for r in d['releases']] == ['r1', 'r2']" "$tmp/rel/releases/index.json"
+if [ -f "$tmp/rel/releases/r1/report.json" ] && grep -q 'New model: acme/Acme-7B-Chat' "$tmp/rel/releases/r2/index.html"; then
+	ok "releases: the earlier report is kept and the new page says what changed"
+else
+	nok "releases: the earlier report is kept and the new page says what changed"
+fi
+if [ "$(grep -c '<entry>' "$tmp/rel/feed.xml")" -eq 2 ]; then ok "releases: feed.xml has an entry per release"; else nok "releases: feed.xml has an entry per release"; fi
+run "diff: two reports compare in the terminal" 0 "" \
+	"$wb" diff "$tmp/rel/releases/r1/report.json" "$tmp/rel/releases/r2/report.json"
+if grep -q 'models added (1): acme-7b-chat' "$tmp/out" && grep -q 'correlation truthfulqa_mc1' "$tmp/out"; then
+	ok "diff: new models and correlation movements are listed"
+else
+	nok "diff: new models and correlation movements are listed" "$(head -c 400 "$tmp/out")"
+fi
+"$wb" diff --format json "$tmp/rel/releases/r1/report.json" "$tmp/rel/releases/r2/report.json" >"$tmp/diff.json" 2>/dev/null
+check "diff: --format json has the same comparison" "[c for c in d['cohorts'] if c['id'] == 'chat'][0]['models_added'][0]['id'] == 'acme-7b-chat'" "$tmp/diff.json"
+printf '{"x": 1}\n' >"$tmp/notreport.json"
+run "diff: a file that is not a report is refused (exit 3)" 3 "not a washboard report" \
+	"$wb" diff "$tmp/notreport.json" "$tmp/rel/releases/r1/report.json"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
