@@ -14,30 +14,19 @@ static const struct value *by_id(const struct value *list, const char *key, cons
 	return NULL;
 }
 
-static double num(const struct value *o, const char *key)
-{
-	const struct value *v = value_get(o, key);
-	return v && v->kind == VALUE_NUMBER ? v->number : NAN;
-}
-
-static const char *str(const struct value *o, const char *key)
-{
-	const char *s = value_get_string(o, key);
-	return s ? s : "";
-}
 
 /* Entries of a (by key) that b lacks, as [{id, name}]. */
 static struct value *missing(const struct value *a, const struct value *b, const char *key)
 {
 	struct value *out = value_array();
 	for (size_t i = 0; a && a->kind == VALUE_ARRAY && i < a->n; i++) {
-		const char *id = str(a->items[i], key);
+		const char *id = value_str(a->items[i], key);
 		struct value *e;
 		if (by_id(b, key, id))
 			continue;
 		e = value_push(out, value_object());
 		value_set_string(e, "id", id);
-		value_set_string(e, "name", str(a->items[i], "name"));
+		value_set_string(e, "name", value_str(a->items[i], "name"));
 	}
 	return out;
 }
@@ -45,10 +34,10 @@ static struct value *missing(const struct value *a, const struct value *b, const
 static int cmp_abs_delta(const void *pa, const void *pb)
 {
 	const struct value *a = *(const struct value *const *)pa, *b = *(const struct value *const *)pb;
-	double x = fabs(num(a, "delta")), y = fabs(num(b, "delta"));
+	double x = fabs(value_num(a, "delta")), y = fabs(value_num(b, "delta"));
 	if (x != y)
 		return x > y ? -1 : 1;
-	return strcmp(str(a, "id"), str(b, "id"));
+	return strcmp(value_str(a, "id"), value_str(b, "id"));
 }
 
 /* Sort list by |delta| descending (ties by id) and keep the first DIFF_TOP. */
@@ -67,48 +56,48 @@ static struct value *cohort_diff(const struct value *o, const struct value *n)
 	const struct value *ob = value_get(o, "benchmarks"), *nb = value_get(n, "benchmarks");
 	const struct value *ol = value_get(o, "leaderboard"), *nl = value_get(n, "leaderboard");
 
-	value_set_string(d, "id", str(n ? n : o, "id"));
-	value_set_string(d, "title", str(n ? n : o, "title"));
+	value_set_string(d, "id", value_str(n ? n : o, "id"));
+	value_set_string(d, "title", value_str(n ? n : o, "title"));
 	value_set_string(d, "status", !o ? "added" : !n ? "removed" : "changed");
 	value_set(d, "models_added", missing(value_get(n, "models"), value_get(o, "models"), "id"));
 	value_set(d, "models_removed", missing(value_get(o, "models"), value_get(n, "models"), "id"));
 	value_set(d, "benchmarks_added", missing(nb, ob, "id"));
 	value_set(d, "benchmarks_removed", missing(ob, nb, "id"));
 	for (size_t i = 0; nb && i < nb->n; i++) {
-		const struct value *b = nb->items[i], *a = by_id(ob, "id", str(b, "id"));
+		const struct value *b = nb->items[i], *a = by_id(ob, "id", value_str(b, "id"));
 		double x, y;
 		if (!a)
 			continue;
-		if (strcmp(str(a, "verdict"), str(b, "verdict")) != 0) {
+		if (strcmp(value_str(a, "verdict"), value_str(b, "verdict")) != 0) {
 			struct value *e = value_push(verdicts, value_object());
-			value_set_string(e, "id", str(b, "id"));
-			value_set_string(e, "name", str(b, "name"));
-			value_set_string(e, "old", str(a, "verdict"));
-			value_set_string(e, "new", str(b, "verdict"));
-			value_set_string(e, "old_label", str(a, "verdict_label"));
-			value_set_string(e, "new_label", str(b, "verdict_label"));
+			value_set_string(e, "id", value_str(b, "id"));
+			value_set_string(e, "name", value_str(b, "name"));
+			value_set_string(e, "old", value_str(a, "verdict"));
+			value_set_string(e, "new", value_str(b, "verdict"));
+			value_set_string(e, "old_label", value_str(a, "verdict_label"));
+			value_set_string(e, "new_label", value_str(b, "verdict_label"));
 		}
-		x = num(a, "capabilities_correlation");
-		y = num(b, "capabilities_correlation");
+		x = value_num(a, "capabilities_correlation");
+		y = value_num(b, "capabilities_correlation");
 		/* below half a tenth of a percentage point nothing shows: not a movement */
 		if (isfinite(x) && isfinite(y) && fabs(y - x) >= 0.0005) {
 			struct value *e = value_push(moves, value_object());
-			value_set_string(e, "id", str(b, "id"));
-			value_set_string(e, "name", str(b, "name"));
+			value_set_string(e, "id", value_str(b, "id"));
+			value_set_string(e, "name", value_str(b, "name"));
 			value_set_statistic(e, "old", x);
 			value_set_statistic(e, "new", y);
 			value_set_statistic(e, "delta", y - x);
 		}
 	}
 	for (size_t i = 0; nl && i < nl->n; i++) {
-		const struct value *b = nl->items[i], *a = by_id(ol, "model", str(b, "model"));
-		double x = num(a, "decorrelated_rank"), y = num(b, "decorrelated_rank");
+		const struct value *b = nl->items[i], *a = by_id(ol, "model", value_str(b, "model"));
+		double x = value_num(a, "decorrelated_rank"), y = value_num(b, "decorrelated_rank");
 		struct value *e;
 		if (!a || !isfinite(x) || !isfinite(y) || x == y)
 			continue;
 		e = value_push(ranks, value_object());
-		value_set_string(e, "id", str(b, "model"));
-		value_set_string(e, "name", str(b, "name"));
+		value_set_string(e, "id", value_str(b, "model"));
+		value_set_string(e, "name", value_str(b, "name"));
 		value_set_number(e, "old", x);
 		value_set_number(e, "new", y);
 		value_set_number(e, "delta", x - y);
@@ -127,12 +116,12 @@ struct value *diff_reports(const struct value *old, const struct value *new_repo
 	const struct value *oc = value_get(old, "cohorts"), *nc = value_get(new_report, "cohorts");
 	size_t changes = 0;
 
-	value_set_string(d, "old_version", str(value_get(old, "site"), "version"));
-	value_set_string(d, "new_version", str(value_get(new_report, "site"), "version"));
+	value_set_string(d, "old_version", value_str(value_get(old, "site"), "version"));
+	value_set_string(d, "new_version", value_str(value_get(new_report, "site"), "version"));
 	for (size_t i = 0; nc && i < nc->n; i++)
-		value_push(list, cohort_diff(by_id(oc, "id", str(nc->items[i], "id")), nc->items[i]));
+		value_push(list, cohort_diff(by_id(oc, "id", value_str(nc->items[i], "id")), nc->items[i]));
 	for (size_t i = 0; oc && i < oc->n; i++)
-		if (!by_id(nc, "id", str(oc->items[i], "id")))
+		if (!by_id(nc, "id", value_str(oc->items[i], "id")))
 			value_push(list, cohort_diff(oc->items[i], NULL));
 	for (size_t i = 0; i < list->n; i++) {
 		static const char *const keys[] = {"models_added",    "models_removed",
@@ -140,7 +129,7 @@ struct value *diff_reports(const struct value *old, const struct value *new_repo
 						   "verdict_changes", "rank_changes"};
 		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
 			changes += value_get(list->items[i], keys[k])->n;
-		changes += strcmp(str(list->items[i], "status"), "changed") != 0;
+		changes += strcmp(value_str(list->items[i], "status"), "changed") != 0;
 	}
 	value_set(d, "cohorts", list);
 	value_set_number(d, "n_changes", (double)changes);
@@ -153,7 +142,7 @@ static void names(struct buf *out, const char *what, const struct value *list)
 		return;
 	buf_printf(out, "  %s (%zu):", what, list->n);
 	for (size_t i = 0; i < list->n; i++)
-		buf_printf(out, "%s %s", i ? "," : "", str(list->items[i], "id"));
+		buf_printf(out, "%s %s", i ? "," : "", value_str(list->items[i], "id"));
 	buf_putc(out, '\n');
 }
 
@@ -161,27 +150,27 @@ void diff_write_text(struct buf *out, const struct value *diff)
 {
 	const struct value *list = value_get(diff, "cohorts");
 	buf_printf(out, "washboard diff: %s -> %s: %.0f changes\n",
-		   *str(diff, "old_version") ? str(diff, "old_version") : "(old)",
-		   *str(diff, "new_version") ? str(diff, "new_version") : "(new)",
-		   num(diff, "n_changes"));
+		   *value_str(diff, "old_version") ? value_str(diff, "old_version") : "(old)",
+		   *value_str(diff, "new_version") ? value_str(diff, "new_version") : "(new)",
+		   value_num(diff, "n_changes"));
 	for (size_t i = 0; list && i < list->n; i++) {
 		const struct value *c = list->items[i], *v = value_get(c, "verdict_changes");
 		const struct value *m = value_get(c, "movements"), *r = value_get(c, "rank_changes");
-		buf_printf(out, "\n%s (%s): %s\n", str(c, "title"), str(c, "id"), str(c, "status"));
+		buf_printf(out, "\n%s (%s): %s\n", value_str(c, "title"), value_str(c, "id"), value_str(c, "status"));
 		names(out, "models added", value_get(c, "models_added"));
 		names(out, "models removed", value_get(c, "models_removed"));
 		names(out, "benchmarks added", value_get(c, "benchmarks_added"));
 		names(out, "benchmarks removed", value_get(c, "benchmarks_removed"));
 		for (size_t k = 0; v && k < v->n; k++)
-			buf_printf(out, "  verdict %-32s %s -> %s\n", str(v->items[k], "id"),
-				   str(v->items[k], "old_label"), str(v->items[k], "new_label"));
+			buf_printf(out, "  verdict %-32s %s -> %s\n", value_str(v->items[k], "id"),
+				   value_str(v->items[k], "old_label"), value_str(v->items[k], "new_label"));
 		for (size_t k = 0; m && k < m->n; k++)
 			buf_printf(out, "  correlation %-28s %6.1f%% -> %6.1f%% (%+.1f)\n",
-				   str(m->items[k], "id"), 100 * num(m->items[k], "old"),
-				   100 * num(m->items[k], "new"), 100 * num(m->items[k], "delta"));
+				   value_str(m->items[k], "id"), 100 * value_num(m->items[k], "old"),
+				   100 * value_num(m->items[k], "new"), 100 * value_num(m->items[k], "delta"));
 		for (size_t k = 0; r && k < r->n; k++)
 			buf_printf(out, "  decorrelated rank %-22s %3.0f -> %3.0f (%+.0f)\n",
-				   str(r->items[k], "id"), num(r->items[k], "old"),
-				   num(r->items[k], "new"), num(r->items[k], "delta"));
+				   value_str(r->items[k], "id"), value_num(r->items[k], "old"),
+				   value_num(r->items[k], "new"), value_num(r->items[k], "delta"));
 	}
 }

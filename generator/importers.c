@@ -887,18 +887,24 @@ static const char *find_metric(const struct value *task, const char *metric, str
 	return value_get(task, metric) ? buf_str(key) : NULL;
 }
 
+/* Does some benchmark take its scores from this task of harness? */
+static bool task_mapped(const struct corpus *c, const char *harness, const char *task)
+{
+	for (size_t b = 0; b < c->nbench; b++)
+		for (size_t s = 0; s < c->benchmarks[b].nsources; s++)
+			if (strcmp(c->benchmarks[b].sources[s].harness, harness) == 0 &&
+			    strcmp(c->benchmarks[b].sources[s].task, task) == 0)
+				return true;
+	return false;
+}
+
 /* Is task one of the (transitive) subtasks of a group that some benchmark maps? */
 static bool covered_by_group(const struct value *doc, const char *task, const struct corpus *c)
 {
 	const struct value *gs = value_get(doc, "group_subtasks");
 	for (size_t g = 0; gs && gs->kind == VALUE_OBJECT && g < gs->n; g++) {
 		const struct value *subs = gs->items[g];
-		bool mapped = false;
-		for (size_t b = 0; b < c->nbench && !mapped; b++)
-			for (size_t s = 0; s < c->benchmarks[b].nsources; s++)
-				if (strcmp(c->benchmarks[b].sources[s].harness, "lm-eval") == 0 &&
-				    strcmp(c->benchmarks[b].sources[s].task, gs->keys[g]) == 0)
-					mapped = true;
+		bool mapped = task_mapped(c, "lm-eval", gs->keys[g]);
 		for (size_t i = 0; subs && subs->kind == VALUE_ARRAY && i < subs->n; i++) {
 			const char *sub = subs->items[i]->string;
 			if (!sub || strcmp(sub, task) != 0)
@@ -961,13 +967,8 @@ static size_t apply_lm_eval(const struct corpus *c, const struct run *r, struct 
 		}
 	}
 	for (size_t t = 0; results && results->kind == VALUE_OBJECT && t < results->n; t++) {
-		bool mapped = false;
-		for (size_t b = 0; b < c->nbench && !mapped; b++)
-			for (size_t s = 0; s < c->benchmarks[b].nsources; s++)
-				if (strcmp(c->benchmarks[b].sources[s].harness, "lm-eval") == 0 &&
-				    strcmp(c->benchmarks[b].sources[s].task, results->keys[t]) == 0)
-					mapped = true;
-		if (!mapped && !covered_by_group(r->doc, results->keys[t], c))
+		if (!task_mapped(c, "lm-eval", results->keys[t]) &&
+		    !covered_by_group(r->doc, results->keys[t], c))
 			value_set_bool(unmapped, results->keys[t], true);
 	}
 	buf_release(&key);

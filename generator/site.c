@@ -247,17 +247,6 @@ out:
 
 /* ------------------------------------------------------------ formatting */
 
-static double num(const struct value *o, const char *key)
-{
-	const struct value *v = value_get(o, key);
-	return v && v->kind == VALUE_NUMBER ? v->number : NAN;
-}
-
-static const char *str(const struct value *o, const char *key)
-{
-	const char *s = value_get_string(o, key);
-	return s ? s : "";
-}
 
 /* Set key to printf-formatted x, or to "—" when x is not finite. */
 static void set_fmt(struct value *o, const char *key, const char *fmt, double x)
@@ -380,7 +369,7 @@ static const struct value *model_by_id(const struct value *cohort, const char *i
 {
 	const struct value *ms = value_get(cohort, "models");
 	for (size_t i = 0; ms && i < ms->n; i++)
-		if (strcmp(str(ms->items[i], "id"), id) == 0)
+		if (strcmp(value_str(ms->items[i], "id"), id) == 0)
 			return ms->items[i];
 	return NULL;
 }
@@ -389,7 +378,7 @@ static const struct value *bench_by_id(const struct value *cohort, const char *i
 {
 	const struct value *bs = value_get(cohort, "benchmarks");
 	for (size_t i = 0; bs && i < bs->n; i++)
-		if (strcmp(str(bs->items[i], "id"), id) == 0)
+		if (strcmp(value_str(bs->items[i], "id"), id) == 0)
 			return bs->items[i];
 	return NULL;
 }
@@ -425,14 +414,14 @@ static struct value *page_view(struct build *b, const char *path, const char *ti
 	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
 		struct value *e = value_push(nav, value_object());
 		struct buf h = BUF_INIT;
-		buf_printf(&h, "%s/index.html", str(cohorts->items[i], "id"));
-		value_set_string(e, "title", str(cohorts->items[i], "title"));
-		value_set_bool(e, "current", strncmp(path, buf_str(&h), strlen(str(cohorts->items[i], "id")) + 1) == 0);
+		buf_printf(&h, "%s/index.html", value_str(cohorts->items[i], "id"));
+		value_set_string(e, "title", value_str(cohorts->items[i], "title"));
+		value_set_bool(e, "current", strncmp(path, buf_str(&h), strlen(value_str(cohorts->items[i], "id")) + 1) == 0);
 		value_set(e, "href", value_string_own(buf_detach(&h)));
 	}
 	for (size_t i = 0; i < b->pages->n; i++) {
 		struct value *e = value_push(nav, value_copy(b->pages->items[i]));
-		value_set_bool(e, "current", strcmp(path, str(e, "href")) == 0);
+		value_set_bool(e, "current", strcmp(path, value_str(e, "href")) == 0);
 	}
 	{
 		struct value *e = value_push(nav, value_object());
@@ -444,8 +433,8 @@ static struct value *page_view(struct build *b, const char *path, const char *ti
 	value_set_bool(v, "has_methodology", b->has_methodology);
 	{
 		struct value *th = value_set(v, "thresholds", value_object());
-		set_fmt(th, "high", "%.0f%%", 100 * num(value_get(b->report, "method"), "threshold_high"));
-		set_fmt(th, "low", "%.0f%%", 100 * num(value_get(b->report, "method"), "threshold_low"));
+		set_fmt(th, "high", "%.0f%%", 100 * value_num(value_get(b->report, "method"), "threshold_high"));
+		set_fmt(th, "low", "%.0f%%", 100 * value_num(value_get(b->report, "method"), "threshold_low"));
 	}
 	value_set_bool(v, "figures", b->o->figures);
 	buf_release(&root);
@@ -491,38 +480,38 @@ static struct value *make_bench_row(struct build *b, const struct value *cohort,
 {
 	struct value *r = value_object();
 	struct buf h = BUF_INIT;
-	const char *cid = str(cohort, "id");
-	char *at = area_title(b->report, str(bench, "area"));
+	const char *cid = value_str(cohort, "id");
+	char *at = area_title(b->report, value_str(bench, "area"));
 	const struct value *hib = value_get(bench, "higher_is_better");
 	double sign = hib && hib->kind == VALUE_BOOL && !hib->boolean && !value_get(bench, "target")
 			      ? -1
 			      : 1;
 
-	value_set_string(r, "id", str(bench, "id"));
-	value_set_string(r, "name", str(bench, "name"));
-	buf_printf(&h, "%s/benchmarks/%s.html", cid, str(bench, "id"));
+	value_set_string(r, "id", value_str(bench, "id"));
+	value_set_string(r, "name", value_str(bench, "name"));
+	buf_printf(&h, "%s/benchmarks/%s.html", cid, value_str(bench, "id"));
 	value_set(r, "href", value_string_own(buf_detach(&h)));
-	value_set_string(r, "area", str(bench, "area"));
+	value_set_string(r, "area", value_str(bench, "area"));
 	value_set(r, "area_title", value_string_own(at));
-	if (strcmp(str(bench, "role"), "safety") == 0) {
-		buf_printf(&h, "%s/areas/%s.html", cid, str(bench, "area"));
+	if (strcmp(value_str(bench, "role"), "safety") == 0) {
+		buf_printf(&h, "%s/areas/%s.html", cid, value_str(bench, "area"));
 		value_set(r, "area_href", value_string_own(buf_detach(&h)));
 	}
-	value_set_string(r, "role", str(bench, "role"));
-	value_set_string(r, "metric", str(bench, "metric"));
-	set_count(r, "n", num(bench, "n"));
-	set_pct(r, "corr", num(bench, "capabilities_correlation"));
-	set_pct(r, "compute", num(bench, "compute_correlation"));
-	set_count(r, "n_compute", num(bench, "n_compute"));
+	value_set_string(r, "role", value_str(bench, "role"));
+	value_set_string(r, "metric", value_str(bench, "metric"));
+	set_count(r, "n", value_num(bench, "n"));
+	set_pct(r, "corr", value_num(bench, "capabilities_correlation"));
+	set_pct(r, "compute", value_num(bench, "compute_correlation"));
+	set_count(r, "n_compute", value_num(bench, "n_compute"));
 	if (value_get(bench, "correlate_with"))
-		set_pct(r, "reference", num(bench, "reference_correlation"));
+		set_pct(r, "reference", value_num(bench, "reference_correlation"));
 	else
 		value_set_string(r, "reference", "");
 	/* the report's slopes are of the oriented values; pages speak in the metric's own units */
-	set_fmt(r, "slope", "%.3g", sign * num(bench, "slope"));
-	set_fmt(r, "std_slope", "%.3f", sign * num(bench, "standardized_slope"));
-	value_set_string(r, "verdict", str(bench, "verdict"));
-	value_set_string(r, "verdict_label", str(bench, "verdict_label"));
+	set_fmt(r, "slope", "%.3g", sign * value_num(bench, "slope"));
+	set_fmt(r, "std_slope", "%.3f", sign * value_num(bench, "standardized_slope"));
+	value_set_string(r, "verdict", value_str(bench, "verdict"));
+	value_set_string(r, "verdict_label", value_str(bench, "verdict_label"));
 	buf_release(&h);
 	return r;
 }
@@ -533,7 +522,7 @@ static struct value *make_bench_row(struct build *b, const struct value *cohort,
  */
 static struct value *bench_row_at(struct build *b, const struct value *co, size_t k)
 {
-	const char *cid = str(co, "id");
+	const char *cid = value_str(co, "id");
 	struct value *rows = value_get(b->rows, cid);
 	if (!rows) {
 		const struct value *bs = value_get(co, "benchmarks");
@@ -559,8 +548,8 @@ static const char *const verdict_ids[] = {"tracks-capabilities", "moderate", "di
 
 static const char *verdict_rule(struct build *b, int v, struct buf *out)
 {
-	double hi = num(value_get(b->report, "method"), "threshold_high") * 100;
-	double lo = num(value_get(b->report, "method"), "threshold_low") * 100;
+	double hi = value_num(value_get(b->report, "method"), "threshold_high") * 100;
+	double lo = value_num(value_get(b->report, "method"), "threshold_low") * 100;
 	buf_reset(out);
 	switch (v) {
 	case 0:
@@ -577,7 +566,7 @@ static const char *verdict_rule(struct build *b, int v, struct buf *out)
 		break;
 	default:
 		buf_printf(out, "fewer than %.0f models or a constant column",
-			   num(value_get(b->report, "method"), "min_models"));
+			   value_num(value_get(b->report, "method"), "min_models"));
 	}
 	return buf_str(out);
 }
@@ -591,22 +580,22 @@ static struct value *cohort_summary(struct build *b, const struct value *co)
 {
 	struct value *s = value_object(), *bands = value_array(), *counts = value_object();
 	const struct value *bs = value_get(co, "benchmarks"), *cap = value_get(co, "capability");
-	const char *cid = str(co, "id");
+	const char *cid = value_str(co, "id");
 	struct buf h = BUF_INIT;
 	size_t n_safety = 0;
 
 	value_set_string(s, "id", cid);
-	value_set_string(s, "title", str(co, "title"));
+	value_set_string(s, "title", value_str(co, "title"));
 	buf_printf(&h, "%s/index.html", cid);
 	value_set(s, "href", value_string_own(buf_detach(&h)));
 	buf_printf(&h, "%s/leaderboard.html", cid);
 	value_set(s, "leaderboard_href", value_string_own(buf_detach(&h)));
-	set_count(s, "n_models", num(co, "n_models"));
-	set_count(s, "n_models_scored", num(co, "n_models_scored"));
-	set_count(s, "n_models_with_flop", num(co, "n_models_with_flop"));
-	set_count(s, "n_benchmarks", num(co, "n_benchmarks"));
+	set_count(s, "n_models", value_num(co, "n_models"));
+	set_count(s, "n_models_scored", value_num(co, "n_models_scored"));
+	set_count(s, "n_models_with_flop", value_num(co, "n_models_with_flop"));
+	set_count(s, "n_benchmarks", value_num(co, "n_benchmarks"));
 	set_count(s, "n_capability", (double)value_get(cap, "benchmarks")->n);
-	set_pct(s, "variance", num(cap, "variance_explained"));
+	set_pct(s, "variance", value_num(cap, "variance_explained"));
 	if (value_get_string(cap, "note"))
 		value_set_string(s, "note", value_get_string(cap, "note"));
 	size_t count[8] = {0};
@@ -614,8 +603,8 @@ static struct value *cohort_summary(struct build *b, const struct value *co)
 		struct value *band = value_object(), *rows = value_array();
 		struct buf rule = BUF_INIT;
 		for (size_t i = 0; bs && i < bs->n; i++) {
-			if (strcmp(str(bs->items[i], "role"), "safety") != 0 ||
-			    strcmp(str(bs->items[i], "verdict"), verdict_ids[v]) != 0)
+			if (strcmp(value_str(bs->items[i], "role"), "safety") != 0 ||
+			    strcmp(value_str(bs->items[i], "verdict"), verdict_ids[v]) != 0)
 				continue;
 			value_push(rows, bench_row(b, co, bs->items[i]));
 		}
@@ -642,7 +631,7 @@ static struct value *cohort_summary(struct build *b, const struct value *co)
 	value_set(s, "bands", bands);
 	buf_printf(&h, "Capabilities correlation of every safety benchmark of the %s cohort, "
 		       "grouped by area, with the verdict bands",
-		   str(co, "title"));
+		   value_str(co, "title"));
 	value_set(s, "overview", figure_view(b, cid, "_overview", buf_str(&h)));
 	buf_release(&h);
 	return s;
@@ -655,7 +644,7 @@ static int render_page(struct build *b, enum page_kind kind, struct value *view)
 	struct partial_lookup md_parts = {&b->t, ".md", NULL}, html_parts = {&b->t, ".html", NULL};
 	struct mustache_options mo = {mustache_escape_markdown, find_partial, &md_parts, 0};
 	struct mustache_options ho = {mustache_escape_html, find_partial, &html_parts, 0};
-	const char *path = str(view, "path");
+	const char *path = value_str(view, "path");
 	int rc = -1;
 
 	if (mustache_render_compiled(b->t.pages[kind], view, &mo, &md, &err) < 0) {
@@ -693,7 +682,7 @@ out:
 
 static int page_index(struct build *b)
 {
-	struct value *v = page_view(b, "index.html", str(value_get(b->report, "site"), "title"));
+	struct value *v = page_view(b, "index.html", value_str(value_get(b->report, "site"), "title"));
 	struct value *list = value_array();
 	const struct value *cohorts = value_get(b->report, "cohorts");
 	for (size_t i = 0; cohorts && i < cohorts->n; i++)
@@ -704,26 +693,26 @@ static int page_index(struct build *b)
 
 static int page_cohort(struct build *b, const struct value *co)
 {
-	const char *cid = str(co, "id");
+	const char *cid = value_str(co, "id");
 	const struct value *cap = value_get(co, "capability"), *bs = value_get(co, "benchmarks");
 	const struct value *ms = value_get(co, "models"), *areas = value_get(co, "areas");
 	struct buf path = BUF_INIT, t = BUF_INIT;
 	struct value *v, *c, *rows, *list;
 
 	buf_printf(&path, "%s/index.html", cid);
-	v = page_view(b, buf_str(&path), str(co, "title"));
+	v = page_view(b, buf_str(&path), value_str(co, "title"));
 	c = value_set(v, "cohort", cohort_summary(b, co));
-	set_fmt(c, "inter_mean", "%.2f", num(cap, "intercorrelation_mean"));
-	set_fmt(c, "inter_sd", "%.2f", num(cap, "intercorrelation_sd"));
+	set_fmt(c, "inter_mean", "%.2f", value_num(cap, "intercorrelation_mean"));
+	set_fmt(c, "inter_sd", "%.2f", value_num(cap, "intercorrelation_sd"));
 	list = value_set(c, "loadings", value_array());
 	for (size_t i = 0; value_get(cap, "loadings") && i < value_get(cap, "loadings")->n; i++) {
 		const struct value *l = value_get(cap, "loadings")->items[i];
 		struct value *r = value_push(list, value_object());
-		value_set_string(r, "name", str(l, "name"));
+		value_set_string(r, "name", value_str(l, "name"));
 		buf_reset(&t);
-		buf_printf(&t, "%s/benchmarks/%s.html", cid, str(l, "benchmark"));
+		buf_printf(&t, "%s/benchmarks/%s.html", cid, value_str(l, "benchmark"));
 		value_set_string(r, "href", buf_str(&t));
-		set_fmt(r, "loading", "%.3f", num(l, "loading"));
+		set_fmt(r, "loading", "%.3f", value_num(l, "loading"));
 	}
 	rows = value_set(c, "benchmarks", value_array());
 	for (size_t i = 0; bs && i < bs->n; i++)
@@ -731,26 +720,26 @@ static int page_cohort(struct build *b, const struct value *co)
 	rows = value_set(c, "models", value_array());
 	for (size_t i = 0; ms && i < ms->n; i++) {
 		struct value *r = value_push(rows, value_object());
-		value_set_string(r, "name", str(ms->items[i], "name"));
+		value_set_string(r, "name", value_str(ms->items[i], "name"));
 		buf_reset(&t);
-		buf_printf(&t, "%s/models/%s.html", cid, str(ms->items[i], "id"));
+		buf_printf(&t, "%s/models/%s.html", cid, value_str(ms->items[i], "id"));
 		value_set_string(r, "href", buf_str(&t));
-		set_fmt(r, "score", "%.2f", num(ms->items[i], "capability_score"));
-		set_count(r, "rank", num(ms->items[i], "capability_rank"));
-		set_params(r, "params", num(ms->items[i], "params"));
-		set_flop(r, "flop", num(ms->items[i], "training_flop"));
+		set_fmt(r, "score", "%.2f", value_num(ms->items[i], "capability_score"));
+		set_count(r, "rank", value_num(ms->items[i], "capability_rank"));
+		set_params(r, "params", value_num(ms->items[i], "params"));
+		set_flop(r, "flop", value_num(ms->items[i], "training_flop"));
 	}
 	rows = value_set(c, "areas", value_array());
 	for (size_t i = 0; areas && i < areas->n; i++) {
 		struct value *r = value_push(rows, value_object());
-		value_set_string(r, "id", str(areas->items[i], "id"));
-		value_set(r, "title", value_string_own(area_title(b->report, str(areas->items[i], "id"))));
+		value_set_string(r, "id", value_str(areas->items[i], "id"));
+		value_set(r, "title", value_string_own(area_title(b->report, value_str(areas->items[i], "id"))));
 		buf_reset(&t);
-		buf_printf(&t, "%s/areas/%s.html", cid, str(areas->items[i], "id"));
+		buf_printf(&t, "%s/areas/%s.html", cid, value_str(areas->items[i], "id"));
 		value_set_string(r, "href", buf_str(&t));
-		set_count(r, "n", num(areas->items[i], "n_benchmarks"));
-		set_pct(r, "mean_corr", num(areas->items[i], "mean_capabilities_correlation"));
-		set_count(r, "tracks", num(value_get(areas->items[i], "verdicts"), "tracks-capabilities"));
+		set_count(r, "n", value_num(areas->items[i], "n_benchmarks"));
+		set_pct(r, "mean_corr", value_num(areas->items[i], "mean_capabilities_correlation"));
+		set_count(r, "tracks", value_num(value_get(areas->items[i], "verdicts"), "tracks-capabilities"));
 	}
 	{
 		static const char *const figs[][2] = {
@@ -793,13 +782,13 @@ static void bibtex_site(struct build *b, struct buf *out, const char *key, const
 			const char *url)
 {
 	const struct value *site = value_get(b->report, "site");
-	char *t = bibtex_text(title), *u = code_safe(url), *a = bibtex_text(str(site, "author"));
+	char *t = bibtex_text(title), *u = code_safe(url), *a = bibtex_text(value_str(site, "author"));
 	buf_printf(out, "@misc{%s,\n  title  = {%s},\n", key, t);
 	if (a[0])
 		buf_printf(out, "  author = {%s},\n", a);
 	buf_printf(out, "  howpublished = {\\url{%s}},\n  note   = {washboard audit", u);
 	if (value_get_string(site, "version"))
-		buf_printf(out, ", release %s", str(site, "version"));
+		buf_printf(out, ", release %s", value_str(site, "version"));
 	buf_puts(out, "}\n}");
 	free(t);
 	free(u);
@@ -808,26 +797,26 @@ static void bibtex_site(struct build *b, struct buf *out, const char *key, const
 
 static int page_benchmark(struct build *b, const struct value *co, const struct value *bench)
 {
-	const char *cid = str(co, "id"), *bid = str(bench, "id");
+	const char *cid = value_str(co, "id"), *bid = value_str(bench, "id");
 	const struct value *cohorts = value_get(b->report, "cohorts"), *ms = value_get(bench, "models");
 	struct buf path = BUF_INIT, t = BUF_INIT, u = BUF_INIT;
 	struct value *v, *p, *rows, *row, *cite, *others;
-	double n = num(bench, "n");
+	double n = value_num(bench, "n");
 	char *name_code;
 
 	buf_printf(&path, "%s/benchmarks/%s.html", cid, bid);
-	buf_printf(&t, "%s — %s", str(bench, "name"), str(co, "title"));
+	buf_printf(&t, "%s — %s", value_str(bench, "name"), value_str(co, "title"));
 	v = page_view(b, buf_str(&path), buf_str(&t));
 	p = value_set(v, "benchmark", bench_row(b, co, bench));
-	value_set_string(p, "cohort_title", str(co, "title"));
+	value_set_string(p, "cohort_title", value_str(co, "title"));
 	buf_reset(&t);
 	buf_printf(&t, "%s/index.html", cid);
 	value_set_string(p, "cohort_href", buf_str(&t));
 	if (value_get_string(bench, "source_id"))
-		value_set_string(p, "source_id", str(bench, "source_id"));
+		value_set_string(p, "source_id", value_str(bench, "source_id"));
 	for (const char *const *k = (const char *const[]){"url", "citation", "description", NULL}; *k; k++)
 		if (value_get_string(bench, *k))
-			value_set_string(p, *k, str(bench, *k));
+			value_set_string(p, *k, value_str(bench, *k));
 	if (value_get(bench, "target")) {
 		struct buf d = BUF_INIT;
 		buf_puts(&d, "best at ");
@@ -839,70 +828,70 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 						 ? "higher is better"
 						 : "lower is better (negated before the analysis; slopes "
 						   "below are in the metric's own direction)");
-	set_fmt(p, "pearson", "%.3f", num(bench, "pearson"));
-	set_fmt(p, "slope_se", "%.2g", num(bench, "slope_stderr"));
+	set_fmt(p, "pearson", "%.3f", value_num(bench, "pearson"));
+	set_fmt(p, "slope_se", "%.2g", value_num(bench, "slope_stderr"));
 	set_fmt(p, "compute_slope", "%.3g",
 		(value_get(bench, "higher_is_better")->boolean || value_get(bench, "target") ? 1 : -1) *
-		    num(bench, "compute_slope"));
-	value_set_bool(p, "insufficient", strcmp(str(bench, "verdict"), "insufficient-data") == 0);
-	if (!isfinite(num(bench, "capabilities_correlation"))) {
+		    value_num(bench, "compute_slope"));
+	value_set_bool(p, "insufficient", strcmp(value_str(bench, "verdict"), "insufficient-data") == 0);
+	if (!isfinite(value_num(bench, "capabilities_correlation"))) {
 		buf_reset(&t);
 		if (value_get_string(value_get(co, "capability"), "note"))
 			buf_printf(&t, "no capabilities score in this cohort: %s",
-				   str(value_get(co, "capability"), "note"));
-		else if (n < num(value_get(b->report, "method"), "min_models"))
+				   value_str(value_get(co, "capability"), "note"));
+		else if (n < value_num(value_get(b->report, "method"), "min_models"))
 			buf_printf(&t, "only %.0f models have both this benchmark and a capabilities "
 				       "score; at least %.0f are needed",
-				   n, num(value_get(b->report, "method"), "min_models"));
+				   n, value_num(value_get(b->report, "method"), "min_models"));
 		else
 			buf_puts(&t, "every model has the same value, so no correlation is defined");
 		value_set_string(p, "reason", buf_str(&t));
 	}
-	if (!isfinite(num(bench, "compute_correlation"))) {
+	if (!isfinite(value_num(bench, "compute_correlation"))) {
 		buf_reset(&t);
 		buf_printf(&t, "training compute is known for %.0f of these models; at least %.0f "
 			       "are needed",
-			   num(bench, "n_compute"), num(value_get(b->report, "method"), "min_models"));
+			   value_num(bench, "n_compute"), value_num(value_get(b->report, "method"), "min_models"));
 		value_set_string(p, "compute_reason", buf_str(&t));
 	}
 	if (value_get_string(bench, "correlate_with")) {
-		const struct value *ref = bench_by_id(co, str(bench, "correlate_with"));
+		const struct value *ref = bench_by_id(co, value_str(bench, "correlate_with"));
 		struct value *r = value_set(p, "correlate_with", value_object());
-		value_set_string(r, "name", ref ? str(ref, "name") : str(bench, "correlate_with"));
+		value_set_string(r, "name", ref ? value_str(ref, "name") : value_str(bench, "correlate_with"));
 		buf_reset(&t);
-		buf_printf(&t, "%s/benchmarks/%s.html", cid, str(bench, "correlate_with"));
+		buf_printf(&t, "%s/benchmarks/%s.html", cid, value_str(bench, "correlate_with"));
 		if (ref)
 			value_set_string(r, "href", buf_str(&t));
-		set_count(r, "n", num(bench, "n_reference"));
+		set_count(r, "n", value_num(bench, "n_reference"));
 	}
 	rows = value_set(p, "models", value_array());
 	for (size_t i = 0; ms && i < ms->n; i++) {
-		const struct value *e = ms->items[i], *m = model_by_id(co, str(e, "model"));
+		const struct value *e = ms->items[i], *m = model_by_id(co, value_str(e, "model"));
 		row = value_push(rows, value_object());
-		value_set_string(row, "name", m ? str(m, "name") : str(e, "model"));
+		value_set_string(row, "name", m ? value_str(m, "name") : value_str(e, "model"));
 		buf_reset(&t);
-		buf_printf(&t, "%s/models/%s.html", cid, str(e, "model"));
+		buf_printf(&t, "%s/models/%s.html", cid, value_str(e, "model"));
 		value_set_string(row, "href", buf_str(&t));
-		set_fmt(row, "score", "%.2f", m ? num(m, "capability_score") : NAN);
-		set_fmt(row, "value", "%.4g", num(e, "value"));
-		if (isfinite(num(e, "stderr")))
-			set_fmt(row, "stderr", "± %.2g", num(e, "stderr"));
-		set_fmt(row, "expected", "%.4g", num(e, "expected"));
-		set_fmt(row, "residual", "%+.2f", num(e, "residual"));
+		set_fmt(row, "score", "%.2f", m ? value_num(m, "capability_score") : NAN);
+		set_fmt(row, "value", "%.4g", value_num(e, "value"));
+		if (isfinite(value_num(e, "stderr")))
+			set_fmt(row, "stderr", "± %.2g", value_num(e, "stderr"));
+		set_fmt(row, "expected", "%.4g", value_num(e, "expected"));
+		set_fmt(row, "residual", "%+.2f", value_num(e, "residual"));
 	}
 	{
 		char *alt = NULL;
 		buf_reset(&t);
 		buf_printf(&t, "Scatter plot of %s against the capabilities score for %.0f models "
 			       "(%s), with the least-squares line",
-			   str(bench, "name"), n, str(co, "title"));
+			   value_str(bench, "name"), n, value_str(co, "title"));
 		value_set(p, "figure", figure_view(b, cid, bid, buf_str(&t)));
 		buf_reset(&t);
 		buf_printf(&t, "compute/%s", bid);
 		buf_reset(&u);
 		buf_printf(&u, "Scatter plot of %s against training compute (log scale) for the %.0f "
 			       "models with known training FLOP",
-			   str(bench, "name"), num(bench, "n_compute"));
+			   value_str(bench, "name"), value_num(bench, "n_compute"));
 		value_set(p, "figure_compute", figure_view(b, cid, buf_str(&t), buf_str(&u)));
 		free(alt);
 	}
@@ -912,7 +901,7 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 
 	/* cite / embed */
 	cite = value_set(p, "cite", value_object());
-	name_code = code_safe(str(bench, "name"));
+	name_code = code_safe(value_str(bench, "name"));
 	buf_reset(&u);
 	buf_printf(&u, "%s%s", b->base_url[0] ? b->base_url : "", b->base_url[0] ? "/" : "");
 	buf_reset(&t);
@@ -938,15 +927,15 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 	{
 		struct buf key = BUF_INIT, bib = BUF_INIT, title = BUF_INIT;
 		buf_printf(&key, "washboard-%s-%s", cid, bid);
-		buf_printf(&title, "%s: %s (%s)", str(value_get(b->report, "site"), "title"), name_code,
-			   str(co, "title"));
+		buf_printf(&title, "%s: %s (%s)", value_str(value_get(b->report, "site"), "title"), name_code,
+			   value_str(co, "title"));
 		bibtex_site(b, &bib, buf_str(&key), buf_str(&title), buf_str(&t));
 		value_set(cite, "bibtex", value_string_own(buf_detach(&bib)));
 		buf_release(&key);
 		buf_release(&title);
 	}
 	if (value_get_string(value_get(b->report, "site"), "bibtex")) {
-		char *bt = xstrdup(str(value_get(b->report, "site"), "bibtex"));
+		char *bt = xstrdup(value_str(value_get(b->report, "site"), "bibtex"));
 		for (char *q = bt; *q; q++)
 			if (*q == '`' || *q == '~')
 				*q = ' ';
@@ -960,9 +949,9 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 		if (cohorts->items[i] == co || !bench_by_id(cohorts->items[i], bid))
 			continue;
 		o = value_push(others, value_object());
-		value_set_string(o, "title", str(cohorts->items[i], "title"));
+		value_set_string(o, "title", value_str(cohorts->items[i], "title"));
 		buf_reset(&t);
-		buf_printf(&t, "%s/benchmarks/%s.html", str(cohorts->items[i], "id"), bid);
+		buf_printf(&t, "%s/benchmarks/%s.html", value_str(cohorts->items[i], "id"), bid);
 		value_set_string(o, "href", buf_str(&t));
 	}
 	buf_release(&t);
@@ -975,47 +964,47 @@ static const struct value *leader_of(const struct value *co, const char *model)
 {
 	const struct value *lb = value_get(co, "leaderboard");
 	for (size_t i = 0; lb && i < lb->n; i++)
-		if (strcmp(str(lb->items[i], "model"), model) == 0)
+		if (strcmp(value_str(lb->items[i], "model"), model) == 0)
 			return lb->items[i];
 	return NULL;
 }
 
 static int page_model(struct build *b, const struct value *co, const struct value *m)
 {
-	const char *cid = str(co, "id"), *mid = str(m, "id");
+	const char *cid = value_str(co, "id"), *mid = value_str(m, "id");
 	const struct value *bs = value_get(co, "benchmarks"), *l = leader_of(co, mid);
 	struct buf path = BUF_INIT, t = BUF_INIT;
 	struct value *v, *p, *rows;
 
 	buf_printf(&path, "%s/models/%s.html", cid, mid);
-	buf_printf(&t, "%s — %s", str(m, "name"), str(co, "title"));
+	buf_printf(&t, "%s — %s", value_str(m, "name"), value_str(co, "title"));
 	v = page_view(b, buf_str(&path), buf_str(&t));
 	p = value_set(v, "model", value_object());
-	value_set_string(p, "name", str(m, "name"));
+	value_set_string(p, "name", value_str(m, "name"));
 	value_set_string(p, "id", mid);
-	value_set_string(p, "cohort_title", str(co, "title"));
+	value_set_string(p, "cohort_title", value_str(co, "title"));
 	buf_reset(&t);
 	buf_printf(&t, "%s/index.html", cid);
 	value_set_string(p, "cohort_href", buf_str(&t));
 	for (const char *const *k = (const char *const[]){"source_id", "family", "released", "source", "flop_source", NULL}; *k; k++)
 		if (value_get_string(m, *k))
-			value_set_string(p, *k, str(m, *k));
-	set_params(p, "params", num(m, "params"));
-	set_flop(p, "flop", num(m, "training_flop"));
-	set_fmt(p, "score", "%.2f", num(m, "capability_score"));
-	set_count(p, "rank", num(m, "capability_rank"));
-	set_count(p, "n_models", num(co, "n_models"));
-	if (!isfinite(num(m, "capability_score")))
+			value_set_string(p, *k, value_str(m, *k));
+	set_params(p, "params", value_num(m, "params"));
+	set_flop(p, "flop", value_num(m, "training_flop"));
+	set_fmt(p, "score", "%.2f", value_num(m, "capability_score"));
+	set_count(p, "rank", value_num(m, "capability_rank"));
+	set_count(p, "n_models", value_num(co, "n_models"));
+	if (!isfinite(value_num(m, "capability_score")))
 		value_set_string(p, "no_score",
 				 value_get_string(value_get(co, "capability"), "note")
-					 ? str(value_get(co, "capability"), "note")
+					 ? value_str(value_get(co, "capability"), "note")
 					 : "the model lacks at least one capability benchmark");
 	if (l) {
-		set_count(p, "safety_rank", num(l, "safety_rank"));
-		set_count(p, "decorrelated_rank", num(l, "decorrelated_rank"));
-		set_fmt(p, "safety_score", "%+.2f", num(l, "safety_score"));
-		set_fmt(p, "decorrelated_score", "%+.2f", num(l, "decorrelated_score"));
-		set_pct(p, "coverage", num(l, "coverage"));
+		set_count(p, "safety_rank", value_num(l, "safety_rank"));
+		set_count(p, "decorrelated_rank", value_num(l, "decorrelated_rank"));
+		set_fmt(p, "safety_score", "%+.2f", value_num(l, "safety_score"));
+		set_fmt(p, "decorrelated_score", "%+.2f", value_num(l, "decorrelated_score"));
+		set_pct(p, "coverage", value_num(l, "coverage"));
 	}
 	buf_reset(&t);
 	buf_printf(&t, "%s/leaderboard.html", cid);
@@ -1025,15 +1014,15 @@ static int page_model(struct build *b, const struct value *co, const struct valu
 		const struct value *e = NULL, *bms = value_get(bs->items[i], "models");
 		struct value *r;
 		for (size_t j = 0; bms && j < bms->n; j++)
-			if (strcmp(str(bms->items[j], "model"), mid) == 0)
+			if (strcmp(value_str(bms->items[j], "model"), mid) == 0)
 				e = bms->items[j];
 		if (!e)
 			continue;
 		r = value_push(rows, bench_row_at(b, co, i));
-		set_fmt(r, "value", "%.4g", num(e, "value"));
-		set_fmt(r, "expected", "%.4g", num(e, "expected"));
-		set_fmt(r, "residual", "%+.2f", num(e, "residual"));
-		set_fmt(r, "z", "%+.2f", num(e, "z"));
+		set_fmt(r, "value", "%.4g", value_num(e, "value"));
+		set_fmt(r, "expected", "%.4g", value_num(e, "expected"));
+		set_fmt(r, "residual", "%+.2f", value_num(e, "residual"));
+		set_fmt(r, "z", "%+.2f", value_num(e, "z"));
 	}
 	set_count(p, "n_benchmarks", (double)rows->n);
 	buf_release(&t);
@@ -1043,31 +1032,31 @@ static int page_model(struct build *b, const struct value *co, const struct valu
 
 static int page_area(struct build *b, const struct value *co, const struct value *area, size_t ai)
 {
-	const char *cid = str(co, "id"), *aid = str(area, "id");
+	const char *cid = value_str(co, "id"), *aid = value_str(area, "id");
 	const struct value *ids = value_get(area, "benchmarks"), *lb = value_get(co, "leaderboard");
 	struct buf path = BUF_INIT, t = BUF_INIT;
 	struct value *v, *p, *rows;
 	char *title = area_title(b->report, aid);
 
 	buf_printf(&path, "%s/areas/%s.html", cid, aid);
-	buf_printf(&t, "%s — %s", title, str(co, "title"));
+	buf_printf(&t, "%s — %s", title, value_str(co, "title"));
 	v = page_view(b, buf_str(&path), buf_str(&t));
 	p = value_set(v, "area", value_object());
 	value_set_string(p, "id", aid);
 	value_set(p, "title", value_string_own(title));
-	value_set_string(p, "cohort_title", str(co, "title"));
+	value_set_string(p, "cohort_title", value_str(co, "title"));
 	buf_reset(&t);
 	buf_printf(&t, "%s/index.html", cid);
 	value_set_string(p, "cohort_href", buf_str(&t));
-	set_count(p, "n", num(area, "n_benchmarks"));
-	set_pct(p, "mean_corr", num(area, "mean_capabilities_correlation"));
+	set_count(p, "n", value_num(area, "n_benchmarks"));
+	set_pct(p, "mean_corr", value_num(area, "mean_capabilities_correlation"));
 	{
 		struct value *counts = value_set(p, "verdicts", value_array());
 		for (int k = 0; verdict_ids[k]; k++) {
 			struct value *c = value_push(counts, value_object());
 			value_set_string(c, "verdict", verdict_ids[k]);
 			value_set_string(c, "label", verdict_labels[k]);
-			set_count(c, "count", num(value_get(area, "verdicts"), verdict_ids[k]));
+			set_count(c, "count", value_num(value_get(area, "verdicts"), verdict_ids[k]));
 		}
 	}
 	rows = value_set(p, "rows", value_array());
@@ -1081,16 +1070,16 @@ static int page_area(struct build *b, const struct value *co, const struct value
 		const struct value *as = value_get(lb->items[i], "areas");
 		const struct value *a = as && ai < as->n ? as->items[ai] : NULL;
 		struct value *r;
-		if (!a || !isfinite(num(a, "safety_score")))
+		if (!a || !isfinite(value_num(a, "safety_score")))
 			continue;
 		r = value_push(rows, value_object());
-		value_set_string(r, "name", str(lb->items[i], "name"));
+		value_set_string(r, "name", value_str(lb->items[i], "name"));
 		buf_reset(&t);
-		buf_printf(&t, "%s/models/%s.html", cid, str(lb->items[i], "model"));
+		buf_printf(&t, "%s/models/%s.html", cid, value_str(lb->items[i], "model"));
 		value_set_string(r, "href", buf_str(&t));
-		set_fmt(r, "safety", "%+.2f", num(a, "safety_score"));
-		set_fmt(r, "decorrelated", "%+.2f", num(a, "decorrelated_score"));
-		set_count(r, "n", num(a, "n"));
+		set_fmt(r, "safety", "%+.2f", value_num(a, "safety_score"));
+		set_fmt(r, "decorrelated", "%+.2f", value_num(a, "decorrelated_score"));
+		set_count(r, "n", value_num(a, "n"));
 	}
 	buf_release(&t);
 	buf_release(&path);
@@ -1099,16 +1088,16 @@ static int page_area(struct build *b, const struct value *co, const struct value
 
 static int page_leaderboard(struct build *b, const struct value *co)
 {
-	const char *cid = str(co, "id");
+	const char *cid = value_str(co, "id");
 	const struct value *lb = value_get(co, "leaderboard");
 	struct buf path = BUF_INIT, t = BUF_INIT;
 	struct value *v, *p, *rows;
 
 	buf_printf(&path, "%s/leaderboard.html", cid);
-	buf_printf(&t, "Decorrelated safety leaderboard — %s", str(co, "title"));
+	buf_printf(&t, "Decorrelated safety leaderboard — %s", value_str(co, "title"));
 	v = page_view(b, buf_str(&path), buf_str(&t));
 	p = value_set(v, "leaderboard", value_object());
-	value_set_string(p, "cohort_title", str(co, "title"));
+	value_set_string(p, "cohort_title", value_str(co, "title"));
 	buf_reset(&t);
 	buf_printf(&t, "%s/index.html", cid);
 	value_set_string(p, "cohort_href", buf_str(&t));
@@ -1116,23 +1105,23 @@ static int page_leaderboard(struct build *b, const struct value *co)
 	for (size_t i = 0; lb && i < lb->n; i++) {
 		const struct value *e = lb->items[i];
 		struct value *r = value_push(rows, value_object());
-		double ch = num(e, "rank_change");
-		value_set_string(r, "name", str(e, "name"));
+		double ch = value_num(e, "rank_change");
+		value_set_string(r, "name", value_str(e, "name"));
 		buf_reset(&t);
-		buf_printf(&t, "%s/models/%s.html", cid, str(e, "model"));
+		buf_printf(&t, "%s/models/%s.html", cid, value_str(e, "model"));
 		value_set_string(r, "href", buf_str(&t));
-		set_count(r, "drank", num(e, "decorrelated_rank"));
-		set_count(r, "srank", num(e, "safety_rank"));
-		set_fmt(r, "dscore", "%+.2f", num(e, "decorrelated_score"));
-		set_fmt(r, "sscore", "%+.2f", num(e, "safety_score"));
-		set_fmt(r, "cscore", "%.2f", num(e, "capability_score"));
+		set_count(r, "drank", value_num(e, "decorrelated_rank"));
+		set_count(r, "srank", value_num(e, "safety_rank"));
+		set_fmt(r, "dscore", "%+.2f", value_num(e, "decorrelated_score"));
+		set_fmt(r, "sscore", "%+.2f", value_num(e, "safety_score"));
+		set_fmt(r, "cscore", "%.2f", value_num(e, "capability_score"));
 		if (isfinite(ch) && ch > 0)
 			set_fmt(r, "change", "▲ %.0f", ch);
 		else if (isfinite(ch) && ch < 0)
 			set_fmt(r, "change", "▼ %.0f", -ch);
 		else
 			set_fmt(r, "change", "%.0f", ch);
-		set_pct(r, "coverage", num(e, "coverage"));
+		set_pct(r, "coverage", value_num(e, "coverage"));
 	}
 	value_set(p, "figure", figure_view(b, cid, "_ranks", "Raw safety rank against decorrelated safety rank for every model"));
 	buf_reset(&t);
@@ -1179,7 +1168,7 @@ static int load_page_list(struct build *b, char ***names, long *n)
 		for (int r = 0; reserved_names[r]; r++)
 			bad |= strcmp(stem, reserved_names[r]) == 0;
 		for (size_t c = 0; cohorts && c < cohorts->n; c++)
-			bad |= strcmp(stem, str(cohorts->items[c], "id")) == 0;
+			bad |= strcmp(stem, value_str(cohorts->items[c], "id")) == 0;
 		if (!is_slug(stem) || bad) {
 			diag_error(p, 0, 0, "page name '%s' is not an identifier or is reserved (index, "
 					    "data, figures, assets, releases, feed and cohort ids)",
@@ -1215,13 +1204,13 @@ static int load_page_list(struct build *b, char ***names, long *n)
 
 static int page_content(struct build *b, const struct value *entry)
 {
-	const char *file = str(entry, "file");
+	const char *file = value_str(entry, "file");
 	char *text = NULL;
 	size_t len;
 	struct buf md = BUF_INIT, err = BUF_INIT;
 	struct partial_lookup parts = {&b->t, ".md", NULL};
 	struct mustache_options mo = {mustache_escape_markdown, find_partial, &parts, 0};
-	struct value *v = page_view(b, str(entry, "href"), str(entry, "title")), *p;
+	struct value *v = page_view(b, value_str(entry, "href"), value_str(entry, "title")), *p;
 	const struct value *cohorts = value_get(b->report, "cohorts");
 	struct value *list;
 	int rc = -1;
@@ -1238,7 +1227,7 @@ static int page_content(struct build *b, const struct value *entry)
 	if (check_partials(&parts, NULL, file) < 0)
 		goto out;
 	p = value_set(v, "page", value_object());
-	value_set_string(p, "name", str(entry, "name"));
+	value_set_string(p, "name", value_str(entry, "name"));
 	value_set_string(p, "markdown", buf_str(&md));
 	rc = render_page(b, PAGE_PAGE, v);
 	v = NULL;
@@ -1288,7 +1277,7 @@ static int write_data(struct build *b)
 	value_free(rows);
 	for (size_t i = 0; cohorts && i < cohorts->n && rc == 0; i++) {
 		const struct value *co = cohorts->items[i], *bs = value_get(co, "benchmarks");
-		const char *cid = str(co, "id");
+		const char *cid = value_str(co, "id");
 		struct value *all = value_array();
 
 		rows = report_benchmark_rows(b->report, cid);
@@ -1307,14 +1296,14 @@ static int write_data(struct build *b)
 			rows = value_array();
 			for (size_t j = 0; ms && j < ms->n; j++) {
 				struct value *r = value_copy(ms->items[j]);
-				const struct value *m = model_by_id(co, str(r, "model"));
-				value_set_string(r, "benchmark", str(bs->items[k], "id"));
-				value_set_string(r, "name", m ? str(m, "name") : "");
+				const struct value *m = model_by_id(co, value_str(r, "model"));
+				value_set_string(r, "benchmark", value_str(bs->items[k], "id"));
+				value_set_string(r, "name", m ? value_str(m, "name") : "");
 				value_push(all, value_copy(r));
 				value_push(rows, r);
 			}
 			buf_reset(&rel);
-			buf_printf(&rel, "data/%s/benchmarks/%s.csv", cid, str(bs->items[k], "id"));
+			buf_printf(&rel, "data/%s/benchmarks/%s.csv", cid, value_str(bs->items[k], "id"));
 			{
 				static const char *const cols[] = {"model", "name", "value", "stderr", "n", "z", "expected", "residual", NULL};
 				rc |= write_csv(b, buf_str(&rel), rows, cols);
@@ -1413,7 +1402,7 @@ static int check_ids(struct build *b)
 	int rc = 0;
 	for (size_t i = 0; cohorts && i < cohorts->n; i++)
 		for (int r = 0; reserved_names[r]; r++)
-			if (strcmp(str(cohorts->items[i], "id"), reserved_names[r]) == 0) {
+			if (strcmp(value_str(cohorts->items[i], "id"), reserved_names[r]) == 0) {
 				diag_error(NULL, 0, 0, "cohort id '%s' is reserved for the site's own "
 						       "directories; rename the cohort",
 					   reserved_names[r]);
@@ -1709,7 +1698,7 @@ static enum wb_exit write_releases(struct build *b)
 	if (!list || list->kind != VALUE_ARRAY)
 		list = value_set(index, "releases", value_array());
 	for (pos = 0; pos < list->n; pos++)
-		if (strcmp(str(list->items[pos], "version"), b->release) == 0)
+		if (strcmp(value_str(list->items[pos], "version"), b->release) == 0)
 			break;
 	if (pos == list->n) {
 		entry = value_push(list, value_object());
@@ -1731,7 +1720,7 @@ static enum wb_exit write_releases(struct build *b)
 
 	/* What changed: against the release before this one */
 	if (pos > 0) {
-		char *p = path_join(dir, str(list->items[pos - 1], "version"));
+		char *p = path_join(dir, value_str(list->items[pos - 1], "version"));
 		char *rp = path_join(p, "report.json");
 		prev_report = path_is_file(rp) ? content_read_json(rp) : NULL;
 		free(rp);
@@ -1745,10 +1734,10 @@ static enum wb_exit write_releases(struct build *b)
 	{
 		struct value *r = value_set(v, "release", value_object());
 		value_set_string(r, "version", b->release);
-		value_set_string(r, "date", str(entry, "date"));
+		value_set_string(r, "date", value_str(entry, "date"));
 		if (prev_report) {
 			struct value *d = diff_reports(prev_report, b->report);
-			value_set_string(r, "previous", str(list->items[pos - 1], "version"));
+			value_set_string(r, "previous", value_str(list->items[pos - 1], "version"));
 			/* formatted numbers for the page */
 			for (size_t c = 0; c < value_get(d, "cohorts")->n; c++) {
 				struct value *co = value_get(d, "cohorts")->items[c];
@@ -1757,9 +1746,9 @@ static enum wb_exit write_releases(struct build *b)
 				value_set_bool(co, "any_rank_changes",
 					       value_get(co, "rank_changes")->n > 0);
 				for (size_t k = 0; k < m->n; k++) {
-					set_pct(m->items[k], "old_pct", num(m->items[k], "old"));
-					set_pct(m->items[k], "new_pct", num(m->items[k], "new"));
-					set_fmt(m->items[k], "delta_pct", "%+.1f", 100 * num(m->items[k], "delta"));
+					set_pct(m->items[k], "old_pct", value_num(m->items[k], "old"));
+					set_pct(m->items[k], "new_pct", value_num(m->items[k], "new"));
+					set_fmt(m->items[k], "delta_pct", "%+.1f", 100 * value_num(m->items[k], "delta"));
 				}
 			}
 			value_set(r, "diff", d);
@@ -1776,16 +1765,16 @@ static enum wb_exit write_releases(struct build *b)
 	for (size_t i = list->n; i-- > 0;) {
 		struct value *e = value_push(feed_items, value_copy(list->items[i]));
 		struct buf h = BUF_INIT;
-		buf_printf(&h, "releases/%s/index.html", str(e, "version"));
+		buf_printf(&h, "releases/%s/index.html", value_str(e, "version"));
 		value_set(e, "href", value_string_own(buf_detach(&h)));
-		buf_printf(&h, "releases/%s/report.json", str(e, "version"));
+		buf_printf(&h, "releases/%s/report.json", value_str(e, "version"));
 		value_set(e, "report", value_string_own(buf_detach(&h)));
 		value_set_bool(e, "current", i == pos);
 	}
 	{
 		/* Atom: ids are the site's URLs (tag: URIs when there is no base URL) */
 		struct buf x = BUF_INIT;
-		const char *title = str(value_get(b->report, "site"), "title");
+		const char *title = value_str(value_get(b->report, "site"), "title");
 		buf_puts(&x, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 			     "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>");
 		mustache_escape_html(&x, title, strlen(title));
@@ -1795,10 +1784,10 @@ static enum wb_exit write_releases(struct build *b)
 		else
 			buf_puts(&x, "tag:washboard,2024:site");
 		buf_puts(&x, "/</id>\n<updated>");
-		buf_puts(&x, str(list->items[list->n - 1], "date"));
+		buf_puts(&x, value_str(list->items[list->n - 1], "date"));
 		buf_puts(&x, "</updated>\n<generator>washboard</generator>\n");
 		for (size_t i = list->n; i-- > 0;) {
-			const char *ver = str(list->items[i], "version");
+			const char *ver = value_str(list->items[i], "version");
 			buf_puts(&x, "<entry>\n<title>Release ");
 			mustache_escape_html(&x, ver, strlen(ver));
 			buf_puts(&x, "</title>\n<id>");
@@ -1807,7 +1796,7 @@ static enum wb_exit write_releases(struct build *b)
 			else
 				buf_puts(&x, "tag:washboard,2024:site");
 			buf_printf(&x, "/releases/%s/</id>\n<updated>%s</updated>\n", ver,
-				   str(list->items[i], "date"));
+				   value_str(list->items[i], "date"));
 			buf_printf(&x, "<link href=\"%s%sreleases/%s/index.html\"/>\n", b->base_url,
 				   b->base_url[0] ? "/" : "", ver);
 			buf_printf(&x, "<summary>What changed in release %s</summary>\n</entry>\n", ver);
@@ -1971,13 +1960,13 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 	if (!an)
 		goto out;
 	b.report = report_build(an);
-	buf_puts(&base, o->base_url ? o->base_url : str(value_get(b.report, "site"), "base_url"));
+	buf_puts(&base, o->base_url ? o->base_url : value_str(value_get(b.report, "site"), "base_url"));
 	while (base.len && base.data[base.len - 1] == '/')
 		base.data[--base.len] = '\0';
 	b.base_url = buf_str(&base);
 	b.release = slugify(o->release ? o->release
 				       : value_get_string(value_get(b.report, "site"), "version")
-						 ? str(value_get(b.report, "site"), "version")
+						 ? value_str(value_get(b.report, "site"), "version")
 						 : "unversioned");
 	if (!b.release[0]) {
 		free(b.release);

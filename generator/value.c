@@ -281,6 +281,18 @@ const char *value_get_string(const struct value *o, const char *key)
 	return v && v->kind == VALUE_STRING ? v->string : NULL;
 }
 
+double value_num(const struct value *o, const char *key)
+{
+	const struct value *v = value_get(o, key);
+	return v && v->kind == VALUE_NUMBER ? v->number : NAN;
+}
+
+const char *value_str(const struct value *o, const char *key)
+{
+	const char *s = value_get_string(o, key);
+	return s ? s : "";
+}
+
 struct value *value_copy(const struct value *v)
 {
 	struct value *c;

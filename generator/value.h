@@ -77,6 +77,10 @@ void value_remove(struct value *o, const char *key);
 struct value *value_get(const struct value *o, const char *key);
 /** The string of member key, or NULL when absent or not a string. Borrowed. */
 const char *value_get_string(const struct value *o, const char *key);
+/** The number of member key of o; NAN when absent or not a number. */
+double value_num(const struct value *o, const char *key);
+/** The string of member key of o; "" when absent or not a string. Borrowed. */
+const char *value_str(const struct value *o, const char *key);
 /** A deep copy of v. */
 struct value *value_copy(const struct value *v);
 /** Free the interned object keys; every tree must be freed first (call once, at exit). */
