@@ -15,7 +15,7 @@ TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 # Debian packages: build, test and run time.
 DEB_PKGS := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
             libcjson-dev libgsl-dev libcmocka-dev gnuplot-nox python3 \
-            chromium chromium-driver python3-selenium
+            chromium chromium-driver python3-selenium clang libclang-rt-14-dev
 BENCH_PKGS := python3-pandas
 
 SRCS := $(sort $(wildcard generator/*.c))
@@ -24,7 +24,7 @@ LIB_OBJS := $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o)
 TEST_SRCS := $(sort $(wildcard tests/test_*.c))
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/%)
 
-.PHONY: all deps site test check bench clean format lint asan memcheck content serve
+.PHONY: all deps site test check bench clean format lint asan memcheck content serve fuzz
 
 all: $(BUILD)/washboard
 
@@ -103,6 +103,12 @@ memcheck: all $(TEST_BINS)
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
 	  --trace-children=no $(BUILD)/washboard build -q --force --jobs 1 --formats svg --out $(BUILD)/site-memcheck
 	@echo "memcheck: no leaks, no errors"
+
+# libFuzzer over the JSON parser, content loader, Mustache, CSV importers and Markdown:
+# FUZZ_SECONDS per target (make fuzz FUZZ_SECONDS=600). make test replays the regressions.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \

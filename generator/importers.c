@@ -329,7 +329,11 @@ static void update_benchmark(struct value *e, const struct column *c, const stru
 		value_set_string(e, "role", role);
 		if (area[0]) {
 			char *a = slugify(area);
-			value_set_string(e, "area", a);
+			if (!is_slug(a))
+				diag_error(tax->path, tr->line, tr->cols[tax->cols[2]],
+					   "area '%s' gives no usable identifier", area);
+			else
+				value_set_string(e, "area", a);
 			free(a);
 		}
 		if (cw[0]) {
@@ -514,6 +518,22 @@ static int import_wide(const struct import_csv_options *o, const char *path,
 			e = value_push(list, value_object());
 		update_benchmark(e, &cols[k], &info, &tax, &unclassified);
 		update_sources(e, &cols[k], &map);
+	}
+	/* what content_load() will check: every correlate_with names another benchmark */
+	for (size_t i = 0; i < list->n; i++) {
+		const char *id = value_get_string(list->items[i], "id");
+		const char *cw = value_get_string(list->items[i], "correlate_with");
+		const struct csv_row *tr;
+		if (!cw || !id || (find_by_id(list, cw) && strcmp(cw, id) != 0))
+			continue;
+		tr = side_find(&tax, value_get_string(list->items[i], "source_id")
+					 ? value_get_string(list->items[i], "source_id")
+					 : id);
+		diag_error(tax.path ? tax.path : bench_path, tr ? tr->line : 0,
+			   tr ? tr->cols[tax.cols[3]] : 0,
+			   strcmp(cw, id) == 0 ? "benchmark '%s' cannot correlate_with itself"
+					       : "correlate_with of '%s' names no benchmark",
+			   id);
 	}
 
 	rows = xcalloc(m.nrows, sizeof(*rows));

@@ -7,37 +7,74 @@
 #include <string.h>
 
 #include "util.h"
+#include "value.h"
 
 /* Exported by libcmark-gfm but declared only in its private registry.h. */
 void cmark_release_plugins(void);
 
 static int registered;
 
-static bool seen_id(char **seen, size_t n, const char *id)
+/* The ids given so far in one page: an open-addressing hash set of strings. */
+struct idset {
+	char **slots; /* NULL = empty */
+	size_t cap;   /* power of two, more than twice the count */
+	size_t n;
+};
+
+static size_t id_hash(const char *s)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(seen[i], id) == 0)
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static bool idset_has(const struct idset *set, const char *id)
+{
+	for (size_t i = id_hash(id) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->slots[i], id) == 0)
 			return true;
 	return false;
+}
+
+/* Add id (taken). */
+static void idset_add(struct idset *set, char *id)
+{
+	size_t i;
+	if (2 * (set->n + 1) > set->cap) {
+		struct idset bigger = {xcalloc(set->cap * 2, sizeof(char *)), set->cap * 2, 0};
+		for (size_t k = 0; k < set->cap; k++)
+			if (set->slots[k])
+				idset_add(&bigger, set->slots[k]);
+		free(set->slots);
+		*set = bigger;
+	}
+	for (i = id_hash(id) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
+		;
+	set->slots[i] = id;
+	set->n++;
 }
 
 /*
  * Add id="slug" to every <hN> that cmark wrote. Ids are unique within the page ("x", "x-2",
  * ...) and never "main" (the layout's). A heading with no usable text gets "section-N".
+ * Linear in the page: a set of the ids given, and the next suffix to try per base.
  */
 static void add_heading_ids(const char *html, struct buf *out)
 {
 	const char *p = html;
-	char **seen = NULL;
-	size_t nseen = 0, cap = 0, sections = 0;
+	struct idset seen = {xcalloc(64, sizeof(char *)), 64, 0};
+	struct value *next = value_object(); /* base slug -> next suffix to try */
+	size_t sections = 0;
 
-	xgrow((void **)&seen, &cap, 1, sizeof(*seen));
-	seen[nseen++] = xstrdup("main");
+	idset_add(&seen, xstrdup("main"));
 	for (;;) {
 		const char *h = strstr(p, "<h");
 		const char *end, *close;
 		struct buf text = BUF_INIT, id = BUF_INIT;
 		char *slug;
+		struct value *k;
+		double suffix;
 
 		if (!h) {
 			buf_puts(out, p);
@@ -65,25 +102,31 @@ static void add_heading_ids(const char *html, struct buf *out)
 			buf_putc(&text, *end);
 		}
 		slug = slugify(buf_str(&text));
-		if (!slug[0])
+		if (!slug[0]) {
+			free(slug);
+			slug = xstrdup("section");
 			buf_printf(&id, "section-%zu", ++sections);
-		else
+		} else {
 			buf_puts(&id, slug);
-		for (int k = 2; seen_id(seen, nseen, buf_str(&id)); k++) {
-			buf_reset(&id);
-			buf_printf(&id, "%s-%d", slug[0] ? slug : "section", k);
 		}
+		k = value_get(next, slug);
+		suffix = k ? k->number : 2;
+		while (idset_has(&seen, buf_str(&id))) {
+			buf_reset(&id);
+			buf_printf(&id, "%s-%.0f", slug, suffix++);
+		}
+		value_set_number(next, slug, suffix);
 		buf_add(out, p, (size_t)(h - p));
 		buf_printf(out, "<h%c id=\"%s\">", h[2], buf_str(&id));
-		xgrow((void **)&seen, &cap, nseen + 1, sizeof(*seen));
-		seen[nseen++] = buf_detach(&id);
+		idset_add(&seen, buf_detach(&id));
 		free(slug);
 		buf_release(&text);
 		p = h + 4;
 	}
-	for (size_t i = 0; i < nseen; i++)
-		free(seen[i]);
-	free(seen);
+	for (size_t i = 0; i < seen.cap; i++)
+		free(seen.slots[i]);
+	free(seen.slots);
+	value_free(next);
 }
 
 int markdown_to_html(const char *md, size_t len, struct buf *out)

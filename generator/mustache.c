@@ -825,6 +825,7 @@ struct render {
 	bool bol;		  /* the output is at the start of a template line */
 	int depth;		  /* partials, parents and overridden blocks being expanded */
 	int level;		  /* render_nodes() recursion */
+	unsigned long steps;	  /* nodes rendered so far, against MUSTACHE_MAX_STEPS */
 	const struct node *outer; /* outermost partial or parent tag being expanded */
 };
 
@@ -1088,6 +1089,15 @@ static int render_nodes(struct render *r, const struct node *kids, size_t n)
 	int ret = -1;
 
 	r->level++;
+	/* nested sections over lists multiply: cap the work even when nothing is output */
+	r->steps += 1 + n; /* empty bodies count too; the next non-empty list reports it */
+	if (n && r->steps > MUSTACHE_MAX_STEPS) {
+		render_error(r, &kids[0],
+			     "template does too much work (more than %lu steps: nested sections "
+			     "over long lists?)",
+			     (unsigned long)MUSTACHE_MAX_STEPS);
+		goto out;
+	}
 	if (n && r->level > RENDER_MAX_LEVEL) {
 		render_error(r, &kids[0], "templates nested more than %d deep", RENDER_MAX_LEVEL);
 		goto out;
@@ -1100,6 +1110,7 @@ static int render_nodes(struct render *r, const struct node *kids, size_t n)
 				     r->max_output);
 			goto out;
 		}
+
 		switch (nd->kind) {
 		case N_TEXT:
 			emit_text(r, nd->text, nd->len);

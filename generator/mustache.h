@@ -30,7 +30,8 @@
  * Limits, so that no input can crash the engine or run away: sections, parents and blocks
  * nest at most MUSTACHE_MAX_NESTING deep within one template, partials and parents at most
  * MUSTACHE_MAX_PARTIAL_DEPTH deep at render time, and one render produces at most
- * MUSTACHE_MAX_OUTPUT bytes (or opt->max_output). Exceeding any of them is an error.
+ * MUSTACHE_MAX_OUTPUT bytes (or opt->max_output) and visits at most MUSTACHE_MAX_STEPS
+ * template nodes. Exceeding any of them is an error.
  */
 #ifndef WB_MUSTACHE_H
 #define WB_MUSTACHE_H
@@ -46,6 +47,8 @@
 #define MUSTACHE_MAX_PARTIAL_DEPTH 100
 /** Most bytes one render may append to its output (catches exponential partial fan-out). */
 #define MUSTACHE_MAX_OUTPUT ((size_t)256 << 20)
+/** Most template nodes one render may visit (catches exponential nesting with no output). */
+#define MUSTACHE_MAX_STEPS 10000000ul
 
 /** A compiled template (opaque). Immutable after compilation; may be rendered many times. */
 struct mustache;

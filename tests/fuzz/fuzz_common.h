@@ -29,7 +29,8 @@ struct fuzz_part {
  * NUL is the separator because it is never valid in the JSON, CSV or template text the
  * harnesses feed on, so a part never needs escaping. Returns the number of parts (>= 1).
  */
-static size_t fuzz_split(const uint8_t *data, size_t size, struct fuzz_part *parts, size_t max)
+static inline size_t fuzz_split(const uint8_t *data, size_t size, struct fuzz_part *parts,
+				size_t max)
 {
 	size_t n = 0, start = 0;
 	for (size_t i = 0; i < size && n + 1 < max; i++) {
@@ -45,15 +46,26 @@ static size_t fuzz_split(const uint8_t *data, size_t size, struct fuzz_part *par
 	return n + 1;
 }
 
-/* Abort with a message: the fuzzer records the input as a crash. */
-static void fuzz_fail(const char *what)
+/*
+ * Abort with a message: the fuzzer records the input as a crash. Written to file
+ * descriptor 2 directly, because fuzz_quiet_stderr() points the stderr stream elsewhere.
+ * The harness's temporary directory is removed first (abort() skips destructors).
+ */
+static void (*fuzz_cleanup_hook)(void); /* removes the harness's temporary files, or NULL */
+
+static inline void fuzz_fail(const char *what)
 {
-	fprintf(stderr, "fuzz invariant violated: %s\n", what);
+	static const char head[] = "fuzz invariant violated: ";
+	if (write(2, head, sizeof(head) - 1) < 0 || write(2, what, strlen(what)) < 0 ||
+	    write(2, "\n", 1) < 0)
+		abort();
+	if (fuzz_cleanup_hook)
+		fuzz_cleanup_hook();
 	abort();
 }
 
 /* Create or truncate path and write len bytes; aborts on I/O failure (not an input bug). */
-static void fuzz_write_file(const char *path, const char *data, size_t len)
+static inline void fuzz_write_file(const char *path, const char *data, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd < 0) {
@@ -82,15 +94,16 @@ static void fuzz_write_file(const char *path, const char *data, size_t len)
  * /dev/shm when it exists (a RAM file system: the harnesses rewrite files on every run),
  * else under /tmp.
  */
-static char *fuzz_tempdir(const char *tag)
+static inline char *fuzz_tempdir(const char *tag)
 {
 	const char *tmp = getenv("TMPDIR");
 	static char path[4096];
 	struct stat st;
 	if (!tmp || !*tmp)
-		tmp = stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0
-			      ? "/dev/shm"
-			      : "/tmp";
+		tmp = stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) &&
+			      access("/dev/shm", W_OK) == 0
+			  ? "/dev/shm"
+			  : "/tmp";
 	snprintf(path, sizeof(path), "%s/wb-fuzz-%s-XXXXXX", tmp, tag);
 	if (!mkdtemp(path)) {
 		perror("mkdtemp");
@@ -106,7 +119,7 @@ static char *fuzz_tempdir(const char *tag)
  * so their statistics and crash reports still show. Set WB_FUZZ_VERBOSE=1 to keep the
  * diagnostics (useful when reproducing one input).
  */
-static void fuzz_quiet_stderr(void)
+static inline void fuzz_quiet_stderr(void)
 {
 	FILE *devnull;
 	if (getenv("WB_FUZZ_VERBOSE"))

@@ -30,12 +30,13 @@
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+static void cleanup(void);
 
-static char *work;	       /* per-process directory: the CSV files and content/ */
-static char *content_dir;      /* work/content, emptied before every run */
-static char *cohort_dir;       /* content_dir/models/fuzz */
-static char *csv_path[3];      /* work/matrix.csv, work/info.csv, work/taxonomy.csv */
-static bool check_load;	       /* WB_FUZZ_CSV_LOAD=1 */
+static char *work;	  /* per-process directory: the CSV files and content/ */
+static char *content_dir; /* work/content, emptied before every run */
+static char *cohort_dir;  /* content_dir/models/fuzz */
+static char *csv_path[3]; /* work/matrix.csv, work/info.csv, work/taxonomy.csv */
+static bool check_load;	  /* WB_FUZZ_CSV_LOAD=1 */
 
 static char *join(const char *a, const char *b)
 {
@@ -83,6 +84,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	diag_quiet_warnings(true);
 	check_load = getenv("WB_FUZZ_CSV_LOAD") && strcmp(getenv("WB_FUZZ_CSV_LOAD"), "1") == 0;
 	fuzz_quiet_stderr();
+	fuzz_cleanup_hook = cleanup;
 	work = fuzz_tempdir("csv");
 	content_dir = join(work, "content");
 	cohort_dir = join(content_dir, "models/fuzz");
@@ -100,6 +102,7 @@ __attribute__((destructor)) static void cleanup(void)
 	for (int i = 0; i < 3; i++)
 		unlink(csv_path[i]);
 	rmdir(work);
+	work = NULL;
 }
 
 static void check_table(const struct csv_table *t)

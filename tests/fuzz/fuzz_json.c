@@ -71,7 +71,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!again)
 		fuzz_fail("json_parse rejects value_write_json output (compact)");
 	value_write_json(&compact2, again, 0);
-	if (compact2.len != compact.len || memcmp(buf_str(&compact2), buf_str(&compact), compact.len))
+	if (compact2.len != compact.len ||
+	    memcmp(buf_str(&compact2), buf_str(&compact), compact.len))
 		fuzz_fail("compact JSON does not round-trip to the same text");
 	value_free(again);
 
@@ -81,7 +82,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("json_parse rejects value_write_json output (pretty)");
 	buf_reset(&compact2);
 	value_write_json(&compact2, again, 0);
-	if (compact2.len != compact.len || memcmp(buf_str(&compact2), buf_str(&compact), compact.len))
+	if (compact2.len != compact.len ||
+	    memcmp(buf_str(&compact2), buf_str(&compact), compact.len))
 		fuzz_fail("pretty JSON does not round-trip to the same text");
 out:
 	value_free(again);

@@ -79,7 +79,8 @@ static void render(const struct mustache *m, const struct value *ctx,
 		check_error(&err, 0);
 		if (out.len != sizeof(prefix) - 1 || memcmp(buf_str(&out), prefix, out.len) != 0)
 			fuzz_fail("a failed render changed the output");
-	} else if (out.len < sizeof(prefix) - 1 || memcmp(buf_str(&out), prefix, sizeof(prefix) - 1)) {
+	} else if (out.len < sizeof(prefix) - 1 ||
+		   memcmp(buf_str(&out), prefix, sizeof(prefix) - 1)) {
 		fuzz_fail("a render overwrote what was already in the output");
 	}
 	buf_release(&out);
@@ -102,7 +103,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!m) {
 		check_error(&err, 0);
 	} else {
-		struct mustache_options html = {mustache_escape_html, find_partial, &p, FUZZ_MAX_OUTPUT};
+		struct mustache_options html = {mustache_escape_html, find_partial, &p,
+						FUZZ_MAX_OUTPUT};
 		struct mustache_options md = {mustache_escape_markdown, find_partial, &p,
 					      FUZZ_MAX_OUTPUT};
 		struct mustache_options plain = {NULL, NULL, NULL, FUZZ_MAX_OUTPUT};

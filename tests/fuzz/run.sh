@@ -104,26 +104,48 @@ done
 passed=0
 failed=0
 
+# regress_run TARGET LOG FILE...: run the harness once over the files (no fuzzing).
+# WB_FUZZ_CSV_LOAD=1: content that fuzz_csv imports must also load (see fuzz_csv.c).
+regress_run() {
+	t=$1
+	log=$2
+	shift 2
+	if WB_FUZZ_CSV_LOAD=1 "$out/fuzz_$t" -timeout=10 -rss_limit_mb=2048 "$@" >"$log" 2>&1; then
+		return 0
+	fi
+	grep '^Running: ' "$log" | tail -n 1 | sed 's/^/    /'
+	grep -E '==ERROR|ERROR: libFuzzer|^SUMMARY|invariant|runtime error' "$log" |
+		head -n 6 | sed 's/^/    /'
+	return 1
+}
+
 if [ "$mode" = --regress ]; then
 	mkdir -p "$out/logs"
 	for t in $targets; do
-		log=$out/logs/regress-$t.log
-		files=$(find "$here/corpus/$t" "$here/regressions" -type f \
-			\( -path "$here/corpus/$t/*" -o -name "$t-*" \) 2>/dev/null | sort)
-		n=$(printf '%s\n' "$files" | grep -c . || true)
-		if [ "$n" -eq 0 ]; then
-			echo "regress $t: no inputs"
-			passed=$((passed + 1))
-			continue
+		n=0
+		bad=0
+		# The seed corpus in one run (it must all pass); each regression in a run of its
+		# own, so that one known failure does not hide the others.
+		if [ -d "$here/corpus/$t" ]; then
+			n=$(find "$here/corpus/$t" -type f | wc -l)
+			# shellcheck disable=SC2046 # seed file names are plain
+			if [ "$n" -gt 0 ] &&
+				! regress_run "$t" "$out/logs/regress-$t-corpus.log" \
+					$(find "$here/corpus/$t" -type f | sort); then
+				bad=$((bad + 1))
+			fi
 		fi
-		# shellcheck disable=SC2086
-		# WB_FUZZ_CSV_LOAD: imported content must load (see fuzz_csv.c)
-		if WB_FUZZ_CSV_LOAD=1 "$out/fuzz_$t" -timeout=10 -rss_limit_mb=2048 $files >"$log" 2>&1; then
+		for f in "$here"/regressions/"$t"-*; do
+			[ -f "$f" ] || continue
+			n=$((n + 1))
+			regress_run "$t" "$out/logs/regress-$(basename "$f").log" "$f" ||
+				bad=$((bad + 1))
+		done
+		if [ "$bad" -eq 0 ]; then
 			echo "regress $t: $n inputs ok"
 			passed=$((passed + 1))
 		else
-			echo "regress $t: FAILED (log: $log)"
-			grep -E 'ERROR|SUMMARY|Running: |invariant|runtime error' "$log" | head -n 20
+			echo "regress $t: FAILED ($bad failing runs; logs in $out/logs/regress-$t*.log)"
 			failed=$((failed + 1))
 		fi
 	done
