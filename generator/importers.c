@@ -241,6 +241,18 @@ static struct value *find_by_id(const struct value *list, const char *id)
 	return NULL;
 }
 
+/* A score as {value, stderr, n}; an unknown (non-finite or negative) stderr or n is left out. */
+static struct value *score_object(double value, double err, double n)
+{
+	struct value *score = value_object();
+	value_set_number(score, "value", value);
+	if (isfinite(err) && err >= 0)
+		value_set_number(score, "stderr", err);
+	if (isfinite(n) && n >= 0)
+		value_set_number(score, "n", n);
+	return score;
+}
+
 /* Load an existing JSON object file or start a new one; NULL after a diagnostic. */
 static struct value *load_or_new(const char *path)
 {
@@ -624,13 +636,9 @@ static int import_wide(const struct import_csv_options *o, const char *path,
 								   "stderr", &se);
 					bool has_n = extra_number(path, ex->n, ex->line, ex->col_n, "n", &n);
 					if (has_se || has_n) {
-						struct value *sc = value_object();
-						value_set_number(sc, "value", x);
-						if (has_se)
-							value_set_number(sc, "stderr", se);
-						if (has_n)
-							value_set_number(sc, "n", n);
-						value_set(scores, cols[k].id, sc);
+						value_set(scores, cols[k].id,
+							  score_object(x, has_se ? se : NAN,
+								       has_n ? n : NAN));
 						continue;
 					}
 				}
@@ -874,6 +882,7 @@ static int cmp_run(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+
 /* The number under key in task (or "" when key is absent); NAN when absent or not a number. */
 static double task_number(const struct value *task, const char *key)
 {
@@ -953,7 +962,6 @@ static size_t apply_lm_eval(const struct corpus *c, const struct run *r, struct 
 			const struct value *task;
 			const char *k;
 			double v, err, n;
-			struct value *score;
 			char *comma;
 			if (strcmp(src->harness, "lm-eval") != 0)
 				continue;
@@ -975,13 +983,8 @@ static size_t apply_lm_eval(const struct corpus *c, const struct run *r, struct 
 				buf_puts(&se, comma);
 			err = task_number(task, buf_str(&se));
 			n = task_number(value_get(nsamples, src->task), "effective");
-			score = value_object();
-			value_set_number(score, "value", src->sign * v);
-			if (isfinite(err) && err >= 0) /* "N/A" and NaN: unknown, left out */
-				value_set_number(score, "stderr", err);
-			if (isfinite(n) && n >= 0)
-				value_set_number(score, "n", n);
-			value_set(scores, bench->id, score);
+			/* "N/A" and NaN stderr are unknown: left out, never 0 */
+			value_set(scores, bench->id, score_object(src->sign * v, err, n));
 			applied++;
 			break;
 		}
@@ -1268,7 +1271,6 @@ static size_t apply_inspect(const struct corpus *c, const struct run *r, struct 
 				double v = task_number(value_get(ms, metric), "value");
 				double err = task_number(value_get(ms, "stderr"), "value");
 				double n = task_number(sc, "scored_samples");
-				struct value *score;
 				/* "scorer/metric" picks one scorer of several */
 				if (strchr(src->metric, '/') &&
 				    (!scorer || strncmp(src->metric, scorer, strlen(scorer)) != 0 ||
@@ -1278,13 +1280,7 @@ static size_t apply_inspect(const struct corpus *c, const struct run *r, struct 
 					continue;
 				if (!isfinite(n))
 					n = task_number(res, "completed_samples");
-				score = value_object();
-				value_set_number(score, "value", src->sign * v);
-				if (isfinite(err) && err >= 0)
-					value_set_number(score, "stderr", err);
-				if (isfinite(n) && n >= 0)
-					value_set_number(score, "n", n);
-				value_set(scores, bench->id, score);
+				value_set(scores, bench->id, score_object(src->sign * v, err, n));
 				applied++;
 				break;
 			}

@@ -24,18 +24,6 @@
  * figure never fails on a statistic that is undefined.
  */
 
-static double num(const struct value *o, const char *key)
-{
-	const struct value *v = value_get(o, key);
-	return v && v->kind == VALUE_NUMBER ? v->number : NAN;
-}
-
-static const char *text(const struct value *o, const char *key)
-{
-	const char *s = value_get_string(o, key);
-	return s ? s : "";
-}
-
 static const struct value *list(const struct value *o, const char *key)
 {
 	const struct value *v = value_get(o, key);
@@ -179,7 +167,7 @@ static const struct {
 
 static enum verdict_class verdict_of(const struct value *b)
 {
-	const char *v = text(b, "verdict");
+	const char *v = value_str(b, "verdict");
 	for (int i = 0; i < V_COUNT; i++)
 		if (strcmp(v, verdicts[i].id) == 0)
 			return (enum verdict_class)i;
@@ -553,10 +541,10 @@ static void scatter_axes(struct figure *f, const struct value *b, const char *me
 static void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const struct value *b)
 {
 	const struct value *ms = list(b, "models");
-	const char *name = text(b, "name"), *metric = text(b, "metric");
+	const char *name = value_str(b, "name"), *metric = value_str(b, "metric");
 	enum verdict_class v = verdict_of(b);
 	struct figure *f =
-	    fig_new(p, cc->id, NULL, text(b, "id"), "raw score against the capabilities score");
+	    fig_new(p, cc->id, NULL, value_str(b, "id"), "raw score against the capabilities score");
 	struct point *pts = xcalloc(count(ms) + 1, sizeof(*pts));
 	struct buf sub = BUF_INIT;
 	size_t n = 0;
@@ -565,14 +553,14 @@ static void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const 
 	csv_end(&f->csv);
 	for (size_t i = 0; i < count(ms); i++) {
 		const struct value *m = ms->items[i];
-		const struct model_ref *r = model_find(cc, text(m, "model"));
-		double y = num(m, "value");
+		const struct model_ref *r = model_find(cc, value_str(m, "model"));
+		double y = value_num(m, "value");
 		if (!r || !isfinite(r->score) || !isfinite(y))
 			continue;
 		pts[n].x = r->score;
 		pts[n].y = y;
-		pts[n].fit = num(m, "expected");
-		pts[n].resid = num(m, "residual");
+		pts[n].fit = value_num(m, "expected");
+		pts[n].resid = value_num(m, "residual");
 		pts[n].m = r;
 		n++;
 	}
@@ -593,14 +581,14 @@ static void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const 
 		csv_end(&f->csv);
 	}
 	buf_puts(&sub, "Spearman \xcf\x81 = "); /* ρ */
-	fixed(&sub, num(b, "capabilities_correlation"), 2);
+	fixed(&sub, value_num(b, "capabilities_correlation"), 2);
 	buf_printf(&sub, " \xc2\xb7 n = %zu \xc2\xb7 %s", n,
-		   *text(b, "verdict_label") ? text(b, "verdict_label") : verdicts[v].label);
+		   *value_str(b, "verdict_label") ? value_str(b, "verdict_label") : verdicts[v].label);
 	if (!value_is_null(value_get(b, "correlate_with"))) {
 		buf_puts(&sub, " (judged by \xcf\x81 = ");
-		fixed(&sub, num(b, "reference_correlation"), 2);
+		fixed(&sub, value_num(b, "reference_correlation"), 2);
 		buf_puts(&sub, " with ");
-		buf_puts(&sub, text(b, "correlate_with"));
+		buf_puts(&sub, value_str(b, "correlate_with"));
 		buf_putc(&sub, ')');
 	}
 	if (n < 2) {
@@ -620,9 +608,9 @@ out:
 static void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const struct value *b)
 {
 	const struct value *ms = list(b, "models");
-	const char *name = text(b, "name"), *metric = text(b, "metric");
+	const char *name = value_str(b, "name"), *metric = value_str(b, "metric");
 	struct figure *f =
-	    fig_new(p, cc->id, "compute", text(b, "id"), "raw score against training compute");
+	    fig_new(p, cc->id, "compute", value_str(b, "id"), "raw score against training compute");
 	struct point *pts = xcalloc(count(ms) + 1, sizeof(*pts));
 	struct buf sub = BUF_INIT;
 	double sx = 0, sy = 0, sxx = 0, sxy = 0, a = NAN, slope = NAN;
@@ -632,8 +620,8 @@ static void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const st
 	csv_end(&f->csv);
 	for (size_t i = 0; i < count(ms); i++) {
 		const struct value *m = ms->items[i];
-		const struct model_ref *r = model_find(cc, text(m, "model"));
-		double y = num(m, "value");
+		const struct model_ref *r = model_find(cc, value_str(m, "model"));
+		double y = value_num(m, "value");
 		if (!r || !(r->flop > 0) || !isfinite(r->flop) || !isfinite(y))
 			continue;
 		pts[n].x = r->flop;
@@ -676,9 +664,9 @@ static void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const st
 		csv_end(&f->csv);
 	}
 	buf_puts(&sub, "Spearman \xcf\x81 with training compute = ");
-	fixed(&sub, num(b, "compute_correlation"), 2);
+	fixed(&sub, value_num(b, "compute_correlation"), 2);
 	buf_puts(&sub, " \xc2\xb7 n = ");
-	buf_number(&sub, isfinite(num(b, "n_compute")) ? num(b, "n_compute") : (double)n);
+	buf_number(&sub, isfinite(value_num(b, "n_compute")) ? value_num(b, "n_compute") : (double)n);
 	if (n < 2) {
 		const char *why[1] = {"not enough models with known training compute"};
 		placeholder(p, f, name, buf_str(&sub), why, 1);
@@ -717,7 +705,7 @@ static int cmp_row_area(const void *a, const void *b)
 
 static bool is_safety(const struct value *b)
 {
-	return strcmp(text(b, "role"), "safety") == 0;
+	return strcmp(value_str(b, "role"), "safety") == 0;
 }
 
 /* "machine-ethics" -> "MACHINE ETHICS" for a group heading. */
@@ -747,10 +735,10 @@ static void fig_overview(struct plotter *p, const struct cohort_ctx *cc)
 	for (size_t i = 0; i < count(bs); i++) {
 		const struct value *b = bs->items[i];
 		bool ref = !value_is_null(value_get(b, "correlate_with"));
-		double r = num(b, ref ? "reference_correlation" : "capabilities_correlation");
+		double r = value_num(b, ref ? "reference_correlation" : "capabilities_correlation");
 		if (!is_safety(b) || !isfinite(r))
 			continue;
-		rows[n] = (struct row){text(b, "area"), text(b, "id"), text(b, "name"), r, 0, ref,
+		rows[n] = (struct row){value_str(b, "area"), value_str(b, "id"), value_str(b, "name"), r, 0, ref,
 				       verdict_of(b)};
 		nref += ref;
 		n++;
@@ -860,10 +848,10 @@ static void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 	csv_end(&f->csv);
 	for (size_t i = 0; i < count(bs); i++) {
 		const struct value *b = bs->items[i];
-		double x = num(b, "capabilities_correlation"), y = num(b, "standardized_slope");
+		double x = value_num(b, "capabilities_correlation"), y = value_num(b, "standardized_slope");
 		if (!is_safety(b) || !isfinite(x) || !isfinite(y))
 			continue;
-		rows[n] = (struct row){text(b, "area"), text(b, "id"), text(b, "name"), x, y,
+		rows[n] = (struct row){value_str(b, "area"), value_str(b, "id"), value_str(b, "name"), x, y,
 				       false,		verdict_of(b)};
 		per[rows[n].v]++;
 		csv_field(&f->csv, rows[n].id);
@@ -927,8 +915,8 @@ out:
 static const char *cap_name(const struct value *cap, size_t j)
 {
 	const struct value *ld = list(cap, "loadings"), *ids = list(cap, "benchmarks");
-	if (j < count(ld) && *text(ld->items[j], "name"))
-		return text(ld->items[j], "name");
+	if (j < count(ld) && *value_str(ld->items[j], "name"))
+		return value_str(ld->items[j], "name");
 	if (j < count(ids) && ids->items[j]->kind == VALUE_STRING)
 		return ids->items[j]->string;
 	return "?";
@@ -963,7 +951,7 @@ static void fig_heatmap(struct plotter *p, const struct cohort_ctx *cc)
 	}
 	csv_end(&f->csv);
 	buf_printf(&sub, "%s \xc2\xb7 n = ", cc->title);
-	fixed(&sub, num(cap, "n_models"), 0);
+	fixed(&sub, value_num(cap, "n_models"), 0);
 	buf_puts(&sub, " models with every capability benchmark");
 	if (k == 0) {
 		const char *why[2] = {"no capability correlation matrix", cc->note};
@@ -1043,7 +1031,7 @@ static void fig_scree(struct plotter *p, const struct cohort_ctx *cc)
 	buf_puts(&f->csv, "component,eigenvalue,variance_explained,cumulative");
 	csv_end(&f->csv);
 	buf_puts(&head, "Scree plot: PC1 explains ");
-	fixed(&head, 100 * num(cap, "variance_explained"), 1);
+	fixed(&head, 100 * value_num(cap, "variance_explained"), 1);
 	buf_puts(&head, "% of the variance");
 	buf_printf(&sub, "%s \xc2\xb7 %zu capability benchmarks", cc->title,
 		   count(list(cap, "benchmarks")));
@@ -1118,7 +1106,7 @@ static void fig_scores(struct plotter *p, const struct cohort_ctx *cc)
 	csv_end(&f->csv);
 	buf_printf(&sub, "%s \xc2\xb7 PC1 of %zu capability benchmarks (", cc->title,
 		   count(list(cap, "benchmarks")));
-	fixed(&sub, 100 * num(cap, "variance_explained"), 1);
+	fixed(&sub, 100 * value_num(cap, "variance_explained"), 1);
 	buf_puts(&sub, " % of variance)");
 	if (n == 0) {
 		const char *why[2] = {"no model has a capabilities score", cc->note};
@@ -1182,10 +1170,10 @@ static void fig_ranks(struct plotter *p, const struct cohort_ctx *cc)
 	csv_end(&f->csv);
 	for (size_t i = 0; i < count(lb); i++) {
 		const struct value *e = lb->items[i];
-		double raw = num(e, "safety_rank"), dec = num(e, "decorrelated_rank");
+		double raw = value_num(e, "safety_rank"), dec = value_num(e, "decorrelated_rank");
 		if (!(raw >= 1) || !(dec >= 1))
 			continue;
-		rows[n] = (struct rank_row){text(e, "model"), text(e, "name"), raw, dec};
+		rows[n] = (struct rank_row){value_str(e, "model"), value_str(e, "name"), raw, dec};
 		top = fmax(top, fmax(raw, dec));
 		csv_field(&f->csv, rows[n].id);
 		buf_putc(&f->csv, ',');
@@ -1295,8 +1283,8 @@ static int build_cohort(struct plotter *p, const struct value *c)
 
 	memset(&cc, 0, sizeof(cc));
 	cc.c = c;
-	cc.id = text(c, "id");
-	cc.title = *text(c, "title") ? text(c, "title") : cc.id;
+	cc.id = value_str(c, "id");
+	cc.title = *value_str(c, "title") ? value_str(c, "title") : cc.id;
 	cc.note = value_get_string(cap, "note");
 	if (!is_slug(cc.id)) {
 		diag_error(NULL, 0, 0, "plot: cohort id '%s' is not a slug ([a-z0-9][a-z0-9._-]*)",
@@ -1307,15 +1295,15 @@ static int build_cohort(struct plotter *p, const struct value *c)
 	for (size_t i = 0; i < count(ms); i++) {
 		const struct value *m = ms->items[i];
 		struct model_ref *r = &cc.models[cc.nmodels++];
-		r->id = text(m, "id");
-		r->name = *text(m, "name") ? text(m, "name") : r->id;
-		r->score = num(m, "capability_score");
-		r->flop = num(m, "training_flop");
+		r->id = value_str(m, "id");
+		r->name = *value_str(m, "name") ? value_str(m, "name") : r->id;
+		r->score = value_num(m, "capability_score");
+		r->flop = value_num(m, "training_flop");
 	}
 	if (cc.nmodels)
 		qsort(cc.models, cc.nmodels, sizeof(*cc.models), cmp_model_ref);
 	for (size_t i = 0; i < count(bs); i++) {
-		const char *id = text(bs->items[i], "id");
+		const char *id = value_str(bs->items[i], "id");
 		if (!is_slug(id)) {
 			diag_error(NULL, 0, 0,
 				   "plot: benchmark id '%s' in cohort '%s' is not a slug "
@@ -1403,46 +1391,6 @@ static bool same_inode(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
-static int copy_file(const char *from, const char *to)
-{
-	FILE *in = NULL, *out = NULL;
-	char chunk[65536];
-	int rc = -1;
-
-	in = fopen(from, "rb");
-	if (!in) {
-		diag_error(from, 0, 0, "cannot read: %s", strerror(errno));
-		goto out;
-	}
-	out = fopen(to, "wb");
-	if (!out) {
-		diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
-		goto out;
-	}
-	for (;;) {
-		size_t n = fread(chunk, 1, sizeof(chunk), in);
-		if (n == 0)
-			break;
-		if (fwrite(chunk, 1, n, out) != n) {
-			diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
-			goto out;
-		}
-	}
-	if (ferror(in)) {
-		diag_error(from, 0, 0, "cannot read: %s", strerror(errno));
-		goto out;
-	}
-	rc = fclose(out);
-	out = NULL;
-	if (rc != 0)
-		diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
-out:
-	if (in)
-		fclose(in);
-	if (out)
-		fclose(out);
-	return rc;
-}
 
 /* Put the file at from also at to: a hard link when possible, else a copy. */
 static int link_or_copy(const char *from, const char *to)
@@ -1455,7 +1403,7 @@ static int link_or_copy(const char *from, const char *to)
 	}
 	if (link(from, to) == 0)
 		return 0;
-	return copy_file(from, to);
+	return file_copy(from, to);
 }
 
 static int remove_stale(const char *path)
@@ -2136,8 +2084,8 @@ int plot_site(const struct value *report, const struct plot_options *o, struct p
 		diag_error(NULL, 0, 0, "plot: the report is not an object");
 		goto out;
 	}
-	p.high = num(method, "threshold_high");
-	p.low = num(method, "threshold_low");
+	p.high = value_num(method, "threshold_high");
+	p.low = value_num(method, "threshold_low");
 	if (!(p.low > 0 && p.low < p.high && p.high <= 1)) {
 		p.high = 0.6;
 		p.low = 0.4;

@@ -92,14 +92,8 @@ static int copy_tree(const char *src, const char *dst, size_t *files)
 		if (path_is_dir(s)) {
 			rc = copy_tree(s, d, files);
 		} else if (path_is_file(s)) {
-			char *data;
-			size_t len;
-			rc = file_read(s, &data, &len);
-			if (rc == 0) {
-				rc = write_out(dst, names[i], data, len);
-				free(data);
-				(*files)++;
-			}
+			rc = file_copy(s, d);
+			(*files)++;
 		}
 		free(s);
 		free(d);
@@ -880,7 +874,6 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 		set_fmt(row, "residual", "%+.2f", value_num(e, "residual"));
 	}
 	{
-		char *alt = NULL;
 		buf_reset(&t);
 		buf_printf(&t, "Scatter plot of %s against the capabilities score for %.0f models "
 			       "(%s), with the least-squares line",
@@ -893,7 +886,6 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 			       "models with known training FLOP",
 			   value_str(bench, "name"), value_num(bench, "n_compute"));
 		value_set(p, "figure_compute", figure_view(b, cid, buf_str(&t), buf_str(&u)));
-		free(alt);
 	}
 	buf_reset(&t);
 	buf_printf(&t, "data/%s/benchmarks/%s.csv", cid, bid);

@@ -166,6 +166,47 @@ out:
 	return rc;
 }
 
+int file_copy(const char *from, const char *to)
+{
+	FILE *in = NULL, *out = NULL;
+	char chunk[65536];
+	int rc = -1;
+
+	in = fopen(from, "rb");
+	if (!in) {
+		diag_error(from, 0, 0, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	out = fopen(to, "wb");
+	if (!out) {
+		diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	for (;;) {
+		size_t n = fread(chunk, 1, sizeof(chunk), in);
+		if (n == 0)
+			break;
+		if (fwrite(chunk, 1, n, out) != n) {
+			diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
+			goto out;
+		}
+	}
+	if (ferror(in)) {
+		diag_error(from, 0, 0, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	rc = fclose(out);
+	out = NULL;
+	if (rc != 0)
+		diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
+out:
+	if (in)
+		fclose(in);
+	if (out)
+		fclose(out);
+	return rc;
+}
+
 bool path_is_dir(const char *path)
 {
 	struct stat st;

@@ -51,6 +51,8 @@ int file_write(const char *path, const char *data, size_t len);
  * Returns 0, or -1 after one diagnostic.
  */
 int file_write_atomic(const char *path, const char *data, size_t len);
+/** Copy the file from to the file to (created or truncated). Returns 0 or -1 after a diagnostic. */
+int file_copy(const char *from, const char *to);
 /** Does path exist as a directory? */
 bool path_is_dir(const char *path);
 /** Does path exist as a regular file? */
