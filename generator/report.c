@@ -203,7 +203,7 @@ static struct value *areas(const struct corpus *c, const struct cohort_result *c
 	return list;
 }
 
-static int governing_desc(const struct bench_result *a, const struct bench_result *b)
+static int cap_corr_desc(const struct bench_result *a, const struct bench_result *b)
 {
 	int fa = isfinite(a->cap_corr), fb = isfinite(b->cap_corr);
 	if (fa != fb)
@@ -219,7 +219,7 @@ static int cmp_results(const void *pa, const void *pb)
 {
 	const struct bench_result *a = *(const struct bench_result *const *)pa;
 	const struct bench_result *b = *(const struct bench_result *const *)pb;
-	int r = governing_desc(a, b);
+	int r = cap_corr_desc(a, b);
 	return r ? r : strcmp(sort_corpus->benchmarks[a->bench].id, sort_corpus->benchmarks[b->bench].id);
 }
 

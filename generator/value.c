@@ -170,6 +170,8 @@ static const char *intern(const char *key, bool insert)
 	return interned.slots[i];
 }
 
+static void value_release_keys(void);
+
 void value_release_all(void)
 {
 	while (slabs) {
@@ -181,7 +183,7 @@ void value_release_all(void)
 	value_release_keys();
 }
 
-void value_release_keys(void)
+static void value_release_keys(void)
 {
 	for (size_t i = 0; i < interned.cap; i++)
 		free(interned.slots[i]);

@@ -83,8 +83,6 @@ double value_num(const struct value *o, const char *key);
 const char *value_str(const struct value *o, const char *key);
 /** A deep copy of v. */
 struct value *value_copy(const struct value *v);
-/** Free the interned object keys; every tree must be freed first (call once, at exit). */
-void value_release_keys(void);
 /** Free the node pool and the interned keys; every tree must be freed first (at exit). */
 void value_release_all(void);
 /** Free v and everything below it (NULL is fine). */
