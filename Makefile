@@ -17,6 +17,8 @@ DEB_PKGS := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-
             libcjson-dev libgsl-dev libcmocka-dev gnuplot-nox python3 \
             chromium chromium-driver python3-selenium clang libclang-rt-14-dev
 BENCH_PKGS := python3-pandas
+MEMCHECK_PKGS := valgrind
+LINT_PKGS := cppcheck clang-tidy
 
 SRCS := $(sort $(wildcard generator/*.c))
 LIB_SRCS := $(filter-out generator/main.c,$(SRCS))
@@ -91,17 +93,20 @@ asan: deps
 	  LDFLAGS="-fsanitize=address,undefined" build/asan/washboard $(TEST_SRCS:tests/%.c=build/asan/%)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh build/asan
 
-# The unit tests and one full analysis and build under valgrind: no leaks, no errors.
-memcheck: all $(TEST_BINS)
-	@set -e; for t in $(TEST_BINS); do \
+# The unit tests and one full analysis and build under valgrind: no leaks, no errors. Its own
+# build dir, without the node pool (WB_NODE_POOL=0), so that valgrind sees every node.
+MC_BUILD := build/memcheck
+VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1
+memcheck:
+	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(MEMCHECK_PKGS)"
+	@$(MAKE) --no-print-directory BUILD=$(MC_BUILD) CFLAGS="-O1 -g -DWB_NODE_POOL=0" \
+	  $(MC_BUILD)/washboard $(TEST_SRCS:tests/%.c=$(MC_BUILD)/%)
+	@set -e; for t in $(TEST_SRCS:tests/%.c=$(MC_BUILD)/%); do \
 	  echo "valgrind $$t"; \
-	  WB_SPEC_DIR=tests/mustache-spec valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	    --error-exitcode=1 $$t > $(BUILD)/memcheck-$$(basename $$t).log 2>&1 || { cat $(BUILD)/memcheck-$$(basename $$t).log; exit 1; }; \
+	  WB_SPEC_DIR=tests/mustache-spec $(VALGRIND) $$t > $$t.memcheck.log 2>&1 || { cat $$t.memcheck.log; exit 1; }; \
 	done
-	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
-	  $(BUILD)/washboard analyze --format json > /dev/null
-	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
-	  --trace-children=no $(BUILD)/washboard build -q --force --jobs 1 --formats svg --out $(BUILD)/site-memcheck
+	$(VALGRIND) $(MC_BUILD)/washboard analyze --format json > /dev/null
+	$(VALGRIND) --trace-children=no $(MC_BUILD)/washboard build -q --force --jobs 1 --formats svg --out $(MC_BUILD)/site
 	@echo "memcheck: no leaks, no errors"
 
 # libFuzzer over the JSON parser, content loader, Mustache, CSV importers and Markdown:
@@ -110,11 +115,14 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	tests/fuzz/run.sh $(FUZZ_SECONDS)
 
+# cppcheck and clang-tidy (.clang-tidy) over generator/: any finding fails.
 lint:
+	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(LINT_PKGS)"
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	  --suppress=missingIncludeSystem --inline-suppr -Igenerator generator
 	clang-tidy --quiet generator/*.c -- -std=c11 -D_POSIX_C_SOURCE=200809L -Igenerator \
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+	@echo "lint: no findings"
 
 clean:
 	rm -rf $(BUILD)

@@ -44,7 +44,7 @@ static int cmp_abs_delta(const void *pa, const void *pb)
 static void top(struct value *list)
 {
 	if (list->n > 1)
-		qsort(list->items, list->n, sizeof(*list->items), cmp_abs_delta);
+		qsort(list->items, list->n, sizeof(struct value *), cmp_abs_delta);
 	while (list->n > DIFF_TOP)
 		value_free(list->items[--list->n]);
 }

@@ -246,7 +246,8 @@ static int cmd_analyze(struct args *a)
 		if (r < 0)
 			return usage_error(a, "missing value after", arg);
 	}
-	if (strcmp(format, "table") && strcmp(format, "json") && strcmp(format, "csv"))
+	if (strcmp(format, "table") != 0 && strcmp(format, "json") != 0 &&
+	    strcmp(format, "csv") != 0)
 		return usage_error(a, "--format must be table, json or csv, not", format);
 
 	c = content_load(content);
@@ -410,7 +411,7 @@ static int cmd_diff(struct args *a)
 	}
 	if (nfiles != 2)
 		return usage_error(a, "diff needs OLD.json and NEW.json", NULL);
-	if (strcmp(format, "text") && strcmp(format, "json"))
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
 		return usage_error(a, "--format must be text or json, not", format);
 	old = content_read_json(files[0]);
 	new_report = content_read_json(files[1]);

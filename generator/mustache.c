@@ -681,7 +681,7 @@ static void build(struct compiler *c, struct mustache *m)
 			}
 			nd->indent_body =
 			    t->kind == TK_BLOCK && !t->arg && (t->standalone || t->pair);
-			xgrow((void **)&stack, &cap, n + 1, sizeof(*stack));
+			xgrow((void **)&stack, &cap, n + 1, sizeof(struct node *));
 			stack[n++] = cur;
 			cur = nd;
 			break;
@@ -847,7 +847,7 @@ static void render_error(struct render *r, const struct node *nd, const char *fm
 
 static void push_ctx(struct render *r, const struct value *v)
 {
-	xgrow((void **)&r->ctx, &r->ctx_cap, r->nctx + 1, sizeof(*r->ctx));
+	xgrow((void **)&r->ctx, &r->ctx_cap, r->nctx + 1, sizeof(const struct value *));
 	r->ctx[r->nctx++] = v;
 }
 

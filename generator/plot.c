@@ -461,10 +461,10 @@ static void pick_labels(struct point *pts, size_t n)
 			pts[i].label = true;
 		return;
 	}
-	order = xcalloc(n, sizeof(*order));
+	order = xcalloc(n, sizeof(struct point *));
 	for (size_t i = 0; i < n; i++)
 		order[i] = &pts[i];
-	qsort(order, n, sizeof(*order), cmp_point_resid);
+	qsort(order, n, sizeof(struct point *), cmp_point_resid);
 	for (size_t i = 0; i < 10 && isfinite(order[i]->resid); i++)
 		order[i]->label = true;
 	free(order);
@@ -613,7 +613,7 @@ static void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const st
 	    fig_new(p, cc->id, "compute", value_str(b, "id"), "raw score against training compute");
 	struct point *pts = xcalloc(count(ms) + 1, sizeof(*pts));
 	struct buf sub = BUF_INIT;
-	double sx = 0, sy = 0, sxx = 0, sxy = 0, a = NAN, slope = NAN;
+	double sx = 0, sy = 0, sxx = 0, sxy = 0, a = NAN, slope = NAN, dn;
 	size_t n = 0;
 
 	buf_puts(&f->csv, "model,name,training_flop,log10_training_flop,value,fit");
@@ -639,9 +639,10 @@ static void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const st
 		sxx += x * x;
 		sxy += x * pts[i].y;
 	}
-	if (n >= 2 && n * sxx - sx * sx > 1e-12 * n * sxx) {
-		slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-		a = (sy - slope * sx) / n;
+	dn = (double)n;
+	if (n >= 2 && dn * sxx - sx * sx > 1e-12 * dn * sxx) {
+		slope = (dn * sxy - sx * sy) / (dn * sxx - sx * sx);
+		a = (sy - slope * sx) / dn;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (isfinite(slope)) {
@@ -1093,7 +1094,7 @@ static void fig_scores(struct plotter *p, const struct cohort_ctx *cc)
 {
 	const struct value *cap = value_get(cc->c, "capability");
 	struct figure *f = fig_new(p, cc->id, NULL, "_scores", "capabilities score per model");
-	const struct model_ref **order = xcalloc(cc->nmodels + 1, sizeof(*order));
+	const struct model_ref **order = xcalloc(cc->nmodels + 1, sizeof(struct model_ref *));
 	struct buf *s = &f->script, sub = BUF_INIT, tics = BUF_INIT;
 	size_t n = 0;
 
@@ -1101,7 +1102,7 @@ static void fig_scores(struct plotter *p, const struct cohort_ctx *cc)
 		if (isfinite(cc->models[i].score))
 			order[n++] = &cc->models[i];
 	if (n)
-		qsort(order, n, sizeof(*order), cmp_score_desc);
+		qsort(order, n, sizeof(struct model_ref *), cmp_score_desc);
 	buf_puts(&f->csv, "rank,model,name,capability_score");
 	csv_end(&f->csv);
 	buf_printf(&sub, "%s \xc2\xb7 PC1 of %zu capability benchmarks (", cc->title,
@@ -1859,7 +1860,7 @@ static void job_report(const struct runner *r, const struct plotter *p, const st
 static int run_loop(struct runner *r, const struct plotter *p, const char *gnuplot)
 {
 	struct pollfd *pfd = xcalloc(r->njobs, sizeof(*pfd));
-	struct job **owner = xcalloc(r->njobs, sizeof(*owner));
+	struct job **owner = xcalloc(r->njobs, sizeof(struct job *));
 	const struct job *failed = NULL;
 	bool aborted = false; /* poll() failed: every process was killed, only reaping is left */
 	int rc = -1;

@@ -245,12 +245,12 @@ static struct value *cohort_entry(const struct corpus *c, const struct cohort_re
 		value_push(models, model_summary(&c->models[cr->models[i]], cr, i));
 	value_set(o, "models", models);
 	/* Benchmarks in the order every reader wants first: by capabilities correlation. */
-	order = xcalloc(cr->nresults ? cr->nresults : 1, sizeof(*order));
+	order = xcalloc(cr->nresults ? cr->nresults : 1, sizeof(struct bench_result *));
 	for (size_t r = 0; r < cr->nresults; r++)
 		order[r] = &cr->results[r];
 	sort_corpus = c;
 	if (cr->nresults)
-		qsort(order, cr->nresults, sizeof(*order), cmp_results);
+		qsort(order, cr->nresults, sizeof(struct bench_result *), cmp_results);
 	for (size_t r = 0; r < cr->nresults; r++)
 		value_push(benches, benchmark_entry(c, cr, order[r]));
 	free(order);

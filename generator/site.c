@@ -321,8 +321,12 @@ static char *area_title(const struct value *report, const char *id)
 static char *code_safe(const char *s)
 {
 	struct buf b = BUF_INIT;
-	for (; *s; s++)
-		buf_putc(&b, (*s == '\n' || *s == '\r' || *s == '`' || *s == '~') ? ' ' : *s);
+	for (; *s; s++) {
+		char c = *s;
+		if (strchr("\n\r`~", c))
+			c = ' ';
+		buf_putc(&b, c);
+	}
 	return buf_detach(&b);
 }
 

@@ -87,8 +87,8 @@ int file_read(const char *path, char **out, size_t *len)
 		goto out;
 	}
 	if (st.st_size > (off_t)WB_MAX_FILE_SIZE) {
-		diag_error(path, 0, 0, "file is larger than the %u MiB limit",
-			   WB_MAX_FILE_SIZE / (1024u * 1024u));
+		diag_error(path, 0, 0, "file is larger than the %d MiB limit",
+			   WB_MAX_FILE_MIB);
 		goto out;
 	}
 	f = fopen(path, "rb");
@@ -102,8 +102,8 @@ int file_read(const char *path, char **out, size_t *len)
 		n = fread(data + got, 1, cap - got - 1, f);
 		got += n;
 		if (got > WB_MAX_FILE_SIZE) {
-			diag_error(path, 0, 0, "file is larger than the %u MiB limit",
-				   WB_MAX_FILE_SIZE / (1024u * 1024u));
+			diag_error(path, 0, 0, "file is larger than the %d MiB limit",
+				   WB_MAX_FILE_MIB);
 			goto out;
 		}
 		if (n == 0)

@@ -22,7 +22,8 @@ enum wb_exit {
 };
 
 /** Largest input file read, in bytes; larger files are rejected with a clear error. */
-#define WB_MAX_FILE_SIZE (64u * 1024u * 1024u)
+#define WB_MAX_FILE_MIB 64
+#define WB_MAX_FILE_SIZE ((size_t)WB_MAX_FILE_MIB << 20)
 
 /**
  * Print "error: FILE:LINE:COL: message". line 0 leaves out ":LINE:COL", col 0 leaves out

@@ -9,8 +9,25 @@
  * Nodes come from slabs of NODES_PER_SLAB and go back to a free list: a report has ~10^5
  * nodes, and malloc/free per node was the largest single cost of writing one. Slabs are
  * returned to the system by value_release_all() at exit.
+ *
+ * A pool hides a use after free from AddressSanitizer and valgrind (the node's memory stays
+ * allocated), so sanitizer builds take every node from malloc: WB_NODE_POOL=0, the default
+ * under AddressSanitizer, or -DWB_NODE_POOL=0 for valgrind (make memcheck).
  */
 #define NODES_PER_SLAB 1024
+
+#ifndef WB_NODE_POOL
+#if defined(__SANITIZE_ADDRESS__)
+#define WB_NODE_POOL 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WB_NODE_POOL 0
+#endif
+#endif
+#endif
+#ifndef WB_NODE_POOL
+#define WB_NODE_POOL 1
+#endif
 
 struct slab {
 	struct slab *next;
@@ -23,6 +40,11 @@ static struct value *free_nodes; /* linked through their items field */
 static struct value *node(enum value_kind k)
 {
 	struct value *v;
+	if (!WB_NODE_POOL) {
+		v = xcalloc(1, sizeof(*v));
+		v->kind = k;
+		return v;
+	}
 	if (!free_nodes) {
 		struct slab *sl = xmalloc(sizeof(*sl));
 		sl->next = slabs;
@@ -194,7 +216,7 @@ static void value_release_keys(void)
 
 struct value *value_push(struct value *a, struct value *v)
 {
-	xgrow((void **)&a->items, &a->cap, a->n + 1, sizeof(*a->items));
+	xgrow((void **)&a->items, &a->cap, a->n + 1, sizeof(struct value *));
 	a->items[a->n++] = v;
 	return v;
 }
@@ -223,7 +245,7 @@ struct value *value_set(struct value *o, const char *key, struct value *v)
 	}
 	if (o->n + 1 > o->cap) {
 		size_t cap = o->cap;
-		xgrow((void **)&o->items, &cap, o->n + 1, sizeof(*o->items));
+		xgrow((void **)&o->items, &cap, o->n + 1, sizeof(struct value *));
 		o->keys = xrealloc(o->keys, cap * sizeof(*o->keys));
 		o->cap = cap;
 	}
@@ -263,7 +285,7 @@ void value_remove(struct value *o, const char *key)
 	if (i < 0)
 		return;
 	value_free(o->items[i]);
-	memmove(o->items + i, o->items + i + 1, (o->n - (size_t)i - 1) * sizeof(*o->items));
+	memmove(o->items + i, o->items + i + 1, (o->n - (size_t)i - 1) * sizeof(struct value *));
 	memmove(o->keys + i, o->keys + i + 1, (o->n - (size_t)i - 1) * sizeof(*o->keys));
 	o->n--;
 }
@@ -342,6 +364,10 @@ void value_free(struct value *v)
 	free(v->keys);
 	free(v->string);
 	free(v->text);
+	if (!WB_NODE_POOL) {
+		free(v);
+		return;
+	}
 	v->items = (struct value **)free_nodes;
 	free_nodes = v;
 }
