@@ -370,7 +370,14 @@ static int cmd_build(struct args *a)
 	if (!o.out[0] || strcmp(o.out, "/") == 0 || strcmp(o.out, ".") == 0)
 		return usage_error(a, "--out must name a directory of its own, not", o.out);
 	o.progress = !quiet && isatty(2);
+	interrupt_catch();
 	rc = site_build(&o, &st);
+	if (interrupted()) {
+		/* the site is published whole or not at all; say which, then die by the signal */
+		fprintf(stderr, "washboard: build interrupted by signal %d; %s %s\n", interrupted(),
+			o.out, rc == WB_EXIT_OK ? "is the new site" : "is unchanged");
+		interrupt_reraise();
+	}
 	if (rc == WB_EXIT_OK && st.up_to_date && !quiet)
 		fprintf(stderr, "washboard: %s is up to date (content, templates, options and "
 				"washboard unchanged; --force rebuilds it)\n",

@@ -1726,6 +1726,7 @@ static int job_spawn(struct job *j, const char *gnuplot, const char *fig_dir, in
 			_exit(127);
 		_exit(127);
 	}
+	interrupt_child_add(j->pid);
 	close(fds[1]);
 	j->fd = fds[0];
 	j->start = j->last = now_seconds();
@@ -1897,6 +1898,10 @@ static int run_loop(struct runner *r, const struct plotter *p, const char *gnupl
 			kill_all(r, NULL);
 			aborted = true;
 		}
+		if (interrupted() && !aborted) { /* main reports it */
+			kill_all(r, NULL);
+			aborted = true;
+		}
 		for (size_t i = 0; ready > 0 && i < nfd; i++) {
 			char chunk[4096];
 			ssize_t got;
@@ -1927,6 +1932,7 @@ static int run_loop(struct runner *r, const struct plotter *p, const char *gnupl
 					  * markers and the output checks */
 				j->status = 0;
 			j->reaped = true;
+			interrupt_child_remove(j->pid);
 			r->seconds += now - j->start;
 			/* what it wrote last; a leftover grandchild may keep the pipe open, so no
 			 * waiting for end-of-file (the read end is non-blocking) */
@@ -2022,10 +2028,12 @@ static int draw(struct plotter *p, const size_t *todo, size_t ntodo, const char 
 		goto out;
 	}
 	for (size_t k = 0; k < jobs; k++) {
-		if (job_spawn(&r.jobs[k], gnuplot, fig_dir, devnull) != 0) {
+		if (interrupted() || job_spawn(&r.jobs[k], gnuplot, fig_dir, devnull) != 0) {
 			kill_all(&r, NULL);
-			for (size_t q = 0; q < k; q++)
+			for (size_t q = 0; q < k; q++) {
 				waitpid(r.jobs[q].pid, &r.jobs[q].status, 0);
+				interrupt_child_remove(r.jobs[q].pid);
+			}
 			goto out;
 		}
 	}

@@ -1,5 +1,6 @@
 #include "site.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -1392,6 +1393,44 @@ out:
 	return rc;
 }
 
+/*
+ * Remove what a build killed outright (SIGKILL, power loss) left beside OUT: directories
+ * OUT.tmp-XXXXXX and OUT.old-XXXXXX, the mkdtemp() names used above. Called with the lock
+ * held, so no other build is using them.
+ */
+static void remove_stale(const char *out)
+{
+	const char *slash = strrchr(out, '/');
+	char *dir = slash ? xstrndup(out, (size_t)(slash - out)) : xstrdup(".");
+	const char *base = slash ? slash + 1 : out;
+	size_t blen = strlen(base);
+	struct dirent *e;
+	DIR *d;
+
+	if (!dir[0]) {
+		free(dir);
+		dir = xstrdup("/");
+	}
+	d = opendir(dir); /* unreadable: the build fails later with a clear error */
+	while (d && (e = readdir(d)) != NULL) {
+		const char *tail = e->d_name + blen;
+		bool ours = strncmp(e->d_name, base, blen) == 0 &&
+			    (strncmp(tail, ".tmp-", 5) == 0 || strncmp(tail, ".old-", 5) == 0) &&
+			    strlen(tail + 5) == 6;
+		for (size_t k = 0; ours && k < 6; k++)
+			ours = isalnum((unsigned char)tail[5 + k]) != 0;
+		if (ours) {
+			char *p = path_join(dir, e->d_name);
+			if (path_is_dir(p) && remove_tree(p) == 0)
+				diag_warning(p, 0, 0, "removed, left behind by an interrupted build");
+			free(p);
+		}
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
 static int check_ids(struct build *b)
 {
 	const struct value *cohorts = value_get(b->report, "cohorts");
@@ -1547,6 +1586,8 @@ static enum wb_exit work(struct build *b, const struct task *t, size_t n, int qu
 	uint32_t i;
 	enum wb_exit rc = WB_EXIT_OK;
 	while (read(queue, &i, sizeof(i)) == (ssize_t)sizeof(i)) {
+		if (rc == WB_EXIT_OK && interrupted())
+			rc = WB_EXIT_RUNTIME; /* drain the queue, run nothing more */
 		if (rc == WB_EXIT_OK && i < n)
 			rc = run_task(b, &t[i]);
 	}
@@ -1611,6 +1652,7 @@ static enum wb_exit run_tasks(struct build *b)
 		if (pids[w] == 0) {
 			struct worker_result res;
 			ssize_t wr;
+			interrupt_child_reset();
 			close(p[0]);
 			memset(b->st, 0, sizeof(*b->st));
 			res.rc = (int)work(b, t, n, queue[0]);
@@ -1619,6 +1661,7 @@ static enum wb_exit run_tasks(struct build *b)
 			fflush(stderr);
 			_exit(wr == (ssize_t)sizeof(res) ? 0 : WB_EXIT_RUNTIME);
 		}
+		interrupt_child_add(pids[w]);
 		close(p[1]);
 		fds[w] = p[0];
 		started++;
@@ -1633,6 +1676,7 @@ static enum wb_exit run_tasks(struct build *b)
 		close(fds[w]);
 		if (waitpid(pids[w], &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 			res.rc = WB_EXIT_RUNTIME;
+		interrupt_child_remove(pids[w]);
 		add_stats(b->st, &res.st);
 		if (res.rc != WB_EXIT_OK && (rc == WB_EXIT_OK || res.rc == WB_EXIT_DATA))
 			rc = (enum wb_exit)res.rc;
@@ -1936,6 +1980,7 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 		rc = WB_EXIT_RUNTIME;
 		goto out;
 	}
+	remove_stale(o->out);
 	if (access(o->out, F_OK) == 0 && !path_is_dir(o->out)) {
 		diag_error(o->out, 0, 0, "exists and is not a directory; refusing to replace it");
 		rc = WB_EXIT_RUNTIME;
@@ -2000,7 +2045,7 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 	if (write_out(b.tmp, STAMP_FILE, fp, 32) < 0)
 		goto out;
 	progress(o, "publishing");
-	if (publish(b.tmp, o->out) < 0)
+	if (interrupted() || publish(b.tmp, o->out) < 0)
 		goto out;
 	b.tmp = NULL;
 	rc = WB_EXIT_OK;

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -451,4 +452,81 @@ int parse_number(const char *s, double *out)
 		return -1;
 	*out = x;
 	return 0;
+}
+
+/* ------------------------------------------------------------------ interruption */
+
+static volatile sig_atomic_t caught_signal;
+static volatile sig_atomic_t children[WB_MAX_CHILDREN]; /* pids, 0 = free slot */
+
+/* Async-signal-safe: a store and kill() only. */
+static void on_signal(int sig)
+{
+	if (!caught_signal)
+		caught_signal = sig;
+	for (size_t i = 0; i < WB_MAX_CHILDREN; i++)
+		if (children[i] > 0)
+			kill((pid_t)children[i], sig);
+}
+
+void interrupt_catch(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	/* blocking reads and waits resume; poll() and sleeps still return early (EINTR) */
+	sa.sa_flags = SA_RESTART;
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction old;
+		/* a signal ignored by whoever started us (nohup) stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+int interrupted(void)
+{
+	return caught_signal;
+}
+
+void interrupt_child_add(int pid)
+{
+	for (size_t i = 0; i < WB_MAX_CHILDREN; i++)
+		if (children[i] == 0) {
+			children[i] = pid;
+			break;
+		}
+	/* a signal that came before the child was registered is passed on now */
+	if (caught_signal && pid > 0)
+		kill((pid_t)pid, caught_signal);
+}
+
+void interrupt_child_remove(int pid)
+{
+	for (size_t i = 0; i < WB_MAX_CHILDREN; i++)
+		if (children[i] == pid)
+			children[i] = 0;
+}
+
+void interrupt_child_reset(void)
+{
+	for (size_t i = 0; i < WB_MAX_CHILDREN; i++)
+		children[i] = 0;
+}
+
+void interrupt_reraise(void)
+{
+	int sig = caught_signal;
+	if (!sig)
+		return;
+	fflush(NULL);
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig); /* the signal is blocked or ignored after all */
 }

@@ -92,4 +92,25 @@ int parse_number(const char *s, double *out);
 /** Does s end with suffix? */
 bool ends_with(const char *s, const char *suffix);
 
+/*
+ * Interruption. A long command (washboard build) calls interrupt_catch() first: SIGINT,
+ * SIGTERM and SIGHUP then only record the signal and pass it on to the child processes
+ * registered with interrupt_child_add() (build workers, gnuplot), so a `kill PID` stops the
+ * whole tree. The code checks interrupted() where it can stop cleanly, removes what it
+ * wrote, and main ends with interrupt_reraise(): the default action of the signal, so the
+ * exit status is the usual 128+N.
+ */
+void interrupt_catch(void);
+/** The signal caught, or 0. */
+int interrupted(void);
+/** Pass a caught signal on to pid too (up to WB_MAX_CHILDREN at once). */
+void interrupt_child_add(int pid);
+void interrupt_child_remove(int pid);
+/** In a new child process: forget the parent's children. */
+void interrupt_child_reset(void);
+/** When a signal was caught: restore its default action and raise it (does not return). */
+void interrupt_reraise(void);
+
+#define WB_MAX_CHILDREN 256
+
 #endif

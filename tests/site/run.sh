@@ -17,7 +17,9 @@
 #  4. golden: tests/fixtures/site/content (two cohorts, hostile model names) built with
 #     --formats svg; pages, data and figure scripts/CSV equal tests/golden/site/; hostile
 #     names are shown as text, never as markup, in pages and SVG.
-#  A `# note:` reports what a build killed by SIGTERM leaves behind (not counted).
+#  5. interrupt: SIGTERM to washboard, and to its process group, while gnuplot hangs: exit
+#     143, every gnuplot stopped, nothing left behind, the previous site unchanged; after a
+#     SIGKILL the next build removes the leftover OUT.tmp-*.
 #
 # Prints `ok - NAME` / `not ok - NAME: REASON` (with `#` detail lines), `# note:` lines, and
 # ends with exactly one line `N passed, N failed`. Exits 1 when a test failed. Python: the
@@ -379,28 +381,78 @@ fi
 section "golden"
 
 # ---------------------------------------------------------------------------------------------
-# Not a failure (yet): what an interrupted build leaves behind. SIGTERM to the whole process
-# group during the figures stage (as a CI timeout or `kill -- -PGID` sends it; SIGINT would be
-# ignored: a background job of a non-interactive shell inherits SIG_IGN for it): washboard
-# has no signal handler, so OUT.tmp-* and the gnuplot batch directory stay.
-if [ -n "${gnuplot:-}" ] && command -v setsid >/dev/null 2>&1; then
-	setsid "$WB" build -q --content "$FIXTURE" --templates templates --out "$T/killed" \
-		--formats svg --jobs "$JOBS" --gnuplot "$T/slow-gnuplot" >/dev/null 2>&1 9>&- &
+# 5. Interrupted builds: a gnuplot that hangs (and records its pid) keeps the build in the
+# figures stage; a signal then must stop the whole tree, remove what it wrote and leave the
+# previous site as it was. A build killed outright (SIGKILL) cannot clean up: the next build
+# removes its OUT.tmp-* instead.
+printf '#!/bin/sh\necho $$ >>"%s/hang.pids"\nexec sleep 120\n' "$T" >"$T/hang-gnuplot"
+chmod +x "$T/hang-gnuplot"
+
+# hung_build OUT [setsid]: start a build in the background (pid in $bg) and wait until its
+# gnuplots run; svg,pdf so that nothing is reused from an earlier SVG-only site.
+hung_build() {
+	: >"$T/hang.pids"
+	${2:-} "$WB" build -q --content "$FIXTURE" --templates templates --out "$1" \
+		--formats svg,pdf --jobs "$JOBS" --gnuplot "$T/hang-gnuplot" >"$T/bg.out" 2>"$T/bg.err" 9>&- &
 	bg=$!
 	i=0
-	while [ $i -lt 100 ] && ! ls -d "$T"/killed.tmp-* >/dev/null 2>&1; do
+	while [ $i -lt 150 ] && [ ! -s "$T/hang.pids" ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-	sleep 0.5
-	kill -TERM -"$bg" 2>/dev/null # the process group setsid made: that build and its gnuplots
-	wait "$bg" 2>/dev/null
-	sleep 0.2
-	kill -KILL -"$bg" 2>/dev/null # anything of it still running
+	sleep 0.3
+}
+
+# gnuplots_alive: the pids of hang-gnuplot processes still running, or nothing.
+gnuplots_alive() {
+	for p in $(cat "$T/hang.pids"); do
+		kill -0 "$p" 2>/dev/null && echo "$p"
+	done
+}
+
+# stop_hung PID: send SIGTERM to PID (-PID: the process group) and wait; sets rc and why.
+stop_hung() {
+	kill -TERM "$1" 2>/dev/null
+	{ wait "$bg"; } 2>/dev/null # no "Terminated" from the shell
+	rc=$?
 	bg=
-	left=$(leftovers "$T/killed" | sed "s|^left behind: $T/||" | tr '\n' ' ')
-	[ -n "$left" ] && echo "# note: known issue: a build killed by SIGTERM leaves $left"
+	sleep 0.2
+	why=
+	[ "$rc" != 143 ] && why="exit $rc, expected 143 (killed by SIGTERM): $(head -n 3 "$T/bg.err")"
+	[ -z "$why" ] && ! grep -q 'build interrupted by signal 15; .* is unchanged' "$T/bg.err" &&
+		why="no 'build interrupted ... is unchanged' message: $(head -n 3 "$T/bg.err")"
+	[ -z "$why" ] && [ -n "$(gnuplots_alive)" ] && why="gnuplot still running: $(gnuplots_alive)"
+	[ -z "$why" ] && why=$(unchanged)
+	kill $(gnuplots_alive) 2>/dev/null
+}
+
+hung_build "$atom"
+stop_hung "$bg"
+result "interrupt: SIGTERM to washboard during the figures: exit 143, gnuplots stopped, nothing left behind, site unchanged" "$why"
+
+if command -v setsid >/dev/null 2>&1; then
+	hung_build "$atom" setsid
+	# setsid forks when it is already a group leader; the build's group is its own pid
+	stop_hung -"$bg"
+	result "interrupt: SIGTERM to the whole process group: exit 143, nothing left behind, site unchanged" "$why"
 fi
+
+hung_build "$atom"
+kill -KILL "$bg" 2>/dev/null
+wait "$bg" 2>/dev/null
+bg=
+kill $(gnuplots_alive) 2>/dev/null
+rm -rf "$TMPDIR"/washboard-plot-* # SIGKILL leaves the gnuplot batch files in $TMPDIR too
+why=
+ls -d "$atom".tmp-* >/dev/null 2>&1 || why="SIGKILL left no $atom.tmp-* (the test lost its premise)"
+[ -z "$why" ] && why=$(same_tree "$T/atom.snapshot" "$atom")
+result "interrupt: SIGKILL during the figures leaves the previous site as it was" "$why"
+wb build --content "$FIXTURE" --templates templates --out "$atom" --formats svg --jobs "$JOBS"
+why=$(status 0)
+[ -z "$why" ] && ! grep -q "^warning: $atom.tmp-[A-Za-z0-9]*: removed, left behind by an interrupted build" "$T/err" &&
+	why="no 'removed, left behind' warning"
+[ -z "$why" ] && why=$(leftovers "$atom")
+result "interrupt: the next build removes what a SIGKILLed build left beside OUT" "$why"
 
 section "interrupted build"
 echo "# note: $(($(date +%s) - start)) s in all"
