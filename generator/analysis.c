@@ -200,8 +200,16 @@ static void capability_score(const struct corpus *c, struct cohort_result *cr)
 	}
 	rank_desc(cr->score, nm, cr->score_rank);
 out:
-	if (note.len)
+	if (note.len) {
+		/* the run goes on (the pages say why there are no correlations), but say it now */
+		char *dir = path_join(c->dir, "models");
+		char *cdir = path_join(dir, c->cohorts[cr->cohort].id);
+		diag_warning(cdir, 0, 0, "%s; no capabilities score, so no capabilities correlations",
+			     buf_str(&note));
+		free(cdir);
+		free(dir);
 		cr->note = buf_detach(&note);
+	}
 	buf_release(&note);
 	free(zcap);
 	free(complete);

@@ -1,9 +1,11 @@
 #include "content.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "json.h"
 #include "util.h"
@@ -622,6 +624,13 @@ static int load_models(struct corpus *c)
 		long nfiles, ci;
 
 		if (!path_is_dir(sub)) {
+			struct stat st;
+			if (stat(sub, &st) != 0 && errno != ENOENT) { /* a symlink loop, no access */
+				diag_error(sub, 0, 0, "cannot read: %s", strerror(errno));
+				errors++;
+				free(sub);
+				continue;
+			}
 			diag_warning(sub, 0, 0, "not a directory (ignored; models go in "
 						"models/<cohort>/<model>.json)");
 			free(sub);

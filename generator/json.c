@@ -253,6 +253,8 @@ static int loc_digits(struct locate *l)
 
 static int loc_number(struct locate *l)
 {
+	if (l->s[l->p] == '-' && l->p + 1 < l->len && l->s[l->p + 1] == 'I')
+		return loc_fail(l, "NaN and Infinity are not JSON (use null for a missing value)");
 	if (l->s[l->p] == '-')
 		l->p++;
 	if (l->p < l->len && l->s[l->p] == '0')

@@ -57,7 +57,8 @@ static const char usage_analyze[] =
 static const char usage_build[] =
 	"usage: washboard build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
 	"                       [--formats svg,png,pdf] [--base-url URL] [--no-figures]\n"
-	"                       [--png-scale X] [--release V] [--force] [--gnuplot PATH] [-q]\n"
+	"                       [--png-scale X] [--release V] [--force] [--gnuplot PATH]\n"
+	"                       [--gnuplot-timeout S] [-q]\n"
 	"\n"
 	"Render the audit as a static site: an index, one page per cohort, benchmark, model and\n"
 	"area, the decorrelated leaderboards, the pages in DIR/pages, figures drawn with gnuplot\n"
@@ -80,6 +81,8 @@ static const char usage_build[] =
 	"                    site.json); earlier releases in OUT are kept, each with its report\n"
 	"                    and a \"What changed\" page; feed.xml lists them\n"
 	"  --gnuplot PATH    the gnuplot binary (default: gnuplot)\n"
+	"  --gnuplot-timeout S  seconds a gnuplot process may go without finishing a figure\n"
+	"                    before it is killed as hung (default 120)\n"
 	"  -q, --quiet       no progress and no warnings\n"
 	"\n"
 	"exit codes: 0 ok, 1 runtime failure (I/O, gnuplot), 2 usage error, 3 bad content or\n"
@@ -353,6 +356,11 @@ static int cmd_build(struct args *a)
 				return usage_error(a, "--jobs takes a whole number from 1 to 256, not", v);
 			if (r > 0)
 				o.jobs = (int)j;
+		} else if ((r = option(a, "--gnuplot-timeout", 1, &v)) != 0) {
+			if (r > 0 && (parse_number(v, &o.gnuplot_timeout) < 0 ||
+				      !(o.gnuplot_timeout >= 1 && o.gnuplot_timeout <= 86400)))
+				return usage_error(a, "--gnuplot-timeout takes seconds from 1 to 86400, not",
+						   v);
 		} else if ((r = option(a, "--png-scale", 1, &v)) != 0) {
 			if (r > 0 && (parse_number(v, &o.png_scale) < 0 || o.png_scale < 0.5 ||
 				      o.png_scale > 4))

@@ -1548,7 +1548,22 @@ out:
 #define ERR_CAP 65536	 /* bytes of a gnuplot's stderr kept for the error message */
 #define MARKER "@wb-figure-done"
 
-/* The executable for prog: prog itself when it has a '/', else the first match in PATH. */
+/* path made absolute against the working directory (gnuplot runs in the figures directory). */
+static char *absolute(char *path)
+{
+	char cwd[4096];
+	char *abs;
+	if (!path || path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		return path;
+	abs = path_join(cwd, path);
+	free(path);
+	return abs;
+}
+
+/*
+ * The executable for prog, as an absolute path: prog itself when it has a '/', else the
+ * first match in PATH.
+ */
 static char *find_program(const char *prog)
 {
 	const char *path = getenv("PATH"), *p;
@@ -1556,7 +1571,8 @@ static char *find_program(const char *prog)
 	if (!*prog)
 		return NULL;
 	if (strchr(prog, '/'))
-		return path_is_file(prog) && access(prog, X_OK) == 0 ? xstrdup(prog) : NULL;
+		return path_is_file(prog) && access(prog, X_OK) == 0 ? absolute(xstrdup(prog))
+								     : NULL;
 	if (!path || !*path)
 		path = "/usr/local/bin:/usr/bin:/bin";
 	for (p = path;;) {
@@ -1565,7 +1581,7 @@ static char *find_program(const char *prog)
 		struct buf cand = BUF_INIT;
 		buf_printf(&cand, "%.*s/%s", (int)n, n ? p : ".", prog);
 		if (path_is_file(buf_str(&cand)) && access(buf_str(&cand), X_OK) == 0)
-			return buf_detach(&cand);
+			return absolute(buf_detach(&cand));
 		buf_release(&cand);
 		if (!end)
 			return NULL;
@@ -1822,7 +1838,7 @@ static void job_report(const struct runner *r, const struct plotter *p, const st
 	if (j->timed_out) {
 		diag_error(buf_str(&loc), 0, 0,
 			   "gnuplot: no figure finished in %g s, so the process was killed as hung "
-			   "(the timeout is plot_options.timeout)",
+			   "(washboard build --gnuplot-timeout SECONDS allows longer)",
 			   r->timeout);
 	} else if (parse_error(buf_str(&j->err), &file, &flen, &line, &msg)) {
 		/* gnuplot names the script it was reading: a figure, relative to figures/ */

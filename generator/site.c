@@ -1467,6 +1467,7 @@ static int draw_figures(struct build *b)
 	po.jobs = b->o->jobs;
 	po.gnuplot = b->o->gnuplot;
 	po.png_scale = b->o->png_scale;
+	po.timeout = b->o->gnuplot_timeout;
 	po.progress = b->o->progress ? figure_progress : NULL;
 	if (plot_site(b->report, &po, &ps) < 0)
 		return -1;

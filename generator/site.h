@@ -31,6 +31,8 @@ struct site_options {
 	bool force;            /* rebuild even when the output is up to date */
 	const char *release;   /* release version (default: site.json "version") */
 	double png_scale;      /* PNG pixels per SVG pixel (0: the plot module's default, 1) */
+	double gnuplot_timeout; /* seconds without a finished figure before gnuplot counts as
+	                          * hung (0: PLOT_TIMEOUT); not part of the fingerprint */
 };
 
 struct site_stats {

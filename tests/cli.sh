@@ -910,6 +910,55 @@ analyze_expect "content: every error is reported, not just the first" 3 \
 	err "error: $D/$M:3:20: key 'training_flop'" err "error: $D/$M:4:22: key 'scores.cap1'" \
 	err "error: $D/models/base/m2.json:2:9: key 'id'"
 
+# 3b. The rest of the README's table of bad input.
+fresh too-big
+truncate -s 65M "$D/$M" 2>/dev/null || dd if=/dev/zero of="$D/$M" bs=1M count=0 seek=65 2>/dev/null
+analyze_expect "limits: a file over 64 MiB exits 3 without reading it" 3 \
+	err "error: $D/$M: file is larger than the 64 MiB limit"
+
+fresh nan-content
+sed 's/"refusal": [0-9.]*/"refusal": NaN/' "$G/$M" >"$D/$M"
+analyze_expect "json: NaN in a model file is not JSON, exit 3 at the token" 3 \
+	err-re "^error: $D/$M:[0-9]+:[0-9]+: NaN and Infinity are not JSON \(use null for a missing value\)"
+sed 's/"refusal": [0-9.]*/"refusal": -Infinity/' "$G/$M" >"$D/$M"
+analyze_expect "json: -Infinity in a model file exits 3" 3 err "NaN and Infinity are not JSON"
+
+for bad_id in '../m1' 'a/b' ''; do
+	fresh bad-id
+	sed "s|\"id\": \"m1\"|\"id\": \"$bad_id\"|" "$G/$M" >"$D/$M"
+	analyze_expect "ids: a model id '$bad_id' is not an identifier, exit 3 (2:9)" 3 \
+		err "error: $D/$M:2:9: key 'id' is \"$bad_id\", which is not an identifier"
+done
+
+fresh loop
+rm -r "$D/models/chat"
+ln -s chat "$D/models/chat"
+analyze_expect "dirs: a cohort directory that is a symlink loop exits 3" 3 \
+	err "error: $D/models/chat: cannot read: Too many levels of symbolic links"
+
+# Unreadable: permissions do not stop root, so as root the test drops to nobody.
+fresh unreadable
+chmod 755 "$T"
+as=
+if [ "$(id -u)" = 0 ]; then
+	command -v setpriv >/dev/null 2>&1 && as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$as" ]; then
+	chmod 000 "$D/models/chat"
+	rc=0
+	($as "$WB" analyze --content "$D" --format json; exit $?) >"$T/out" 2>"$T/err" || rc=$?
+	expect "dirs: an unreadable cohort directory exits 3" 3 \
+		err "error: $D/models/chat: cannot open directory: Permission denied"
+	chmod 755 "$D/models/chat"
+	chmod 000 "$D/models/chat/c1.json"
+	rc=0
+	($as "$WB" analyze --content "$D" --format json; exit $?) >"$T/out" 2>"$T/err" || rc=$?
+	expect "dirs: an unreadable model file exits 3" 3 \
+		err "error: $D/models/chat/c1.json: cannot read: Permission denied"
+	chmod 644 "$D/models/chat/c1.json"
+fi
+chmod 700 "$T"
+
 # =============================================================================================
 # 4. Degenerate analyses: exit 0, nulls instead of NaN
 
@@ -935,6 +984,9 @@ if c["capability"]["note"] is None: print("no note on the capability block")
 base = [x for x in r["cohorts"] if x["id"] == "base"][0]
 if base["capability"]["note"] is not None: print("base got a note: %s" % base["capability"]["note"])
 '
+run analyze --content "$D" --format json
+expect "degenerate: a cohort with 3 models warns that it has no capabilities score" 0 \
+	err "warning: $D/models/chat: only 3 models have all 6 capability benchmarks (at least 5 are needed); no capabilities score"
 
 fresh constant-safety
 for f in "$D"/models/base/*.json; do

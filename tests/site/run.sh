@@ -437,6 +437,35 @@ if command -v setsid >/dev/null 2>&1; then
 	result "interrupt: SIGTERM to the whole process group: exit 143, nothing left behind, site unchanged" "$why"
 fi
 
+# A gnuplot that fails on a script line, given by a path relative to the working directory
+# (gnuplot itself runs in the figures directory).
+cat >"$T/fail-gnuplot" <<'EOF'
+#!/bin/sh
+echo '"x.gp" line 3: undefined variable: foo' >&2
+exit 1
+EOF
+chmod +x "$T/fail-gnuplot"
+cd "$T" || exit 1
+wb build -q --content "$FIXTURE" --templates "$ROOT/templates" --out "$atom" --formats svg,pdf \
+	--jobs "$JOBS" --gnuplot ./fail-gnuplot
+cd "$ROOT" || exit 1
+why=$(status 1)
+[ -z "$why" ] && ! grep -q '^error: figures/x.gp:3: gnuplot: undefined variable: foo$' "$T/err" &&
+	why="no 'error: figures/x.gp:3: gnuplot: undefined variable: foo'"
+[ -z "$why" ] && why=$(unchanged)
+result "gnuplot: a failing script (--gnuplot ./relative): exit 1, gnuplot's message at its line, site unchanged" "$why"
+
+: >"$T/hang.pids"
+wb build -q --content "$FIXTURE" --templates templates --out "$atom" --formats svg,pdf \
+	--jobs "$JOBS" --gnuplot "$T/hang-gnuplot" --gnuplot-timeout 1
+why=$(status 1)
+[ -z "$why" ] && ! grep -q "^error: figures/.*\.gp: gnuplot: no figure finished in 1 s, so the process was killed as hung (washboard build --gnuplot-timeout SECONDS allows longer)" "$T/err" &&
+	why="no 'killed as hung' message naming the figure"
+[ -z "$why" ] && [ -n "$(gnuplots_alive)" ] && why="gnuplot still running: $(gnuplots_alive)"
+[ -z "$why" ] && why=$(unchanged)
+kill $(gnuplots_alive) 2>/dev/null
+result "gnuplot: a hung gnuplot is killed after --gnuplot-timeout 1: exit 1, the figure named, site unchanged" "$why"
+
 hung_build "$atom"
 kill -KILL "$bg" 2>/dev/null
 wait "$bg" 2>/dev/null
