@@ -6,7 +6,8 @@
  * glibc's glibc.malloc.hugetlb=1 tunable does) makes it fault in 2 MiB at a time. Purely an
  * optimisation: where it is unsupported nothing changes.
  */
-#define _DEFAULT_SOURCE /* NOLINT(bugprone-reserved-identifier): sbrk and madvise are not in POSIX */
+/* NOLINTNEXTLINE(bugprone-reserved-identifier): sbrk and madvise are not in POSIX */
+#define _DEFAULT_SOURCE
 #include "hugepages.h"
 
 #include <malloc.h>

@@ -99,7 +99,7 @@ int csv_parse(const char *path, const char *text, size_t len, struct csv_table *
 		if (row.nfields == 0)
 			row.line = start_line;
 		row_add(&row, &fields_cap, xstrdup(buf_str(&field)), start_col);
-		end = i < len ? text[i] : '\n';
+		end = (char)(i < len ? text[i] : '\n');
 		if (end == ',') {
 			i++;
 			col++;
@@ -241,14 +241,17 @@ static struct value *find_by_id(const struct value *list, const char *id)
 	return NULL;
 }
 
-/* A score as {value, stderr, n}; an unknown (non-finite or negative) stderr or n is left out. */
+/*
+ * A score as {value, stderr, n}; an unknown stderr (non-finite or negative) or n (also
+ * fractional: content_load() wants a count) is left out.
+ */
 static struct value *score_object(double value, double err, double n)
 {
 	struct value *score = value_object();
 	value_set_number(score, "value", value);
 	if (isfinite(err) && err >= 0)
 		value_set_number(score, "stderr", err);
-	if (isfinite(n) && n >= 0)
+	if (isfinite(n) && n >= 0 && n == floor(n))
 		value_set_number(score, "n", n);
 	return score;
 }
@@ -500,8 +503,8 @@ static int import_wide(const struct import_csv_options *o, const char *path,
 		for (size_t k = 0; k < ncols; k++) {
 			const struct csv_row *tr = side_find(&tax, cols[k].source);
 			const char *role = tr ? cell(tr, tax.cols[1]) : NULL;
-			if (role && strcmp(role, "capability") && strcmp(role, "safety") &&
-			    strcmp(role, "general") && strcmp(role, "ignore"))
+			if (role && strcmp(role, "capability") != 0 && strcmp(role, "safety") != 0 &&
+			    strcmp(role, "general") != 0 && strcmp(role, "ignore") != 0)
 				diag_error(tax.path, tr->line, tr->cols[tax.cols[1]],
 					   "role '%s' for '%s' is not capability, safety, general, "
 					   "ignore or metadata",
@@ -575,7 +578,7 @@ static int import_wide(const struct import_csv_options *o, const char *path,
 				if (strcmp(rows[k].id, rows[nrows].id) == 0)
 					diag_error(path, row->line, row->cols[c_model],
 						   "model id '%s' appears twice", rows[nrows].id);
-			if (c_type >= 0 && cell(row, c_type)[0] && strcmp(cell(row, c_type), o->cohort))
+			if (c_type >= 0 && cell(row, c_type)[0] && strcmp(cell(row, c_type), o->cohort) != 0)
 				diag_warning(path, row->line, row->cols[c_type],
 					     "type '%s' differs from --cohort '%s'", cell(row, c_type),
 					     o->cohort);
@@ -927,22 +930,36 @@ static bool task_mapped(const struct corpus *c, const char *harness, const char 
 	return false;
 }
 
-/* Is task one of the (transitive) subtasks of a group that some benchmark maps? */
-static bool covered_by_group(const struct value *doc, const char *task, const struct corpus *c)
+/*
+ * The (transitive) subtasks of the groups that some benchmark maps, as an object of
+ * task -> true (caller frees). Each task is expanded once, so a cycle in "group_subtasks"
+ * (a group listed under itself) ends, and nothing is walked twice.
+ */
+static struct value *group_covered(const struct value *doc, const struct corpus *c)
 {
 	const struct value *gs = value_get(doc, "group_subtasks");
-	for (size_t g = 0; gs && gs->kind == VALUE_OBJECT && g < gs->n; g++) {
-		const struct value *subs = gs->items[g];
-		bool mapped = task_mapped(c, "lm-eval", gs->keys[g]);
+	struct value *covered = value_object();
+	const char **todo = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t g = 0; gs && gs->kind == VALUE_OBJECT && g < gs->n; g++)
+		if (task_mapped(c, "lm-eval", gs->keys[g])) {
+			xgrow((void **)&todo, &cap, n + 1, sizeof(*todo));
+			todo[n++] = gs->keys[g];
+		}
+	while (n) {
+		const struct value *subs = value_get(gs, todo[--n]);
 		for (size_t i = 0; subs && subs->kind == VALUE_ARRAY && i < subs->n; i++) {
 			const char *sub = subs->items[i]->string;
-			if (!sub || strcmp(sub, task) != 0)
+			if (!sub || value_get(covered, sub))
 				continue;
-			if (mapped || covered_by_group(doc, gs->keys[g], c))
-				return true;
+			value_set_bool(covered, sub, true);
+			xgrow((void **)&todo, &cap, n + 1, sizeof(*todo));
+			todo[n++] = sub;
 		}
 	}
-	return false;
+	free(todo);
+	return covered;
 }
 
 /* Apply one run's results to scores; count what mapped and list what did not. */
@@ -952,6 +969,7 @@ static size_t apply_lm_eval(const struct corpus *c, const struct run *r, struct 
 	const struct value *results = value_get(r->doc, "results");
 	const struct value *groups = value_get(r->doc, "groups");
 	const struct value *nsamples = value_get(r->doc, "n-samples");
+	struct value *covered;
 	struct buf key = BUF_INIT, se = BUF_INIT;
 	size_t applied = 0;
 
@@ -989,11 +1007,13 @@ static size_t apply_lm_eval(const struct corpus *c, const struct run *r, struct 
 			break;
 		}
 	}
+	covered = group_covered(r->doc, c);
 	for (size_t t = 0; results && results->kind == VALUE_OBJECT && t < results->n; t++) {
 		if (!task_mapped(c, "lm-eval", results->keys[t]) &&
-		    !covered_by_group(r->doc, results->keys[t], c))
+		    !value_get(covered, results->keys[t]))
 			value_set_bool(unmapped, results->keys[t], true);
 	}
+	value_free(covered);
 	buf_release(&key);
 	buf_release(&se);
 	return applied;

@@ -1,10 +1,15 @@
 /*
- * fuzz_json.c - libFuzzer harness for json_parse() (generator/json.h).
+ * fuzz_json.c - libFuzzer harness for json_parse() and json_parse_python() (generator/json.h).
  *
  * Any bytes go to json_parse(). A tree that parses is written back with value_write_json()
  * (compact and pretty), which must parse again and give the same compact text (the writer's
  * output is a fixed point); the streaming writer value_write_json_file() must give the same
  * bytes as value_write_json(); a failure must come with a position inside the text.
+ *
+ * The same bytes then go to json_parse_python(). JSON has no bare NaN or Infinity, so text
+ * that json_parse() accepts must be accepted too and give the same compact text; whatever
+ * json_parse_python() accepts must write out as compact text that json_parse() accepts (its
+ * NaN and Infinity became null); a failure must come with a position and a message.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -48,6 +53,38 @@ static void check_streaming(const struct value *v, int indent, const struct buf 
 	free(mem);
 }
 
+/*
+ * json_parse_python() over the same bytes; compact is json_parse()'s compact text, or NULL
+ * when json_parse() refused them.
+ */
+static void check_python(const uint8_t *data, size_t size, const struct buf *compact)
+{
+	struct json_error err;
+	struct value *v, *again;
+	struct buf out = BUF_INIT;
+
+	memset(&err, 0, sizeof(err));
+	v = json_parse_python((const char *)data, size, &err);
+	if (!v) {
+		if (compact)
+			fuzz_fail("json_parse_python rejects text that json_parse accepts");
+		if (err.line == 0 || err.col == 0 || err.msg[0] == '\0')
+			fuzz_fail("json_parse_python failed without a position or message");
+		return;
+	}
+	value_write_json(&out, v, 0);
+	if (compact &&
+	    (out.len != compact->len || memcmp(buf_str(&out), buf_str(compact), out.len)))
+		fuzz_fail("json_parse_python and json_parse disagree on JSON text");
+	memset(&err, 0, sizeof(err));
+	again = json_parse(buf_str(&out), out.len, &err);
+	if (!again)
+		fuzz_fail("json_parse rejects value_write_json output of json_parse_python");
+	value_free(again);
+	value_free(v);
+	buf_release(&out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct json_error err;
@@ -59,6 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!v) {
 		if (err.line == 0 || err.col == 0 || err.msg[0] == '\0')
 			fuzz_fail("json_parse failed without a position or message");
+		check_python(data, size, NULL);
 		goto out;
 	}
 	value_write_json(&compact, v, 0);
@@ -85,6 +123,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (compact2.len != compact.len ||
 	    memcmp(buf_str(&compact2), buf_str(&compact), compact.len))
 		fuzz_fail("pretty JSON does not round-trip to the same text");
+	check_python(data, size, &compact);
 out:
 	value_free(again);
 	value_free(v);

@@ -4,10 +4,11 @@
 # usage: tests/fuzz/run.sh SECONDS [TARGET...]   fuzz each target for SECONDS
 #        tests/fuzz/run.sh --regress [TARGET...]  run each harness once over its seed corpus
 #                                                 and tests/fuzz/regressions/<target>-* (no
-#                                                 fuzzing; for the test suite; fuzz_csv runs
-#                                                 with WB_FUZZ_CSV_LOAD=1)
+#                                                 fuzzing; for the test suite; fuzz_csv and
+#                                                 fuzz_import run with WB_FUZZ_CSV_LOAD=1)
 #        tests/fuzz/run.sh --build [TARGET...]    only build
-# (from the repository root). Targets: json content mustache csv markdown (default: all).
+# (from the repository root). Targets: json content mustache csv markdown import (default:
+# all).
 #
 # Environment: CLANG (default clang), BUILD (default build; binaries go to $BUILD/fuzz/),
 # FUZZ_PARALLEL (targets fuzzed at once, default 1), FUZZ_ARGS (extra libFuzzer flags).
@@ -20,7 +21,7 @@
 # A crash input worth keeping goes to tests/fuzz/regressions/<target>-<short-name>.
 set -u
 
-ALL_TARGETS="json content mustache csv markdown"
+ALL_TARGETS="json content mustache csv markdown import"
 CLANG=${CLANG:-clang}
 BUILD=${BUILD:-build}
 out=$BUILD/fuzz
@@ -105,7 +106,8 @@ passed=0
 failed=0
 
 # regress_run TARGET LOG FILE...: run the harness once over the files (no fuzzing).
-# WB_FUZZ_CSV_LOAD=1: content that fuzz_csv imports must also load (see fuzz_csv.c).
+# WB_FUZZ_CSV_LOAD=1: content that fuzz_csv and fuzz_import import must also load (see
+# fuzz_csv.c).
 regress_run() {
 	t=$1
 	log=$2
