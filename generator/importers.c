@@ -429,6 +429,10 @@ static bool extra_number(const char *path, const char *text, unsigned line, unsi
 		diag_error(path, line, col, "%s '%s' is not a number >= 0", what, text);
 		return false;
 	}
+	if (strcmp(what, "n") == 0 && *x != floor(*x)) {
+		diag_error(path, line, col, "n '%s' is not a whole number (a count of samples)", text);
+		return false;
+	}
 	return true;
 }
 
@@ -1019,13 +1023,22 @@ static size_t apply_lm_eval(const struct corpus *c, const struct run *r, struct 
 	return applied;
 }
 
-/* Write (or update) one model's file from its runs [first, last). */
-static int write_run_model(const struct harness *h, const struct import_lm_eval_options *o,
+/* One model's file as it will be written: nothing is written until every model is ready. */
+struct pending {
+	char *id;
+	char *path;
+	struct value *doc;
+	size_t applied, nruns;
+};
+
+/* Build (do not write) one model's file from its runs [first, last), into *m. */
+static int build_run_model(const struct harness *h, const struct import_lm_eval_options *o,
 			   const struct corpus *c, struct run *runs, size_t first, size_t last,
-			   struct value *unmapped)
+			   struct value *unmapped, struct pending *m)
 {
 	const char *model = runs[first].model;
-	char *id = o->model_id ? xstrdup(o->model_id) : slugify(strrchr(model, '/') ? strrchr(model, '/') + 1 : model);
+	const char *base = strrchr(model, '/') ? strrchr(model, '/') + 1 : model;
+	char *id = o->model_id ? xstrdup(o->model_id) : slugify(base);
 	struct buf path = BUF_INIT, src = BUF_INIT;
 	struct value *doc = NULL, *scores;
 	size_t applied = 0;
@@ -1079,17 +1092,13 @@ static int write_run_model(const struct harness *h, const struct import_lm_eval_
 	buf_puts(&src, strrchr(runs[last - 1].path, '/') ? strrchr(runs[last - 1].path, '/') + 1
 							 : runs[last - 1].path);
 	value_set_string(doc, "source", buf_str(&src));
-	{
-		char *dir = path_join(o->content, "models");
-		char *cdir = path_join(dir, o->cohort);
-		int ok = path_mkdirs(cdir) == 0 && write_json_file(buf_str(&path), doc) == 0;
-		free(dir);
-		free(cdir);
-		if (!ok)
-			goto out;
-	}
-	fprintf(stderr, "imported %zu scores for %s from %zu run%s into %s\n", applied, id,
-		last - first, last - first == 1 ? "" : "s", buf_str(&path));
+	m->id = id;
+	m->path = buf_detach(&path);
+	m->doc = doc;
+	m->applied = applied;
+	m->nruns = last - first;
+	id = NULL;
+	doc = NULL;
 	rc = 0;
 out:
 	value_free(doc);
@@ -1099,12 +1108,34 @@ out:
 	return rc;
 }
 
+/* Write the models built by build_run_model(); -1 after a diagnostic (an I/O failure). */
+static int write_pending(const struct import_lm_eval_options *o, const struct pending *m,
+			 size_t n)
+{
+	char *dir = path_join(o->content, "models");
+	char *cdir = path_join(dir, o->cohort);
+	int rc = path_mkdirs(cdir);
+
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		rc = write_json_file(m[i].path, m[i].doc);
+		if (rc == 0)
+			fprintf(stderr, "imported %zu scores for %s from %zu run%s into %s\n",
+				m[i].applied, m[i].id, m[i].nruns, m[i].nruns == 1 ? "" : "s",
+				m[i].path);
+	}
+	free(dir);
+	free(cdir);
+	return rc;
+}
+
 static int import_runs(const struct harness *h, const struct import_lm_eval_options *o)
 {
 	struct corpus *c = NULL;
 	char **files = NULL;
 	size_t nfiles = 0, cap = 0, nruns = 0;
 	struct run *runs = NULL;
+	struct pending *models = NULL;
+	size_t nmodels = 0;
 	struct value *unmapped = value_object();
 	int rc = -1;
 
@@ -1159,15 +1190,31 @@ static int import_runs(const struct harness *h, const struct import_lm_eval_opti
 	if (nruns != nfiles)
 		goto out;
 	qsort(runs, nruns, sizeof(*runs), cmp_run);
+	models = xcalloc(nruns, sizeof(*models));
 	rc = 0;
 	for (size_t i = 0; i < nruns;) {
 		size_t j = i;
 		while (j < nruns && strcmp(runs[j].model, runs[i].model) == 0)
 			j++;
-		if (write_run_model(h, o, c, runs, i, j, unmapped) < 0)
+		if (build_run_model(h, o, c, runs, i, j, unmapped, &models[nmodels]) < 0) {
 			rc = -1;
+		} else {
+			/* two model names that become one id would overwrite each other */
+			for (size_t k = 0; k < nmodels; k++)
+				if (strcmp(models[k].id, models[nmodels].id) == 0) {
+					diag_error(runs[i].path, 0, 0,
+						   "model '%s' becomes id '%s', as an earlier model "
+						   "does (import them separately with --model-id)",
+						   runs[i].model, models[k].id);
+					rc = -1;
+					break;
+				}
+			nmodels++;
+		}
 		i = j;
 	}
+	if (rc == 0)
+		rc = write_pending(o, models, nmodels);
 	if (unmapped->n) {
 		struct buf list = BUF_INIT;
 		for (size_t i = 0; i < unmapped->n; i++)
@@ -1178,6 +1225,12 @@ static int import_runs(const struct harness *h, const struct import_lm_eval_opti
 		buf_release(&list);
 	}
 out:
+	for (size_t i = 0; i < nmodels; i++) {
+		free(models[i].id);
+		free(models[i].path);
+		value_free(models[i].doc);
+	}
+	free(models);
 	for (size_t i = 0; i < nruns; i++) {
 		free(runs[i].path);
 		free(runs[i].model);

@@ -452,8 +452,13 @@ struct value *json_parse_python(const char *text, size_t len, struct json_error 
 					break;
 			}
 			if (t < 3) {
+				/* padded to the token's length, so that later columns stay
+				 * right (only NaN, shorter than null, shifts them by one) */
+				size_t n = strlen(tokens[t]);
 				buf_puts(&out, "null");
-				i += strlen(tokens[t]) - 1;
+				for (size_t k = 4; k < n; k++)
+					buf_putc(&out, ' ');
+				i += n - 1;
 				continue;
 			}
 		}

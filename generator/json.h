@@ -30,7 +30,7 @@ struct value *json_parse(const char *text, size_t len, struct json_error *err);
 /**
  * json_parse() for JSON written by Python's json module, which writes the bare tokens NaN,
  * Infinity and -Infinity for non-finite floats: each becomes null (a missing value).
- * Columns after such a token on its line may be off by one or two in error messages.
+ * In error messages, each NaN earlier on the line moves the column one to the right.
  */
 struct value *json_parse_python(const char *text, size_t len, struct json_error *err);
 

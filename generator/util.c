@@ -97,9 +97,14 @@ int file_read(const char *path, char **out, size_t *len)
 		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
 		goto out;
 	}
+	/* room for the whole file, the NUL and the read that sees end-of-file: one allocation
+	 * for a regular file (a pipe or a file that grows takes more) */
+	data = xmalloc((size_t)st.st_size + 2);
+	cap = (size_t)st.st_size + 2;
 	for (;;) {
 		size_t n;
-		xgrow((void **)&data, &cap, got + 65536 + 1, 1);
+		if (cap - got < 2)
+			xgrow((void **)&data, &cap, got + 65536 + 1, 1);
 		n = fread(data + got, 1, cap - got - 1, f);
 		got += n;
 		if (got > WB_MAX_FILE_SIZE) {

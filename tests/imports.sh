@@ -83,6 +83,16 @@ run "--training-flop and --tokens together are a usage error (exit 2)" 2 "not bo
 printf '{"results": {"nothing_mapped": {"acc,none": 0.5}}, "model_name": "z/z"}\n' >"$tmp/unmapped.json"
 run "a run where no task maps is an error (exit 3)" 3 "maps to a benchmark" \
 	"$wb" import lm-eval --content "$tmp/c" --cohort chat "$tmp/unmapped.json"
+mkdir -p "$tmp/two"
+printf '{"results": {"arc_challenge": {"acc_norm,none": 0.5}}, "model_name": "good/Fresh-1B"}\n' >"$tmp/two/results_a.json"
+printf '{"results": {"nothing_mapped": {"acc,none": 0.5}}, "model_name": "bad/Other-1B"}\n' >"$tmp/two/results_b.json"
+run "one bad model of two: exit 3, and the good one is not written either" 3 "model 'bad/Other-1B' maps to a benchmark" \
+	"$wb" import lm-eval --content "$tmp/c" --cohort chat "$tmp/two"
+mkdir -p "$tmp/same"
+printf '{"results": {"arc_challenge": {"acc_norm,none": 0.5}}, "model_name": "a/Same-1B"}\n' >"$tmp/same/results_a.json"
+printf '{"results": {"arc_challenge": {"acc_norm,none": 0.6}}, "model_name": "b/same-1b"}\n' >"$tmp/same/results_b.json"
+run "two model names that become one id: exit 3, nothing written" 3 "becomes id 'same-1b', as an earlier model does" \
+	"$wb" import lm-eval --content "$tmp/c" --cohort chat "$tmp/same"
 if diff -r "$tmp/before" "$tmp/c" >/dev/null; then
 	ok "failed imports wrote nothing"
 else
@@ -121,6 +131,9 @@ run "csv --long: a table without a benchmark column is refused" 3 "needs the col
 printf 'model,benchmark,value,stderr\nA,mmlu,0.5,-1\n' >"$tmp/negse.csv"
 run "csv --long: a negative stderr is refused with its position" 3 "negse.csv:2:12:" \
 	"$wb" import csv --long "$tmp/negse.csv" --content "$tmp/l" --cohort chat
+printf 'model,benchmark,value,stderr,n\nA,mmlu,0.5,0.01,2.5\n' >"$tmp/fracn.csv"
+run "csv --long: a fractional n is refused with its position" 3 "fracn.csv:2:17: n '2.5' is not a whole number" \
+	"$wb" import csv --long "$tmp/fracn.csv" --content "$tmp/l" --cohort chat
 
 # The README walkthrough: a new model was released; import its lm-eval run, rebuild.
 "$wb" analyze --content "$tmp/c" --cohort chat --format json >"$tmp/report.json" 2>"$tmp/err"
