@@ -109,8 +109,9 @@ memcheck:
 	$(VALGRIND) --trace-children=no $(MC_BUILD)/washboard build -q --force --jobs 1 --formats svg --out $(MC_BUILD)/site
 	@echo "memcheck: no leaks, no errors"
 
-# libFuzzer over the JSON parser, content loader, Mustache, CSV importers and Markdown:
-# FUZZ_SECONDS per target (make fuzz FUZZ_SECONDS=600). make test replays the regressions.
+# libFuzzer over the JSON parser, content loader, Mustache, CSV, lm-eval and Inspect importers
+# and Markdown: FUZZ_SECONDS per target (make fuzz FUZZ_SECONDS=600; FUZZ_PARALLEL=2 runs two
+# at once). make test replays the regressions.
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	tests/fuzz/run.sh $(FUZZ_SECONDS)

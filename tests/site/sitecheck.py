@@ -438,6 +438,28 @@ def cmd_hostile(site, cohort, specs):
     result("hostile: names are shown literally (model <h1>, <title>, cohort and leaderboard "
            "links: no markup, no Markdown)", shown)
 
+    # CSV (RFC 4180 quoting) and JSON data: the exact names, whatever quotes, commas or
+    # markup they hold
+    data = []
+    try:
+        with open(os.path.join(site, "data", cohort, "models.csv"), newline="",
+                  encoding="utf-8") as fh:
+            by_id = {row["id"]: row["name"] for row in csv.DictReader(fh)}
+        with open(os.path.join(site, "data", "report.json"), encoding="utf-8") as fh:
+            report = json.load(fh)
+        in_json = {m["id"]: m["name"] for c in report["cohorts"] if c["id"] == cohort
+                   for m in c["models"]}
+        for mid, name in models:
+            if by_id.get(mid) != name:
+                data.append("data/%s/models.csv: name of %s is %r, want %r"
+                            % (cohort, mid, by_id.get(mid), name))
+            if in_json.get(mid) != name:
+                data.append("data/report.json: name of %s is %r, want %r"
+                            % (mid, in_json.get(mid), name))
+    except (OSError, ValueError, KeyError) as e:
+        data.append("cannot read the data files: %s" % e)
+    result("hostile: names are exact in data/%s/models.csv and data/report.json" % cohort, data)
+
     svg_problems, seen = [], {name: [] for _, name in models}
     svgs = [f for f in files if f.endswith(".svg")]
     for f in svgs:
