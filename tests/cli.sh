@@ -943,16 +943,19 @@ as=
 if [ "$(id -u)" = 0 ]; then
 	command -v setpriv >/dev/null 2>&1 && as="setpriv --reuid=65534 --regid=65534 --clear-groups"
 fi
+# run_as ARG...: run washboard as $as (nobody when root), like run.
+run_as() {
+	($as "$WB" "$@"; exit $?) >"$T/out" 2>"$T/err"
+	rc=$?
+}
 if [ "$(id -u)" != 0 ] || [ -n "$as" ]; then
 	chmod 000 "$D/models/chat"
-	rc=0
-	($as "$WB" analyze --content "$D" --format json; exit $?) >"$T/out" 2>"$T/err" || rc=$?
+	run_as analyze --content "$D" --format json
 	expect "dirs: an unreadable cohort directory exits 3" 3 \
 		err "error: $D/models/chat: cannot open directory: Permission denied"
 	chmod 755 "$D/models/chat"
 	chmod 000 "$D/models/chat/c1.json"
-	rc=0
-	($as "$WB" analyze --content "$D" --format json; exit $?) >"$T/out" 2>"$T/err" || rc=$?
+	run_as analyze --content "$D" --format json
 	expect "dirs: an unreadable model file exits 3" 3 \
 		err "error: $D/models/chat/c1.json: cannot read: Permission denied"
 	chmod 644 "$D/models/chat/c1.json"

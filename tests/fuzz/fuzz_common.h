@@ -7,6 +7,7 @@
 #ifndef WB_FUZZ_COMMON_H
 #define WB_FUZZ_COMMON_H
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -15,6 +16,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* A file of a harness's fixed content tree, by its path relative to the tree. */
+struct fuzz_file {
+	const char *path;
+	const char *text;
+};
 
 /* Most parts one input is split into (see fuzz_split()). */
 #define FUZZ_MAX_PARTS 8
@@ -127,6 +134,35 @@ static inline void fuzz_quiet_stderr(void)
 	devnull = fopen("/dev/null", "w");
 	if (devnull)
 		stderr = devnull;
+}
+
+/* a "/" b in a new string; aborts when out of memory. */
+static inline char *fuzz_join(const char *a, const char *b)
+{
+	size_t n = strlen(a) + 1 + strlen(b) + 1;
+	char *p = malloc(n);
+	if (!p)
+		abort();
+	snprintf(p, n, "%s/%s", a, b);
+	return p;
+}
+
+/* Remove every file in d (the code under test writes no subdirectories there), keeping d. */
+static inline void fuzz_empty_dir(const char *d)
+{
+	DIR *dh = opendir(d);
+	struct dirent *e;
+	if (!dh)
+		return;
+	while ((e = readdir(dh)) != NULL) {
+		char *p;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		p = fuzz_join(d, e->d_name);
+		unlink(p);
+		free(p);
+	}
+	closedir(dh);
 }
 
 #endif

@@ -34,10 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void cleanup(void);
 
 /* Generated from content/ by a one-off script: a small valid content tree. */
-static const struct base_file {
-	const char *path;
-	const char *text;
-} base_files[] = {
+static const struct fuzz_file base_files[] = {
     {"site.json", "{\n"
 		  " \"title\": \"Fuzz audit\",\n"
 		  " \"description\": \"fuzz\",\n"
@@ -341,12 +338,7 @@ static bool slot_used[NSLOTS];		 /* model_slots[i] exists on disk */
 
 static char *in_dir(const char *rel)
 {
-	size_t n = strlen(dir) + 1 + strlen(rel) + 1;
-	char *p = malloc(n);
-	if (!p)
-		abort();
-	snprintf(p, n, "%s/%s", dir, rel);
-	return p;
+	return fuzz_join(dir, rel);
 }
 
 static void put(const char *rel, const char *data, size_t len)

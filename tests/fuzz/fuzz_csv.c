@@ -38,41 +38,13 @@ static char *cohort_dir;  /* content_dir/models/fuzz */
 static char *csv_path[3]; /* work/matrix.csv, work/info.csv, work/taxonomy.csv */
 static bool check_load;	  /* WB_FUZZ_CSV_LOAD=1 */
 
-static char *join(const char *a, const char *b)
-{
-	size_t n = strlen(a) + 1 + strlen(b) + 1;
-	char *p = malloc(n);
-	if (!p)
-		abort();
-	snprintf(p, n, "%s/%s", a, b);
-	return p;
-}
-
-/* Remove every file in d (the importer writes no subdirectories there), keeping d. */
-static void empty_dir(const char *d)
-{
-	DIR *dh = opendir(d);
-	struct dirent *e;
-	if (!dh)
-		return;
-	while ((e = readdir(dh)) != NULL) {
-		char *p;
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		p = join(d, e->d_name);
-		unlink(p);
-		free(p);
-	}
-	closedir(dh);
-}
-
 static void reset_content(void)
 {
-	char *models = join(content_dir, "models");
-	empty_dir(cohort_dir);
+	char *models = fuzz_join(content_dir, "models");
+	fuzz_empty_dir(cohort_dir);
 	rmdir(cohort_dir);
 	rmdir(models);
-	empty_dir(content_dir); /* site.json, benchmarks.json, leftover *.tmp.PID */
+	fuzz_empty_dir(content_dir); /* site.json, benchmarks.json, leftover *.tmp.PID */
 	free(models);
 }
 
@@ -86,10 +58,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	fuzz_quiet_stderr();
 	fuzz_cleanup_hook = cleanup;
 	work = fuzz_tempdir("csv");
-	content_dir = join(work, "content");
-	cohort_dir = join(content_dir, "models/fuzz");
+	content_dir = fuzz_join(work, "content");
+	cohort_dir = fuzz_join(content_dir, "models/fuzz");
 	for (int i = 0; i < 3; i++)
-		csv_path[i] = join(work, names[i]);
+		csv_path[i] = fuzz_join(work, names[i]);
 	return 0;
 }
 

@@ -47,10 +47,7 @@ static void cleanup(void);
 #define MAX_LOGS 4
 
 /* The content tree every import starts from (paths relative to the content directory). */
-static const struct base_file {
-	const char *path;
-	const char *text;
-} base_files[] = {
+static const struct fuzz_file base_files[] = {
     {"site.json", "{\n"
 		  "  \"title\": \"Fuzz audit\",\n"
 		  "  \"cohorts\": [\n"
@@ -133,40 +130,12 @@ static char *inputs_dir;	 /* work/inputs: the logs of the current input, nothing
 static char *log_path[MAX_LOGS]; /* inputs/results_N.json */
 static bool check_load;		 /* WB_FUZZ_CSV_LOAD=1 */
 
-static char *join(const char *a, const char *b)
-{
-	size_t n = strlen(a) + 1 + strlen(b) + 1;
-	char *p = malloc(n);
-	if (!p)
-		abort();
-	snprintf(p, n, "%s/%s", a, b);
-	return p;
-}
-
 static void make_dir(const char *path)
 {
 	if (mkdir(path, 0755) != 0) {
 		perror(path);
 		abort();
 	}
-}
-
-/* Remove every file in d (the importers write no subdirectories there), keeping d. */
-static void empty_dir(const char *d)
-{
-	DIR *dh = opendir(d);
-	struct dirent *e;
-	if (!dh)
-		return;
-	while ((e = readdir(dh)) != NULL) {
-		char *p;
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		p = join(d, e->d_name);
-		unlink(p);
-		free(p);
-	}
-	closedir(dh);
 }
 
 /* Write the base files whose path starts with prefix ("" for all) into the content dir. */
@@ -176,7 +145,7 @@ static void write_base(const char *prefix)
 		char *p;
 		if (strncmp(base_files[i].path, prefix, strlen(prefix)) != 0)
 			continue;
-		p = join(content_dir, base_files[i].path);
+		p = fuzz_join(content_dir, base_files[i].path);
 		fuzz_write_file(p, base_files[i].text, strlen(base_files[i].text));
 		free(p);
 	}
@@ -186,7 +155,7 @@ static void write_base(const char *prefix)
 static void restore_models(void)
 {
 	for (int i = 0; i < 2; i++)
-		empty_dir(cohort_dir[i]);
+		fuzz_empty_dir(cohort_dir[i]);
 	write_base("models/");
 }
 
@@ -200,21 +169,21 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	fuzz_quiet_stderr();
 	fuzz_cleanup_hook = cleanup;
 	work = fuzz_tempdir("import");
-	content_dir = join(work, "content");
-	inputs_dir = join(work, "inputs");
-	models = join(content_dir, "models");
+	content_dir = fuzz_join(work, "content");
+	inputs_dir = fuzz_join(work, "inputs");
+	models = fuzz_join(content_dir, "models");
 	make_dir(content_dir);
 	make_dir(inputs_dir);
 	make_dir(models);
 	for (int i = 0; i < 2; i++) {
-		cohort_dir[i] = join(models, cohorts[i]);
+		cohort_dir[i] = fuzz_join(models, cohorts[i]);
 		make_dir(cohort_dir[i]);
 	}
 	free(models);
 	for (int i = 0; i < MAX_LOGS; i++) {
 		char name[32];
 		snprintf(name, sizeof(name), "results_%d.json", i);
-		log_path[i] = join(inputs_dir, name);
+		log_path[i] = fuzz_join(inputs_dir, name);
 	}
 	write_base("");
 	return 0;
@@ -226,15 +195,15 @@ __attribute__((destructor)) static void cleanup(void)
 	if (!work)
 		return;
 	for (int i = 0; i < 2; i++) {
-		empty_dir(cohort_dir[i]);
+		fuzz_empty_dir(cohort_dir[i]);
 		rmdir(cohort_dir[i]);
 	}
-	p = join(content_dir, "models");
+	p = fuzz_join(content_dir, "models");
 	rmdir(p);
 	free(p);
-	empty_dir(content_dir); /* site.json, benchmarks.json */
+	fuzz_empty_dir(content_dir); /* site.json, benchmarks.json */
 	rmdir(content_dir);
-	empty_dir(inputs_dir);
+	fuzz_empty_dir(inputs_dir);
 	rmdir(inputs_dir);
 	rmdir(work);
 	work = NULL;
