@@ -397,28 +397,184 @@ static void band_keys(const struct plotter *p, struct buf *plot)
 	}
 }
 
-/* A label next to the point (x, y); on its left when left (near the right edge). */
-static void point_label(struct buf *s, const char *name, double x, double y, bool left)
+/*
+ * Point labels that do not overlap. A figure fixes its plot area on the canvas (margins in
+ * pixels) and its axis ranges, so a data position maps to a known pixel; each label then
+ * goes to the first of eight places around its point (right, left, above, below, and the
+ * corners) where its box is clear of every point and every label placed before it, and
+ * inside the plot area. A label with no clear place is left out: the point stays, and the
+ * page's table names every model. Sizes are for the SVG's 8-pixel label font, estimated a
+ * little wide so that the PNG and PDF (same proportions) stay clear too.
+ */
+#define LABEL_CHAR_PX 4.9  /* average advance of one character */
+#define LABEL_HEIGHT_PX 10 /* one line, with a pixel of air above and below */
+#define LABEL_GAP_PX 5	   /* from the point's centre to the label */
+#define POINT_PX 4	   /* half the size of a point marker */
+
+struct box {
+	double x0, y0, x1, y1; /* pixels, y up */
+};
+
+struct placer {
+	double left, bottom, width, height; /* plot area, pixels from the canvas's bottom left */
+	double xlo, xhi, ylo, yhi;	    /* axis ranges (log10 of them on a log axis) */
+	bool logx;
+	struct box *taken;
+	size_t ntaken, cap;
+};
+
+/*
+ * The plot area as margins in pixels on a width x height canvas, and the axis ranges; on a
+ * log x axis xlo and xhi are the decades (the range is 10^xlo to 10^xhi).
+ */
+static void placer_init(struct placer *pl, struct buf *s, const struct figure *f, int lm, int rm,
+			int tm, int bm, double xlo, double xhi, double ylo, double yhi, bool logx)
 {
-	buf_puts(s, "set label ");
-	gp_str(s, name, LABEL_POINT);
-	buf_puts(s, " at first ");
-	buf_number(s, x);
-	buf_puts(s, ", first ");
-	buf_number(s, y);
-	buf_puts(s, left ? " right offset char -0.6, char 0.4" : " left offset char 0.6, char 0.4");
-	buf_puts(s, " font ',8' textcolor rgb '" COLOUR_TEXT "' front\n");
+	memset(pl, 0, sizeof(*pl));
+	pl->left = lm;
+	pl->bottom = bm;
+	pl->width = f->width - lm - rm;
+	pl->height = f->height - tm - bm;
+	pl->logx = logx;
+	pl->xlo = xlo;
+	pl->xhi = xhi;
+	pl->ylo = ylo;
+	pl->yhi = yhi;
+	buf_printf(s, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n",
+		   (double)lm / f->width, 1.0 - (double)rm / f->width);
+	buf_printf(s, "set tmargin at screen %.4f\nset bmargin at screen %.4f\n",
+		   1.0 - (double)tm / f->height, (double)bm / f->height);
+	buf_puts(s, "set xrange [");
+	buf_number(s, logx ? pow(10, xlo) : xlo);
+	buf_putc(s, ':');
+	buf_number(s, logx ? pow(10, xhi) : xhi);
+	buf_puts(s, "]\nset yrange [");
+	buf_number(s, ylo);
+	buf_putc(s, ':');
+	buf_number(s, yhi);
+	buf_puts(s, "]\n");
 }
 
-/* Is x in the right quarter of [lo, hi] (on a log scale when logx)? */
-static bool near_right(double x, double lo, double hi, bool logx)
+static double px_x(const struct placer *pl, double x)
 {
-	if (logx) {
-		x = log10(x);
-		lo = log10(lo);
-		hi = log10(hi);
+	double v = pl->logx ? log10(x) : x;
+	return (v - pl->xlo) / (pl->xhi - pl->xlo) * pl->width;
+}
+
+static double px_y(const struct placer *pl, double y)
+{
+	return (y - pl->ylo) / (pl->yhi - pl->ylo) * pl->height;
+}
+
+/* The data x of pixel column px (inverse of px_x). */
+static double data_x(const struct placer *pl, double px)
+{
+	double v = pl->xlo + px / pl->width * (pl->xhi - pl->xlo);
+	return pl->logx ? pow(10, v) : v;
+}
+
+static double data_y(const struct placer *pl, double py)
+{
+	return pl->ylo + py / pl->height * (pl->yhi - pl->ylo);
+}
+
+static void placer_take(struct placer *pl, struct box b)
+{
+	xgrow((void **)&pl->taken, &pl->cap, pl->ntaken + 1, sizeof(*pl->taken));
+	pl->taken[pl->ntaken++] = b;
+}
+
+/* A point's marker: no label may cover it. */
+static void placer_point(struct placer *pl, double x, double y)
+{
+	double px = px_x(pl, x), py = px_y(pl, y);
+	struct box b = {px - POINT_PX, py - POINT_PX, px + POINT_PX, py + POINT_PX};
+	placer_take(pl, b);
+}
+
+static bool placer_clear(const struct placer *pl, const struct box *b)
+{
+	if (b->x0 < 0 || b->y0 < 0 || b->x1 > pl->width || b->y1 > pl->height)
+		return false;
+	for (size_t i = 0; i < pl->ntaken; i++) {
+		const struct box *t = &pl->taken[i];
+		if (b->x0 < t->x1 && t->x0 < b->x1 && b->y0 < t->y1 && t->y0 < b->y1)
+			return false;
 	}
-	return hi > lo && x > lo + 0.75 * (hi - lo);
+	return true;
+}
+
+/* Characters gp_str() shows of s with limit max. */
+static size_t shown_chars(const char *s, size_t max)
+{
+	size_t n = strlen(s), chars = 0;
+	for (size_t i = 0; i < n; chars++) {
+		size_t len = utf8_seq_len(s + i, n - i);
+		i += len ? len : 1;
+	}
+	return max && chars > max ? max : chars;
+}
+
+/* Label the point (x, y) with name, in colour, where it fits; returns whether it was drawn. */
+static bool placer_label(struct placer *pl, struct buf *s, const char *name, const char *colour,
+			 double x, double y)
+{
+	/* where the text's anchor goes, relative to the point, and its alignment */
+	static const struct {
+		double dx, dy;
+		int align; /* -1 left (text to the right), 1 right, 0 centre */
+	} spots[] = {
+	    {LABEL_GAP_PX, 0, -1},	    {-LABEL_GAP_PX, 0, 1},
+	    {0, LABEL_HEIGHT_PX - 1, 0},    {0, -(LABEL_HEIGHT_PX - 1), 0},
+	    {LABEL_GAP_PX - 1, 7, -1},	    {LABEL_GAP_PX - 1, -7, -1},
+	    {-(LABEL_GAP_PX - 1), 7, 1},    {-(LABEL_GAP_PX - 1), -7, 1},
+	};
+	double w = (double)shown_chars(name, LABEL_POINT) * LABEL_CHAR_PX;
+	double px = px_x(pl, x), py = px_y(pl, y);
+
+	for (size_t k = 0; k < sizeof(spots) / sizeof(spots[0]); k++) {
+		double ax = px + spots[k].dx, ay = py + spots[k].dy;
+		double x0 = spots[k].align < 0 ? ax : spots[k].align > 0 ? ax - w : ax - w / 2;
+		struct box b = {x0, ay - LABEL_HEIGHT_PX / 2.0, x0 + w, ay + LABEL_HEIGHT_PX / 2.0};
+		if (!placer_clear(pl, &b))
+			continue;
+		placer_take(pl, b);
+		buf_puts(s, "set label ");
+		gp_str(s, name, LABEL_POINT);
+		buf_puts(s, " at first ");
+		buf_number(s, data_x(pl, ax));
+		buf_puts(s, ", first ");
+		buf_number(s, data_y(pl, ay));
+		buf_puts(s, spots[k].align < 0 ? " left" : spots[k].align > 0 ? " right" : " center");
+		buf_printf(s, " font ',8' textcolor rgb '%s' front\n", colour);
+		return true;
+	}
+	return false;
+}
+
+static void placer_release(struct placer *pl)
+{
+	free(pl->taken);
+}
+
+/* A step of 1, 2, 2.5 or 5 x 10^k near span / 5: axis ranges end on one. */
+static double nice_step(double span)
+{
+	double raw = span / 5, mag = pow(10, floor(log10(raw))), m = raw / mag;
+	return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * mag;
+}
+
+/* [lo, hi] widened by pad (a fraction of the span) each side and out to a nice step. */
+static void nice_range(double *lo, double *hi, double pad)
+{
+	double span = *hi - *lo, step;
+	if (!(span > 0))
+		span = fabs(*lo) > 0 ? fabs(*lo) * 0.2 : 1;
+	*lo -= pad * span;
+	*hi += pad * span;
+	step = nice_step(*hi - *lo);
+	*lo = floor(*lo / step + 1e-9) * step + 0.0; /* + 0.0: no -0 */
+	*hi = ceil(*hi / step - 1e-9) * step + 0.0;
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -470,6 +626,55 @@ static void pick_labels(struct point *pts, size_t n)
 	free(order);
 }
 
+/*
+ * Fixed plot area and ranges for a benchmark scatter (points sorted by x), and the labels:
+ * the fit line's name (unless NULL) at its right end, in place of a key; then the names,
+ * of the points farthest from the fit first, so that they get the best places.
+ */
+static void scatter_labels(struct buf *s, const struct figure *f, const struct point *pts,
+			   size_t n, bool logx, const char *fit_title, const char *fit_colour)
+{
+	struct placer pl;
+	const struct point **order = xcalloc(n, sizeof(struct point *));
+	double xlo = pts[0].x, xhi = pts[n - 1].x, ylo = INFINITY, yhi = -INFINITY;
+	size_t nl = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		ylo = fmin(ylo, pts[i].y);
+		yhi = fmax(yhi, pts[i].y);
+		if (isfinite(pts[i].fit)) {
+			ylo = fmin(ylo, pts[i].fit);
+			yhi = fmax(yhi, pts[i].fit);
+		}
+		if (pts[i].label)
+			order[nl++] = &pts[i];
+	}
+	if (logx) { /* whole decades */
+		double a = log10(xlo), b = log10(xhi), pad = 0.04 * (b - a);
+		xlo = floor(a - pad);
+		xhi = ceil(b + pad);
+		if (!(xhi > xlo))
+			xhi = xlo + 1;
+	} else {
+		nice_range(&xlo, &xhi, 0.04);
+	}
+	nice_range(&ylo, &yhi, 0.06);
+	placer_init(&pl, s, f, 88, 28, 68, 56, xlo, xhi, ylo, yhi, logx);
+	for (size_t i = 0; i < n; i++)
+		placer_point(&pl, pts[i].x, pts[i].y);
+	for (size_t i = n; fit_title && i-- > 0;)
+		if (isfinite(pts[i].fit)) {
+			placer_label(&pl, s, fit_title, fit_colour, pts[i].x, pts[i].fit);
+			break;
+		}
+	if (nl)
+		qsort(order, nl, sizeof(struct point *), cmp_point_resid);
+	for (size_t i = 0; i < nl; i++)
+		placer_label(&pl, s, order[i]->m->name, COLOUR_TEXT, order[i]->x, order[i]->y);
+	placer_release(&pl);
+	free(order);
+}
+
 /* The scatter body shared by both benchmark figures: points, names, fit line, plot. */
 static void scatter(const struct plotter *p, struct figure *f, const struct point *pts, size_t n,
 		    bool logx, const char *fit_title, const char *fit_colour)
@@ -496,13 +701,8 @@ static void scatter(const struct plotter *p, struct figure *f, const struct poin
 	}
 	buf_puts(s, "EOD\n");
 	style(s);
-	buf_puts(s, "set key outside bottom center horizontal reverse Left samplen 2\n"
-		    "set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06\n");
-	/* points are sorted by x */
-	for (size_t i = 0; i < n; i++)
-		if (pts[i].label)
-			point_label(s, pts[i].m->name, pts[i].x, pts[i].y,
-				    near_right(pts[i].x, pts[0].x, pts[n - 1].x, logx));
+	buf_puts(s, "unset key\n");
+	scatter_labels(s, f, pts, n, logx, nfit >= 2 ? fit_title : NULL, fit_colour);
 	buf_puts(&plot, "plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '" COLOUR_MODEL
 			"' title 'models'");
 	if (nfit >= 2) {
@@ -599,7 +799,7 @@ static void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const 
 	}
 	scatter_axes(f, b, metric, name, buf_str(&sub), pts, n,
 		     "set xlabel 'capabilities score (first principal component)'\n");
-	scatter(p, f, pts, n, false, "fit: what capabilities predict", verdicts[v].colour);
+	scatter(p, f, pts, n, false, "what capabilities predict", verdicts[v].colour);
 out:
 	buf_release(&sub);
 	free(pts);
@@ -676,7 +876,7 @@ static void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const st
 	scatter_axes(f, b, metric, name, buf_str(&sub), pts, n,
 		     "set logscale x 10\nset format x '1e%L'\n"
 		     "set xlabel 'training compute (FLOP, log scale)'\n");
-	scatter(p, f, pts, n, true, "least-squares fit on log10 FLOP", COLOUR_AXIS);
+	scatter(p, f, pts, n, true, "fit on log10 FLOP", COLOUR_AXIS);
 out:
 	buf_release(&sub);
 	free(pts);
@@ -835,6 +1035,40 @@ out:
 	free(rows);
 }
 
+/*
+ * Fixed plot area and y range for the map, and the benchmark names when there are at most
+ * 40 (more would be a wall of text): the steepest benchmarks first.
+ */
+static int cmp_row_slope(const void *a, const void *b)
+{
+	const struct row *p = *(const struct row *const *)a, *q = *(const struct row *const *)b;
+	if (fabs(p->y) != fabs(q->y))
+		return fabs(p->y) > fabs(q->y) ? -1 : 1;
+	return strcmp(p->id, q->id);
+}
+
+static void map_labels(struct buf *s, const struct figure *f, const struct row *rows, size_t n)
+{
+	struct placer pl;
+	const struct row **order = xcalloc(n, sizeof(struct row *));
+	double ylo = INFINITY, yhi = -INFINITY;
+
+	for (size_t i = 0; i < n; i++) {
+		ylo = fmin(ylo, rows[i].y);
+		yhi = fmax(yhi, rows[i].y);
+		order[i] = &rows[i];
+	}
+	nice_range(&ylo, &yhi, 0.06);
+	placer_init(&pl, s, f, 88, 28, 68, 100, -1, 1, ylo, yhi, false);
+	for (size_t i = 0; i < n; i++)
+		placer_point(&pl, rows[i].x, rows[i].y);
+	qsort(order, n, sizeof(struct row *), cmp_row_slope);
+	for (size_t i = 0; n <= 40 && i < n; i++)
+		placer_label(&pl, s, order[i]->name, COLOUR_TEXT, order[i]->x, order[i]->y);
+	placer_release(&pl);
+	free(order);
+}
+
 static void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 {
 	const struct value *bs = list(cc->c, "benchmarks");
@@ -898,13 +1132,11 @@ static void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 	title(s, "Correlation and slope of safety benchmarks", buf_str(&sub));
 	bands(p, s, false);
 	buf_puts(s, "set xzeroaxis lt 1 lc rgb '" COLOUR_AXIS "'\n"
-		    "set offsets 0, 0, graph 0.06, graph 0.06\n"
-		    "set key outside bottom center horizontal reverse Left samplen 1\n"
+		    "set key at screen 0.5, screen 0.01 center bottom horizontal maxcols 2 reverse "
+		    "Left samplen 1\n"
 		    "set xlabel 'Spearman correlation with the capabilities score'\n"
 		    "set ylabel 'standardized slope (SD per unit of capabilities score)'\n");
-	if (n <= 40)
-		for (size_t i = 0; i < n; i++)
-			point_label(s, rows[i].name, rows[i].x, rows[i].y, rows[i].x > 0.5);
+	map_labels(s, f, rows, n);
 	outputs(p, f, buf_str(&plot));
 out:
 	buf_release(&sub);

@@ -12,7 +12,8 @@ have alt text, that no text shows NaN/inf or unrendered Mustache, that every pag
 reachable from index.html, and that the data files (JSON, CSV) parse.
 
 `figures` checks that every figures/**/NAME.gp has NAME.csv and NAME.FORMAT for each of the
-comma-separated FORMATS (svg, png, pdf), non-empty and starting with the format's magic.
+comma-separated FORMATS (svg, png, pdf), non-empty and starting with the format's magic, and
+that no two point labels of an SVG figure overlap.
 
 `hostile` checks that model names full of HTML and Markdown syntax are shown literally and
 never become markup: in the pages (as text of the model page's heading, the cohort page's
@@ -22,6 +23,7 @@ Prints `ok - NAME` or `not ok - NAME: REASON` lines (with `#` detail lines) and 
 lines; the caller counts them. Exits 1 when a check failed.
 """
 import csv
+import html
 import io
 import json
 import os
@@ -511,6 +513,35 @@ def cmd_figures(site, formats):
             problems.append("%s: a format that was not asked for" % f)
     result("figures: each of the %d figures has its .gp, .csv and %s files, non-empty and of "
            "the right type" % (len(names), ", ".join("." + f for f in fmts)), problems)
+    if "svg" in fmts:
+        label_overlaps(site, [n + ".svg" for n in names])
+
+
+LABEL = re.compile(r'<g transform="translate\(([-0-9.]+),([-0-9.]+)\)"[^>]*font-size="8\.00"'
+                   r'[^>]*text-anchor="(start|middle|end)"[^>]*>\s*<text>([^<]*)</text>')
+
+
+def label_overlaps(site, svgs):
+    """No two 8-pixel point labels of a figure overlap (gnuplot's SVG: a <g> translated to
+    the text's anchor). Boxes are estimated at 4.4 px a character, 8 px high: a little
+    narrower than the glyphs, so that only a real overlap counts."""
+    problems, labels = [], 0
+    for f in svgs:
+        with open(os.path.join(site, f), encoding="utf-8") as fh:
+            text = fh.read()
+        boxes = []
+        for x, y, anchor, name in LABEL.findall(text):
+            x, y = float(x), float(y)
+            w = len(html.unescape(name)) * 4.4
+            x0 = x if anchor == "start" else x - w if anchor == "end" else x - w / 2
+            boxes.append((x0, y - 7, x0 + w, y + 1, html.unescape(name)))
+        labels += len(boxes)
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                    problems.append("%s: %r and %r overlap" % (f, a[4], b[4]))
+    result("figures: no two of the %d point labels in %d SVG figures overlap" % (labels, len(svgs)),
+           problems)
 
 
 def main(argv):

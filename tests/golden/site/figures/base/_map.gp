@@ -32,16 +32,21 @@ set xtics ('-1.0' -1, '-0.4' -0.4, '0.0' 0, '0.4' 0.4, '0.6' 0.6, '1.0' 1)
 set grid noxtics
 set yzeroaxis lt 1 lc rgb '#555555'
 set xzeroaxis lt 1 lc rgb '#555555'
-set offsets 0, 0, graph 0.06, graph 0.06
-set key outside bottom center horizontal reverse Left samplen 1
+set key at screen 0.5, screen 0.01 center bottom horizontal maxcols 2 reverse Left samplen 1
 set xlabel 'Spearman correlation with the capabilities score'
 set ylabel 'standardized slope (SD per unit of capabilities score)'
-set label 'Calibration (QA)' at first 0.9999999999999999, first 0.41616841405961 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Harm & <Refusal> "quoted"' at first 0.9285714285714284, first 0.4002615355083196 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Cyber refusal' at first 0.2857142857142857, first 0.16356373583592423 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Calibration (Math)' at first -0.42857142857142855, first -0.19902001384975515 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Sycophancy' at first -0.857142857142857, first -0.36243682406301436 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Hazardous knowledge' at first -0.9285714285714284, first -0.32550021663758316 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set lmargin at screen 0.1222
+set rmargin at screen 0.9611
+set tmargin at screen 0.8583
+set bmargin at screen 0.2083
+set xrange [-1:1]
+set yrange [-0.6000000000000001:0.6000000000000001]
+set label 'Calibration (QA)' at first 0.9867549668874172, first 0.4430914909826871 right font ',8' textcolor rgb '#333333' front
+set label 'Harm & <Refusal> "quoted"' at first 0.9120151371806997, first 0.40026153550831967 right font ',8' textcolor rgb '#333333' front
+set label 'Sycophancy' at first -0.8405865657521285, first -0.36243682406301436 left font ',8' textcolor rgb '#333333' front
+set label 'Hazardous knowledge' at first -0.9153263954588456, first -0.2985771397145063 left font ',8' textcolor rgb '#333333' front
+set label 'Calibration (Math)' at first -0.41201513718070015, first -0.19902001384975515 left font ',8' textcolor rgb '#333333' front
+set label 'Cyber refusal' at first 0.30227057710501404, first 0.1635637358359242 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

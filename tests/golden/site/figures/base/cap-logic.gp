@@ -30,18 +30,24 @@ set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
 set grid back lc rgb '#e6e6e6' lw 1 dt solid
 set key noautotitle textcolor rgb '#333333'
-set key outside bottom center horizontal reverse Left samplen 2
-set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
-set label 'Tiny 1B' at first -3.5715456905297094, first 0.429 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.6136497565288697, first 0.482 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.8702196091948856, first 0.528 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.07508857551594879, first 0.584 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.2355921816948023, first 0.591 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'a|b *c* [d](e)' at first 2.520858429477316, first 0.634 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.11479817242161, first 0.761 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+unset key
+set lmargin at screen 0.1222
+set rmargin at screen 0.9611
+set tmargin at screen 0.8583
+set bmargin at screen 0.1167
+set xrange [-4:6]
+set yrange [0.30000000000000004:0.8]
+set label 'what capabilities predict' at first 4.032016715467968, first 0.7297602073834215 right font ',8' textcolor rgb '#D55E00' front
+set label 'Large 70B' at first 4.197579629375252, first 0.761 left font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.6036398864309582, first 0.634 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.3183736386484437, first 0.591 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first 0.15787003246959141, first 0.584 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.5308682995752267, first 0.482 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.488764233576067, first 0.429 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -0.7874381522412435, first 0.528 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
 set output 'base/cap-logic.svg'
-plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'fit: what capabilities predict'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'what capabilities predict'
 unset output

@@ -29,16 +29,21 @@ set xtics ('-1.0' -1, '-0.4' -0.4, '0.0' 0, '0.4' 0.4, '0.6' 0.6, '1.0' 1)
 set grid noxtics
 set yzeroaxis lt 1 lc rgb '#555555'
 set xzeroaxis lt 1 lc rgb '#555555'
-set offsets 0, 0, graph 0.06, graph 0.06
-set key outside bottom center horizontal reverse Left samplen 1
+set key at screen 0.5, screen 0.01 center bottom horizontal maxcols 2 reverse Left samplen 1
 set xlabel 'Spearman correlation with the capabilities score'
 set ylabel 'standardized slope (SD per unit of capabilities score)'
-set label 'Calibration (QA)' at first 0.9999999999999999, first 0.41296803476416705 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Harm & <Refusal> "quoted"' at first 0.9910312089651149, first 0.4040204725343347 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Calibration (Math)' at first 0.7142857142857142, first 0.32004757617720087 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Cyber refusal' at first 0.6377481392176934, first 0.266014342269923 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Sycophancy' at first -0.7857142857142856, first -0.34866564315984755 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Hazardous knowledge' at first -1, first -0.3909518525368554 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+set lmargin at screen 0.1222
+set rmargin at screen 0.9611
+set tmargin at screen 0.8583
+set bmargin at screen 0.2083
+set xrange [-1:1]
+set yrange [-0.6000000000000001:0.6000000000000001]
+set label 'Calibration (QA)' at first 0.9867549668874172, first 0.43989111168724393 right font ',8' textcolor rgb '#333333' front
+set label 'Harm & <Refusal> "quoted"' at first 0.9777861758525324, first 0.3770973956112579 right font ',8' textcolor rgb '#333333' front
+set label 'Hazardous knowledge' at first -0.9834437086092715, first -0.3909518525368554 left font ',8' textcolor rgb '#333333' front
+set label 'Sycophancy' at first -0.7691579943235571, first -0.34866564315984755 left font ',8' textcolor rgb '#333333' front
+set label 'Calibration (Math)' at first 0.6977294228949857, first 0.3200475761772008 right font ',8' textcolor rgb '#333333' front
+set label 'Cyber refusal' at first 0.6543044306084218, first 0.26601434226992304 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

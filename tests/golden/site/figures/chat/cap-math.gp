@@ -30,18 +30,24 @@ set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
 set grid back lc rgb '#e6e6e6' lw 1 dt solid
 set key noautotitle textcolor rgb '#333333'
-set key outside bottom center horizontal reverse Left samplen 2
-set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
-set label 'Small Chat' at first -3.513205484221875, first 0.425 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'O''Brien Chat' at first -2.385593158548831, first 0.455 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Ünïcode 模型 – ok' at first -1.4331260178690644, first 0.496 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Mid Chat' at first 0.33052011320313457, first 0.592 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'A model with a very long na…' at first 1.1376489455723586, first 0.579 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Eve `id` @x $(id) \n' at first 2.083071759416429, first 0.649 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Large Chat' at first 3.7806838424478473, first 0.713 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+unset key
+set lmargin at screen 0.1222
+set rmargin at screen 0.9611
+set tmargin at screen 0.8583
+set bmargin at screen 0.1167
+set xrange [-4:6]
+set yrange [0.30000000000000004:0.8]
+set label 'what capabilities predict' at first 3.86346529940149, first 0.7103691645523729 left font ',8' textcolor rgb '#D55E00' front
+set label 'A model with a very long na…' at first 1.2204304025260004, first 0.579 left font ',8' textcolor rgb '#333333' front
+set label 'Mid Chat' at first 0.4133015701567775, first 0.592 left font ',8' textcolor rgb '#333333' front
+set label 'Small Chat' at first -3.430424027268233, first 0.425 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien Chat' at first -2.3028117015951888, first 0.455 left font ',8' textcolor rgb '#333333' front
+set label 'Eve `id` @x $(id) \n' at first 2.1658532163700706, first 0.649 left font ',8' textcolor rgb '#333333' front
+set label 'Ünïcode 模型 – ok' at first -1.3503445609154214, first 0.496 left font ',8' textcolor rgb '#333333' front
+set label 'Large Chat' at first 3.6979023854942055, first 0.713 right font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
 set output 'chat/cap-math.svg'
-plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'fit: what capabilities predict'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'what capabilities predict'
 unset output

@@ -30,17 +30,23 @@ set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
 set grid back lc rgb '#e6e6e6' lw 1 dt solid
 set key noautotitle textcolor rgb '#333333'
-set key outside bottom center horizontal reverse Left samplen 2
-set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
-set label 'Tiny 1B' at first 2e+21, first 0.568 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Partial 3B' at first 6e+21, first 0.639 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 8e+22, first 0.669 left offset char 0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 2.6e+23, first 0.783 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'a|b *c* [d](e)' at first 5e+23, first 0.81 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 9e+23, first 0.799 right offset char -0.6, char 0.4 font ',8' textcolor rgb '#333333' front
+unset key
+set lmargin at screen 0.1222
+set rmargin at screen 0.9611
+set tmargin at screen 0.8583
+set bmargin at screen 0.1167
+set xrange [1e+21:1e+25]
+set yrange [0.5:0.9]
+set label 'fit on log10 FLOP' at first 9.713038098531812e+23, first 0.8105915241632349 left font ',8' textcolor rgb '#555555' front
+set label 'Mid 7B' at first 8.633811643139385e+22, first 0.669 left font ',8' textcolor rgb '#333333' front
+set label 'Partial 3B' at first 6.47535873235454e+21, first 0.639 left font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 4.6329479554705e+23, first 0.81 right font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 2.8059887840203005e+23, first 0.783 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 9.713038098531812e+23, first 0.799 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first 2.1584529107848457e+21, first 0.568 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
 set output 'base/compute/harm-refusal.svg'
-plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#555555' title 'least-squares fit on log10 FLOP'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#555555' title 'fit on log10 FLOP'
 unset output
