@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "content.h"
 #include "json.h"
@@ -1128,6 +1129,12 @@ static int write_pending(const struct import_lm_eval_options *o, const struct pe
 	return rc;
 }
 
+static bool too_big(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && st.st_size > (off_t)WB_MAX_FILE_SIZE;
+}
+
 static int import_runs(const struct harness *h, const struct import_lm_eval_options *o)
 {
 	struct corpus *c = NULL;
@@ -1169,6 +1176,14 @@ static int import_runs(const struct harness *h, const struct import_lm_eval_opti
 			diag_error(files[i], 0, 0, "an Inspect .eval archive: convert it to JSON first "
 						   "(inspect log convert --to json %s)",
 				   files[i]);
+			continue;
+		}
+		if (strcmp(h->name, "inspect") == 0 && too_big(files[i])) {
+			/* the samples make it big; the header has every score */
+			diag_error(files[i], 0, 0, "an Inspect log over the %d MiB limit: import its "
+						   "header (inspect log dump --header-only %s > "
+						   "header.json)",
+				   WB_MAX_FILE_MIB, files[i]);
 			continue;
 		}
 		if (file_read(files[i], &text, &len) < 0)

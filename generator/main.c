@@ -129,6 +129,8 @@ static const char usage_import_inspect[] =
 	"\"inspect\" in benchmarks.json. Logs of one model are applied oldest first (eval.created),\n"
 	"so the newest value wins. .eval archives must be converted first:\n"
 	"  inspect log convert --to json --output-dir logs-json logs/\n"
+	"A log over 64 MiB (its samples) is imported from its header:\n"
+	"  inspect log dump --header-only LOG > header.json\n"
 	"\n"
 	"Options as for 'washboard import lm-eval'.\n"
 	"\n"

@@ -111,6 +111,9 @@ check "inspect: task with a package prefix maps; stderr metric and scored_sample
 printf 'PK\003\004' >"$tmp/log.eval"
 run "inspect: a .eval archive is refused with the conversion command" 3 "inspect log convert --to json" \
 	"$wb" import inspect --content "$tmp/i" --cohort chat "$tmp/log.eval"
+truncate -s 65M "$tmp/huge-log.json"
+run "inspect: a log over 64 MiB is refused with the header-only dump command" 3 "inspect log dump --header-only $tmp/huge-log.json > header.json" \
+	"$wb" import inspect --content "$tmp/i" --cohort chat "$tmp/huge-log.json"
 printf '{"eval": {"task": "x"}, "results": {}}\n' >"$tmp/unfinished.json"
 run "inspect: a log without results.scores is refused" 3 "was the evaluation finished" \
 	"$wb" import inspect --content "$tmp/i" --cohort chat "$tmp/unfinished.json"
