@@ -690,6 +690,33 @@ static int page_index(struct build *b)
 	return render_page(b, PAGE_INDEX, v);
 }
 
+/* Models by capabilities rank, those without a score last; ties and the rest by name, id. */
+static int cmp_capability_rank(const void *pa, const void *pb)
+{
+	const struct value *a = *(const struct value *const *)pa,
+			   *b = *(const struct value *const *)pb;
+	double ra = value_num(a, "capability_rank"), rb = value_num(b, "capability_rank");
+	int c;
+	if (isfinite(ra) != isfinite(rb))
+		return isfinite(ra) ? -1 : 1;
+	if (isfinite(ra) && ra != rb)
+		return ra < rb ? -1 : 1;
+	c = strcmp(value_str(a, "name"), value_str(b, "name"));
+	return c ? c : strcmp(value_str(a, "id"), value_str(b, "id"));
+}
+
+/* The models of list in capabilities-rank order (an array the caller frees). */
+static const struct value **by_capability_rank(const struct value *list)
+{
+	size_t n = list ? list->n : 0;
+	const struct value **order = xcalloc(n ? n : 1, sizeof(struct value *));
+	for (size_t i = 0; i < n; i++)
+		order[i] = list->items[i];
+	if (n > 1)
+		qsort(order, n, sizeof(struct value *), cmp_capability_rank);
+	return order;
+}
+
 static int page_cohort(struct build *b, const struct value *co)
 {
 	const char *cid = value_str(co, "id");
@@ -697,6 +724,7 @@ static int page_cohort(struct build *b, const struct value *co)
 	const struct value *ms = value_get(co, "models"), *areas = value_get(co, "areas");
 	struct buf path = BUF_INIT, t = BUF_INIT;
 	struct value *v, *c, *rows, *list;
+	const struct value **order;
 
 	buf_printf(&path, "%s/index.html", cid);
 	v = page_view(b, buf_str(&path), value_str(co, "title"));
@@ -717,17 +745,20 @@ static int page_cohort(struct build *b, const struct value *co)
 	for (size_t i = 0; bs && i < bs->n; i++)
 		value_push(rows, bench_row(b, co, bs->items[i]));
 	rows = value_set(c, "models", value_array());
+	order = by_capability_rank(ms);
 	for (size_t i = 0; ms && i < ms->n; i++) {
+		const struct value *m = order[i];
 		struct value *r = value_push(rows, value_object());
-		value_set_string(r, "name", value_str(ms->items[i], "name"));
+		value_set_string(r, "name", value_str(m, "name"));
 		buf_reset(&t);
-		buf_printf(&t, "%s/models/%s.html", cid, value_str(ms->items[i], "id"));
+		buf_printf(&t, "%s/models/%s.html", cid, value_str(m, "id"));
 		value_set_string(r, "href", buf_str(&t));
-		set_fmt(r, "score", "%.2f", value_num(ms->items[i], "capability_score"));
-		set_count(r, "rank", value_num(ms->items[i], "capability_rank"));
-		set_params(r, "params", value_num(ms->items[i], "params"));
-		set_flop(r, "flop", value_num(ms->items[i], "training_flop"));
+		set_fmt(r, "score", "%.2f", value_num(m, "capability_score"));
+		set_count(r, "rank", value_num(m, "capability_rank"));
+		set_params(r, "params", value_num(m, "params"));
+		set_flop(r, "flop", value_num(m, "training_flop"));
 	}
+	free(order);
 	rows = value_set(c, "areas", value_array());
 	for (size_t i = 0; areas && i < areas->n; i++) {
 		struct value *r = value_push(rows, value_object());
