@@ -272,14 +272,25 @@ static struct value *load_or_new(const char *path)
 	return v;
 }
 
-static int write_json_file(const char *path, const struct value *v)
+/* Add v as pretty JSON at path to the files an import writes together. */
+static int add_json_file(struct file_set *fs, const char *path, const struct value *v)
 {
 	struct buf out = BUF_INIT;
 	int rc;
 	value_write_json(&out, v, 2);
-	rc = file_write_atomic(path, out.data, out.len);
+	rc = file_set_add(fs, path, out.data, out.len);
 	buf_release(&out);
 	return rc;
+}
+
+/* Put the files in place, unless the import was interrupted (then nothing is). */
+static int commit_files(struct file_set *fs)
+{
+	if (interrupted()) {
+		file_set_abort(fs);
+		return -1;
+	}
+	return file_set_commit(fs);
 }
 
 struct column {
@@ -664,27 +675,25 @@ static int import_wide(const struct import_csv_options *o, const char *path,
 			     "pass --taxonomy or edit benchmarks.json",
 			     unclassified);
 
-	/* Everything checked: write. */
+	/* Everything checked: write, every file or none. */
 	{
 		char *cdir = path_join(model_dir, o->cohort);
-		if (path_mkdirs(o->content) < 0 || path_mkdirs(cdir) < 0) {
-			free(cdir);
-			goto out;
-		}
-		for (size_t r = 0; r < nrows; r++) {
+		struct file_set fs = FILE_SET_INIT;
+		int bad = path_mkdirs(o->content) < 0 || path_mkdirs(cdir) < 0;
+		for (size_t r = 0; !bad && r < nrows; r++) {
 			struct buf p = BUF_INIT;
 			buf_printf(&p, "%s/%s.json", cdir, rows[r].id);
-			if (write_json_file(buf_str(&p), rows[r].doc) < 0) {
-				buf_release(&p);
-				free(cdir);
-				goto out;
-			}
+			bad = add_json_file(&fs, buf_str(&p), rows[r].doc) < 0;
 			buf_release(&p);
 		}
+		bad = bad || add_json_file(&fs, bench_path, benches) < 0 ||
+		      add_json_file(&fs, site_path, site) < 0;
 		free(cdir);
+		if (bad)
+			file_set_abort(&fs);
+		if (bad || commit_files(&fs) < 0)
+			goto out;
 	}
-	if (write_json_file(bench_path, benches) < 0 || write_json_file(site_path, site) < 0)
-		goto out;
 	fprintf(stderr, "imported %zu models and %zu benchmarks into %s/models/%s\n", nrows, ncols,
 		o->content, o->cohort);
 	rc = 0;
@@ -1109,21 +1118,27 @@ out:
 	return rc;
 }
 
-/* Write the models built by build_run_model(); -1 after a diagnostic (an I/O failure). */
+/*
+ * Write the models built by build_run_model(), every file or none; -1 after a diagnostic
+ * (an I/O failure) or when interrupted.
+ */
 static int write_pending(const struct import_lm_eval_options *o, const struct pending *m,
 			 size_t n)
 {
 	char *dir = path_join(o->content, "models");
 	char *cdir = path_join(dir, o->cohort);
+	struct file_set fs = FILE_SET_INIT;
 	int rc = path_mkdirs(cdir);
 
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		rc = write_json_file(m[i].path, m[i].doc);
-		if (rc == 0)
-			fprintf(stderr, "imported %zu scores for %s from %zu run%s into %s\n",
-				m[i].applied, m[i].id, m[i].nruns, m[i].nruns == 1 ? "" : "s",
-				m[i].path);
-	}
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = add_json_file(&fs, m[i].path, m[i].doc);
+	if (rc != 0)
+		file_set_abort(&fs);
+	else
+		rc = commit_files(&fs);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		fprintf(stderr, "imported %zu scores for %s from %zu run%s into %s\n", m[i].applied,
+			m[i].id, m[i].nruns, m[i].nruns == 1 ? "" : "s", m[i].path);
 	free(dir);
 	free(cdir);
 	return rc;

@@ -465,6 +465,16 @@ static int positive_option(const struct args *a, const char *name, const char *v
 }
 
 /* import lm-eval and import inspect: run logs of one evaluation tool or the other. */
+/* After an import that caught a signal (it wrote nothing): say so and die by the signal. */
+static void import_interrupted(const char *content)
+{
+	if (!interrupted())
+		return;
+	fprintf(stderr, "washboard: import interrupted by signal %d; nothing was written to %s\n",
+		interrupted(), content);
+	interrupt_reraise();
+}
+
 static int cmd_import_runs(struct args *a, bool inspect)
 {
 	struct import_lm_eval_options o;
@@ -523,7 +533,9 @@ static int cmd_import_runs(struct args *a, bool inspect)
 		goto out;
 	}
 	o.inputs = inputs;
+	interrupt_catch();
 	rc = (inspect ? import_inspect(&o) : import_lm_eval(&o)) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
+	import_interrupted(o.content);
 out:
 	free(inputs);
 	return rc;
@@ -533,6 +545,7 @@ static int cmd_import(struct args *a)
 {
 	struct import_csv_options o;
 	bool long_table = false;
+	int rc;
 
 	memset(&o, 0, sizeof(o));
 	if (a->argc < 1)
@@ -580,9 +593,11 @@ static int cmd_import(struct args *a)
 	if (!o.content || !o.cohort || !o.matrix)
 		return usage_error(a, "--content, --cohort and --matrix (or --long) are required",
 				   NULL);
-	if (long_table)
-		return import_csv_long(&o) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
-	return import_csv_matrix(&o) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
+	interrupt_catch();
+	rc = (long_table ? import_csv_long(&o) : import_csv_matrix(&o)) == 0 ? WB_EXIT_OK
+									       : WB_EXIT_DATA;
+	import_interrupted(o.content);
+	return rc;
 }
 
 static int run(int argc, char **argv)

@@ -152,24 +152,67 @@ int file_write(const char *path, const char *data, size_t len)
 	return rc;
 }
 
-int file_write_atomic(const char *path, const char *data, size_t len)
+int file_set_add(struct file_set *fs, const char *path, const char *data, size_t len)
 {
 	struct buf tmp = BUF_INIT;
-	int rc = -1;
+	size_t cap = fs->cap;
 
 	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-	if (file_write(buf_str(&tmp), data, len) < 0)
-		goto out;
-	if (rename(buf_str(&tmp), path) != 0) {
-		diag_error(path, 0, 0, "cannot replace: %s", strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
-	if (rc != 0)
+	if (file_write(buf_str(&tmp), data, len) < 0) {
 		remove(buf_str(&tmp));
-	buf_release(&tmp);
+		buf_release(&tmp);
+		return -1;
+	}
+	/* the two arrays grow alike, from the same capacity */
+	xgrow((void **)&fs->paths, &cap, fs->n + 1, sizeof(char *));
+	xgrow((void **)&fs->tmps, &fs->cap, fs->n + 1, sizeof(char *));
+	fs->paths[fs->n] = xstrdup(path);
+	fs->tmps[fs->n++] = buf_detach(&tmp);
+	return 0;
+}
+
+static void file_set_release(struct file_set *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		free(fs->paths[i]);
+		free(fs->tmps[i]);
+	}
+	free(fs->paths);
+	free(fs->tmps);
+	memset(fs, 0, sizeof(*fs));
+}
+
+int file_set_commit(struct file_set *fs)
+{
+	size_t i;
+	int rc = 0;
+	for (i = 0; i < fs->n; i++)
+		if (rename(fs->tmps[i], fs->paths[i]) != 0) {
+			diag_error(fs->paths[i], 0, 0, "cannot replace: %s", strerror(errno));
+			rc = -1;
+			break;
+		}
+	for (; i < fs->n; i++)
+		remove(fs->tmps[i]);
+	file_set_release(fs);
 	return rc;
+}
+
+void file_set_abort(struct file_set *fs)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		remove(fs->tmps[i]);
+	file_set_release(fs);
+}
+
+int file_write_atomic(const char *path, const char *data, size_t len)
+{
+	struct file_set fs = FILE_SET_INIT;
+	if (file_set_add(&fs, path, data, len) < 0) {
+		file_set_abort(&fs);
+		return -1;
+	}
+	return file_set_commit(&fs);
 }
 
 int file_copy(const char *from, const char *to)

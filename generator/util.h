@@ -52,6 +52,21 @@ int file_write(const char *path, const char *data, size_t len);
  * Returns 0, or -1 after one diagnostic.
  */
 int file_write_atomic(const char *path, const char *data, size_t len);
+
+/*
+ * Files written together or not at all: file_set_add() writes each to a temporary file
+ * beside its path; file_set_commit() renames them all into place, file_set_abort() removes
+ * them. A failed add leaves the set to be aborted. Both end the set.
+ */
+struct file_set {
+	char **paths, **tmps;
+	size_t n, cap;
+};
+#define FILE_SET_INIT {NULL, NULL, 0, 0}
+int file_set_add(struct file_set *fs, const char *path, const char *data, size_t len);
+/** Returns 0, or -1 after a diagnostic (the files renamed before the failure stay). */
+int file_set_commit(struct file_set *fs);
+void file_set_abort(struct file_set *fs);
 /** Copy the file from to the file to (created or truncated). Returns 0 or -1 after a diagnostic. */
 int file_copy(const char *from, const char *to);
 /** Does path exist as a directory? */

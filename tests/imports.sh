@@ -138,6 +138,28 @@ printf 'model,benchmark,value,stderr,n\nA,mmlu,0.5,0.01,2.5\n' >"$tmp/fracn.csv"
 run "csv --long: a fractional n is refused with its position" 3 "fracn.csv:2:17: n '2.5' is not a whole number" \
 	"$wb" import csv --long "$tmp/fracn.csv" --content "$tmp/l" --cohort chat
 
+# Every file of an import or none: the model files can be written, benchmarks.json cannot
+# (as nobody: root ignores permissions), so the model files written first must go again.
+as=
+[ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 && as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+if [ "$(id -u)" != 0 ] || [ -n "$as" ]; then
+	cp -r content "$tmp/tx"
+	chmod 755 "$tmp"
+	chmod 777 "$tmp/tx/models/chat"
+	chmod 555 "$tmp/tx"
+	cp -r "$tmp/tx" "$tmp/tx-before"
+	run "csv --long: a file that cannot be written: exit 3, and no other file was written" 3 "cannot write" \
+		$as "$wb" import csv --long "$tmp/long.csv" --content "$tmp/tx" --cohort chat
+	left=$(find "$tmp/tx" -name '*.tmp.*')
+	if [ -z "$left" ] && diff -r "$tmp/tx-before" "$tmp/tx" >/dev/null; then
+		ok "csv --long: the files written before the failure were removed"
+	else
+		nok "csv --long: the files written before the failure were removed" "$left $(diff -r "$tmp/tx-before" "$tmp/tx" | head -3)"
+	fi
+	chmod 755 "$tmp/tx"
+	chmod 700 "$tmp"
+fi
+
 # The README walkthrough: a new model was released; import its lm-eval run, rebuild.
 "$wb" analyze --content "$tmp/c" --cohort chat --format json >"$tmp/report.json" 2>"$tmp/err"
 check "walkthrough: the new model gets a capabilities score" "[m for m in d['cohorts'][0]['models'] if m['id'] == 'acme-7b-chat'][0]['capability_score'] is not None" "$tmp/report.json"
