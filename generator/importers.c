@@ -641,10 +641,11 @@ static int import_wide(const struct import_csv_options *o, const char *path,
 				const char *v = cell(row, cols[k].index);
 				if (!v[0])
 					continue;
-				if (parse_number(v, &x) < 0) {
+				int bad = parse_number(v, &x);
+				if (bad < 0) {
 					diag_error(path, row->line, row->cols[cols[k].index],
-						   "value '%s' in column '%s' is not a number", v,
-						   cols[k].source);
+						   "value '%s' in column '%s' is %s", v, cols[k].source,
+						   bad == -2 ? "out of range" : "not a number");
 					continue;
 				}
 				if (extras) {

@@ -490,10 +490,11 @@ int parse_number(const char *s, double *out)
 	for (const char *p = s; *p; p++)
 		if (*p == 'n' || *p == 'N' || *p == 'i' || *p == 'I' || *p == 'x' || *p == 'X')
 			return -1;
-	errno = 0;
 	x = strtod(s, &end);
-	if (end == s || errno == ERANGE || !isfinite(x))
+	if (end == s)
 		return -1;
+	if (!isfinite(x)) /* overflow; an underflow is a number near 0, as in JSON */
+		return -2;
 	while (*end == ' ' || *end == '\t')
 		end++;
 	if (*end)

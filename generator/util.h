@@ -100,8 +100,9 @@ size_t utf8_seq_len(const char *p, size_t n);
 /** Is s[0..n) valid UTF-8? On failure *bad (when not NULL) is the offset of the bad byte. */
 bool utf8_valid(const char *s, size_t n, size_t *bad);
 /**
- * Parse all of s (surrounding spaces allowed) as a finite number. Returns 0, or -1 when s is
- * empty, not a number, "nan"/"inf", or out of range.
+ * Parse all of s (surrounding spaces allowed) as a finite number (one too small for a double
+ * becomes 0 or near it). Returns 0; -1 when s is empty, not a number or "nan"/"inf"; -2 when
+ * it is too large for a double.
  */
 int parse_number(const char *s, double *out);
 /** Does s end with suffix? */

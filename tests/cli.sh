@@ -1248,6 +1248,13 @@ bad_import "a 'nan' cell (3:17)" "error: $S/bad.csv:3:17: value 'nan' in column 
 cat >"$S/bad.csv" <<'EOF'
 model,name,cap1,cap2,cap3,saf1,saf2
 new-model-1,One,0.31,0.31,0.28,0.50,0.40
+new-model-2,Two,1e999,0.36,0.40,0.42,0.35
+EOF
+bad_import "a cell too large for a double (3:17)" "error: $S/bad.csv:3:17: value '1e999' in column 'cap1' is out of range"
+
+cat >"$S/bad.csv" <<'EOF'
+model,name,cap1,cap2,cap3,saf1,saf2
+new-model-1,One,0.31,0.31,0.28,0.50,0.40
 new-model-2,"Two,0.38,0.36,0.40,0.42,0.35
 new-model-7,Seven,0.9,0.9,0.9,0.9,0.1
 EOF
