@@ -424,11 +424,13 @@ struct placer {
 };
 
 /*
- * The plot area as margins in pixels on a width x height canvas, and the axis ranges; on a
- * log x axis xlo and xhi are the decades (the range is 10^xlo to 10^xhi).
+ * The plot area as margins in pixels on a width x height canvas, the axis ranges and their
+ * tic steps (0: gnuplot's); on a log x axis xlo and xhi are the decades (the range is 10^xlo
+ * to 10^xhi).
  */
 static void placer_init(struct placer *pl, struct buf *s, const struct figure *f, int lm, int rm,
-			int tm, int bm, double xlo, double xhi, double ylo, double yhi, bool logx)
+			int tm, int bm, double xlo, double xhi, double xstep, double ylo,
+			double yhi, double ystep, bool logx)
 {
 	memset(pl, 0, sizeof(*pl));
 	pl->left = lm;
@@ -453,6 +455,16 @@ static void placer_init(struct placer *pl, struct buf *s, const struct figure *f
 	buf_putc(s, ':');
 	buf_number(s, yhi);
 	buf_puts(s, "]\n");
+	if (xstep > 0) {
+		buf_puts(s, "set xtics ");
+		buf_number(s, xstep);
+		buf_putc(s, '\n');
+	}
+	if (ystep > 0) {
+		buf_puts(s, "set ytics ");
+		buf_number(s, ystep);
+		buf_putc(s, '\n');
+	}
 }
 
 static double px_x(const struct placer *pl, double x)
@@ -557,24 +569,50 @@ static void placer_release(struct placer *pl)
 	free(pl->taken);
 }
 
-/* A step of 1, 2, 2.5 or 5 x 10^k near span / 5: axis ranges end on one. */
-static double nice_step(double span)
+/* The tic step gnuplot itself would pick for a range of length r (its "guide" of 20). */
+static double tic_step(double r)
 {
-	double raw = span / 5, mag = pow(10, floor(log10(raw))), m = raw / mag;
-	return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * mag;
+	double mag = pow(10, floor(log10(r))), x = r / mag, posns = 20 / x, t;
+	if (posns > 40)
+		t = 0.05;
+	else if (posns > 20)
+		t = 0.1;
+	else if (posns > 10)
+		t = 0.2;
+	else if (posns > 4)
+		t = 0.5;
+	else if (posns > 2)
+		t = 1;
+	else if (posns > 0.5)
+		t = 2;
+	else
+		t = ceil(x);
+	return t * mag;
 }
 
-/* [lo, hi] widened by pad (a fraction of the span) each side and out to a nice step. */
-static void nice_range(double *lo, double *hi, double pad)
+/* v to 12 significant digits: 6 * 0.05 is 0.3, not 0.30000000000000004. */
+static double tidy(double v)
+{
+	char b[32];
+	snprintf(b, sizeof(b), "%.12g", v);
+	return strtod(b, NULL) + 0.0; /* + 0.0: no -0 */
+}
+
+/*
+ * [lo, hi] widened by pad (a fraction of the span) each side and out to a multiple of the
+ * tic step, which it returns: both ends of the axis get a tic.
+ */
+static double nice_range(double *lo, double *hi, double pad)
 {
 	double span = *hi - *lo, step;
 	if (!(span > 0))
 		span = fabs(*lo) > 0 ? fabs(*lo) * 0.2 : 1;
 	*lo -= pad * span;
 	*hi += pad * span;
-	step = nice_step(*hi - *lo);
-	*lo = floor(*lo / step + 1e-9) * step + 0.0; /* + 0.0: no -0 */
-	*hi = ceil(*hi / step - 1e-9) * step + 0.0;
+	step = tic_step(*hi - *lo);
+	*lo = tidy(floor(*lo / step + 1e-9) * step);
+	*hi = tidy(ceil(*hi / step - 1e-9) * step);
+	return tidy(step);
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -637,6 +675,7 @@ static void scatter_labels(struct buf *s, const struct figure *f, const struct p
 	struct placer pl;
 	const struct point **order = xcalloc(n, sizeof(struct point *));
 	double xlo = pts[0].x, xhi = pts[n - 1].x, ylo = INFINITY, yhi = -INFINITY;
+	double xstep = 0, ystep;
 	size_t nl = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -656,10 +695,10 @@ static void scatter_labels(struct buf *s, const struct figure *f, const struct p
 		if (!(xhi > xlo))
 			xhi = xlo + 1;
 	} else {
-		nice_range(&xlo, &xhi, 0.04);
+		xstep = nice_range(&xlo, &xhi, 0.04);
 	}
-	nice_range(&ylo, &yhi, 0.06);
-	placer_init(&pl, s, f, 88, 28, 68, 56, xlo, xhi, ylo, yhi, logx);
+	ystep = nice_range(&ylo, &yhi, 0.06);
+	placer_init(&pl, s, f, 88, 28, 68, 56, xlo, xhi, xstep, ylo, yhi, ystep, logx);
 	for (size_t i = 0; i < n; i++)
 		placer_point(&pl, pts[i].x, pts[i].y);
 	for (size_t i = n; fit_title && i-- > 0;)
@@ -1051,15 +1090,15 @@ static void map_labels(struct buf *s, const struct figure *f, const struct row *
 {
 	struct placer pl;
 	const struct row **order = xcalloc(n, sizeof(struct row *));
-	double ylo = INFINITY, yhi = -INFINITY;
+	double ylo = INFINITY, yhi = -INFINITY, ystep;
 
 	for (size_t i = 0; i < n; i++) {
 		ylo = fmin(ylo, rows[i].y);
 		yhi = fmax(yhi, rows[i].y);
 		order[i] = &rows[i];
 	}
-	nice_range(&ylo, &yhi, 0.06);
-	placer_init(&pl, s, f, 88, 28, 68, 100, -1, 1, ylo, yhi, false);
+	ystep = nice_range(&ylo, &yhi, 0.06);
+	placer_init(&pl, s, f, 88, 28, 68, 100, -1, 1, 0, ylo, yhi, ystep, false);
 	for (size_t i = 0; i < n; i++)
 		placer_point(&pl, rows[i].x, rows[i].y);
 	qsort(order, n, sizeof(struct row *), cmp_row_slope);

@@ -40,11 +40,12 @@ set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.2083
 set xrange [-1:1]
-set yrange [-0.6000000000000001:0.6000000000000001]
-set label 'Calibration (QA)' at first 0.9867549668874172, first 0.4430914909826871 right font ',8' textcolor rgb '#333333' front
+set yrange [-0.5:0.5]
+set ytics 0.1
+set label 'Calibration (QA)' at first 0.9867549668874172, first 0.4386043114955075 right font ',8' textcolor rgb '#333333' front
 set label 'Harm & <Refusal> "quoted"' at first 0.9120151371806997, first 0.40026153550831967 right font ',8' textcolor rgb '#333333' front
 set label 'Sycophancy' at first -0.8405865657521285, first -0.36243682406301436 left font ',8' textcolor rgb '#333333' front
-set label 'Hazardous knowledge' at first -0.9153263954588456, first -0.2985771397145063 left font ',8' textcolor rgb '#333333' front
+set label 'Hazardous knowledge' at first -0.9120151371806999, first -0.32550021663758316 left font ',8' textcolor rgb '#333333' front
 set label 'Calibration (Math)' at first -0.41201513718070015, first -0.19902001384975515 left font ',8' textcolor rgb '#333333' front
 set label 'Cyber refusal' at first 0.30227057710501404, first 0.1635637358359242 left font ',8' textcolor rgb '#333333' front
 

@@ -35,16 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:6]
-set yrange [0.30000000000000004:0.8]
-set label 'what capabilities predict' at first 4.032016715467968, first 0.7288824296946703 right font ',8' textcolor rgb '#D55E00' front
-set label 'O''Brien' at first -0.7874381522412435, first 0.554 left font ',8' textcolor rgb '#333333' front
-set label 'a|b *c* [d](e)' at first 2.6036398864309582, first 0.6889999999999998 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.3183736386484437, first 0.589 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5308682995752267, first 0.475 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.197579629375252, first 0.716 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.15787003246959141, first 0.569 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.488764233576067, first 0.413 left font ',8' textcolor rgb '#333333' front
+set xrange [-4:5]
+set yrange [0.35:0.75]
+set xtics 1
+set ytics 0.05
+set label 'what capabilities predict' at first 4.040294861163332, first 0.7288824296946702 right font ',8' textcolor rgb '#D55E00' front
+set label 'O''Brien' at first -0.7957162979366075, first 0.554 left font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.689 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.589 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.475 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 4.189301483679888, first 0.716 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first 0.14959188677422652, first 0.569 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.4970423792714316, first 0.413 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

@@ -35,16 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:6]
-set yrange [0.35000000000000003:0.55]
-set label 'what capabilities predict' at first 4.032016715467968, first 0.4885621690474228 right font ',8' textcolor rgb '#009E73' front
-set label '"><img src=x onerror=alert(…' at first -1.5308682995752267, first 0.396 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.7874381522412435, first 0.502 left font ',8' textcolor rgb '#333333' front
-set label 'a|b *c* [d](e)' at first 2.6036398864309582, first 0.442 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.197579629375252, first 0.522 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.488764233576067, first 0.464 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.3183736386484437, first 0.454 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.15787003246959141, first 0.476 left font ',8' textcolor rgb '#333333' front
+set xrange [-4:5]
+set yrange [0.38:0.54]
+set xtics 1
+set ytics 0.02
+set label 'what capabilities predict' at first 4.040294861163332, first 0.4885621690474228 right font ',8' textcolor rgb '#009E73' front
+set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.396 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -0.7957162979366075, first 0.502 left font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.442 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 4.189301483679888, first 0.522 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.4970423792714316, first 0.464 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.454 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first 0.14959188677422652, first 0.476 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

@@ -35,16 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:6]
-set yrange [0.5:0.75]
-set label 'what capabilities predict' at first 4.11479817242161, first 0.5629230926030028 center font ',8' textcolor rgb '#7B3294' front
-set label 'a|b *c* [d](e)' at first 2.6036398864309582, first 0.553 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.7874381522412435, first 0.631 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.15787003246959141, first 0.658 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.197579629375252, first 0.575 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.3183736386484437, first 0.625 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.488764233576067, first 0.714 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5308682995752267, first 0.674 left font ',8' textcolor rgb '#333333' front
+set xrange [-4:5]
+set yrange [0.54:0.74]
+set xtics 1
+set ytics 0.02
+set label 'what capabilities predict' at first 4.055195523414987, first 0.5605354521535646 right font ',8' textcolor rgb '#7B3294' front
+set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.553 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -0.7957162979366075, first 0.631 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first 0.14959188677422652, first 0.658 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 4.189301483679888, first 0.575 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.625 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.4970423792714316, first 0.714 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.674 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

@@ -37,9 +37,10 @@ set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.2083
 set xrange [-1:1]
-set yrange [-0.6000000000000001:0.6000000000000001]
-set label 'Calibration (QA)' at first 0.9867549668874172, first 0.43989111168724393 right font ',8' textcolor rgb '#333333' front
-set label 'Harm & <Refusal> "quoted"' at first 0.9777861758525324, first 0.3770973956112579 right font ',8' textcolor rgb '#333333' front
+set yrange [-0.5:0.5]
+set ytics 0.1
+set label 'Calibration (QA)' at first 0.9867549668874172, first 0.43540393220006457 right font ',8' textcolor rgb '#333333' front
+set label 'Harm & <Refusal> "quoted"' at first 0.9777861758525324, first 0.38158457509843735 right font ',8' textcolor rgb '#333333' front
 set label 'Hazardous knowledge' at first -0.9834437086092715, first -0.3909518525368554 left font ',8' textcolor rgb '#333333' front
 set label 'Sycophancy' at first -0.7691579943235571, first -0.34866564315984755 left font ',8' textcolor rgb '#333333' front
 set label 'Calibration (Math)' at first 0.6977294228949857, first 0.3200475761772008 right font ',8' textcolor rgb '#333333' front

@@ -35,16 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:6]
-set yrange [0.30000000000000004:0.8]
-set label 'what capabilities predict' at first 3.86346529940149, first 0.708359649629868 left font ',8' textcolor rgb '#D55E00' front
-set label 'Mid Chat' at first 0.4133015701567775, first 0.544 left font ',8' textcolor rgb '#333333' front
-set label 'Ünïcode 模型 – ok' at first -1.3503445609154214, first 0.511 left font ',8' textcolor rgb '#333333' front
-set label 'Eve `id` @x $(id) \n' at first 2.1658532163700706, first 0.657 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien Chat' at first -2.3028117015951888, first 0.439 left font ',8' textcolor rgb '#333333' front
-set label 'A model with a very long na…' at first 1.2204304025260004, first 0.588 left font ',8' textcolor rgb '#333333' front
-set label 'Small Chat' at first -3.430424027268233, first 0.412 left font ',8' textcolor rgb '#333333' front
-set label 'Large Chat' at first 3.6979023854942055, first 0.708 right font ',8' textcolor rgb '#333333' front
+set xrange [-4:5]
+set yrange [0.35:0.75]
+set xtics 1
+set ytics 0.05
+set label 'what capabilities predict' at first 3.7061805311895695, first 0.708359649629868 right font ',8' textcolor rgb '#D55E00' front
+set label 'Mid Chat' at first 0.4050234244614135, first 0.544 left font ',8' textcolor rgb '#333333' front
+set label 'Ünïcode 模型 – ok' at first -1.3586227066107859, first 0.511 left font ',8' textcolor rgb '#333333' front
+set label 'Eve `id` @x $(id) \n' at first 2.1575750706747066, first 0.657 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien Chat' at first -2.3110898472905532, first 0.439 left font ',8' textcolor rgb '#333333' front
+set label 'A model with a very long na…' at first 1.2121522568306364, first 0.588 left font ',8' textcolor rgb '#333333' front
+set label 'Small Chat' at first -3.438702172963597, first 0.412 left font ',8' textcolor rgb '#333333' front
+set label 'Large Chat' at first 3.855187153706126, first 0.708 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

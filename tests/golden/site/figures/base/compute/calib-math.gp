@@ -36,7 +36,8 @@ set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
 set xrange [1e+21:1e+25]
-set yrange [0.6000000000000001:0.8500000000000001]
+set yrange [0.62:0.82]
+set ytics 0.02
 set label 'fit on log10 FLOP' at first 9.713038098531812e+23, first 0.6900342300743693 left font ',8' textcolor rgb '#555555' front
 set label 'a|b *c* [d](e)' at first 5.396132276962113e+23, first 0.802 left font ',8' textcolor rgb '#333333' front
 set label 'Partial 3B' at first 6.47535873235454e+21, first 0.643 left font ',8' textcolor rgb '#333333' front

@@ -36,7 +36,8 @@ set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
 set xrange [1e+21:1e+25]
-set yrange [0.6000000000000001:1]
+set yrange [0.65:0.95]
+set ytics 0.05
 set label 'fit on log10 FLOP' at first 9.713038098531812e+23, first 0.9133813321161748 left font ',8' textcolor rgb '#555555' front
 set label '<script>alert(1)</script>' at first 2.8059887840203005e+23, first 0.8234 left font ',8' textcolor rgb '#333333' front
 set label 'a|b *c* [d](e)' at first 4.6329479554705e+23, first 0.92 right font ',8' textcolor rgb '#333333' front

@@ -36,9 +36,10 @@ set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
 set xrange [1e+21:1e+25]
-set yrange [0.30000000000000004:0.8]
+set yrange [0.35:0.8]
+set ytics 0.05
 set label 'fit on log10 FLOP' at first 9.713038098531812e+23, first 0.6959274387293866 left font ',8' textcolor rgb '#555555' front
-set label 'Large 70B' at first 9.713038098531812e+23, first 0.7329999999999999 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 9.713038098531812e+23, first 0.733 left font ',8' textcolor rgb '#333333' front
 set label 'a|b *c* [d](e)' at first 5.396132276962113e+23, first 0.639 left font ',8' textcolor rgb '#333333' front
 set label 'Partial 3B' at first 6.47535873235454e+21, first 0.479 left font ',8' textcolor rgb '#333333' front
 set label 'Mid 7B' at first 8.633811643139385e+22, first 0.572 left font ',8' textcolor rgb '#333333' front

@@ -37,6 +37,7 @@ set tmargin at screen 0.8583
 set bmargin at screen 0.1167
 set xrange [1e+21:1e+25]
 set yrange [0.4:0.8]
+set ytics 0.05
 set label 'fit on log10 FLOP' at first 9.713038098531812e+23, first 0.6935348058176432 left font ',8' textcolor rgb '#555555' front
 set label 'Large 70B' at first 9.713038098531812e+23, first 0.761 left font ',8' textcolor rgb '#333333' front
 set label '<script>alert(1)</script>' at first 2.8059887840203005e+23, first 0.591 left font ',8' textcolor rgb '#333333' front

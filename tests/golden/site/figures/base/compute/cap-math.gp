@@ -34,7 +34,8 @@ set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
 set xrange [1e+21:1e+25]
-set yrange [0.30000000000000004:0.8]
+set yrange [0.35:0.75]
+set ytics 0.05
 set label 'fit on log10 FLOP' at first 9.713038098531812e+23, first 0.694052063855938 left font ',8' textcolor rgb '#555555' front
 set label 'Mid 7B' at first 8.633811643139385e+22, first 0.524 left font ',8' textcolor rgb '#333333' front
 set label 'Large 70B' at first 9.713038098531812e+23, first 0.728 left font ',8' textcolor rgb '#333333' front

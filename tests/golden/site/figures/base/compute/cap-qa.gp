@@ -36,12 +36,13 @@ set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
 set xrange [1e+21:1e+25]
-set yrange [0.30000000000000004:0.8]
+set yrange [0.35:0.75]
+set ytics 0.05
 set label 'fit on log10 FLOP' at first 9.713038098531812e+23, first 0.6929499981844427 left font ',8' textcolor rgb '#555555' front
 set label '<script>alert(1)</script>' at first 2.8059887840203005e+23, first 0.589 left font ',8' textcolor rgb '#333333' front
 set label 'Partial 3B' at first 6.47535873235454e+21, first 0.491 left font ',8' textcolor rgb '#333333' front
 set label 'Large 70B' at first 9.713038098531812e+23, first 0.716 left font ',8' textcolor rgb '#333333' front
-set label 'a|b *c* [d](e)' at first 4.6329479554705e+23, first 0.6889999999999998 right font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 4.6329479554705e+23, first 0.689 right font ',8' textcolor rgb '#333333' front
 set label 'Mid 7B' at first 8.633811643139385e+22, first 0.569 left font ',8' textcolor rgb '#333333' front
 set label 'Tiny 1B' at first 2.1584529107848457e+21, first 0.413 left font ',8' textcolor rgb '#333333' front
 

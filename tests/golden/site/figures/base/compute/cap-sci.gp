@@ -36,9 +36,10 @@ set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
 set xrange [1e+21:1e+25]
-set yrange [0.30000000000000004:0.8]
+set yrange [0.3:0.75]
+set ytics 0.05
 set label 'fit on log10 FLOP' at first 9.713038098531812e+23, first 0.7165117158926146 left font ',8' textcolor rgb '#555555' front
-set label '<script>alert(1)</script>' at first 2.8059887840203005e+23, first 0.632 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 2.8059887840203005e+23, first 0.6320000000000001 left font ',8' textcolor rgb '#333333' front
 set label 'Large 70B' at first 8.339306319846907e+23, first 0.725 right font ',8' textcolor rgb '#333333' front
 set label 'Mid 7B' at first 8.633811643139385e+22, first 0.585 left font ',8' textcolor rgb '#333333' front
 set label 'a|b *c* [d](e)' at first 5.396132276962113e+23, first 0.679 left font ',8' textcolor rgb '#333333' front

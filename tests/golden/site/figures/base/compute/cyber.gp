@@ -36,7 +36,8 @@ set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
 set xrange [1e+21:1e+25]
-set yrange [0.42:0.54]
+set yrange [0.43:0.53]
+set ytics 0.01
 set label 'fit on log10 FLOP' at first 9.713038098531812e+23, first 0.47686315940915114 left font ',8' textcolor rgb '#555555' front
 set label 'Large 70B' at first 9.713038098531812e+23, first 0.522 left font ',8' textcolor rgb '#333333' front
 set label 'a|b *c* [d](e)' at first 5.396132276962113e+23, first 0.442 left font ',8' textcolor rgb '#333333' front

@@ -36,7 +36,8 @@ set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
 set xrange [1e+21:1e+25]
-set yrange [0.5:0.9]
+set yrange [0.55:0.85]
+set ytics 0.05
 set label 'fit on log10 FLOP' at first 9.713038098531812e+23, first 0.8105915241632349 left font ',8' textcolor rgb '#555555' front
 set label 'Mid 7B' at first 8.633811643139385e+22, first 0.669 left font ',8' textcolor rgb '#333333' front
 set label 'Partial 3B' at first 6.47535873235454e+21, first 0.639 left font ',8' textcolor rgb '#333333' front

@@ -37,6 +37,7 @@ set tmargin at screen 0.8583
 set bmargin at screen 0.1167
 set xrange [1e+21:1e+25]
 set yrange [0.5:0.8]
+set ytics 0.05
 set label 'fit on log10 FLOP' at first 9.713038098531812e+23, first 0.5722215403058131 left font ',8' textcolor rgb '#555555' front
 set label 'a|b *c* [d](e)' at first 5.396132276962113e+23, first 0.553 left font ',8' textcolor rgb '#333333' front
 set label 'Tiny 1B' at first 2.1584529107848457e+21, first 0.714 left font ',8' textcolor rgb '#333333' front
