@@ -359,18 +359,114 @@ struct build {
 	struct value *rows;     /* cohort id -> [bench_row() of each benchmark], built once */
 	char *release;          /* this build's release version (a slug) */
 	bool has_methodology;
+	struct cohort_index *ix; /* one per cohort of the report, built before the pages */
+	size_t nix;
 };
 
 static const char *const reserved_names[] = {"index", "data", "figures", "assets", "releases",
 					     "feed", NULL};
 
-static const struct value *model_by_id(const struct value *cohort, const char *id)
+/*
+ * Lookups by model id. A cohort of thousands of models has thousands of pages, each looking
+ * up models in lists of thousands: a scan each time made a build quadratic, so every list
+ * that pages search by model gets a sorted index, once, before the pages are built.
+ */
+struct ids {
+	const struct value **items; /* sorted by their key */
+	const char *key;	    /* "id" or "model" */
+	size_t n;
+};
+
+struct cohort_index {
+	const struct value *co;
+	struct ids models;	/* models by id */
+	struct ids leaders;	/* leaderboard entries by model */
+	struct ids *bench;	/* per benchmark (report order): its models[] entries by model */
+	size_t nbench;
+};
+
+static const char *ids_sort_key; /* for cmp_ids; qsort has no context argument */
+
+static int cmp_ids(const void *a, const void *b)
 {
-	const struct value *ms = value_get(cohort, "models");
-	for (size_t i = 0; ms && i < ms->n; i++)
-		if (strcmp(value_str(ms->items[i], "id"), id) == 0)
-			return ms->items[i];
+	return strcmp(value_str(*(const struct value *const *)a, ids_sort_key),
+		      value_str(*(const struct value *const *)b, ids_sort_key));
+}
+
+static void ids_build(struct ids *x, const struct value *list, const char *key)
+{
+	x->n = list ? list->n : 0;
+	x->key = key;
+	x->items = xcalloc(x->n ? x->n : 1, sizeof(struct value *));
+	for (size_t i = 0; i < x->n; i++)
+		x->items[i] = list->items[i];
+	ids_sort_key = key;
+	if (x->n > 1)
+		qsort(x->items, x->n, sizeof(struct value *), cmp_ids);
+}
+
+static const struct value *ids_find(const struct ids *x, const char *id)
+{
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(value_str(x->items[mid], x->key), id);
+		if (c == 0)
+			return x->items[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
+}
+
+static void index_build(struct build *b)
+{
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	b->nix = cohorts ? cohorts->n : 0;
+	b->ix = xcalloc(b->nix ? b->nix : 1, sizeof(*b->ix));
+	for (size_t c = 0; c < b->nix; c++) {
+		struct cohort_index *x = &b->ix[c];
+		const struct value *co = cohorts->items[c], *bs = value_get(co, "benchmarks");
+		x->co = co;
+		ids_build(&x->models, value_get(co, "models"), "id");
+		ids_build(&x->leaders, value_get(co, "leaderboard"), "model");
+		x->nbench = bs ? bs->n : 0;
+		x->bench = xcalloc(x->nbench ? x->nbench : 1, sizeof(*x->bench));
+		for (size_t k = 0; k < x->nbench; k++)
+			ids_build(&x->bench[k], value_get(bs->items[k], "models"), "model");
+	}
+}
+
+static void index_release(struct build *b)
+{
+	for (size_t c = 0; c < b->nix; c++) {
+		free(b->ix[c].models.items);
+		free(b->ix[c].leaders.items);
+		for (size_t k = 0; k < b->ix[c].nbench; k++)
+			free(b->ix[c].bench[k].items);
+		free(b->ix[c].bench);
+	}
+	free(b->ix);
+	b->ix = NULL;
+	b->nix = 0;
+}
+
+/* The index of cohort co (one of the report's; a handful, so a scan). */
+static const struct cohort_index *index_of(const struct build *b, const struct value *co)
+{
+	for (size_t c = 0; c < b->nix; c++)
+		if (b->ix[c].co == co)
+			return &b->ix[c];
+	return NULL;
+}
+
+static const struct value *model_by_id(const struct build *b, const struct value *co,
+				       const char *id)
+{
+	const struct cohort_index *x = index_of(b, co);
+	return x ? ids_find(&x->models, id) : NULL;
 }
 
 static const struct value *bench_by_id(const struct value *cohort, const char *id)
@@ -896,7 +992,7 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 	}
 	rows = value_set(p, "models", value_array());
 	for (size_t i = 0; ms && i < ms->n; i++) {
-		const struct value *e = ms->items[i], *m = model_by_id(co, value_str(e, "model"));
+		const struct value *e = ms->items[i], *m = model_by_id(b, co, value_str(e, "model"));
 		row = value_push(rows, value_object());
 		value_set_string(row, "name", m ? value_str(m, "name") : value_str(e, "model"));
 		buf_reset(&t);
@@ -988,19 +1084,13 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 	return render_page(b, PAGE_BENCHMARK, v);
 }
 
-static const struct value *leader_of(const struct value *co, const char *model)
-{
-	const struct value *lb = value_get(co, "leaderboard");
-	for (size_t i = 0; lb && i < lb->n; i++)
-		if (strcmp(value_str(lb->items[i], "model"), model) == 0)
-			return lb->items[i];
-	return NULL;
-}
 
 static int page_model(struct build *b, const struct value *co, const struct value *m)
 {
 	const char *cid = value_str(co, "id"), *mid = value_str(m, "id");
-	const struct value *bs = value_get(co, "benchmarks"), *l = leader_of(co, mid);
+	const struct cohort_index *x = index_of(b, co);
+	const struct value *bs = value_get(co, "benchmarks");
+	const struct value *l = x ? ids_find(&x->leaders, mid) : NULL;
 	struct buf path = BUF_INIT, t = BUF_INIT;
 	struct value *v, *p, *rows;
 
@@ -1039,11 +1129,8 @@ static int page_model(struct build *b, const struct value *co, const struct valu
 	value_set_string(p, "leaderboard_href", buf_str(&t));
 	rows = value_set(p, "benchmarks", value_array());
 	for (size_t i = 0; bs && i < bs->n; i++) {
-		const struct value *e = NULL, *bms = value_get(bs->items[i], "models");
+		const struct value *e = x && i < x->nbench ? ids_find(&x->bench[i], mid) : NULL;
 		struct value *r;
-		for (size_t j = 0; bms && j < bms->n; j++)
-			if (strcmp(value_str(bms->items[j], "model"), mid) == 0)
-				e = bms->items[j];
 		if (!e)
 			continue;
 		r = value_push(rows, bench_row_at(b, co, i));
@@ -1324,7 +1411,7 @@ static int write_data(struct build *b)
 			rows = value_array();
 			for (size_t j = 0; ms && j < ms->n; j++) {
 				struct value *r = value_copy(ms->items[j]);
-				const struct value *m = model_by_id(co, value_str(r, "model"));
+				const struct value *m = model_by_id(b, co, value_str(r, "model"));
 				value_set_string(r, "benchmark", value_str(bs->items[k], "id"));
 				value_set_string(r, "name", m ? value_str(m, "name") : "");
 				value_push(all, value_copy(r));
@@ -2059,6 +2146,7 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 	}
 	b.tmp = tmpl.data;
 	progress(o, "pages, data and figures");
+	index_build(&b);
 	rc = run_tasks(&b);
 	if (rc != WB_EXIT_OK)
 		goto out;
@@ -2088,6 +2176,7 @@ out:
 		remove_tree(b.tmp);
 	st->seconds = now() - t0;
 	templates_release(&b.t);
+	index_release(&b);
 	names_free(page_names, npages);
 	value_free(b.pages);
 	value_free(b.rows);
