@@ -82,6 +82,8 @@ bench:
 	@bench/run.sh $(BUILD)/washboard
 	@echo
 	@bench/site.sh $(BUILD)/washboard
+	@echo
+	@bench/scale.sh $(BUILD)/washboard
 
 format:
 	clang-format -i generator/*.c generator/*.h tests/*.c
