@@ -45,6 +45,14 @@ static size_t count(const struct value *a)
 #define LABEL_TITLE 90 /* titles and placeholder messages */
 
 /*
+ * Figures with a row per model (_scores, _ranks) name every model up to this many rows, 18
+ * pixels each; a larger cohort gets the height of this many rows, rank numbers instead of
+ * names (they are in the figure's CSV and the pages), and rows thin enough to fit. Without
+ * the cap a cohort of ~1800 models makes a PNG taller than cairo's 32767 pixels.
+ */
+#define PLOT_NAMED_ROWS 150
+
+/*
  * Append s as a gnuplot single-quoted string. Inside single quotes gnuplot knows only one
  * escape ('' for ') and expands neither macros nor backquotes, so doubling ' is all the
  * quoting there is. A newline would end the command, so each run of control characters
@@ -527,6 +535,31 @@ static size_t shown_chars(const char *s, size_t max)
 	return max && chars > max ? max : chars;
 }
 
+/*
+ * Text in colour with its anchor at pixel (ax, ay) of the plot area, aligned left (-1),
+ * right (1) or centred (0), if its box is clear; returns whether it was drawn.
+ */
+static bool placer_text(struct placer *pl, struct buf *s, const char *text, const char *colour,
+			double ax, double ay, int align)
+{
+	double w = (double)shown_chars(text, LABEL_POINT) * LABEL_CHAR_PX;
+	double x0 = align < 0 ? ax : align > 0 ? ax - w : ax - w / 2;
+	struct box b = {x0, ay - LABEL_HEIGHT_PX / 2.0, x0 + w, ay + LABEL_HEIGHT_PX / 2.0};
+
+	if (!placer_clear(pl, &b))
+		return false;
+	placer_take(pl, b);
+	buf_puts(s, "set label ");
+	gp_str(s, text, LABEL_POINT);
+	buf_puts(s, " at first ");
+	buf_number(s, data_x(pl, ax));
+	buf_puts(s, ", first ");
+	buf_number(s, data_y(pl, ay));
+	buf_puts(s, align < 0 ? " left" : align > 0 ? " right" : " center");
+	buf_printf(s, " font ',8' textcolor rgb '%s' front\n", colour);
+	return true;
+}
+
 /* Label the point (x, y) with name, in colour, where it fits; returns whether it was drawn. */
 static bool placer_label(struct placer *pl, struct buf *s, const char *name, const char *colour,
 			 double x, double y)
@@ -534,34 +567,30 @@ static bool placer_label(struct placer *pl, struct buf *s, const char *name, con
 	/* where the text's anchor goes, relative to the point, and its alignment */
 	static const struct {
 		double dx, dy;
-		int align; /* -1 left (text to the right), 1 right, 0 centre */
+		int align;
 	} spots[] = {
 	    {LABEL_GAP_PX, 0, -1},	    {-LABEL_GAP_PX, 0, 1},
 	    {0, LABEL_HEIGHT_PX - 1, 0},    {0, -(LABEL_HEIGHT_PX - 1), 0},
 	    {LABEL_GAP_PX - 1, 7, -1},	    {LABEL_GAP_PX - 1, -7, -1},
 	    {-(LABEL_GAP_PX - 1), 7, 1},    {-(LABEL_GAP_PX - 1), -7, 1},
 	};
-	double w = (double)shown_chars(name, LABEL_POINT) * LABEL_CHAR_PX;
 	double px = px_x(pl, x), py = px_y(pl, y);
 
-	for (size_t k = 0; k < sizeof(spots) / sizeof(spots[0]); k++) {
-		double ax = px + spots[k].dx, ay = py + spots[k].dy;
-		double x0 = spots[k].align < 0 ? ax : spots[k].align > 0 ? ax - w : ax - w / 2;
-		struct box b = {x0, ay - LABEL_HEIGHT_PX / 2.0, x0 + w, ay + LABEL_HEIGHT_PX / 2.0};
-		if (!placer_clear(pl, &b))
-			continue;
-		placer_take(pl, b);
-		buf_puts(s, "set label ");
-		gp_str(s, name, LABEL_POINT);
-		buf_puts(s, " at first ");
-		buf_number(s, data_x(pl, ax));
-		buf_puts(s, ", first ");
-		buf_number(s, data_y(pl, ay));
-		buf_puts(s, spots[k].align < 0 ? " left" : spots[k].align > 0 ? " right" : " center");
-		buf_printf(s, " font ',8' textcolor rgb '%s' front\n", colour);
-		return true;
-	}
+	for (size_t k = 0; k < sizeof(spots) / sizeof(spots[0]); k++)
+		if (placer_text(pl, s, name, colour, px + spots[k].dx, py + spots[k].dy,
+				spots[k].align))
+			return true;
 	return false;
+}
+
+/* Text in the first clear corner of the plot area (top left, top right, bottom right, left). */
+static bool placer_corner(struct placer *pl, struct buf *s, const char *text, const char *colour)
+{
+	const double in = 8, top = pl->height - in, right = pl->width - in;
+	return placer_text(pl, s, text, colour, in, top, -1) ||
+	       placer_text(pl, s, text, colour, right, top, 1) ||
+	       placer_text(pl, s, text, colour, right, in, 1) ||
+	       placer_text(pl, s, text, colour, in, in, -1);
 }
 
 static void placer_release(struct placer *pl)
@@ -666,7 +695,7 @@ static void pick_labels(struct point *pts, size_t n)
 
 /*
  * Fixed plot area and ranges for a benchmark scatter (points sorted by x), and the labels:
- * the fit line's name (unless NULL) at its right end, in place of a key; then the names,
+ * the fit line's name (unless NULL) near its right end, in place of a key; then the names,
  * of the points farthest from the fit first, so that they get the best places.
  */
 static void scatter_labels(struct buf *s, const struct figure *f, const struct point *pts,
@@ -701,11 +730,21 @@ static void scatter_labels(struct buf *s, const struct figure *f, const struct p
 	placer_init(&pl, s, f, 88, 28, 68, 56, xlo, xhi, xstep, ylo, yhi, ystep, logx);
 	for (size_t i = 0; i < n; i++)
 		placer_point(&pl, pts[i].x, pts[i].y);
-	for (size_t i = n; fit_title && i-- > 0;)
-		if (isfinite(pts[i].fit)) {
-			placer_label(&pl, s, fit_title, fit_colour, pts[i].x, pts[i].fit);
-			break;
+	/* on the line, as far right as there is room; else, as a key, in a free corner */
+	if (fit_title) {
+		size_t i = n;
+		while (i-- > 0)
+			if (isfinite(pts[i].fit) &&
+			    placer_label(&pl, s, fit_title, fit_colour, pts[i].x, pts[i].fit))
+				break;
+		if (i == (size_t)-1) {
+			struct buf key = BUF_INIT;
+			buf_puts(&key, "\xe2\x80\x94 "); /* — */
+			buf_puts(&key, fit_title);
+			placer_corner(&pl, s, buf_str(&key), fit_colour);
+			buf_release(&key);
 		}
+	}
 	if (nl)
 		qsort(order, nl, sizeof(struct point *), cmp_point_resid);
 	for (size_t i = 0; i < nl; i++)
@@ -1390,9 +1429,11 @@ static void fig_scores(struct plotter *p, const struct cohort_ctx *cc)
 		buf_printf(s, "%zu ", i);
 		gp_num(s, order[i]->score);
 		buf_printf(s, " %u\n", order[i]->score >= 0 ? 0x0072B2u : 0xE69F00u);
-		buf_printf(&tics, "%s", i ? ", " : "");
-		gp_str(&tics, order[i]->name, LABEL_TIC);
-		buf_printf(&tics, " %zu", i);
+		if (n <= PLOT_NAMED_ROWS) {
+			buf_printf(&tics, "%s", i ? ", " : "");
+			gp_str(&tics, order[i]->name, LABEL_TIC);
+			buf_printf(&tics, " %zu", i);
+		}
 		buf_printf(&f->csv, "%zu,", i + 1);
 		csv_field(&f->csv, order[i]->id);
 		buf_putc(&f->csv, ',');
@@ -1402,17 +1443,20 @@ static void fig_scores(struct plotter *p, const struct cohort_ctx *cc)
 		csv_end(&f->csv);
 	}
 	buf_puts(s, "EOD\n");
-	f->height = (int)(120 + 18 * n);
+	f->height = (int)(120 + 18 * (n <= PLOT_NAMED_ROWS ? n : PLOT_NAMED_ROWS));
 	if (f->height < 480)
 		f->height = 480;
 	style(s);
 	title(s, "Capabilities score", buf_str(&sub));
-	buf_printf(s,
-		   "set yrange [%zu.6:-0.6]\nset ytics scale 0 font ',9' (%s)\nset grid noytics\n"
-		   "set yzeroaxis lt 1 lc rgb '" COLOUR_AXIS
-		   "'\nset offsets graph 0.03, graph 0.03, 0, 0\n"
-		   "set xlabel 'capabilities score (0 = cohort average)'\n",
-		   n - 1, buf_str(&tics));
+	buf_printf(s, "set yrange [%zu.6:-0.6]\nset grid noytics\n", n - 1);
+	if (n <= PLOT_NAMED_ROWS)
+		buf_printf(s, "set ytics scale 0 font ',9' (%s)\n", buf_str(&tics));
+	else /* rows are numbered from 0 */
+		buf_puts(s, "set ytics font ',9'\nset format y '%.0f'\n"
+			    "set ylabel 'models by capabilities score (rank - 1; names in the CSV)'\n");
+	buf_puts(s, "set yzeroaxis lt 1 lc rgb '" COLOUR_AXIS "'\n"
+		    "set offsets graph 0.03, graph 0.03, 0, 0\n"
+		    "set xlabel 'capabilities score (0 = cohort average)'\n");
 	outputs(p, f,
 		"plot $scores using ($2 < 0 ? $2 : 0):1:($2 < 0 ? $2 : 0):($2 > 0 ? $2 : 0):"
 		"($1 - 0.36):($1 + 0.36):3 with boxxyerror fillstyle solid 0.9 noborder "
@@ -1478,6 +1522,10 @@ static void fig_ranks(struct plotter *p, const struct cohort_ctx *cc)
 		buf_putc(s, ' ');
 		gp_num(s, rows[i].dec);
 		buf_printf(s, " %u\n", colour);
+		if (top > PLOT_NAMED_ROWS) {
+			buf_release(&t);
+			continue;
+		}
 		buf_puts(&t, rows[i].name);
 		buf_puts(&t, "  ");
 		buf_number(&t, rows[i].raw);
@@ -1496,7 +1544,7 @@ static void fig_ranks(struct plotter *p, const struct cohort_ctx *cc)
 		buf_release(&t);
 	}
 	buf_puts(s, "EOD\n");
-	f->height = (int)(140 + 18 * top);
+	f->height = (int)(140 + 18 * fmin(top, PLOT_NAMED_ROWS));
 	if (f->height < 480)
 		f->height = 480;
 	style(s);
@@ -1505,16 +1553,18 @@ static void fig_ranks(struct plotter *p, const struct cohort_ctx *cc)
 	buf_puts(s, "set yrange [");
 	buf_number(s, top + 0.5);
 	buf_puts(s, ":0.5]\nset link y2\n");
-	buf_printf(
-	    s,
-	    "unset xtics\n"
-	    "set label 'safety rank' at first 0, graph 1 right offset 0, char 1 font ',10'\n"
-	    "set label 'decorrelated rank' at first 1, graph 1 left offset 0, char 1 "
-	    "font ',10'\nset title offset 0, char 1.4\n"
-	    "set ytics scale 0 font ',9' (%s)\nset y2tics scale 0 font ',9' (%s)\n"
-	    "set key at screen 0.5, screen 0.01 center bottom horizontal reverse Left samplen 2 "
-	    "font ',9'\nset bmargin 3\nset tmargin 5.5\n",
-	    buf_str(&left), buf_str(&right));
+	buf_puts(s, "unset xtics\n"
+		    "set label 'safety rank' at first 0, graph 1 right offset 0, char 1 font ',10'\n"
+		    "set label 'decorrelated rank' at first 1, graph 1 left offset 0, char 1 "
+		    "font ',10'\nset title offset 0, char 1.4\n");
+	if (top <= PLOT_NAMED_ROWS)
+		buf_printf(s, "set ytics scale 0 font ',9' (%s)\nset y2tics scale 0 font ',9' (%s)\n",
+			   buf_str(&left), buf_str(&right));
+	else /* rank numbers; the names are in the CSV */
+		buf_puts(s, "set ytics font ',9' nomirror\nset y2tics font ',9'\n"
+			    "set format y '%.0f'\nset format y2 '%.0f'\nset rmargin 14\n");
+	buf_puts(s, "set key at screen 0.5, screen 0.01 center bottom horizontal reverse Left "
+		    "samplen 2 font ',9'\nset bmargin 3\nset tmargin 5.5\n");
 	outputs(
 	    p, f,
 	    "plot $ranks using (0):1:(1):($2 - $1):3 with vectors nohead lw 1.5 lc rgb variable, "

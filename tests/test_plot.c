@@ -73,8 +73,12 @@ static bool exists_nonempty(const char *rel)
 	return ok;
 }
 
+/* Models of cohort "many": more than PLOT_NAMED_ROWS (150), the most rows with names. */
+#define MANY 160
+
 /*
- * Cohort "many": 32 models and 4 benchmarks, for the rule that only 10 points get names.
+ * Cohort "many": MANY models and 4 benchmarks, for the rules that only 10 points of a scatter
+ * get names and that a figure with a row per model stops naming rows past 150.
  * Cohort "c": 8 models, capability benchmarks cap1..cap3 rising with the model number,
  * safety benchmarks that track, worsen, are lower-is-better and judged against cap1.
  * Cohort "tiny": 4 models, too few for a capabilities score (its capability note is set),
@@ -134,14 +138,14 @@ static void write_content(void)
 		snprintf(rel, sizeof(rel), "content/models/tiny/t%d.json", i);
 		put(rel, buf_str(&b));
 	}
-	for (int i = 1; i <= 32; i++) {
+	for (int i = 1; i <= MANY; i++) {
 		char rel[64];
 		buf_reset(&b);
 		buf_printf(&b,
-			   "{\"id\": \"n%02d\", \"name\": \"Many %d\", \"scores\": {\"cap1\": %d, "
+			   "{\"id\": \"n%03d\", \"name\": \"Many %d\", \"scores\": {\"cap1\": %d, "
 			   "\"cap2\": %d, \"cap3\": %d, \"same\": %d}}",
 			   i, i, i, i + i % 4, i * 2 + i % 3, i + (i * 37) % 11);
-		snprintf(rel, sizeof(rel), "content/models/many/n%02d.json", i);
+		snprintf(rel, sizeof(rel), "content/models/many/n%03d.json", i);
 		put(rel, buf_str(&b));
 	}
 	buf_release(&b);
@@ -289,13 +293,33 @@ static void points_get_names_when_few_and_only_the_ten_farthest_when_many(void *
 	(void)state;
 	/* 8 points: every name that has room (the long hostile names crowd one out) */
 	assert_in_range(count_of(few, MODEL_LABEL), 7, 8);
-	/* 32 points: at most the 10 farthest from the fit, and most of them have room */
+	/* MANY points: at most the 10 farthest from the fit, and most of them have room */
 	assert_in_range(count_of(many, MODEL_LABEL), 8, 10);
+	/* the fit line's name: on the line, or in a free corner when the line is crowded */
 	assert_int_equal(count_of(few, "set label 'what capabilities predict'"), 1);
-	assert_int_equal(count_of(many, "set label 'what capabilities predict'"), 1);
+	assert_int_equal(count_of(many, "what capabilities predict' at first"), 1);
 	assert_null(strstr(few, "set key outside"));
 	free(few);
 	free(many);
+}
+
+/* More models than rows with names: a figure of bounded height, rank numbers, no names. */
+static void a_large_cohort_gets_bounded_figures_without_names(void **state)
+{
+	char *scores = slurp("a/figures/many/_scores.gp"), *ranks = slurp("a/figures/many/_ranks.gp");
+	char *few = slurp("a/figures/c/_scores.gp");
+	(void)state;
+	assert_null(strstr(scores, "'Many 1'"));
+	assert_non_null(strstr(scores, "names in the CSV"));
+	assert_non_null(strstr(scores, "set terminal svg size 720,2820 "));
+	assert_null(strstr(ranks, "'Many 1  "));
+	assert_non_null(strstr(ranks, "set format y2 '%.0f'"));
+	assert_non_null(strstr(ranks, "set terminal svg size 720,2840 "));
+	assert_true(exists_nonempty("a/figures/many/_scores.png"));
+	assert_non_null(strstr(few, "'Eight'")); /* a small cohort is named */
+	free(scores);
+	free(ranks);
+	free(few);
 }
 
 /*
@@ -600,6 +624,7 @@ int main(void)
 	    cmocka_unit_test(every_figure_is_written_in_every_format_with_its_script_and_csv),
 	    cmocka_unit_test(points_get_names_when_few_and_only_the_ten_farthest_when_many),
 	    cmocka_unit_test(scatter_plots_fix_their_plot_area_and_ranges),
+	    cmocka_unit_test(a_large_cohort_gets_bounded_figures_without_names),
 	    cmocka_unit_test(progress_is_reported_up_to_the_total),
 	    cmocka_unit_test(scripts_are_self_contained_and_relative),
 	    cmocka_unit_test(every_output_is_byte_identical_across_two_runs),

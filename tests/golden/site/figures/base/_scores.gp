@@ -19,8 +19,8 @@ set grid back lc rgb '#e6e6e6' lw 1 dt solid
 set key noautotitle textcolor rgb '#333333'
 set title 'Capabilities score' . "\n" . 'Base models · PC1 of 6 capability benchmarks (98.7 % of variance)' textcolor rgb '#000000'
 set yrange [6.6:-0.6]
-set ytics scale 0 font ',9' ('Large 70B' 0, 'a|b *c* [d](e)' 1, '<script>alert(1)</script>' 2, 'Mid 7B' 3, 'O''Brien' 4, '"><img src=x onerror=alert(1)>' 5, 'Tiny 1B' 6)
 set grid noytics
+set ytics scale 0 font ',9' ('Large 70B' 0, 'a|b *c* [d](e)' 1, '<script>alert(1)</script>' 2, 'Mid 7B' 3, 'O''Brien' 4, '"><img src=x onerror=alert(1)>' 5, 'Tiny 1B' 6)
 set yzeroaxis lt 1 lc rgb '#555555'
 set offsets graph 0.03, graph 0.03, 0, 0
 set xlabel 'capabilities score (0 = cohort average)'

@@ -19,8 +19,8 @@ set grid back lc rgb '#e6e6e6' lw 1 dt solid
 set key noautotitle textcolor rgb '#333333'
 set title 'Capabilities score' . "\n" . 'Chat models · PC1 of 6 capability benchmarks (95.9 % of variance)' textcolor rgb '#000000'
 set yrange [6.6:-0.6]
-set ytics scale 0 font ',9' ('Large Chat' 0, 'Eve `id` @x $(id) \n' 1, 'A model with a very long name that the figu…' 2, 'Mid Chat' 3, 'Ünïcode 模型 – ok' 4, 'O''Brien Chat' 5, 'Small Chat' 6)
 set grid noytics
+set ytics scale 0 font ',9' ('Large Chat' 0, 'Eve `id` @x $(id) \n' 1, 'A model with a very long name that the figu…' 2, 'Mid Chat' 3, 'Ünïcode 模型 – ok' 4, 'O''Brien Chat' 5, 'Small Chat' 6)
 set yzeroaxis lt 1 lc rgb '#555555'
 set offsets graph 0.03, graph 0.03, 0, 0
 set xlabel 'capabilities score (0 = cohort average)'
