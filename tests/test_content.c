@@ -163,7 +163,10 @@ static void numbers_in_text_must_be_whole_and_finite(void **state)
 	assert_float_equal(x, 1500, 0);
 	assert_int_equal(parse_number("nan", &x), -1);
 	assert_int_equal(parse_number("inf", &x), -1);
-	assert_int_equal(parse_number("1e999", &x), -1);
+	assert_int_equal(parse_number("1e999", &x), -2); /* too large: out of range */
+	assert_int_equal(parse_number("-1e999", &x), -2);
+	assert_int_equal(parse_number("1e-400", &x), 0); /* too small: near 0, as in JSON */
+	assert_true(fabs(x) < 1e-300);
 	assert_int_equal(parse_number("12abc", &x), -1);
 	assert_int_equal(parse_number("0x10", &x), -1);
 	assert_int_equal(parse_number("", &x), -1);
