@@ -424,7 +424,7 @@ struct box {
 };
 
 struct placer {
-	double left, bottom, width, height; /* plot area, pixels from the canvas's bottom left */
+	double width, height; /* of the plot area, pixels */
 	double xlo, xhi, ylo, yhi;	    /* axis ranges (log10 of them on a log axis) */
 	bool logx;
 	struct box *taken;
@@ -441,8 +441,6 @@ static void placer_init(struct placer *pl, struct buf *s, const struct figure *f
 			double yhi, double ystep, bool logx)
 {
 	memset(pl, 0, sizeof(*pl));
-	pl->left = lm;
-	pl->bottom = bm;
 	pl->width = f->width - lm - rm;
 	pl->height = f->height - tm - bm;
 	pl->logx = logx;
