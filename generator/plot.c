@@ -2304,8 +2304,7 @@ static int draw(struct plotter *p, const size_t *todo, size_t ntodo, const char 
 		const struct plot_options *o, size_t done, double *seconds)
 {
 	struct runner r;
-	char *gnuplot = NULL, *tmp_dir = NULL;
-	const char *tmp = getenv("TMPDIR");
+	char *gnuplot = NULL, *tmp_dir = NULL, *abs_fig;
 	struct buf tmpl = BUF_INIT;
 	int devnull = -1, rc = -1;
 	size_t jobs;
@@ -2348,7 +2347,13 @@ static int draw(struct plotter *p, const size_t *todo, size_t ntodo, const char 
 		struct job *j = &r.jobs[i % jobs];
 		j->figs[j->nfigs++] = todo[i];
 	}
-	buf_printf(&tmpl, "%s/washboard-plot-XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
+	/* The batch scripts go in a hidden directory of the figures directory: in a site build
+	 * that is inside the temporary site, so even a build killed outright (SIGKILL) leaves
+	 * nothing elsewhere, and the next build removes it with the rest. Absolute, because
+	 * gnuplot runs in the figures directory. */
+	abs_fig = absolute(xstrdup(fig_dir));
+	buf_printf(&tmpl, "%s/.washboard-batches-XXXXXX", abs_fig);
+	free(abs_fig);
 	tmp_dir = mkdtemp(tmpl.data);
 	if (!tmp_dir) {
 		diag_error(buf_str(&tmpl), 0, 0, "cannot create a temporary directory: %s",

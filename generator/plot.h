@@ -56,9 +56,10 @@
  * stamps PDFs with the time of drawing; plot_site() rewrites that date in place to
  * SOURCE_DATE_EPOCH (or 1970-01-01 when it is unset), so PDFs are reproducible too.
  *
- * Speed: one gnuplot process per job reads a batch file (in $TMPDIR, removed afterwards)
- * that loads its share of the scripts, each after `reset session`; gnuplot runs with `-d`
- * (no ~/.gnuplot) in OUT/figures, stdout to /dev/null, stderr read for progress and errors.
+ * Speed: one gnuplot process per job reads a batch file (in OUT/figures/.washboard-batches-*,
+ * removed afterwards) that loads its share of the scripts, each after `reset session`;
+ * gnuplot runs with `-d` (no ~/.gnuplot) in OUT/figures, stdout to /dev/null, stderr read
+ * for progress and errors.
  * Figures whose script is byte-identical to the one in the previous site, and whose outputs
  * are all there, are hard-linked (or copied) from it instead of drawn. Measured on the
  * bundled content (708 figures) with 2 jobs on 2 cores: SVG only 0.9 s; SVG+PNG+PDF 8.0 s

@@ -68,7 +68,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-# washboard puts gnuplot batch files under $TMPDIR: keep them where leftovers can be seen
+# nothing of washboard's may stay in $TMPDIR: keep it where leftovers can be seen
 mkdir -p "$T/tmp"
 export TMPDIR="$T/tmp"
 export LC_ALL=C.UTF-8
@@ -137,7 +137,7 @@ status() {
 
 # leftovers OUT: temporary siblings of OUT and gnuplot batch directories, or nothing.
 leftovers() {
-	for x in "$1".tmp-* "$1".old-* "$TMPDIR"/washboard-plot-*; do
+	for x in "$1".tmp-* "$1".old-* "$TMPDIR"/* "$1"/figures/.washboard-batches-*; do
 		[ -e "$x" ] && echo "left behind: $x"
 	done
 }
@@ -471,7 +471,6 @@ kill -KILL "$bg" 2>/dev/null
 wait "$bg" 2>/dev/null
 bg=
 kill $(gnuplots_alive) 2>/dev/null
-rm -rf "$TMPDIR"/washboard-plot-* # SIGKILL leaves the gnuplot batch files in $TMPDIR too
 why=
 ls -d "$atom".tmp-* >/dev/null 2>&1 || why="SIGKILL left no $atom.tmp-* (the test lost its premise)"
 [ -z "$why" ] && why=$(same_tree "$T/atom.snapshot" "$atom")
