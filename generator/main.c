@@ -464,17 +464,20 @@ static int positive_option(const struct args *a, const char *name, const char *v
 	return 0;
 }
 
-/* import lm-eval and import inspect: run logs of one evaluation tool or the other. */
-/* After an import that caught a signal (it wrote nothing): say so and die by the signal. */
-static void import_interrupted(const char *content)
+/*
+ * After an import that caught a signal: say whether it finished (the signal came while its
+ * files were being renamed into place) or wrote nothing, and die by the signal.
+ */
+static void import_interrupted(const char *content, int rc)
 {
 	if (!interrupted())
 		return;
-	fprintf(stderr, "washboard: import interrupted by signal %d; nothing was written to %s\n",
-		interrupted(), content);
+	fprintf(stderr, "washboard: import interrupted by signal %d; %s %s\n", interrupted(),
+		rc == WB_EXIT_OK ? "it was complete, in" : "nothing was written to", content);
 	interrupt_reraise();
 }
 
+/* import lm-eval and import inspect: run logs of one evaluation tool or the other. */
 static int cmd_import_runs(struct args *a, bool inspect)
 {
 	struct import_lm_eval_options o;
@@ -535,7 +538,7 @@ static int cmd_import_runs(struct args *a, bool inspect)
 	o.inputs = inputs;
 	interrupt_catch();
 	rc = (inspect ? import_inspect(&o) : import_lm_eval(&o)) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
-	import_interrupted(o.content);
+	import_interrupted(o.content, rc);
 out:
 	free(inputs);
 	return rc;
@@ -596,7 +599,7 @@ static int cmd_import(struct args *a)
 	interrupt_catch();
 	rc = (long_table ? import_csv_long(&o) : import_csv_matrix(&o)) == 0 ? WB_EXIT_OK
 									       : WB_EXIT_DATA;
-	import_interrupted(o.content);
+	import_interrupted(o.content, rc);
 	return rc;
 }
 
