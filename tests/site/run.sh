@@ -432,7 +432,8 @@ result "interrupt: SIGTERM to washboard during the figures: exit 143, gnuplots s
 
 if command -v setsid >/dev/null 2>&1; then
 	hung_build "$atom" setsid
-	# setsid forks when it is already a group leader; the build's group is its own pid
+	# a background job of this shell is no group leader, so setsid does not fork: $bg is
+	# washboard's pid and the id of its new process group
 	stop_hung -"$bg"
 	result "interrupt: SIGTERM to the whole process group: exit 143, nothing left behind, site unchanged" "$why"
 fi
