@@ -321,15 +321,16 @@ static void outputs(const struct plotter *p, struct figure *f, const char *plot)
 	buf_puts(s, "unset output\n");
 }
 
-/* A figure with nothing to draw: its title and a centred message saying why. */
+/* A figure with nothing to draw: its title, why (centred) and the cohort's note, unless NULL. */
 static void placeholder(const struct plotter *p, struct figure *f, const char *head,
-			const char *sub, const char *const *why, size_t nwhy)
+			const char *sub, const char *why, const char *note)
 {
 	struct buf *s = &f->script;
+	const char *lines[2] = {why, note};
 	title(s, head, sub);
 	buf_puts(s, "unset border\nunset tics\nunset key\nunset grid\n"
 		    "set xrange [0:1]\nset yrange [0:1]\nset label 1 ");
-	gp_lines(s, why, nwhy, LABEL_TITLE);
+	gp_lines(s, lines, note ? 2 : 1, LABEL_TITLE);
 	buf_puts(s, " at graph 0.5, graph 0.5 center font ',12' textcolor rgb '#666666'\n");
 	outputs(p, f, "plot 2 notitle");
 }
@@ -868,9 +869,8 @@ static void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const 
 		buf_putc(&sub, ')');
 	}
 	if (n < 2) {
-		const char *why[2] = {"not enough models with a value and a capabilities score",
-				      cc->note};
-		placeholder(p, f, name, buf_str(&sub), why, cc->note ? 2 : 1);
+		placeholder(p, f, name, buf_str(&sub),
+			    "not enough models with a value and a capabilities score", cc->note);
 		goto out;
 	}
 	scatter_axes(f, b, metric, name, buf_str(&sub), pts, n,
@@ -945,8 +945,8 @@ static void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const st
 	buf_puts(&sub, " \xc2\xb7 n = ");
 	buf_number(&sub, isfinite(value_num(b, "n_compute")) ? value_num(b, "n_compute") : (double)n);
 	if (n < 2) {
-		const char *why[1] = {"not enough models with known training compute"};
-		placeholder(p, f, name, buf_str(&sub), why, 1);
+		placeholder(p, f, name, buf_str(&sub),
+			    "not enough models with known training compute", NULL);
 		goto out;
 	}
 	scatter_axes(f, b, metric, name, buf_str(&sub), pts, n,
@@ -1026,9 +1026,8 @@ static void fig_overview(struct plotter *p, const struct cohort_ctx *cc)
 	csv_end(&f->csv);
 	buf_printf(&sub, "%s \xc2\xb7 %zu safety benchmarks", cc->title, n);
 	if (n == 0) {
-		const char *why[2] = {"no safety benchmark has a defined correlation", cc->note};
-		placeholder(p, f, "Safety benchmarks against capabilities", buf_str(&sub), why,
-			    cc->note ? 2 : 1);
+		placeholder(p, f, "Safety benchmarks against capabilities", buf_str(&sub),
+			    "no safety benchmark has a defined correlation", cc->note);
 		goto out;
 	}
 	/* Rows top to bottom: a heading row per area, then its benchmarks. */
@@ -1181,10 +1180,8 @@ static void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 	}
 	buf_printf(&sub, "%s \xc2\xb7 %zu safety benchmarks", cc->title, n);
 	if (n == 0) {
-		const char *why[2] = {"no safety benchmark has both a correlation and a slope",
-				      cc->note};
-		placeholder(p, f, "Correlation and slope of safety benchmarks", buf_str(&sub), why,
-			    cc->note ? 2 : 1);
+		placeholder(p, f, "Correlation and slope of safety benchmarks", buf_str(&sub),
+			    "no safety benchmark has both a correlation and a slope", cc->note);
 		goto out;
 	}
 	for (int v = 0; v < V_COUNT; v++) {
@@ -1263,9 +1260,8 @@ static void fig_heatmap(struct plotter *p, const struct cohort_ctx *cc)
 	fixed(&sub, value_num(cap, "n_models"), 0);
 	buf_puts(&sub, " models with every capability benchmark");
 	if (k == 0) {
-		const char *why[2] = {"no capability correlation matrix", cc->note};
-		placeholder(p, f, "Correlations between capability benchmarks", buf_str(&sub), why,
-			    cc->note ? 2 : 1);
+		placeholder(p, f, "Correlations between capability benchmarks", buf_str(&sub),
+			    "no capability correlation matrix", cc->note);
 		goto out;
 	}
 	buf_puts(s, "$matrix << EOD\n");
@@ -1345,9 +1341,8 @@ static void fig_scree(struct plotter *p, const struct cohort_ctx *cc)
 	buf_printf(&sub, "%s \xc2\xb7 %zu capability benchmarks", cc->title,
 		   count(list(cap, "benchmarks")));
 	if (k == 0 || !(sum > 0)) {
-		const char *why[2] = {"no eigenvalues: the capability matrix is undefined",
-				      cc->note};
-		placeholder(p, f, buf_str(&head), buf_str(&sub), why, cc->note ? 2 : 1);
+		placeholder(p, f, buf_str(&head), buf_str(&sub),
+			    "no eigenvalues: the capability matrix is undefined", cc->note);
 		goto out;
 	}
 	buf_puts(s, "$eigen << EOD\n# component eigenvalue share_of_variance\n");
@@ -1418,8 +1413,8 @@ static void fig_scores(struct plotter *p, const struct cohort_ctx *cc)
 	fixed(&sub, 100 * value_num(cap, "variance_explained"), 1);
 	buf_puts(&sub, " % of variance)");
 	if (n == 0) {
-		const char *why[2] = {"no model has a capabilities score", cc->note};
-		placeholder(p, f, "Capabilities score", buf_str(&sub), why, cc->note ? 2 : 1);
+		placeholder(p, f, "Capabilities score", buf_str(&sub),
+			    "no model has a capabilities score", cc->note);
 		goto out;
 	}
 	buf_puts(s, "$scores << EOD\n# row score colour\n");
@@ -1504,10 +1499,9 @@ static void fig_ranks(struct plotter *p, const struct cohort_ctx *cc)
 	buf_printf(&sub, "%s \xc2\xb7 mean safety z-score vs. mean residual from capabilities",
 		   cc->title);
 	if (n == 0) {
-		const char *why[2] = {"no model has both a safety rank and a decorrelated rank",
-				      cc->note};
 		placeholder(p, f, "Safety rank before and after removing capabilities",
-			    buf_str(&sub), why, cc->note ? 2 : 1);
+			    buf_str(&sub),
+			    "no model has both a safety rank and a decorrelated rank", cc->note);
 		goto out;
 	}
 	buf_puts(s, "$ranks << EOD\n# safety_rank decorrelated_rank colour\n");
