@@ -1444,22 +1444,29 @@ static void progress(const struct site_options *o, const char *stage)
 }
 
 /* Lock OUT against a concurrent build: a lock file .BASENAME.lock beside it. */
+/* OUT's directory ("" for the working directory, "/" for the root); *base its last part. */
+static char *out_parent(const char *out, const char **base)
+{
+	const char *slash = strrchr(out, '/');
+	*base = slash ? slash + 1 : out;
+	if (!slash)
+		return xstrdup("");
+	return slash == out ? xstrdup("/") : xstrndup(out, (size_t)(slash - out));
+}
+
 static int take_lock(const char *out, int *fd)
 {
-	char *dir = xstrdup(out), *slash = strrchr(dir, '/');
-	struct buf p = BUF_INIT;
+	const char *base;
+	char *dir = out_parent(out, &base), *lock;
+	struct buf name = BUF_INIT;
 	struct flock fl;
 	int rc = -1;
 
-	if (slash) {
-		*slash = '\0';
-		buf_printf(&p, "%s/.%s.lock", dir[0] ? dir : "/", slash + 1);
-	} else {
-		buf_printf(&p, ".%s.lock", out);
-	}
-	*fd = open(buf_str(&p), O_RDWR | O_CREAT, 0666);
+	buf_printf(&name, ".%s.lock", base);
+	lock = path_join(dir, buf_str(&name));
+	*fd = open(lock, O_RDWR | O_CREAT, 0666);
 	if (*fd < 0) {
-		diag_error(buf_str(&p), 0, 0, "cannot create the lock file: %s", strerror(errno));
+		diag_error(lock, 0, 0, "cannot create the lock file: %s", strerror(errno));
 		goto out;
 	}
 	memset(&fl, 0, sizeof(fl));
@@ -1468,14 +1475,15 @@ static int take_lock(const char *out, int *fd)
 	if (fcntl(*fd, F_SETLK, &fl) != 0) {
 		diag_error(out, 0, 0, "another washboard build is writing this site (lock %s); try "
 				      "again when it has finished",
-			   buf_str(&p));
+			   lock);
 		close(*fd);
 		*fd = -1;
 		goto out;
 	}
 	rc = 0;
 out:
-	buf_release(&p);
+	buf_release(&name);
+	free(lock);
 	free(dir);
 	return rc;
 }
@@ -1518,18 +1526,12 @@ out:
  */
 static void remove_stale(const char *out)
 {
-	const char *slash = strrchr(out, '/');
-	char *dir = slash ? xstrndup(out, (size_t)(slash - out)) : xstrdup(".");
-	const char *base = slash ? slash + 1 : out;
+	const char *base;
+	char *dir = out_parent(out, &base);
 	size_t blen = strlen(base);
 	struct dirent *e;
-	DIR *d;
+	DIR *d = opendir(dir[0] ? dir : "."); /* unreadable: the build fails later, clearly */
 
-	if (!dir[0]) {
-		free(dir);
-		dir = xstrdup("/");
-	}
-	d = opendir(dir); /* unreadable: the build fails later with a clear error */
 	while (d && (e = readdir(d)) != NULL) {
 		const char *tail = e->d_name + blen;
 		bool ours = strncmp(e->d_name, base, blen) == 0 &&
