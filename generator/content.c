@@ -622,15 +622,16 @@ static int load_models(struct corpus *c)
 		char *sub = path_join(root, dirs[i]);
 		char **files = NULL;
 		long nfiles, ci;
+		struct stat st;
+		int gone = stat(sub, &st) != 0;
 
-		if (!path_is_dir(sub)) {
-			struct stat st;
-			if (stat(sub, &st) != 0 && errno != ENOENT) { /* a symlink loop, no access */
-				diag_error(sub, 0, 0, "cannot read: %s", strerror(errno));
-				errors++;
-				free(sub);
-				continue;
-			}
+		if (gone && errno != ENOENT) { /* a symlink loop, no access */
+			diag_error(sub, 0, 0, "cannot read: %s", strerror(errno));
+			errors++;
+			free(sub);
+			continue;
+		}
+		if (gone || !S_ISDIR(st.st_mode)) {
 			diag_warning(sub, 0, 0, "not a directory (ignored; models go in "
 						"models/<cohort>/<model>.json)");
 			free(sub);
