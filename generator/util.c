@@ -152,57 +152,66 @@ int file_write(const char *path, const char *data, size_t len)
 	return rc;
 }
 
+/* The temporary file of path in a file set: beside it, named for this process. */
+static void set_tmp(struct buf *tmp, const char *path)
+{
+	buf_reset(tmp);
+	buf_printf(tmp, "%s.tmp.%ld", path, (long)getpid());
+}
+
 int file_set_add(struct file_set *fs, const char *path, const char *data, size_t len)
 {
 	struct buf tmp = BUF_INIT;
-	size_t cap = fs->cap;
+	int rc = 0;
 
-	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+	set_tmp(&tmp, path);
 	if (file_write(buf_str(&tmp), data, len) < 0) {
 		remove(buf_str(&tmp));
-		buf_release(&tmp);
-		return -1;
+		rc = -1;
+	} else {
+		xgrow((void **)&fs->paths, &fs->cap, fs->n + 1, sizeof(char *));
+		fs->paths[fs->n++] = xstrdup(path);
 	}
-	/* the two arrays grow alike, from the same capacity */
-	xgrow((void **)&fs->paths, &cap, fs->n + 1, sizeof(char *));
-	xgrow((void **)&fs->tmps, &fs->cap, fs->n + 1, sizeof(char *));
-	fs->paths[fs->n] = xstrdup(path);
-	fs->tmps[fs->n++] = buf_detach(&tmp);
-	return 0;
+	buf_release(&tmp);
+	return rc;
 }
 
-static void file_set_release(struct file_set *fs)
+/* Remove the temporaries from done on (those not renamed into place) and end the set. */
+static void file_set_end(struct file_set *fs, size_t done)
 {
-	for (size_t i = 0; i < fs->n; i++) {
-		free(fs->paths[i]);
-		free(fs->tmps[i]);
+	struct buf tmp = BUF_INIT;
+	for (size_t i = done; i < fs->n; i++) {
+		set_tmp(&tmp, fs->paths[i]);
+		remove(buf_str(&tmp));
 	}
+	for (size_t i = 0; i < fs->n; i++)
+		free(fs->paths[i]);
 	free(fs->paths);
-	free(fs->tmps);
 	memset(fs, 0, sizeof(*fs));
+	buf_release(&tmp);
 }
 
 int file_set_commit(struct file_set *fs)
 {
+	struct buf tmp = BUF_INIT;
 	size_t i;
 	int rc = 0;
-	for (i = 0; i < fs->n; i++)
-		if (rename(fs->tmps[i], fs->paths[i]) != 0) {
+	for (i = 0; i < fs->n; i++) {
+		set_tmp(&tmp, fs->paths[i]);
+		if (rename(buf_str(&tmp), fs->paths[i]) != 0) {
 			diag_error(fs->paths[i], 0, 0, "cannot replace: %s", strerror(errno));
 			rc = -1;
 			break;
 		}
-	for (; i < fs->n; i++)
-		remove(fs->tmps[i]);
-	file_set_release(fs);
+	}
+	buf_release(&tmp);
+	file_set_end(fs, i);
 	return rc;
 }
 
 void file_set_abort(struct file_set *fs)
 {
-	for (size_t i = 0; i < fs->n; i++)
-		remove(fs->tmps[i]);
-	file_set_release(fs);
+	file_set_end(fs, 0);
 }
 
 int file_write_atomic(const char *path, const char *data, size_t len)

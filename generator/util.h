@@ -59,10 +59,10 @@ int file_write_atomic(const char *path, const char *data, size_t len);
  * them. A failed add leaves the set to be aborted. Both end the set.
  */
 struct file_set {
-	char **paths, **tmps;
+	char **paths; /* written to PATH.tmp.PID so far */
 	size_t n, cap;
 };
-#define FILE_SET_INIT {NULL, NULL, 0, 0}
+#define FILE_SET_INIT {NULL, 0, 0}
 int file_set_add(struct file_set *fs, const char *path, const char *data, size_t len);
 /** Returns 0, or -1 after a diagnostic (the files renamed before the failure stay). */
 int file_set_commit(struct file_set *fs);
