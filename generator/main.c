@@ -1,6 +1,7 @@
 /*
  * main.c - the washboard command line. Only this file picks exit codes (enum wb_exit).
  */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -310,6 +311,27 @@ static int parse_formats(const char *s, unsigned *out)
 	return rc == 0 && *out ? 0 : -1;
 }
 
+/*
+ * After a build or import that caught a signal: say what became of its output (written
+ * whole, or not at all: the signal may come while the last rename is under way), then die
+ * by the signal.
+ */
+static void exit_if_interrupted(const char *what, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void exit_if_interrupted(const char *what, const char *fmt, ...)
+{
+	va_list ap;
+	if (!interrupted())
+		return;
+	fprintf(stderr, "washboard: %s interrupted by signal %d; ", what, interrupted());
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	interrupt_reraise();
+}
+
 static int cmd_build(struct args *a)
 {
 	struct site_options o;
@@ -382,12 +404,8 @@ static int cmd_build(struct args *a)
 	o.progress = !quiet && isatty(2);
 	interrupt_catch();
 	rc = site_build(&o, &st);
-	if (interrupted()) {
-		/* the site is published whole or not at all; say which, then die by the signal */
-		fprintf(stderr, "washboard: build interrupted by signal %d; %s %s\n", interrupted(),
-			o.out, rc == WB_EXIT_OK ? "is the new site" : "is unchanged");
-		interrupt_reraise();
-	}
+	exit_if_interrupted("build", rc == WB_EXIT_OK ? "%s is the new site" : "%s is unchanged",
+			    o.out);
 	if (rc == WB_EXIT_OK && st.up_to_date && !quiet)
 		fprintf(stderr, "washboard: %s is up to date (content, templates, options and "
 				"washboard unchanged; --force rebuilds it)\n",
@@ -464,19 +482,6 @@ static int positive_option(const struct args *a, const char *name, const char *v
 	return 0;
 }
 
-/*
- * After an import that caught a signal: say whether it finished (the signal came while its
- * files were being renamed into place) or wrote nothing, and die by the signal.
- */
-static void import_interrupted(const char *content, int rc)
-{
-	if (!interrupted())
-		return;
-	fprintf(stderr, "washboard: import interrupted by signal %d; %s %s\n", interrupted(),
-		rc == WB_EXIT_OK ? "it was complete, in" : "nothing was written to", content);
-	interrupt_reraise();
-}
-
 /* import lm-eval and import inspect: run logs of one evaluation tool or the other. */
 static int cmd_import_runs(struct args *a, bool inspect)
 {
@@ -538,7 +543,9 @@ static int cmd_import_runs(struct args *a, bool inspect)
 	o.inputs = inputs;
 	interrupt_catch();
 	rc = (inspect ? import_inspect(&o) : import_lm_eval(&o)) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
-	import_interrupted(o.content, rc);
+	exit_if_interrupted(
+	    "import", rc == WB_EXIT_OK ? "it was complete, in %s" : "nothing was written to %s",
+	    o.content);
 out:
 	free(inputs);
 	return rc;
@@ -599,7 +606,9 @@ static int cmd_import(struct args *a)
 	interrupt_catch();
 	rc = (long_table ? import_csv_long(&o) : import_csv_matrix(&o)) == 0 ? WB_EXIT_OK
 									       : WB_EXIT_DATA;
-	import_interrupted(o.content, rc);
+	exit_if_interrupted(
+	    "import", rc == WB_EXIT_OK ? "it was complete, in %s" : "nothing was written to %s",
+	    o.content);
 	return rc;
 }
 
