@@ -18,6 +18,7 @@
 #include "analysis.h"
 #include "content.h"
 #include "diff.h"
+#include "format.h"
 #include "json.h"
 #include "markdown.h"
 #include "mustache.h"
@@ -240,64 +241,7 @@ out:
 	return rc;
 }
 
-/* ------------------------------------------------------------ formatting */
-
-
-/* Set key to printf-formatted x, or to "—" when x is not finite. */
-static void set_fmt(struct value *o, const char *key, const char *fmt, double x)
-	__attribute__((format(printf, 3, 0)));
-
-/* Callers' formats are checked through the attribute above; the body passes one on. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-static void set_fmt(struct value *o, const char *key, const char *fmt, double x)
-{
-	struct buf b = BUF_INIT;
-	if (!isfinite(x)) {
-		value_set_string(o, key, "—");
-		return;
-	}
-	buf_printf(&b, fmt, x);
-	/* "-0.00" or "+0.0%": a rounded zero has no sign */
-	if (b.len && (b.data[0] == '-' || b.data[0] == '+') && !strpbrk(b.data, "123456789"))
-		memmove(b.data, b.data + 1, b.len--);
-	value_set(o, key, value_string_own(buf_detach(&b)));
-}
-#pragma GCC diagnostic pop
-
-static void set_pct(struct value *o, const char *key, double x)
-{
-	set_fmt(o, key, "%.1f%%", x * 100);
-}
-
-static void set_count(struct value *o, const char *key, double x)
-{
-	set_fmt(o, key, "%.0f", x);
-}
-
-/* 13000000000 -> "13B", 1.6e23 -> "1.6e23". */
-static void set_params(struct value *o, const char *key, double x)
-{
-	if (isfinite(x) && x >= 1e9)
-		set_fmt(o, key, "%.3gB", x / 1e9);
-	else if (isfinite(x) && x >= 1e6)
-		set_fmt(o, key, "%.3gM", x / 1e6);
-	else
-		set_fmt(o, key, "%.3g", x);
-}
-
-static void set_flop(struct value *o, const char *key, double x)
-{
-	struct buf b = BUF_INIT;
-	int e;
-	if (!isfinite(x) || x <= 0) {
-		value_set_string(o, key, "—");
-		return;
-	}
-	e = (int)floor(log10(x));
-	buf_printf(&b, "%.2g × 10^%d", x / pow(10, e), e);
-	value_set(o, key, value_string_own(buf_detach(&b)));
-}
+/* ------------------------------------------------------------ helpers */
 
 /* "machine-ethics" -> "Machine ethics", unless site.json's areas give a title. */
 static char *area_title(const struct value *report, const char *id)
@@ -528,8 +472,8 @@ static struct value *page_view(struct build *b, const char *path, const char *ti
 	value_set_bool(v, "has_methodology", b->has_methodology);
 	{
 		struct value *th = value_set(v, "thresholds", value_object());
-		set_fmt(th, "high", "%.0f%%", 100 * value_num(value_get(b->report, "method"), "threshold_high"));
-		set_fmt(th, "low", "%.0f%%", 100 * value_num(value_get(b->report, "method"), "threshold_low"));
+		format_num(th, "high", "%.0f%%", 100 * value_num(value_get(b->report, "method"), "threshold_high"));
+		format_num(th, "low", "%.0f%%", 100 * value_num(value_get(b->report, "method"), "threshold_low"));
 	}
 	value_set_bool(v, "figures", b->o->figures);
 	buf_release(&root);
@@ -594,17 +538,17 @@ static struct value *make_bench_row(struct build *b, const struct value *cohort,
 	}
 	value_set_string(r, "role", value_str(bench, "role"));
 	value_set_string(r, "metric", value_str(bench, "metric"));
-	set_count(r, "n", value_num(bench, "n"));
-	set_pct(r, "corr", value_num(bench, "capabilities_correlation"));
-	set_pct(r, "compute", value_num(bench, "compute_correlation"));
-	set_count(r, "n_compute", value_num(bench, "n_compute"));
+	format_count(r, "n", value_num(bench, "n"));
+	format_pct(r, "corr", value_num(bench, "capabilities_correlation"));
+	format_pct(r, "compute", value_num(bench, "compute_correlation"));
+	format_count(r, "n_compute", value_num(bench, "n_compute"));
 	if (value_get(bench, "correlate_with"))
-		set_pct(r, "reference", value_num(bench, "reference_correlation"));
+		format_pct(r, "reference", value_num(bench, "reference_correlation"));
 	else
 		value_set_string(r, "reference", "");
 	/* the report's slopes are of the oriented values; pages speak in the metric's own units */
-	set_fmt(r, "slope", "%.3g", sign * value_num(bench, "slope"));
-	set_fmt(r, "std_slope", "%.3f", sign * value_num(bench, "standardized_slope"));
+	format_num(r, "slope", "%.3g", sign * value_num(bench, "slope"));
+	format_num(r, "std_slope", "%.3f", sign * value_num(bench, "standardized_slope"));
 	value_set_string(r, "verdict", value_str(bench, "verdict"));
 	value_set_string(r, "verdict_label", value_str(bench, "verdict_label"));
 	buf_release(&h);
@@ -685,12 +629,12 @@ static struct value *cohort_summary(struct build *b, const struct value *co)
 	value_set(s, "href", value_string_own(buf_detach(&h)));
 	buf_printf(&h, "%s/leaderboard.html", cid);
 	value_set(s, "leaderboard_href", value_string_own(buf_detach(&h)));
-	set_count(s, "n_models", value_num(co, "n_models"));
-	set_count(s, "n_models_scored", value_num(co, "n_models_scored"));
-	set_count(s, "n_models_with_flop", value_num(co, "n_models_with_flop"));
-	set_count(s, "n_benchmarks", value_num(co, "n_benchmarks"));
-	set_count(s, "n_capability", (double)value_get(cap, "benchmarks")->n);
-	set_pct(s, "variance", value_num(cap, "variance_explained"));
+	format_count(s, "n_models", value_num(co, "n_models"));
+	format_count(s, "n_models_scored", value_num(co, "n_models_scored"));
+	format_count(s, "n_models_with_flop", value_num(co, "n_models_with_flop"));
+	format_count(s, "n_benchmarks", value_num(co, "n_benchmarks"));
+	format_count(s, "n_capability", (double)value_get(cap, "benchmarks")->n);
+	format_pct(s, "variance", value_num(cap, "variance_explained"));
 	if (value_get_string(cap, "note"))
 		value_set_string(s, "note", value_get_string(cap, "note"));
 	size_t count[8] = {0};
@@ -708,18 +652,18 @@ static struct value *cohort_summary(struct build *b, const struct value *co)
 		value_set_string(band, "verdict", verdict_ids[v]);
 		value_set_string(band, "label", verdict_labels[v]);
 		value_set_string(band, "rule", verdict_rule(b, v, &rule));
-		set_count(band, "count", (double)rows->n);
+		format_count(band, "count", (double)rows->n);
 		value_set_bool(band, "any", rows->n > 0);
 		value_set(band, "rows", rows);
 		value_push(bands, band);
 		buf_release(&rule);
 	}
-	set_count(s, "n_safety", (double)n_safety);
+	format_count(s, "n_safety", (double)n_safety);
 	for (int v = 0; verdict_ids[v]; v++) {
 		struct buf k = BUF_INIT;
-		set_count(counts, verdict_ids[v], (double)count[v]);
+		format_count(counts, verdict_ids[v], (double)count[v]);
 		buf_printf(&k, "%s_share", verdict_ids[v]);
-		set_pct(counts, buf_str(&k), n_safety ? (double)count[v] / (double)n_safety : NAN);
+		format_pct(counts, buf_str(&k), n_safety ? (double)count[v] / (double)n_safety : NAN);
 		buf_release(&k);
 	}
 	value_set(s, "counts", counts);
@@ -825,8 +769,8 @@ static int page_cohort(struct build *b, const struct value *co)
 	buf_printf(&path, "%s/index.html", cid);
 	v = page_view(b, buf_str(&path), value_str(co, "title"));
 	c = value_set(v, "cohort", cohort_summary(b, co));
-	set_fmt(c, "inter_mean", "%.2f", value_num(cap, "intercorrelation_mean"));
-	set_fmt(c, "inter_sd", "%.2f", value_num(cap, "intercorrelation_sd"));
+	format_num(c, "inter_mean", "%.2f", value_num(cap, "intercorrelation_mean"));
+	format_num(c, "inter_sd", "%.2f", value_num(cap, "intercorrelation_sd"));
 	list = value_set(c, "loadings", value_array());
 	for (size_t i = 0; value_get(cap, "loadings") && i < value_get(cap, "loadings")->n; i++) {
 		const struct value *l = value_get(cap, "loadings")->items[i];
@@ -835,7 +779,7 @@ static int page_cohort(struct build *b, const struct value *co)
 		buf_reset(&t);
 		buf_printf(&t, "%s/benchmarks/%s.html", cid, value_str(l, "benchmark"));
 		value_set_string(r, "href", buf_str(&t));
-		set_fmt(r, "loading", "%.3f", value_num(l, "loading"));
+		format_num(r, "loading", "%.3f", value_num(l, "loading"));
 	}
 	rows = value_set(c, "benchmarks", value_array());
 	for (size_t i = 0; bs && i < bs->n; i++)
@@ -849,10 +793,10 @@ static int page_cohort(struct build *b, const struct value *co)
 		buf_reset(&t);
 		buf_printf(&t, "%s/models/%s.html", cid, value_str(m, "id"));
 		value_set_string(r, "href", buf_str(&t));
-		set_fmt(r, "score", "%.2f", value_num(m, "capability_score"));
-		set_count(r, "rank", value_num(m, "capability_rank"));
-		set_params(r, "params", value_num(m, "params"));
-		set_flop(r, "flop", value_num(m, "training_flop"));
+		format_num(r, "score", "%.2f", value_num(m, "capability_score"));
+		format_count(r, "rank", value_num(m, "capability_rank"));
+		format_params(r, "params", value_num(m, "params"));
+		format_flop(r, "flop", value_num(m, "training_flop"));
 	}
 	free(order);
 	rows = value_set(c, "areas", value_array());
@@ -863,9 +807,9 @@ static int page_cohort(struct build *b, const struct value *co)
 		buf_reset(&t);
 		buf_printf(&t, "%s/areas/%s.html", cid, value_str(areas->items[i], "id"));
 		value_set_string(r, "href", buf_str(&t));
-		set_count(r, "n", value_num(areas->items[i], "n_benchmarks"));
-		set_pct(r, "mean_corr", value_num(areas->items[i], "mean_capabilities_correlation"));
-		set_count(r, "tracks", value_num(value_get(areas->items[i], "verdicts"), "tracks-capabilities"));
+		format_count(r, "n", value_num(areas->items[i], "n_benchmarks"));
+		format_pct(r, "mean_corr", value_num(areas->items[i], "mean_capabilities_correlation"));
+		format_count(r, "tracks", value_num(value_get(areas->items[i], "verdicts"), "tracks-capabilities"));
 	}
 	{
 		static const char *const figs[][2] = {
@@ -954,9 +898,9 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 						 ? "higher is better"
 						 : "lower is better (negated before the analysis; slopes "
 						   "below are in the metric's own direction)");
-	set_fmt(p, "pearson", "%.3f", value_num(bench, "pearson"));
-	set_fmt(p, "slope_se", "%.2g", value_num(bench, "slope_stderr"));
-	set_fmt(p, "compute_slope", "%.3g",
+	format_num(p, "pearson", "%.3f", value_num(bench, "pearson"));
+	format_num(p, "slope_se", "%.2g", value_num(bench, "slope_stderr"));
+	format_num(p, "compute_slope", "%.3g",
 		(value_get(bench, "higher_is_better")->boolean || value_get(bench, "target") ? 1 : -1) *
 		    value_num(bench, "compute_slope"));
 	value_set_bool(p, "insufficient", strcmp(value_str(bench, "verdict"), "insufficient-data") == 0);
@@ -988,7 +932,7 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 		buf_printf(&t, "%s/benchmarks/%s.html", cid, value_str(bench, "correlate_with"));
 		if (ref)
 			value_set_string(r, "href", buf_str(&t));
-		set_count(r, "n", value_num(bench, "n_reference"));
+		format_count(r, "n", value_num(bench, "n_reference"));
 	}
 	rows = value_set(p, "models", value_array());
 	for (size_t i = 0; ms && i < ms->n; i++) {
@@ -998,12 +942,12 @@ static int page_benchmark(struct build *b, const struct value *co, const struct 
 		buf_reset(&t);
 		buf_printf(&t, "%s/models/%s.html", cid, value_str(e, "model"));
 		value_set_string(row, "href", buf_str(&t));
-		set_fmt(row, "score", "%.2f", m ? value_num(m, "capability_score") : NAN);
-		set_fmt(row, "value", "%.4g", value_num(e, "value"));
+		format_num(row, "score", "%.2f", m ? value_num(m, "capability_score") : NAN);
+		format_num(row, "value", "%.4g", value_num(e, "value"));
 		if (isfinite(value_num(e, "stderr")))
-			set_fmt(row, "stderr", "± %.2g", value_num(e, "stderr"));
-		set_fmt(row, "expected", "%.4g", value_num(e, "expected"));
-		set_fmt(row, "residual", "%+.2f", value_num(e, "residual"));
+			format_num(row, "stderr", "± %.2g", value_num(e, "stderr"));
+		format_num(row, "expected", "%.4g", value_num(e, "expected"));
+		format_num(row, "residual", "%+.2f", value_num(e, "residual"));
 	}
 	{
 		buf_reset(&t);
@@ -1107,22 +1051,22 @@ static int page_model(struct build *b, const struct value *co, const struct valu
 	for (const char *const *k = (const char *const[]){"source_id", "family", "released", "source", "flop_source", NULL}; *k; k++)
 		if (value_get_string(m, *k))
 			value_set_string(p, *k, value_str(m, *k));
-	set_params(p, "params", value_num(m, "params"));
-	set_flop(p, "flop", value_num(m, "training_flop"));
-	set_fmt(p, "score", "%.2f", value_num(m, "capability_score"));
-	set_count(p, "rank", value_num(m, "capability_rank"));
-	set_count(p, "n_models", value_num(co, "n_models"));
+	format_params(p, "params", value_num(m, "params"));
+	format_flop(p, "flop", value_num(m, "training_flop"));
+	format_num(p, "score", "%.2f", value_num(m, "capability_score"));
+	format_count(p, "rank", value_num(m, "capability_rank"));
+	format_count(p, "n_models", value_num(co, "n_models"));
 	if (!isfinite(value_num(m, "capability_score")))
 		value_set_string(p, "no_score",
 				 value_get_string(value_get(co, "capability"), "note")
 					 ? value_str(value_get(co, "capability"), "note")
 					 : "the model lacks at least one capability benchmark");
 	if (l) {
-		set_count(p, "safety_rank", value_num(l, "safety_rank"));
-		set_count(p, "decorrelated_rank", value_num(l, "decorrelated_rank"));
-		set_fmt(p, "safety_score", "%+.2f", value_num(l, "safety_score"));
-		set_fmt(p, "decorrelated_score", "%+.2f", value_num(l, "decorrelated_score"));
-		set_pct(p, "coverage", value_num(l, "coverage"));
+		format_count(p, "safety_rank", value_num(l, "safety_rank"));
+		format_count(p, "decorrelated_rank", value_num(l, "decorrelated_rank"));
+		format_num(p, "safety_score", "%+.2f", value_num(l, "safety_score"));
+		format_num(p, "decorrelated_score", "%+.2f", value_num(l, "decorrelated_score"));
+		format_pct(p, "coverage", value_num(l, "coverage"));
 	}
 	buf_reset(&t);
 	buf_printf(&t, "%s/leaderboard.html", cid);
@@ -1134,12 +1078,12 @@ static int page_model(struct build *b, const struct value *co, const struct valu
 		if (!e)
 			continue;
 		r = value_push(rows, bench_row_at(b, co, i));
-		set_fmt(r, "value", "%.4g", value_num(e, "value"));
-		set_fmt(r, "expected", "%.4g", value_num(e, "expected"));
-		set_fmt(r, "residual", "%+.2f", value_num(e, "residual"));
-		set_fmt(r, "z", "%+.2f", value_num(e, "z"));
+		format_num(r, "value", "%.4g", value_num(e, "value"));
+		format_num(r, "expected", "%.4g", value_num(e, "expected"));
+		format_num(r, "residual", "%+.2f", value_num(e, "residual"));
+		format_num(r, "z", "%+.2f", value_num(e, "z"));
 	}
-	set_count(p, "n_benchmarks", (double)rows->n);
+	format_count(p, "n_benchmarks", (double)rows->n);
 	buf_release(&t);
 	buf_release(&path);
 	return render_page(b, PAGE_MODEL, v);
@@ -1163,15 +1107,15 @@ static int page_area(struct build *b, const struct value *co, const struct value
 	buf_reset(&t);
 	buf_printf(&t, "%s/index.html", cid);
 	value_set_string(p, "cohort_href", buf_str(&t));
-	set_count(p, "n", value_num(area, "n_benchmarks"));
-	set_pct(p, "mean_corr", value_num(area, "mean_capabilities_correlation"));
+	format_count(p, "n", value_num(area, "n_benchmarks"));
+	format_pct(p, "mean_corr", value_num(area, "mean_capabilities_correlation"));
 	{
 		struct value *counts = value_set(p, "verdicts", value_array());
 		for (int k = 0; verdict_ids[k]; k++) {
 			struct value *c = value_push(counts, value_object());
 			value_set_string(c, "verdict", verdict_ids[k]);
 			value_set_string(c, "label", verdict_labels[k]);
-			set_count(c, "count", value_num(value_get(area, "verdicts"), verdict_ids[k]));
+			format_count(c, "count", value_num(value_get(area, "verdicts"), verdict_ids[k]));
 		}
 	}
 	rows = value_set(p, "rows", value_array());
@@ -1192,9 +1136,9 @@ static int page_area(struct build *b, const struct value *co, const struct value
 		buf_reset(&t);
 		buf_printf(&t, "%s/models/%s.html", cid, value_str(lb->items[i], "model"));
 		value_set_string(r, "href", buf_str(&t));
-		set_fmt(r, "safety", "%+.2f", value_num(a, "safety_score"));
-		set_fmt(r, "decorrelated", "%+.2f", value_num(a, "decorrelated_score"));
-		set_count(r, "n", value_num(a, "n"));
+		format_num(r, "safety", "%+.2f", value_num(a, "safety_score"));
+		format_num(r, "decorrelated", "%+.2f", value_num(a, "decorrelated_score"));
+		format_count(r, "n", value_num(a, "n"));
 	}
 	buf_release(&t);
 	buf_release(&path);
@@ -1225,18 +1169,18 @@ static int page_leaderboard(struct build *b, const struct value *co)
 		buf_reset(&t);
 		buf_printf(&t, "%s/models/%s.html", cid, value_str(e, "model"));
 		value_set_string(r, "href", buf_str(&t));
-		set_count(r, "drank", value_num(e, "decorrelated_rank"));
-		set_count(r, "srank", value_num(e, "safety_rank"));
-		set_fmt(r, "dscore", "%+.2f", value_num(e, "decorrelated_score"));
-		set_fmt(r, "sscore", "%+.2f", value_num(e, "safety_score"));
-		set_fmt(r, "cscore", "%.2f", value_num(e, "capability_score"));
+		format_count(r, "drank", value_num(e, "decorrelated_rank"));
+		format_count(r, "srank", value_num(e, "safety_rank"));
+		format_num(r, "dscore", "%+.2f", value_num(e, "decorrelated_score"));
+		format_num(r, "sscore", "%+.2f", value_num(e, "safety_score"));
+		format_num(r, "cscore", "%.2f", value_num(e, "capability_score"));
 		if (isfinite(ch) && ch > 0)
-			set_fmt(r, "change", "▲ %.0f", ch);
+			format_num(r, "change", "▲ %.0f", ch);
 		else if (isfinite(ch) && ch < 0)
-			set_fmt(r, "change", "▼ %.0f", -ch);
+			format_num(r, "change", "▼ %.0f", -ch);
 		else
-			set_fmt(r, "change", "%.0f", ch);
-		set_pct(r, "coverage", value_num(e, "coverage"));
+			format_num(r, "change", "%.0f", ch);
+		format_pct(r, "coverage", value_num(e, "coverage"));
 	}
 	value_set(p, "figure", figure_view(b, cid, "_ranks", "Raw safety rank against decorrelated safety rank for every model"));
 	buf_reset(&t);
@@ -1907,9 +1851,9 @@ static enum wb_exit write_releases(struct build *b)
 				value_set_bool(co, "any_rank_changes",
 					       value_get(co, "rank_changes")->n > 0);
 				for (size_t k = 0; k < m->n; k++) {
-					set_pct(m->items[k], "old_pct", value_num(m->items[k], "old"));
-					set_pct(m->items[k], "new_pct", value_num(m->items[k], "new"));
-					set_fmt(m->items[k], "delta_pct", "%+.1f", 100 * value_num(m->items[k], "delta"));
+					format_pct(m->items[k], "old_pct", value_num(m->items[k], "old"));
+					format_pct(m->items[k], "new_pct", value_num(m->items[k], "new"));
+					format_num(m->items[k], "delta_pct", "%+.1f", 100 * value_num(m->items[k], "delta"));
 				}
 			}
 			value_set(r, "diff", d);

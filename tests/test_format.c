@@ -1,0 +1,220 @@
+/* Unit tests of format.c: the numbers pages print, as printf and the rounding rules make them. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "format.h"
+
+/* Each test formats into one object; the text set under "k" is what a page would show. */
+static int setup(void **state)
+{
+	*state = value_object();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	value_free(*state);
+	return 0;
+}
+
+#define K(o) value_get_string((o), "k")
+
+static void a_share_prints_as_a_percent_with_one_decimal(void **state)
+{
+	struct value *o = *state;
+	format_pct(o, "k", 0.4567);
+	assert_string_equal(K(o), "45.7%");
+	format_pct(o, "k", 0.5);
+	assert_string_equal(K(o), "50.0%");
+	format_pct(o, "k", 1);
+	assert_string_equal(K(o), "100.0%");
+	format_pct(o, "k", -0.123456);
+	assert_string_equal(K(o), "-12.3%");
+	format_pct(o, "k", 0.99951); /* rounds up past the last decimal */
+	assert_string_equal(K(o), "100.0%");
+}
+
+static void a_share_that_rounds_to_zero_has_no_sign(void **state)
+{
+	struct value *o = *state;
+	format_pct(o, "k", -0.0004);
+	assert_string_equal(K(o), "0.0%");
+	format_pct(o, "k", 0.0004);
+	assert_string_equal(K(o), "0.0%");
+}
+
+static void missing_numbers_print_as_a_dash(void **state)
+{
+	struct value *o = *state;
+	format_num(o, "k", "%.2f", NAN);
+	assert_string_equal(K(o), "—");
+	format_pct(o, "k", NAN);
+	assert_string_equal(K(o), "—");
+	format_count(o, "k", NAN);
+	assert_string_equal(K(o), "—");
+	format_params(o, "k", NAN);
+	assert_string_equal(K(o), "—");
+	format_flop(o, "k", NAN);
+	assert_string_equal(K(o), "—");
+	format_params(o, "k", INFINITY);
+	assert_string_equal(K(o), "—");
+	format_num(o, "k", "%.2f", -INFINITY);
+	assert_string_equal(K(o), "—");
+}
+
+static void a_rounded_zero_loses_its_sign_but_other_numbers_keep_it(void **state)
+{
+	struct value *o = *state;
+	format_num(o, "k", "%.2f", -0.001);
+	assert_string_equal(K(o), "0.00");
+	format_num(o, "k", "%+.2f", 0.001);
+	assert_string_equal(K(o), "0.00");
+	format_num(o, "k", "%+.1f", -0.04);
+	assert_string_equal(K(o), "0.0");
+	format_num(o, "k", "%.3g", -0.0);
+	assert_string_equal(K(o), "0");
+	format_num(o, "k", "%+.2f", 0.5);
+	assert_string_equal(K(o), "+0.50");
+	format_num(o, "k", "%+.2f", -0.5);
+	assert_string_equal(K(o), "-0.50");
+	format_num(o, "k", "%.3g", -1e-9); /* not rounded to zero: a digit follows the sign */
+	assert_string_equal(K(o), "-1e-09");
+}
+
+static void a_format_may_carry_text_around_the_number(void **state)
+{
+	struct value *o = *state;
+	format_num(o, "k", "▲ %.0f", 3);
+	assert_string_equal(K(o), "▲ 3");
+	format_num(o, "k", "± %.2g", 0.013);
+	assert_string_equal(K(o), "± 0.013");
+	format_num(o, "k", "%.0f%%", 70);
+	assert_string_equal(K(o), "70%");
+	format_num(o, "k", "%.4g", 123456);
+	assert_string_equal(K(o), "1.235e+05");
+}
+
+static void counts_print_as_whole_numbers_with_halves_rounded_to_even(void **state)
+{
+	struct value *o = *state;
+	format_count(o, "k", 12);
+	assert_string_equal(K(o), "12");
+	format_count(o, "k", -3);
+	assert_string_equal(K(o), "-3");
+	format_count(o, "k", 12.5);
+	assert_string_equal(K(o), "12");
+	format_count(o, "k", 13.5);
+	assert_string_equal(K(o), "14");
+	format_count(o, "k", -0.4);
+	assert_string_equal(K(o), "0");
+	format_count(o, "k", 1e15);
+	assert_string_equal(K(o), "1000000000000000");
+}
+
+static void parameter_counts_print_in_billions_and_millions(void **state)
+{
+	struct value *o = *state;
+	format_params(o, "k", 13e9);
+	assert_string_equal(K(o), "13B");
+	format_params(o, "k", 70.6e9);
+	assert_string_equal(K(o), "70.6B");
+	format_params(o, "k", 7e9);
+	assert_string_equal(K(o), "7B");
+	format_params(o, "k", 350e6);
+	assert_string_equal(K(o), "350M");
+	format_params(o, "k", 1e6);
+	assert_string_equal(K(o), "1M");
+}
+
+static void large_parameter_counts_keep_three_digits_in_exponent_form(void **state)
+{
+	struct value *o = *state;
+	format_params(o, "k", 1.75e12);
+	assert_string_equal(K(o), "1.75e+03B");
+	format_params(o, "k", 1.6e23);
+	assert_string_equal(K(o), "1.6e+14B");
+	format_params(o, "k", 999.5e6); /* rounds up within millions, not into billions */
+	assert_string_equal(K(o), "1e+03M");
+}
+
+static void small_parameter_counts_print_as_three_significant_digits(void **state)
+{
+	struct value *o = *state;
+	format_params(o, "k", 125000);
+	assert_string_equal(K(o), "1.25e+05");
+	format_params(o, "k", 999999);
+	assert_string_equal(K(o), "1e+06");
+	format_params(o, "k", 0);
+	assert_string_equal(K(o), "0");
+	format_params(o, "k", -5);
+	assert_string_equal(K(o), "-5");
+}
+
+static void flop_counts_print_as_a_power_of_ten(void **state)
+{
+	struct value *o = *state;
+	format_flop(o, "k", 3.8e24);
+	assert_string_equal(K(o), "3.8 × 10^24");
+	format_flop(o, "k", 2.5e25);
+	assert_string_equal(K(o), "2.5 × 10^25");
+	format_flop(o, "k", 6.3e22);
+	assert_string_equal(K(o), "6.3 × 10^22");
+	format_flop(o, "k", 1e21);
+	assert_string_equal(K(o), "1 × 10^21");
+	format_flop(o, "k", 1);
+	assert_string_equal(K(o), "1 × 10^0");
+	format_flop(o, "k", 0.5);
+	assert_string_equal(K(o), "5 × 10^-1");
+}
+
+static void a_flop_mantissa_that_rounds_up_stays_ten(void **state)
+{
+	struct value *o = *state;
+	format_flop(o, "k", 9.99e22);
+	assert_string_equal(K(o), "10 × 10^22");
+}
+
+static void zero_or_negative_flop_prints_as_a_dash(void **state)
+{
+	struct value *o = *state;
+	format_flop(o, "k", 0);
+	assert_string_equal(K(o), "—");
+	format_flop(o, "k", -1);
+	assert_string_equal(K(o), "—");
+}
+
+static void formatting_replaces_the_key_and_leaves_the_others(void **state)
+{
+	struct value *o = *state;
+	value_set_string(o, "other", "kept");
+	format_count(o, "k", 1);
+	format_count(o, "k", 2);
+	assert_string_equal(K(o), "2");
+	assert_string_equal(value_get_string(o, "other"), "kept");
+	assert_int_equal(o->n, 2);
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(a_share_prints_as_a_percent_with_one_decimal),
+		T(a_share_that_rounds_to_zero_has_no_sign),
+		T(missing_numbers_print_as_a_dash),
+		T(a_rounded_zero_loses_its_sign_but_other_numbers_keep_it),
+		T(a_format_may_carry_text_around_the_number),
+		T(counts_print_as_whole_numbers_with_halves_rounded_to_even),
+		T(parameter_counts_print_in_billions_and_millions),
+		T(large_parameter_counts_keep_three_digits_in_exponent_form),
+		T(small_parameter_counts_print_as_three_significant_digits),
+		T(flop_counts_print_as_a_power_of_ten),
+		T(a_flop_mantissa_that_rounds_up_stays_ten),
+		T(zero_or_negative_flop_prints_as_a_dash),
+		T(formatting_replaces_the_key_and_leaves_the_others),
+	};
+#undef T
+	return cmocka_run_group_tests_name("format", tests, NULL, NULL);
+}
