@@ -1,0 +1,463 @@
+/* pages.c - the page core: templates, lookups, the common view, table rows, rendering. */
+#include "pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "format.h"
+#include "markdown.h"
+#include "mustache.h"
+#include "util.h"
+
+/* Write data to root/rel, creating parent directories. */
+int pages_write_file(const char *root, const char *rel, const char *data, size_t len)
+{
+	char *path = path_join(root, rel), *dir = xstrdup(path);
+	int rc;
+
+	*strrchr(dir, '/') = '\0';
+	rc = path_mkdirs(dir) < 0 ? -1 : file_write(path, data, len);
+	free(dir);
+	free(path);
+	return rc;
+}
+
+static const char *const page_files[PAGE_KINDS] = {
+	"index.md", "cohort.md", "benchmark.md", "model.md", "area.md", "leaderboard.md", "page.md",
+	"release.md", "releases.md"};
+
+const char *pages_find_partial(void *ud, const char *name, size_t *len)
+{
+	struct partial_lookup *pl = ud;
+	struct buf want = BUF_INIT;
+	const char *text = NULL;
+
+	buf_printf(&want, "%s%s", name, pl->ext);
+	for (long i = 0; i < pl->t->npartials; i++)
+		if (strcmp(pl->t->partial_names[i], buf_str(&want)) == 0 ||
+		    strcmp(pl->t->partial_names[i], name) == 0) {
+			text = pl->t->partial_texts[i];
+			*len = strlen(text);
+			break;
+		}
+	if (!text && !pl->missing)
+		pl->missing = xstrdup(name);
+	buf_release(&want);
+	return text;
+}
+
+/* A template that asked for a partial that does not exist is an error, not an empty string. */
+int pages_check_partials(struct partial_lookup *pl, const char *dir, const char *tmpl)
+{
+	if (!pl->missing)
+		return 0;
+	diag_error(NULL, 0, 0, "%s%s%s: no partial '%s' (looked for %s/partials/%s%s)",
+		   dir ? dir : "", dir ? "/" : "", tmpl, pl->missing, pl->t->dir, pl->missing,
+		   pl->ext);
+	free(pl->missing);
+	pl->missing = NULL;
+	return -1;
+}
+
+static struct mustache *compile_file(const char *dir, const char *name)
+{
+	char *path = path_join(dir, name), *text = NULL;
+	size_t len;
+	struct buf err = BUF_INIT;
+	struct mustache *m = NULL;
+
+	if (file_read(path, &text, &len) < 0)
+		goto out;
+	m = mustache_compile(text, len, &err);
+	if (!m)
+		diag_error(NULL, 0, 0, "%s:%s", path, buf_str(&err));
+out:
+	buf_release(&err);
+	free(text);
+	free(path);
+	return m;
+}
+
+void pages_templates_release(struct templates *t)
+{
+	mustache_free(t->layout);
+	for (int k = 0; k < PAGE_KINDS; k++)
+		mustache_free(t->pages[k]);
+	names_free(t->partial_names, t->npartials);
+	for (long i = 0; i < t->npartials; i++)
+		free(t->partial_texts[i]);
+	free(t->partial_texts);
+}
+
+int pages_templates_load(struct templates *t, const char *dir)
+{
+	char *pdir = path_join(dir, "partials");
+	int rc = -1;
+
+	memset(t, 0, sizeof(*t));
+	t->dir = dir;
+	if (!path_is_dir(dir)) {
+		diag_error(dir, 0, 0, "templates directory not found (pass --templates DIR)");
+		goto out;
+	}
+	t->layout = compile_file(dir, "layout.html");
+	rc = t->layout ? 0 : -1;
+	for (int k = 0; k < PAGE_KINDS; k++) {
+		t->pages[k] = compile_file(dir, page_files[k]);
+		if (!t->pages[k])
+			rc = -1;
+	}
+	if (path_is_dir(pdir)) {
+		t->npartials = dir_list(pdir, true, &t->partial_names);
+		if (t->npartials < 0) {
+			t->npartials = 0;
+			rc = -1;
+		}
+		t->partial_texts = xcalloc((size_t)t->npartials + 1, sizeof(char *));
+		for (long i = 0; i < t->npartials; i++) {
+			char *p = path_join(pdir, t->partial_names[i]);
+			size_t len;
+			if (file_read(p, &t->partial_texts[i], &len) < 0) {
+				t->partial_texts[i] = xstrdup("");
+				rc = -1;
+			}
+			free(p);
+		}
+	}
+out:
+	free(pdir);
+	return rc;
+}
+
+/* "machine-ethics" -> "Machine ethics", unless site.json's areas give a title. */
+char *pages_area_title(const struct value *report, const char *id)
+{
+	const struct value *areas = value_get(value_get(report, "site"), "areas");
+	char *t;
+	for (size_t i = 0; areas && areas->kind == VALUE_ARRAY && i < areas->n; i++)
+		if (value_get_string(areas->items[i], "id") &&
+		    strcmp(value_get_string(areas->items[i], "id"), id) == 0 &&
+		    value_get_string(areas->items[i], "title"))
+			return xstrdup(value_get_string(areas->items[i], "title"));
+	t = xstrdup(id);
+	for (char *p = t; *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	if (t[0] >= 'a' && t[0] <= 'z')
+		t[0] = (char)(t[0] - 'a' + 'A');
+	return t;
+}
+
+const char *const pages_reserved_names[] = {"index", "data", "figures", "assets", "releases",
+					   "feed", NULL};
+
+int pages_check_ids(struct build *b)
+{
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	int rc = 0;
+	for (size_t i = 0; cohorts && i < cohorts->n; i++)
+		for (int r = 0; pages_reserved_names[r]; r++)
+			if (strcmp(value_str(cohorts->items[i], "id"), pages_reserved_names[r]) == 0) {
+				diag_error(NULL, 0, 0, "cohort id '%s' is reserved for the site's own "
+						       "directories; rename the cohort",
+					   pages_reserved_names[r]);
+				rc = -1;
+			}
+	return rc;
+}
+
+static const char *ids_sort_key; /* for cmp_ids; qsort has no context argument */
+
+static int cmp_ids(const void *a, const void *b)
+{
+	return strcmp(value_str(*(const struct value *const *)a, ids_sort_key),
+		      value_str(*(const struct value *const *)b, ids_sort_key));
+}
+
+static void ids_build(struct ids *x, const struct value *list, const char *key)
+{
+	x->n = list ? list->n : 0;
+	x->key = key;
+	x->items = xcalloc(x->n ? x->n : 1, sizeof(struct value *));
+	for (size_t i = 0; i < x->n; i++)
+		x->items[i] = list->items[i];
+	ids_sort_key = key;
+	if (x->n > 1)
+		qsort(x->items, x->n, sizeof(struct value *), cmp_ids);
+}
+
+const struct value *pages_ids_find(const struct ids *x, const char *id)
+{
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(value_str(x->items[mid], x->key), id);
+		if (c == 0)
+			return x->items[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+void pages_index_build(struct build *b)
+{
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	b->nix = cohorts ? cohorts->n : 0;
+	b->ix = xcalloc(b->nix ? b->nix : 1, sizeof(*b->ix));
+	for (size_t c = 0; c < b->nix; c++) {
+		struct cohort_index *x = &b->ix[c];
+		const struct value *co = cohorts->items[c], *bs = value_get(co, "benchmarks");
+		x->co = co;
+		ids_build(&x->models, value_get(co, "models"), "id");
+		ids_build(&x->leaders, value_get(co, "leaderboard"), "model");
+		x->nbench = bs ? bs->n : 0;
+		x->bench = xcalloc(x->nbench ? x->nbench : 1, sizeof(*x->bench));
+		for (size_t k = 0; k < x->nbench; k++)
+			ids_build(&x->bench[k], value_get(bs->items[k], "models"), "model");
+	}
+}
+
+void pages_index_release(struct build *b)
+{
+	for (size_t c = 0; c < b->nix; c++) {
+		free(b->ix[c].models.items);
+		free(b->ix[c].leaders.items);
+		for (size_t k = 0; k < b->ix[c].nbench; k++)
+			free(b->ix[c].bench[k].items);
+		free(b->ix[c].bench);
+	}
+	free(b->ix);
+	b->ix = NULL;
+	b->nix = 0;
+}
+
+/* The index of cohort co (one of the report's; a handful, so a scan). */
+const struct cohort_index *pages_index_of(const struct build *b, const struct value *co)
+{
+	for (size_t c = 0; c < b->nix; c++)
+		if (b->ix[c].co == co)
+			return &b->ix[c];
+	return NULL;
+}
+
+const struct value *pages_model_by_id(const struct build *b, const struct value *co,
+				      const char *id)
+{
+	const struct cohort_index *x = pages_index_of(b, co);
+	return x ? pages_ids_find(&x->models, id) : NULL;
+}
+
+const struct value *pages_bench_by_id(const struct value *cohort, const char *id)
+{
+	const struct value *bs = value_get(cohort, "benchmarks");
+	for (size_t i = 0; bs && i < bs->n; i++)
+		if (strcmp(value_str(bs->items[i], "id"), id) == 0)
+			return bs->items[i];
+	return NULL;
+}
+
+/* The common part of every page view: site, navigation, the path back to the root. */
+struct value *pages_view(struct build *b, const char *path, const char *title)
+{
+	struct value *v = value_object(), *nav = value_array(), *site;
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	struct buf root = BUF_INIT;
+
+	for (const char *p = path; *p; p++)
+		if (*p == '/')
+			buf_puts(&root, "../");
+	site = value_set(v, "site", value_copy(value_get(b->report, "site")));
+	value_set_string(site, "base_url", b->base_url);
+	value_set(v, "generator", value_copy(value_get(b->report, "generator")));
+	value_set(v, "method", value_copy(value_get(b->report, "method")));
+	value_set_string(v, "root", buf_str(&root));
+	value_set_string(v, "path", path);
+	value_set_string(v, "title", title);
+	if (b->base_url[0]) {
+		struct buf u = BUF_INIT;
+		buf_printf(&u, "%s/%s", b->base_url, path);
+		value_set(v, "canonical", value_string_own(buf_detach(&u)));
+	}
+	{
+		struct value *e = value_push(nav, value_object());
+		value_set_string(e, "title", "Overview");
+		value_set_string(e, "href", "index.html");
+		value_set_bool(e, "current", strcmp(path, "index.html") == 0);
+	}
+	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
+		struct value *e = value_push(nav, value_object());
+		struct buf h = BUF_INIT;
+		buf_printf(&h, "%s/index.html", value_str(cohorts->items[i], "id"));
+		value_set_string(e, "title", value_str(cohorts->items[i], "title"));
+		value_set_bool(e, "current", strncmp(path, buf_str(&h), strlen(value_str(cohorts->items[i], "id")) + 1) == 0);
+		value_set(e, "href", value_string_own(buf_detach(&h)));
+	}
+	for (size_t i = 0; i < b->pages->n; i++) {
+		struct value *e = value_push(nav, value_copy(b->pages->items[i]));
+		value_set_bool(e, "current", strcmp(path, value_str(e, "href")) == 0);
+	}
+	{
+		struct value *e = value_push(nav, value_object());
+		value_set_string(e, "title", "Releases");
+		value_set_string(e, "href", "releases/index.html");
+		value_set_bool(e, "current", strncmp(path, "releases/", 9) == 0);
+	}
+	value_set(v, "nav", nav);
+	value_set_bool(v, "has_methodology", b->has_methodology);
+	{
+		struct value *th = value_set(v, "thresholds", value_object());
+		format_num(th, "high", "%.0f%%", 100 * value_num(value_get(b->report, "method"), "threshold_high"));
+		format_num(th, "low", "%.0f%%", 100 * value_num(value_get(b->report, "method"), "threshold_low"));
+	}
+	value_set_bool(v, "figures", b->o->figures);
+	buf_release(&root);
+	return v;
+}
+
+/* A figure view: the files that exist for figures/<cohort>/<name>, and its text. */
+struct value *pages_figure_view(struct build *b, const char *cohort, const char *name,
+				const char *alt)
+{
+	struct value *f;
+	struct buf p = BUF_INIT;
+	static const char *const fmts[] = {"svg", "png", "pdf"};
+	if (!b->o->figures)
+		return value_null();
+	f = value_object();
+	for (int i = 0; i < 3; i++) {
+		if (!(b->o->formats & (1u << i)))
+			continue;
+		buf_reset(&p);
+		buf_printf(&p, "figures/%s/%s.%s", cohort, name, fmts[i]);
+		value_set_string(f, fmts[i], buf_str(&p));
+	}
+	if (!value_get(f, "svg")) /* pages show the SVG; without it, the PNG */
+		value_set_string(f, "img", value_get_string(f, "png") ? value_get_string(f, "png")
+								     : value_get_string(f, "pdf"));
+	else
+		value_set_string(f, "img", value_get_string(f, "svg"));
+	buf_reset(&p);
+	buf_printf(&p, "figures/%s/%s.csv", cohort, name);
+	value_set_string(f, "csv", buf_str(&p));
+	buf_reset(&p);
+	buf_printf(&p, "figures/%s/%s.gp", cohort, name);
+	value_set_string(f, "gp", buf_str(&p));
+	value_set_string(f, "alt", alt);
+	buf_release(&p);
+	return f;
+}
+
+/* One row of a benchmark table (index bands, cohort table, area table, model page). */
+static struct value *make_bench_row(struct build *b, const struct value *cohort,
+				    const struct value *bench)
+{
+	struct value *r = value_object();
+	struct buf h = BUF_INIT;
+	const char *cid = value_str(cohort, "id");
+	char *at = pages_area_title(b->report, value_str(bench, "area"));
+	const struct value *hib = value_get(bench, "higher_is_better");
+	double sign = hib && hib->kind == VALUE_BOOL && !hib->boolean && !value_get(bench, "target")
+			      ? -1
+			      : 1;
+
+	value_set_string(r, "id", value_str(bench, "id"));
+	value_set_string(r, "name", value_str(bench, "name"));
+	buf_printf(&h, "%s/benchmarks/%s.html", cid, value_str(bench, "id"));
+	value_set(r, "href", value_string_own(buf_detach(&h)));
+	value_set_string(r, "area", value_str(bench, "area"));
+	value_set(r, "area_title", value_string_own(at));
+	if (strcmp(value_str(bench, "role"), "safety") == 0) {
+		buf_printf(&h, "%s/areas/%s.html", cid, value_str(bench, "area"));
+		value_set(r, "area_href", value_string_own(buf_detach(&h)));
+	}
+	value_set_string(r, "role", value_str(bench, "role"));
+	value_set_string(r, "metric", value_str(bench, "metric"));
+	format_count(r, "n", value_num(bench, "n"));
+	format_pct(r, "corr", value_num(bench, "capabilities_correlation"));
+	format_pct(r, "compute", value_num(bench, "compute_correlation"));
+	format_count(r, "n_compute", value_num(bench, "n_compute"));
+	if (value_get(bench, "correlate_with"))
+		format_pct(r, "reference", value_num(bench, "reference_correlation"));
+	else
+		value_set_string(r, "reference", "");
+	/* the report's slopes are of the oriented values; pages speak in the metric's own units */
+	format_num(r, "slope", "%.3g", sign * value_num(bench, "slope"));
+	format_num(r, "std_slope", "%.3f", sign * value_num(bench, "standardized_slope"));
+	value_set_string(r, "verdict", value_str(bench, "verdict"));
+	value_set_string(r, "verdict_label", value_str(bench, "verdict_label"));
+	buf_release(&h);
+	return r;
+}
+
+/*
+ * A copy of the table row of benchmark k (its position in the cohort's benchmarks). Rows are
+ * made once per cohort: model pages alone would otherwise format ~10^4 of them.
+ */
+struct value *pages_bench_row_at(struct build *b, const struct value *co, size_t k)
+{
+	const char *cid = value_str(co, "id");
+	struct value *rows = value_get(b->rows, cid);
+	if (!rows) {
+		const struct value *bs = value_get(co, "benchmarks");
+		rows = value_set(b->rows, cid, value_array());
+		for (size_t i = 0; bs && i < bs->n; i++)
+			value_push(rows, make_bench_row(b, co, bs->items[i]));
+	}
+	return value_copy(rows->items[k]);
+}
+
+/* The same for a benchmark given by its report entry. */
+struct value *pages_bench_row(struct build *b, const struct value *co, const struct value *bench)
+{
+	const struct value *bs = value_get(co, "benchmarks");
+	for (size_t k = 0; bs && k < bs->n; k++)
+		if (bs->items[k] == bench)
+			return pages_bench_row_at(b, co, k);
+	return make_bench_row(b, co, bench);
+}
+
+/* Render one page: view -> Markdown template -> HTML body -> layout -> file. Takes view. */
+int pages_render(struct build *b, enum page_kind kind, struct value *view)
+{
+	struct buf md = BUF_INIT, html = BUF_INIT, page = BUF_INIT, err = BUF_INIT;
+	struct partial_lookup md_parts = {&b->t, ".md", NULL}, html_parts = {&b->t, ".html", NULL};
+	struct mustache_options mo = {mustache_escape_markdown, pages_find_partial, &md_parts, 0};
+	struct mustache_options ho = {mustache_escape_html, pages_find_partial, &html_parts, 0};
+	const char *path = value_str(view, "path");
+	int rc = -1;
+
+	if (mustache_render_compiled(b->t.pages[kind], view, &mo, &md, &err) < 0) {
+		diag_error(NULL, 0, 0, "%s/%s:%s (rendering %s)", b->t.dir, page_files[kind],
+			   buf_str(&err), path);
+		goto out;
+	}
+	if (pages_check_partials(&md_parts, b->t.dir, page_files[kind]) < 0)
+		goto out;
+	if (markdown_to_html(md.data ? md.data : "", md.len, &html) < 0)
+		goto out;
+	value_set_string(view, "body", buf_str(&html));
+	if (mustache_render_compiled(b->t.layout, view, &ho, &page, &err) < 0) {
+		diag_error(NULL, 0, 0, "%s/layout.html:%s (rendering %s)", b->t.dir, buf_str(&err),
+			   path);
+		goto out;
+	}
+	if (pages_check_partials(&html_parts, b->t.dir, "layout.html") < 0)
+		goto out;
+	if (pages_write_file(b->tmp, path, page.data ? page.data : "", page.len) < 0)
+		goto out;
+	b->st->pages++;
+	b->st->files++;
+	rc = 0;
+out:
+	buf_release(&md);
+	buf_release(&html);
+	buf_release(&page);
+	buf_release(&err);
+	value_free(view);
+	return rc;
+}

@@ -1,0 +1,209 @@
+/*
+ * pages.h - the site's pages: views of the report rendered through the templates (internal).
+ *
+ *   report --> view (pages_view + a page family's fields) --> page template (Mustache, *.md)
+ *          --> cmark-gfm --> layout.html (Mustache) --> a file under the temporary tree
+ *
+ * pages.c is the core every page family shares: the build context (struct build), the
+ * templates and their partials, lookups by id, the common part of every view, the
+ * benchmark table rows and pages_render(). Each page family is one short file over it:
+ *
+ *   pages_cohort.c     the index, cohort, area and leaderboard pages (cohort summaries)
+ *   pages_benchmark.c  a benchmark's page, with its cite box (permalink, embed, BibTeX)
+ *   pages_model.c      a model's page
+ *   pages_content.c    the prose pages of content/pages/NAME.md (themselves templates)
+ *
+ * Views are report trees (value.h) whose numbers are already text (format.h), so templates
+ * only print. Every page function builds its view, renders it and writes one file; it
+ * returns 0, or -1 after one diagnostic (the templates are at fault, or the file could not
+ * be written). Pages are independent: the site's workers (site_tasks.h) write them in
+ * parallel processes, each from its own copy of struct build.
+ *
+ * Internal to the site: only pages*.c and site*.c include this header.
+ */
+#ifndef WB_PAGES_H
+#define WB_PAGES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "site.h"
+#include "value.h"
+
+struct mustache;
+
+/** The page templates, one per page kind (templates/NAME.md); see page_files in pages.c. */
+enum page_kind {
+	PAGE_INDEX,
+	PAGE_COHORT,
+	PAGE_BENCHMARK,
+	PAGE_MODEL,
+	PAGE_AREA,
+	PAGE_LEADERBOARD,
+	PAGE_PAGE,
+	PAGE_RELEASE,
+	PAGE_RELEASES,
+	PAGE_KINDS
+};
+
+struct templates {
+	const char *dir;
+	struct mustache *layout;
+	struct mustache *pages[PAGE_KINDS];
+	char **partial_names; /* file names under partials/, e.g. "figure.md" */
+	char **partial_texts;
+	long npartials;
+};
+
+/** What pages_find_partial() reads: the templates and the language of the partials. */
+struct partial_lookup {
+	const struct templates *t;
+	const char *ext; /* ".md" or ".html": partials of the same language */
+	char *missing;   /* the first partial asked for and not found, or NULL (owned) */
+};
+
+/*
+ * Lookups by model id. A cohort of thousands of models has thousands of pages, each looking
+ * up models in lists of thousands: a scan each time made a build quadratic, so every list
+ * that pages search by model gets a sorted index, once, before the pages are built.
+ */
+struct ids {
+	const struct value **items; /* sorted by their key */
+	const char *key;	    /* "id" or "model" */
+	size_t n;
+};
+
+struct cohort_index {
+	const struct value *co;
+	struct ids models;	/* models by id */
+	struct ids leaders;	/* leaderboard entries by model */
+	struct ids *bench;	/* per benchmark (report order): its models[] entries by model */
+	size_t nbench;
+};
+
+/** One site build: what every page, data file and release step reads and counts into. */
+struct build {
+	const struct site_options *o;
+	struct value *report;
+	struct templates t;
+	char *tmp;              /* the directory being built */
+	const char *base_url;   /* "" when unknown; never ends in '/' unless "" */
+	struct site_stats *st;
+	struct value *pages;    /* content pages: [{name, title, href}] */
+	struct value *rows;     /* cohort id -> [pages_bench_row() of each benchmark], built once */
+	char *release;          /* this build's release version (a slug) */
+	bool has_methodology;
+	struct cohort_index *ix; /* one per cohort of the report, built before the pages */
+	size_t nix;
+};
+
+/* ------------------------------------------------------------ the core (pages.c) */
+
+/**
+ * Write len bytes of data to root/rel, creating parent directories. Returns 0, or -1 after
+ * a diagnostic.
+ */
+int pages_write_file(const char *root, const char *rel, const char *data, size_t len);
+
+/**
+ * Load and compile layout.html, every page template and the texts of partials/ from dir
+ * into t (which is overwritten; t->dir borrows dir). Returns 0, or -1 after diagnostics for
+ * every template that failed; release t with pages_templates_release() either way.
+ */
+int pages_templates_load(struct templates *t, const char *dir);
+/** Free what pages_templates_load() made (t itself is the caller's). */
+void pages_templates_release(struct templates *t);
+/**
+ * The partial callback of mustache_options (ud: a struct partial_lookup): the text of
+ * partials/NAME.ext, or of partials/NAME, or NULL, remembering the first name not found.
+ * The text is borrowed from the templates.
+ */
+const char *pages_find_partial(void *ud, const char *name, size_t *len);
+/**
+ * After a render with pl: 0, or -1 after a diagnostic naming template tmpl (in directory
+ * dir, NULL for none) when it asked for a partial that does not exist.
+ */
+int pages_check_partials(struct partial_lookup *pl, const char *dir, const char *tmpl);
+
+/** The names the site keeps for itself at its root (index, data, ...), NULL-terminated. */
+extern const char *const pages_reserved_names[];
+/** 0, or -1 after a diagnostic per cohort whose id is one of pages_reserved_names. */
+int pages_check_ids(struct build *b);
+
+/** Build b->ix, the sorted lookups of every cohort of b->report. */
+void pages_index_build(struct build *b);
+/** Free b->ix (it may be unbuilt). */
+void pages_index_release(struct build *b);
+/** The index of cohort co (one of the report's), or NULL. Borrowed from b. */
+const struct cohort_index *pages_index_of(const struct build *b, const struct value *co);
+/** The entry of x whose key is id, or NULL. Borrowed from the report. */
+const struct value *pages_ids_find(const struct ids *x, const char *id);
+/** Model id of cohort co, or NULL. Borrowed from the report. */
+const struct value *pages_model_by_id(const struct build *b, const struct value *co,
+				      const char *id);
+/** Benchmark id of cohort (a scan: cohorts have few benchmarks), or NULL. Borrowed. */
+const struct value *pages_bench_by_id(const struct value *cohort, const char *id);
+/**
+ * The title of area id: site.json's areas[].title, else the id with '-' and '_' as spaces
+ * and a capital first letter ("machine-ethics" -> "Machine ethics"). Caller frees.
+ */
+char *pages_area_title(const struct value *report, const char *id);
+
+/**
+ * The common part of every page view for the page at path (relative to the site root):
+ * site, generator, method, root ("../" per directory of path), path, title, canonical (with
+ * a base URL), nav, has_methodology, thresholds and figures. Caller frees (or passes it to
+ * pages_render(), which takes it).
+ */
+struct value *pages_view(struct build *b, const char *path, const char *title);
+/**
+ * The view of figure figures/COHORT/NAME: the path of each format built (svg, png, pdf),
+ * img (the one pages show), csv, gp and alt; null when the build has no figures. Caller
+ * frees.
+ */
+struct value *pages_figure_view(struct build *b, const char *cohort, const char *name,
+				const char *alt);
+/**
+ * A copy of the table row of benchmark k (its position in cohort co's benchmarks): id,
+ * name, href, area, role, metric, n, correlations, slopes and verdict, all as text. Rows
+ * are made once per cohort and cached in b->rows. Caller frees.
+ */
+struct value *pages_bench_row_at(struct build *b, const struct value *co, size_t k);
+/** The same for a benchmark given by its report entry. Caller frees. */
+struct value *pages_bench_row(struct build *b, const struct value *co,
+			      const struct value *bench);
+/**
+ * Render one page: view (taken, freed in every case) through the page template of kind,
+ * cmark-gfm and layout.html, to the file at view.path under b->tmp; counts it in b->st.
+ * Returns 0, or -1 after one diagnostic.
+ */
+int pages_render(struct build *b, enum page_kind kind, struct value *view);
+
+/* ------------------------------------------------------------ the page families */
+
+/** The summary of cohort co shown by the index, cohort and content pages. Caller frees. */
+struct value *pages_cohort_summary(struct build *b, const struct value *co);
+/** index.html: every cohort's summary. */
+int pages_write_index(struct build *b);
+/** CO/index.html: the cohort's summary, loadings, benchmarks, models, areas, figures. */
+int pages_write_cohort(struct build *b, const struct value *co);
+/** CO/areas/AREA.html for area (at position ai of the cohort's areas). */
+int pages_write_area(struct build *b, const struct value *co, const struct value *area,
+		     size_t ai);
+/** CO/leaderboard.html: the decorrelated safety leaderboard. */
+int pages_write_leaderboard(struct build *b, const struct value *co);
+/** CO/benchmarks/BENCH.html: the benchmark, its models, figures and cite box. */
+int pages_write_benchmark(struct build *b, const struct value *co, const struct value *bench);
+/** CO/models/MODEL.html: the model's scores and its value on every benchmark. */
+int pages_write_model(struct build *b, const struct value *co, const struct value *m);
+/**
+ * List content/pages/NAME.md into b->pages ({name, title, href, file} each; the title is the
+ * first "# " heading) and set b->has_methodology. *names gets the directory listing (free
+ * with names_free(*names, *n)). Returns 0, or -1 after diagnostics (a reserved or invalid
+ * page name, an unreadable file).
+ */
+int pages_content_list(struct build *b, char ***names, long *n);
+/** NAME.html for entry (one of b->pages): its file rendered as a template, then the page. */
+int pages_write_content(struct build *b, const struct value *entry);
+
+#endif

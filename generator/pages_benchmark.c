@@ -1,0 +1,232 @@
+/* pages_benchmark.c - a benchmark's page: facts, models, figures, cite box and BibTeX. */
+#include "pages.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "format.h"
+#include "mustache.h"
+#include "plot.h"
+#include "util.h"
+
+/* Text safe inside a fenced code block: no newlines, no backtick or tilde runs. */
+static char *code_safe(const char *s)
+{
+	struct buf b = BUF_INIT;
+	for (; *s; s++) {
+		char c = *s;
+		if (strchr("\n\r`~", c))
+			c = ' ';
+		buf_putc(&b, c);
+	}
+	return buf_detach(&b);
+}
+
+/* HTML-attribute-safe copy (for the embed snippet shown as code). */
+static char *html_attr(const char *s)
+{
+	struct buf b = BUF_INIT;
+	mustache_escape_html(&b, s, strlen(s));
+	return buf_detach(&b);
+}
+
+/* Text for a BibTeX field: LaTeX specials escaped, and nothing that ends a code fence. */
+static char *bibtex_text(const char *s)
+{
+	struct buf b = BUF_INIT;
+	char *safe = code_safe(s);
+	for (const char *p = safe; *p; p++) {
+		if (strchr("&%$#_{}", *p))
+			buf_putc(&b, '\\');
+		if (*p == '\\')
+			buf_puts(&b, "\\textbackslash{}");
+		else if (*p == '^')
+			buf_puts(&b, "\\^{}");
+		else
+			buf_putc(&b, *p);
+	}
+	free(safe);
+	return buf_detach(&b);
+}
+
+static void bibtex_site(struct build *b, struct buf *out, const char *key, const char *title,
+			const char *url)
+{
+	const struct value *site = value_get(b->report, "site");
+	char *t = bibtex_text(title), *u = code_safe(url), *a = bibtex_text(value_str(site, "author"));
+	buf_printf(out, "@misc{%s,\n  title  = {%s},\n", key, t);
+	if (a[0])
+		buf_printf(out, "  author = {%s},\n", a);
+	buf_printf(out, "  howpublished = {\\url{%s}},\n  note   = {washboard audit", u);
+	if (value_get_string(site, "version"))
+		buf_printf(out, ", release %s", value_str(site, "version"));
+	buf_puts(out, "}\n}");
+	free(t);
+	free(u);
+	free(a);
+}
+
+int pages_write_benchmark(struct build *b, const struct value *co, const struct value *bench)
+{
+	const char *cid = value_str(co, "id"), *bid = value_str(bench, "id");
+	const struct value *cohorts = value_get(b->report, "cohorts"), *ms = value_get(bench, "models");
+	struct buf path = BUF_INIT, t = BUF_INIT, u = BUF_INIT;
+	struct value *v, *p, *rows, *row, *cite, *others;
+	double n = value_num(bench, "n");
+	char *name_code;
+
+	buf_printf(&path, "%s/benchmarks/%s.html", cid, bid);
+	buf_printf(&t, "%s — %s", value_str(bench, "name"), value_str(co, "title"));
+	v = pages_view(b, buf_str(&path), buf_str(&t));
+	p = value_set(v, "benchmark", pages_bench_row(b, co, bench));
+	value_set_string(p, "cohort_title", value_str(co, "title"));
+	buf_reset(&t);
+	buf_printf(&t, "%s/index.html", cid);
+	value_set_string(p, "cohort_href", buf_str(&t));
+	if (value_get_string(bench, "source_id"))
+		value_set_string(p, "source_id", value_str(bench, "source_id"));
+	for (const char *const *k = (const char *const[]){"url", "citation", "description", NULL}; *k; k++)
+		if (value_get_string(bench, *k))
+			value_set_string(p, *k, value_str(bench, *k));
+	if (value_get(bench, "target")) {
+		struct buf d = BUF_INIT;
+		buf_puts(&d, "best at ");
+		buf_puts(&d, value_number_text(value_get(bench, "target")));
+		buf_puts(&d, " (scored as minus the distance from it; slopes below are in that score)");
+		value_set(p, "direction", value_string_own(buf_detach(&d)));
+	} else
+	value_set_string(p, "direction", value_get(bench, "higher_is_better")->boolean
+						 ? "higher is better"
+						 : "lower is better (negated before the analysis; slopes "
+						   "below are in the metric's own direction)");
+	format_num(p, "pearson", "%.3f", value_num(bench, "pearson"));
+	format_num(p, "slope_se", "%.2g", value_num(bench, "slope_stderr"));
+	format_num(p, "compute_slope", "%.3g",
+		(value_get(bench, "higher_is_better")->boolean || value_get(bench, "target") ? 1 : -1) *
+		    value_num(bench, "compute_slope"));
+	value_set_bool(p, "insufficient", strcmp(value_str(bench, "verdict"), "insufficient-data") == 0);
+	if (!isfinite(value_num(bench, "capabilities_correlation"))) {
+		buf_reset(&t);
+		if (value_get_string(value_get(co, "capability"), "note"))
+			buf_printf(&t, "no capabilities score in this cohort: %s",
+				   value_str(value_get(co, "capability"), "note"));
+		else if (n < value_num(value_get(b->report, "method"), "min_models"))
+			buf_printf(&t, "only %.0f models have both this benchmark and a capabilities "
+				       "score; at least %.0f are needed",
+				   n, value_num(value_get(b->report, "method"), "min_models"));
+		else
+			buf_puts(&t, "every model has the same value, so no correlation is defined");
+		value_set_string(p, "reason", buf_str(&t));
+	}
+	if (!isfinite(value_num(bench, "compute_correlation"))) {
+		buf_reset(&t);
+		buf_printf(&t, "training compute is known for %.0f of these models; at least %.0f "
+			       "are needed",
+			   value_num(bench, "n_compute"), value_num(value_get(b->report, "method"), "min_models"));
+		value_set_string(p, "compute_reason", buf_str(&t));
+	}
+	if (value_get_string(bench, "correlate_with")) {
+		const struct value *ref = pages_bench_by_id(co, value_str(bench, "correlate_with"));
+		struct value *r = value_set(p, "correlate_with", value_object());
+		value_set_string(r, "name", ref ? value_str(ref, "name") : value_str(bench, "correlate_with"));
+		buf_reset(&t);
+		buf_printf(&t, "%s/benchmarks/%s.html", cid, value_str(bench, "correlate_with"));
+		if (ref)
+			value_set_string(r, "href", buf_str(&t));
+		format_count(r, "n", value_num(bench, "n_reference"));
+	}
+	rows = value_set(p, "models", value_array());
+	for (size_t i = 0; ms && i < ms->n; i++) {
+		const struct value *e = ms->items[i], *m = pages_model_by_id(b, co, value_str(e, "model"));
+		row = value_push(rows, value_object());
+		value_set_string(row, "name", m ? value_str(m, "name") : value_str(e, "model"));
+		buf_reset(&t);
+		buf_printf(&t, "%s/models/%s.html", cid, value_str(e, "model"));
+		value_set_string(row, "href", buf_str(&t));
+		format_num(row, "score", "%.2f", m ? value_num(m, "capability_score") : NAN);
+		format_num(row, "value", "%.4g", value_num(e, "value"));
+		if (isfinite(value_num(e, "stderr")))
+			format_num(row, "stderr", "± %.2g", value_num(e, "stderr"));
+		format_num(row, "expected", "%.4g", value_num(e, "expected"));
+		format_num(row, "residual", "%+.2f", value_num(e, "residual"));
+	}
+	{
+		buf_reset(&t);
+		buf_printf(&t, "Scatter plot of %s against the capabilities score for %.0f models "
+			       "(%s), with the least-squares line",
+			   value_str(bench, "name"), n, value_str(co, "title"));
+		value_set(p, "figure", pages_figure_view(b, cid, bid, buf_str(&t)));
+		buf_reset(&t);
+		buf_printf(&t, "compute/%s", bid);
+		buf_reset(&u);
+		buf_printf(&u, "Scatter plot of %s against training compute (log scale) for the %.0f "
+			       "models with known training FLOP",
+			   value_str(bench, "name"), value_num(bench, "n_compute"));
+		value_set(p, "figure_compute", pages_figure_view(b, cid, buf_str(&t), buf_str(&u)));
+	}
+	buf_reset(&t);
+	buf_printf(&t, "data/%s/benchmarks/%s.csv", cid, bid);
+	value_set_string(p, "csv", buf_str(&t));
+
+	/* cite / embed */
+	cite = value_set(p, "cite", value_object());
+	name_code = code_safe(value_str(bench, "name"));
+	buf_reset(&u);
+	buf_printf(&u, "%s%s", b->base_url[0] ? b->base_url : "", b->base_url[0] ? "/" : "");
+	buf_reset(&t);
+	buf_printf(&t, "%s%s", buf_str(&u), buf_str(&path));
+	value_set_string(cite, "permalink", buf_str(&t));
+	value_set_bool(cite, "relative", b->base_url[0] == '\0');
+	if (b->o->figures && (b->o->formats & PLOT_SVG)) {
+		struct buf md = BUF_INIT, html = BUF_INIT;
+		char *attr = html_attr(name_code), *alt = xstrdup(name_code);
+		for (char *q = alt; *q; q++) /* brackets would end the alt text early */
+			if (*q == '[' || *q == ']')
+				*q = *q == '[' ? '(' : ')';
+		buf_printf(&md, "![%s vs capabilities score](%sfigures/%s/%s.svg)", alt, buf_str(&u),
+			   cid, bid);
+		buf_printf(&html, "<a href=\"%s%s\"><img src=\"%sfigures/%s/%s.svg\" alt=\"%s vs "
+				  "capabilities score\" width=\"720\"></a>",
+			   buf_str(&u), buf_str(&path), buf_str(&u), cid, bid, attr);
+		value_set(cite, "markdown", value_string_own(buf_detach(&md)));
+		value_set(cite, "html", value_string_own(buf_detach(&html)));
+		free(attr);
+		free(alt);
+	}
+	{
+		struct buf key = BUF_INIT, bib = BUF_INIT, title = BUF_INIT;
+		buf_printf(&key, "washboard-%s-%s", cid, bid);
+		buf_printf(&title, "%s: %s (%s)", value_str(value_get(b->report, "site"), "title"), name_code,
+			   value_str(co, "title"));
+		bibtex_site(b, &bib, buf_str(&key), buf_str(&title), buf_str(&t));
+		value_set(cite, "bibtex", value_string_own(buf_detach(&bib)));
+		buf_release(&key);
+		buf_release(&title);
+	}
+	if (value_get_string(value_get(b->report, "site"), "bibtex")) {
+		char *bt = xstrdup(value_str(value_get(b->report, "site"), "bibtex"));
+		for (char *q = bt; *q; q++)
+			if (*q == '`' || *q == '~')
+				*q = ' ';
+		value_set(cite, "paper_bibtex", value_string_own(bt));
+	}
+	free(name_code);
+
+	others = value_set(p, "other_cohorts", value_array());
+	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
+		struct value *o;
+		if (cohorts->items[i] == co || !pages_bench_by_id(cohorts->items[i], bid))
+			continue;
+		o = value_push(others, value_object());
+		value_set_string(o, "title", value_str(cohorts->items[i], "title"));
+		buf_reset(&t);
+		buf_printf(&t, "%s/benchmarks/%s.html", value_str(cohorts->items[i], "id"), bid);
+		value_set_string(o, "href", buf_str(&t));
+	}
+	buf_release(&t);
+	buf_release(&u);
+	buf_release(&path);
+	return pages_render(b, PAGE_BENCHMARK, v);
+}
