@@ -68,22 +68,13 @@ static void bibtex_site(struct build *b, struct buf *out, const char *key, const
 	free(a);
 }
 
-int pages_write_benchmark(struct build *b, const struct value *co, const struct value *bench)
+/* The benchmark's facts: its cohort, source, links, direction and the figures beside rho. */
+static void benchmark_facts(const struct value *co, const struct value *bench, struct value *p)
 {
-	const char *cid = value_str(co, "id"), *bid = value_str(bench, "id");
-	const struct value *cohorts = value_get(b->report, "cohorts"), *ms = value_get(bench, "models");
-	struct buf path = BUF_INIT, t = BUF_INIT, u = BUF_INIT;
-	struct value *v, *p, *rows, *row, *cite, *others;
-	double n = value_num(bench, "n");
-	char *name_code;
+	struct buf t = BUF_INIT;
 
-	buf_printf(&path, "%s/benchmarks/%s.html", cid, bid);
-	buf_printf(&t, "%s — %s", value_str(bench, "name"), value_str(co, "title"));
-	v = pages_view(b, buf_str(&path), buf_str(&t));
-	p = value_set(v, "benchmark", pages_bench_row(b, co, bench));
 	value_set_string(p, "cohort_title", value_str(co, "title"));
-	buf_reset(&t);
-	buf_printf(&t, "%s/index.html", cid);
+	buf_printf(&t, "%s/index.html", value_str(co, "id"));
 	value_set_string(p, "cohort_href", buf_str(&t));
 	if (value_get_string(bench, "source_id"))
 		value_set_string(p, "source_id", value_str(bench, "source_id"));
@@ -107,6 +98,16 @@ int pages_write_benchmark(struct build *b, const struct value *co, const struct 
 		(value_get(bench, "higher_is_better")->boolean || value_get(bench, "target") ? 1 : -1) *
 		    value_num(bench, "compute_slope"));
 	value_set_bool(p, "insufficient", strcmp(value_str(bench, "verdict"), "insufficient-data") == 0);
+	buf_release(&t);
+}
+
+/* Why a correlation is undefined (reason, compute_reason), when it is. */
+static void benchmark_reasons(struct build *b, const struct value *co, const struct value *bench,
+			      struct value *p)
+{
+	struct buf t = BUF_INIT;
+	double n = value_num(bench, "n");
+
 	if (!isfinite(value_num(bench, "capabilities_correlation"))) {
 		buf_reset(&t);
 		if (value_get_string(value_get(co, "capability"), "note"))
@@ -127,16 +128,37 @@ int pages_write_benchmark(struct build *b, const struct value *co, const struct 
 			   value_num(bench, "n_compute"), value_num(value_get(b->report, "method"), "min_models"));
 		value_set_string(p, "compute_reason", buf_str(&t));
 	}
+	buf_release(&t);
+}
+
+/* The benchmark its correlation is compared with (correlate_with), when it has one. */
+static void benchmark_reference(const struct value *co, const struct value *bench,
+				struct value *p)
+{
+	struct buf t = BUF_INIT;
+
 	if (value_get_string(bench, "correlate_with")) {
 		const struct value *ref = pages_bench_by_id(co, value_str(bench, "correlate_with"));
 		struct value *r = value_set(p, "correlate_with", value_object());
 		value_set_string(r, "name", ref ? value_str(ref, "name") : value_str(bench, "correlate_with"));
 		buf_reset(&t);
-		buf_printf(&t, "%s/benchmarks/%s.html", cid, value_str(bench, "correlate_with"));
+		buf_printf(&t, "%s/benchmarks/%s.html", value_str(co, "id"), value_str(bench, "correlate_with"));
 		if (ref)
 			value_set_string(r, "href", buf_str(&t));
 		format_count(r, "n", value_num(bench, "n_reference"));
 	}
+	buf_release(&t);
+}
+
+/* One row per model with a value: its score, value, expected value and residual. */
+static void benchmark_models(struct build *b, const struct value *co, const struct value *bench,
+			     struct value *p)
+{
+	const char *cid = value_str(co, "id");
+	const struct value *ms = value_get(bench, "models");
+	struct buf t = BUF_INIT;
+	struct value *rows, *row;
+
 	rows = value_set(p, "models", value_array());
 	for (size_t i = 0; ms && i < ms->n; i++) {
 		const struct value *e = ms->items[i], *m = pages_model_by_id(b, co, value_str(e, "model"));
@@ -152,23 +174,69 @@ int pages_write_benchmark(struct build *b, const struct value *co, const struct 
 		format_num(row, "expected", "%.4g", value_num(e, "expected"));
 		format_num(row, "residual", "%+.2f", value_num(e, "residual"));
 	}
-	{
-		buf_reset(&t);
-		buf_printf(&t, "Scatter plot of %s against the capabilities score for %.0f models "
-			       "(%s), with the least-squares line",
-			   value_str(bench, "name"), n, value_str(co, "title"));
-		value_set(p, "figure", pages_figure_view(b, cid, bid, buf_str(&t)));
-		buf_reset(&t);
-		buf_printf(&t, "compute/%s", bid);
-		buf_reset(&u);
-		buf_printf(&u, "Scatter plot of %s against training compute (log scale) for the %.0f "
-			       "models with known training FLOP",
-			   value_str(bench, "name"), value_num(bench, "n_compute"));
-		value_set(p, "figure_compute", pages_figure_view(b, cid, buf_str(&t), buf_str(&u)));
-	}
+	buf_release(&t);
+}
+
+/* The two scatter plots (against capabilities, against compute) and the data file. */
+static void benchmark_figures(struct build *b, const struct value *co, const struct value *bench,
+			      struct value *p)
+{
+	const char *cid = value_str(co, "id"), *bid = value_str(bench, "id");
+	struct buf t = BUF_INIT, u = BUF_INIT;
+	double n = value_num(bench, "n");
+
+	buf_reset(&t);
+	buf_printf(&t, "Scatter plot of %s against the capabilities score for %.0f models "
+		       "(%s), with the least-squares line",
+		   value_str(bench, "name"), n, value_str(co, "title"));
+	value_set(p, "figure", pages_figure_view(b, cid, bid, buf_str(&t)));
+	buf_reset(&t);
+	buf_printf(&t, "compute/%s", bid);
+	buf_reset(&u);
+	buf_printf(&u, "Scatter plot of %s against training compute (log scale) for the %.0f "
+		       "models with known training FLOP",
+		   value_str(bench, "name"), value_num(bench, "n_compute"));
+	value_set(p, "figure_compute", pages_figure_view(b, cid, buf_str(&t), buf_str(&u)));
 	buf_reset(&t);
 	buf_printf(&t, "data/%s/benchmarks/%s.csv", cid, bid);
 	value_set_string(p, "csv", buf_str(&t));
+	buf_release(&t);
+	buf_release(&u);
+}
+
+/*
+ * The embed snippets of the SVG figure, as Markdown and as HTML (when the build has SVGs):
+ * site is the site's URL with a trailing '/' ("" without a base URL), path the page's.
+ */
+static void cite_embed(struct build *b, struct value *cite, const char *name_code,
+		       const char *site, const char *path, const char *cid, const char *bid)
+{
+	if (b->o->figures && (b->o->formats & PLOT_SVG)) {
+		struct buf md = BUF_INIT, html = BUF_INIT;
+		char *attr = html_attr(name_code), *alt = xstrdup(name_code);
+		for (char *q = alt; *q; q++) /* brackets would end the alt text early */
+			if (*q == '[' || *q == ']')
+				*q = *q == '[' ? '(' : ')';
+		buf_printf(&md, "![%s vs capabilities score](%sfigures/%s/%s.svg)", alt, site,
+			   cid, bid);
+		buf_printf(&html, "<a href=\"%s%s\"><img src=\"%sfigures/%s/%s.svg\" alt=\"%s vs "
+				  "capabilities score\" width=\"720\"></a>",
+			   site, path, site, cid, bid, attr);
+		value_set(cite, "markdown", value_string_own(buf_detach(&md)));
+		value_set(cite, "html", value_string_own(buf_detach(&html)));
+		free(attr);
+		free(alt);
+	}
+}
+
+/* The cite box: permalink, embed snippets, this page's BibTeX and the paper's. */
+static void benchmark_cite(struct build *b, const struct value *co, const struct value *bench,
+			   const char *path, struct value *p)
+{
+	const char *cid = value_str(co, "id"), *bid = value_str(bench, "id");
+	struct buf t = BUF_INIT, u = BUF_INIT;
+	struct value *cite;
+	char *name_code;
 
 	/* cite / embed */
 	cite = value_set(p, "cite", value_object());
@@ -176,25 +244,10 @@ int pages_write_benchmark(struct build *b, const struct value *co, const struct 
 	buf_reset(&u);
 	buf_printf(&u, "%s%s", b->base_url[0] ? b->base_url : "", b->base_url[0] ? "/" : "");
 	buf_reset(&t);
-	buf_printf(&t, "%s%s", buf_str(&u), buf_str(&path));
+	buf_printf(&t, "%s%s", buf_str(&u), path);
 	value_set_string(cite, "permalink", buf_str(&t));
 	value_set_bool(cite, "relative", b->base_url[0] == '\0');
-	if (b->o->figures && (b->o->formats & PLOT_SVG)) {
-		struct buf md = BUF_INIT, html = BUF_INIT;
-		char *attr = html_attr(name_code), *alt = xstrdup(name_code);
-		for (char *q = alt; *q; q++) /* brackets would end the alt text early */
-			if (*q == '[' || *q == ']')
-				*q = *q == '[' ? '(' : ')';
-		buf_printf(&md, "![%s vs capabilities score](%sfigures/%s/%s.svg)", alt, buf_str(&u),
-			   cid, bid);
-		buf_printf(&html, "<a href=\"%s%s\"><img src=\"%sfigures/%s/%s.svg\" alt=\"%s vs "
-				  "capabilities score\" width=\"720\"></a>",
-			   buf_str(&u), buf_str(&path), buf_str(&u), cid, bid, attr);
-		value_set(cite, "markdown", value_string_own(buf_detach(&md)));
-		value_set(cite, "html", value_string_own(buf_detach(&html)));
-		free(attr);
-		free(alt);
-	}
+	cite_embed(b, cite, name_code, buf_str(&u), path, cid, bid);
 	{
 		struct buf key = BUF_INIT, bib = BUF_INIT, title = BUF_INIT;
 		buf_printf(&key, "washboard-%s-%s", cid, bid);
@@ -213,6 +266,17 @@ int pages_write_benchmark(struct build *b, const struct value *co, const struct 
 		value_set(cite, "paper_bibtex", value_string_own(bt));
 	}
 	free(name_code);
+	buf_release(&t);
+	buf_release(&u);
+}
+
+/* Links to the same benchmark's pages in the other cohorts that have it. */
+static void benchmark_other_cohorts(struct build *b, const struct value *co, const char *bid,
+				    struct value *p)
+{
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	struct buf t = BUF_INIT;
+	struct value *others;
 
 	others = value_set(p, "other_cohorts", value_array());
 	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
@@ -226,7 +290,26 @@ int pages_write_benchmark(struct build *b, const struct value *co, const struct 
 		value_set_string(o, "href", buf_str(&t));
 	}
 	buf_release(&t);
-	buf_release(&u);
+}
+
+int pages_write_benchmark(struct build *b, const struct value *co, const struct value *bench)
+{
+	const char *cid = value_str(co, "id"), *bid = value_str(bench, "id");
+	struct buf path = BUF_INIT, t = BUF_INIT;
+	struct value *v, *p;
+
+	buf_printf(&path, "%s/benchmarks/%s.html", cid, bid);
+	buf_printf(&t, "%s — %s", value_str(bench, "name"), value_str(co, "title"));
+	v = pages_view(b, buf_str(&path), buf_str(&t));
+	p = value_set(v, "benchmark", pages_bench_row(b, co, bench));
+	benchmark_facts(co, bench, p);
+	benchmark_reasons(b, co, bench, p);
+	benchmark_reference(co, bench, p);
+	benchmark_models(b, co, bench, p);
+	benchmark_figures(b, co, bench, p);
+	benchmark_cite(b, co, bench, buf_str(&path), p);
+	benchmark_other_cohorts(b, co, bid, p);
+	buf_release(&t);
 	buf_release(&path);
 	return pages_render(b, PAGE_BENCHMARK, v);
 }
