@@ -1,0 +1,258 @@
+/* site_releases.c - releases: the list, this release's report, its page and the Atom feed. */
+#include "site_releases.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "content.h"
+#include "diff.h"
+#include "format.h"
+#include "mustache.h"
+#include "pages.h"
+#include "site_publish.h"
+#include "util.h"
+#include "value.h"
+
+/* The release date: SOURCE_DATE_EPOCH when set (reproducible builds), else the epoch. */
+static void release_date(struct buf *out)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	double t;
+	time_t tt;
+	struct tm tm;
+	char s[32];
+	if (!sde || parse_number(sde, &t) < 0 || t < 0)
+		t = 0;
+	tt = (time_t)t;
+	gmtime_r(&tt, &tm);
+	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	buf_puts(out, s);
+}
+
+/*
+ * The release list: the previous site's releases/ copied into b->tmp (dir is
+ * b->tmp/releases), and its index.json read, or a new one. Returns the list (caller frees
+ * with value_free()), or NULL after a diagnostic.
+ */
+static struct value *releases_read(struct build *b, const char *dir)
+{
+	char *old = path_join(b->o->out, "releases"), *index_path = path_join(dir, "index.json");
+	struct value *index = NULL;
+	size_t files = 0;
+
+	if (path_is_dir(old) && site_copy_tree(old, dir, &files) < 0)
+		goto out;
+	b->st->files += files;
+	index = path_is_file(index_path) ? content_read_json(index_path) : value_object();
+	if (!index || index->kind != VALUE_OBJECT) {
+		diag_error(index_path, 0, 0, "the previous site's release list is unreadable; move "
+					     "its releases/ away to start a new list");
+		value_free(index);
+		index = NULL;
+	}
+out:
+	free(index_path);
+	free(old);
+	return index;
+}
+
+/* The position of this build's release in list, appended (dated) when it is new. */
+static size_t release_entry(struct build *b, struct value *list)
+{
+	struct value *entry;
+	struct buf date = BUF_INIT;
+	size_t pos;
+
+	for (pos = 0; pos < list->n; pos++)
+		if (strcmp(value_str(list->items[pos], "version"), b->release) == 0)
+			break;
+	if (pos == list->n) {
+		entry = value_push(list, value_object());
+		value_set_string(entry, "version", b->release);
+		release_date(&date);
+		value_set_string(entry, "date", buf_str(&date));
+	}
+	buf_release(&date);
+	return pos;
+}
+
+/* Write releases/index.json and this release's releases/VERSION/report.json. */
+static int releases_save(struct build *b, const struct value *index)
+{
+	struct buf rel = BUF_INIT, out = BUF_INIT;
+	int rc = -1;
+
+	buf_reset(&out);
+	value_write_json(&out, index, 2);
+	buf_printf(&rel, "releases/%s/report.json", b->release);
+	if (pages_write_file(b->tmp, "releases/index.json", out.data, out.len) < 0)
+		goto out;
+	buf_reset(&out);
+	value_write_json(&out, b->report, 2);
+	if (pages_write_file(b->tmp, buf_str(&rel), out.data, out.len) < 0)
+		goto out;
+	b->st->files += 2;
+	rc = 0;
+out:
+	buf_release(&rel);
+	buf_release(&out);
+	return rc;
+}
+
+/* The diff of two reports with the numbers a page prints (percentages of the movements). */
+static void format_diff(struct value *d)
+{
+	/* formatted numbers for the page */
+	for (size_t c = 0; c < value_get(d, "cohorts")->n; c++) {
+		struct value *co = value_get(d, "cohorts")->items[c];
+		struct value *m = value_get(co, "movements");
+		value_set_bool(co, "any_movements", m->n > 0);
+		value_set_bool(co, "any_rank_changes",
+			       value_get(co, "rank_changes")->n > 0);
+		for (size_t k = 0; k < m->n; k++) {
+			format_pct(m->items[k], "old_pct", value_num(m->items[k], "old"));
+			format_pct(m->items[k], "new_pct", value_num(m->items[k], "new"));
+			format_num(m->items[k], "delta_pct", "%+.1f", 100 * value_num(m->items[k], "delta"));
+		}
+	}
+}
+
+/*
+ * The "What changed" page of the release at pos of list: against the release before it,
+ * when that one's report is in dir (b->tmp/releases). Returns 0, or -1 after a diagnostic.
+ */
+static int release_page(struct build *b, const struct value *list, size_t pos, const char *dir)
+{
+	const struct value *entry = list->items[pos];
+	struct value *prev_report = NULL, *v;
+	struct buf rel = BUF_INIT, out = BUF_INIT;
+	int rc;
+
+	/* What changed: against the release before this one */
+	if (pos > 0) {
+		char *p = path_join(dir, value_str(list->items[pos - 1], "version"));
+		char *rp = path_join(p, "report.json");
+		prev_report = path_is_file(rp) ? content_read_json(rp) : NULL;
+		free(rp);
+		free(p);
+	}
+	buf_reset(&rel);
+	buf_printf(&rel, "releases/%s/index.html", b->release);
+	buf_reset(&out);
+	buf_printf(&out, "What changed in release %s", b->release);
+	v = pages_view(b, buf_str(&rel), buf_str(&out));
+	{
+		struct value *r = value_set(v, "release", value_object());
+		value_set_string(r, "version", b->release);
+		value_set_string(r, "date", value_str(entry, "date"));
+		if (prev_report) {
+			struct value *d = diff_reports(prev_report, b->report);
+			value_set_string(r, "previous", value_str(list->items[pos - 1], "version"));
+			format_diff(d);
+			value_set(r, "diff", d);
+		}
+	}
+	rc = pages_render(b, PAGE_RELEASE, v);
+	value_free(prev_report);
+	buf_release(&rel);
+	buf_release(&out);
+	return rc;
+}
+
+/* feed.xml: one Atom entry per release of list, newest first. 0, or -1 after a diagnostic. */
+static int releases_feed(struct build *b, const struct value *list)
+{
+	/* Atom: ids are the site's URLs (tag: URIs when there is no base URL) */
+	struct buf x = BUF_INIT;
+	const char *title = value_str(value_get(b->report, "site"), "title");
+	int rc = -1;
+
+	buf_puts(&x, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		     "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>");
+	mustache_escape_html(&x, title, strlen(title));
+	buf_puts(&x, " releases</title>\n<id>");
+	if (b->base_url[0])
+		mustache_escape_html(&x, b->base_url, strlen(b->base_url));
+	else
+		buf_puts(&x, "tag:washboard,2024:site");
+	buf_puts(&x, "/</id>\n<updated>");
+	buf_puts(&x, value_str(list->items[list->n - 1], "date"));
+	buf_puts(&x, "</updated>\n<generator>washboard</generator>\n");
+	for (size_t i = list->n; i-- > 0;) {
+		const char *ver = value_str(list->items[i], "version");
+		buf_puts(&x, "<entry>\n<title>Release ");
+		mustache_escape_html(&x, ver, strlen(ver));
+		buf_puts(&x, "</title>\n<id>");
+		if (b->base_url[0])
+			mustache_escape_html(&x, b->base_url, strlen(b->base_url));
+		else
+			buf_puts(&x, "tag:washboard,2024:site");
+		buf_printf(&x, "/releases/%s/</id>\n<updated>%s</updated>\n", ver,
+			   value_str(list->items[i], "date"));
+		buf_printf(&x, "<link href=\"%s%sreleases/%s/index.html\"/>\n", b->base_url,
+			   b->base_url[0] ? "/" : "", ver);
+		buf_printf(&x, "<summary>What changed in release %s</summary>\n</entry>\n", ver);
+	}
+	buf_puts(&x, "</feed>\n");
+	if (pages_write_file(b->tmp, "feed.xml", x.data, x.len) == 0) {
+		b->st->files++;
+		rc = 0;
+	}
+	buf_release(&x);
+	return rc;
+}
+
+/*
+ * releases/index.html and feed.xml, over list (pos: this build's release). Returns 0 or the
+ * exit code of the failure.
+ */
+static enum wb_exit releases_index(struct build *b, const struct value *list, size_t pos)
+{
+	struct value *v, *feed_items;
+
+	/* the list of releases, newest first, and the feed */
+	v = pages_view(b, "releases/index.html", "Releases");
+	feed_items = value_set(v, "releases", value_array());
+	for (size_t i = list->n; i-- > 0;) {
+		struct value *e = value_push(feed_items, value_copy(list->items[i]));
+		struct buf h = BUF_INIT;
+		buf_printf(&h, "releases/%s/index.html", value_str(e, "version"));
+		value_set(e, "href", value_string_own(buf_detach(&h)));
+		buf_printf(&h, "releases/%s/report.json", value_str(e, "version"));
+		value_set(e, "report", value_string_own(buf_detach(&h)));
+		value_set_bool(e, "current", i == pos);
+	}
+	if (releases_feed(b, list) < 0) {
+		value_free(v);
+		return WB_EXIT_RUNTIME;
+	}
+	return pages_render(b, PAGE_RELEASES, v) < 0 ? WB_EXIT_DATA : WB_EXIT_OK;
+}
+
+enum wb_exit site_releases_write(struct build *b)
+{
+	char *dir = path_join(b->tmp, "releases");
+	struct value *index = releases_read(b, dir), *list;
+	size_t pos;
+	enum wb_exit rc = WB_EXIT_RUNTIME;
+
+	if (!index)
+		goto out;
+	list = value_get(index, "releases");
+	if (!list || list->kind != VALUE_ARRAY)
+		list = value_set(index, "releases", value_array());
+	pos = release_entry(b, list);
+	if (releases_save(b, index) < 0)
+		goto out;
+	if (release_page(b, list, pos, dir) < 0) {
+		rc = WB_EXIT_DATA;
+		goto out;
+	}
+	rc = releases_index(b, list, pos);
+out:
+	value_free(index);
+	free(dir);
+	return rc;
+}

@@ -1,0 +1,302 @@
+/* site_tasks.c - the worker pool: pages, data files and the figures as tasks. */
+#include "site_tasks.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pages.h"
+#include "plot.h"
+#include "site_data.h"
+#include "util.h"
+#include "value.h"
+
+double site_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void figure_progress(void *ud, size_t done, size_t total)
+{
+	(void)ud;
+	fprintf(stderr, "\r\033[Kwashboard: figures %zu/%zu", done, total);
+}
+
+/* The figures stage: gnuplot, batched, reusing the previous site's unchanged figures. */
+static int draw_figures(struct build *b)
+{
+	struct plot_options po;
+	struct plot_stats ps;
+	double t1 = site_now();
+
+	memset(&po, 0, sizeof(po));
+	memset(&ps, 0, sizeof(ps));
+	po.out_dir = b->tmp;
+	po.previous = path_is_dir(b->o->out) ? b->o->out : NULL;
+	po.formats = b->o->formats;
+	po.jobs = b->o->jobs;
+	po.gnuplot = b->o->gnuplot;
+	po.png_scale = b->o->png_scale;
+	po.timeout = b->o->gnuplot_timeout;
+	po.progress = b->o->progress ? figure_progress : NULL;
+	if (plot_site(b->report, &po, &ps) < 0)
+		return -1;
+	b->st->plot_seconds = site_now() - t1;
+	b->st->figures = ps.figures;
+	b->st->drawn = ps.drawn;
+	b->st->reused = ps.reused;
+	b->st->files += ps.outputs + 2 * ps.figures; /* images, plus each .gp and .csv */
+	b->st->gnuplot_seconds = ps.gnuplot_seconds;
+	return 0;
+}
+
+/* One unit of rendering work; tasks are independent, so workers can share them out. */
+enum task_kind {
+	TASK_PLOT,
+	TASK_DATA,
+	TASK_INDEX,
+	TASK_COHORT,
+	TASK_LEADERBOARD,
+	TASK_BENCHMARK,
+	TASK_MODEL,
+	TASK_AREA,
+	TASK_CONTENT
+};
+
+struct task {
+	enum task_kind kind;
+	const struct value *co;   /* the cohort, for cohort-level pages */
+	const struct value *item; /* the benchmark, model, area or content page */
+	size_t k;                 /* the area's position */
+};
+
+/* Returns 0, or the exit code the failure deserves. */
+static enum wb_exit run_task(struct build *b, const struct task *t)
+{
+	int r;
+	switch (t->kind) {
+	case TASK_PLOT:
+		return draw_figures(b) < 0 ? WB_EXIT_RUNTIME : WB_EXIT_OK;
+	case TASK_DATA:
+		return site_data_write(b) < 0 ? WB_EXIT_RUNTIME : WB_EXIT_OK;
+	case TASK_INDEX:
+		r = pages_write_index(b);
+		break;
+	case TASK_COHORT:
+		r = pages_write_cohort(b, t->co);
+		break;
+	case TASK_LEADERBOARD:
+		r = pages_write_leaderboard(b, t->co);
+		break;
+	case TASK_BENCHMARK:
+		r = pages_write_benchmark(b, t->co, t->item);
+		break;
+	case TASK_MODEL:
+		r = pages_write_model(b, t->co, t->item);
+		break;
+	case TASK_AREA:
+		r = pages_write_area(b, t->co, t->item, t->k);
+		break;
+	default:
+		r = pages_write_content(b, t->item);
+		break;
+	}
+	return r < 0 ? WB_EXIT_DATA : WB_EXIT_OK; /* a page fails on its templates */
+}
+
+static size_t collect_tasks(struct build *b, struct task **out)
+{
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	struct task *t = NULL;
+	size_t n = 0, cap = 0;
+
+#define ADD(KIND, CO, ITEM, K)                                                                 \
+	do {                                                                                   \
+		xgrow((void **)&t, &cap, n + 1, sizeof(*t));                                   \
+		t[n].kind = (KIND);                                                            \
+		t[n].co = (CO);                                                                \
+		t[n].item = (ITEM);                                                            \
+		t[n].k = (K);                                                                  \
+		n++;                                                                           \
+	} while (0)
+	if (b->o->figures)
+		ADD(TASK_PLOT, NULL, NULL, 0); /* first: the longest task starts first */
+	ADD(TASK_DATA, NULL, NULL, 0);
+	ADD(TASK_INDEX, NULL, NULL, 0);
+	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
+		const struct value *co = cohorts->items[i];
+		const struct value *bs = value_get(co, "benchmarks"), *ms = value_get(co, "models");
+		const struct value *areas = value_get(co, "areas");
+		ADD(TASK_COHORT, co, NULL, 0);
+		ADD(TASK_LEADERBOARD, co, NULL, 0);
+		for (size_t k = 0; bs && k < bs->n; k++)
+			ADD(TASK_BENCHMARK, co, bs->items[k], k);
+		for (size_t k = 0; ms && k < ms->n; k++)
+			ADD(TASK_MODEL, co, ms->items[k], k);
+		for (size_t k = 0; areas && k < areas->n; k++)
+			ADD(TASK_AREA, co, areas->items[k], k);
+		if (bs && bs->n) /* fill the row cache before any fork */
+			value_free(pages_bench_row_at(b, co, 0));
+	}
+	for (size_t i = 0; i < b->pages->n; i++)
+		ADD(TASK_CONTENT, NULL, b->pages->items[i], 0);
+#undef ADD
+	*out = t;
+	return n;
+}
+
+/* What a worker process reports back through its pipe. */
+struct worker_result {
+	struct site_stats st; /* its share of the counters */
+	int rc;               /* 0 or the enum wb_exit of its first failure */
+};
+
+/* Take task numbers from the queue (a pipe of uint32) and run them until it is empty. */
+static enum wb_exit work(struct build *b, const struct task *t, size_t n, int queue)
+{
+	uint32_t i;
+	enum wb_exit rc = WB_EXIT_OK;
+	while (read(queue, &i, sizeof(i)) == (ssize_t)sizeof(i)) {
+		if (rc == WB_EXIT_OK && interrupted())
+			rc = WB_EXIT_RUNTIME; /* drain the queue, run nothing more */
+		if (rc == WB_EXIT_OK && i < n)
+			rc = run_task(b, &t[i]);
+	}
+	return rc;
+}
+
+static void add_stats(struct site_stats *to, const struct site_stats *from)
+{
+	to->pages += from->pages;
+	to->files += from->files;
+	to->figures += from->figures;
+	to->drawn += from->drawn;
+	to->reused += from->reused;
+	to->plot_seconds += from->plot_seconds;
+	to->gnuplot_seconds += from->gnuplot_seconds;
+}
+
+/* Every task number goes in before any worker starts; the pipe holds 16k of them. */
+static int fill_queue(int fd, size_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (write(fd, &i, sizeof(i)) != (ssize_t)sizeof(i)) {
+			diag_error(NULL, 0, 0, "cannot fill the work queue: %s", strerror(errno));
+			return -1;
+		}
+	return 0;
+}
+
+/*
+ * Fork a worker that runs tasks from queue and writes its worker_result to a pipe (*fd, its
+ * read end). Returns -1 when no pipe or process could be made: the build goes on with the
+ * workers it has.
+ */
+static int start_worker(struct build *b, const struct task *t, size_t n, int queue, pid_t *pid,
+			int *fd)
+{
+	int p[2];
+	if (pipe(p) != 0)
+		return -1;
+	*pid = fork();
+	if (*pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		return -1;
+	}
+	if (*pid == 0) {
+		struct worker_result res;
+		ssize_t wr;
+		interrupt_child_reset();
+		close(p[0]);
+		memset(b->st, 0, sizeof(*b->st));
+		res.rc = (int)work(b, t, n, queue);
+		res.st = *b->st;
+		wr = write(p[1], &res, sizeof(res));
+		fflush(stderr);
+		_exit(wr == (ssize_t)sizeof(res) ? 0 : WB_EXIT_RUNTIME);
+	}
+	interrupt_child_add(*pid);
+	close(p[1]);
+	*fd = p[0];
+	return 0;
+}
+
+/*
+ * Wait for the worker pid (result pipe fd, closed here), add its counters to b->st and
+ * return the worse of rc and its exit code: bad data wins over a runtime failure.
+ */
+static enum wb_exit join_worker(struct build *b, pid_t pid, int fd, enum wb_exit rc)
+{
+	struct worker_result res;
+	int status = 0;
+	memset(&res, 0, sizeof(res));
+	if (read(fd, &res, sizeof(res)) != (ssize_t)sizeof(res))
+		res.rc = WB_EXIT_RUNTIME;
+	close(fd);
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		res.rc = WB_EXIT_RUNTIME;
+	interrupt_child_remove(pid);
+	add_stats(b->st, &res.st);
+	if (res.rc != WB_EXIT_OK && (rc == WB_EXIT_OK || res.rc == WB_EXIT_DATA))
+		rc = (enum wb_exit)res.rc;
+	return rc;
+}
+
+/*
+ * Run every task with o->jobs processes (this one included) taking task numbers from one
+ * queue: the figures (one long task, itself running gnuplot in parallel) go first, pages
+ * and data files fill the other workers. Pages are independent files, so nothing else is
+ * shared. The build fails with the worst exit code any worker met.
+ */
+enum wb_exit site_tasks_run(struct build *b)
+{
+	struct task *t = NULL;
+	size_t n = collect_tasks(b, &t);
+	int jobs = b->o->jobs > 1 ? b->o->jobs : 1;
+	int queue[2] = {-1, -1};
+	pid_t *pids;
+	int *fds, started = 1;
+	enum wb_exit rc = WB_EXIT_OK;
+
+	pids = xcalloc((size_t)jobs, sizeof(pid_t));
+	fds = xcalloc((size_t)jobs, sizeof(int));
+	if (pipe(queue) != 0) {
+		diag_error(NULL, 0, 0, "cannot create a pipe: %s", strerror(errno));
+		rc = WB_EXIT_RUNTIME;
+		goto out;
+	}
+	if (fill_queue(queue[1], n) < 0) {
+		rc = WB_EXIT_RUNTIME;
+		goto out;
+	}
+	close(queue[1]);
+	queue[1] = -1;
+	fflush(stdout);
+	fflush(stderr);
+	for (int w = 1; w < jobs; w++) {
+		if (start_worker(b, t, n, queue[0], &pids[w], &fds[w]) < 0)
+			break;
+		started++;
+	}
+	rc = work(b, t, n, queue[0]); /* with no fork at all, this does everything */
+	for (int w = 1; w < started; w++)
+		rc = join_worker(b, pids[w], fds[w], rc);
+out:
+	if (queue[0] >= 0)
+		close(queue[0]);
+	if (queue[1] >= 0)
+		close(queue[1]);
+	free(pids);
+	free(fds);
+	free(t);
+	return rc;
+}
