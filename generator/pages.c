@@ -1,7 +1,6 @@
 /* pages.c - the page core: templates, lookups, the common view, table rows, rendering. */
 #include "pages.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
