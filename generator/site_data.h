@@ -10,7 +10,7 @@
  *   data/C/scores.csv                every model's value on every benchmark of C
  *   data/C/benchmarks/B.csv          the same for benchmark B of C alone
  *
- * CSV as report_csv_table() writes it (header row, RFC 4180 quoting).
+ * CSV as report_csv_table() writes it: a header row, CRLF line ends, csv_field() quoting.
  *
  * Internal to the site: site*.c include this header.
  */
