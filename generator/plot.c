@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "gptext.h"
 #include "report.h"
 #include "util.h"
 
@@ -35,15 +36,6 @@ static size_t count(const struct value *a)
 	return a ? a->n : 0;
 }
 
-/* ------------------------------------------------------------------------------------------
- * Writing gnuplot text.
- */
-
-/* Longest label, in characters, by where it is drawn; CSV files keep the full text. */
-#define LABEL_POINT 28 /* next to a point */
-#define LABEL_TIC 44   /* a tic label (benchmark and model lists) */
-#define LABEL_TITLE 90 /* titles and placeholder messages */
-
 /*
  * Figures with a row per model (_scores, _ranks) name every model up to this many rows, 18
  * pixels each; a larger cohort gets the height of this many rows, rank numbers instead of
@@ -51,103 +43,6 @@ static size_t count(const struct value *a)
  * the cap a cohort of ~1800 models makes a PNG taller than cairo's 32767 pixels.
  */
 #define PLOT_NAMED_ROWS 150
-
-/*
- * Append s as a gnuplot single-quoted string. Inside single quotes gnuplot knows only one
- * escape ('' for ') and expands neither macros nor backquotes, so doubling ' is all the
- * quoting there is. A newline would end the command, so each run of control characters
- * becomes one space; invalid UTF-8 bytes become '?'. Text longer than max characters (0: no
- * limit) is cut and ends with an ellipsis.
- */
-static void gp_str(struct buf *b, const char *s, size_t max)
-{
-	size_t n = strlen(s), chars = 0, i;
-	bool cut = false, space = false;
-
-	for (i = 0; i < n;) {
-		size_t len = utf8_seq_len(s + i, n - i);
-		i += len ? len : 1;
-		chars++;
-	}
-	cut = max && chars > max;
-	buf_putc(b, '\'');
-	for (i = 0, chars = 0; i < n;) {
-		unsigned char c = (unsigned char)s[i];
-		size_t len = utf8_seq_len(s + i, n - i);
-		if (cut && chars == max - 1) {
-			buf_puts(b, "\xe2\x80\xa6"); /* … */
-			break;
-		}
-		chars++;
-		if (c < 0x20 || c == 0x7f) {
-			if (!space)
-				buf_putc(b, ' ');
-			space = true;
-			i++;
-			continue;
-		}
-		space = false;
-		if (len == 0) {
-			buf_putc(b, '?');
-			i++;
-			continue;
-		}
-		if (c == '\'')
-			buf_putc(b, '\'');
-		buf_add(b, s + i, len);
-		i += len;
-	}
-	buf_putc(b, '\'');
-}
-
-/* Append the lines as one gnuplot string expression: 'a' . "\n" . 'b'. */
-static void gp_lines(struct buf *b, const char *const *lines, size_t n, size_t max)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			buf_puts(b, " . \"\\n\" . ");
-		gp_str(b, lines[i], max);
-	}
-}
-
-/* A number for a datablock: shortest round-trip form, NaN for undefined. */
-static void gp_num(struct buf *b, double x)
-{
-	if (isfinite(x))
-		buf_number(b, x);
-	else
-		buf_puts(b, "NaN");
-}
-
-/* x with prec decimals for a reader, "—" when undefined, never "-0.00". */
-static void fixed(struct buf *b, double x, int prec)
-{
-	char tmp[64];
-	size_t n;
-
-	if (!isfinite(x)) {
-		buf_puts(b, "\xe2\x80\x94"); /* — */
-		return;
-	}
-	n = (size_t)snprintf(tmp, sizeof(tmp), "%.*f", prec, x);
-	if (tmp[0] == '-' && strspn(tmp + 1, "0.") == n - 1) {
-		buf_puts(b, tmp + 1);
-		return;
-	}
-	buf_puts(b, tmp);
-}
-
-/* One CSV field from a number: empty when undefined. */
-static void csv_num(struct buf *b, double x)
-{
-	if (isfinite(x))
-		buf_number(b, x);
-}
-
-static void csv_end(struct buf *b)
-{
-	buf_puts(b, "\r\n");
-}
 
 /* ------------------------------------------------------------------------------------------
  * Colours: Okabe & Ito (2008), safe for the common colour-vision deficiencies, and a purple
@@ -361,7 +256,7 @@ static void bands(const struct plotter *p, struct buf *s, bool top)
 			if (i)
 				buf_puts(s, ", ");
 			buf_puts(s, "'");
-			fixed(s, at[i], 1);
+			gp_fixed(s, at[i], 1);
 			buf_puts(s, "' ");
 			buf_number(s, at[i]);
 		}
@@ -379,21 +274,21 @@ static void band_keys(const struct plotter *p, struct buf *plot)
 		switch (v[i]) {
 		case V_WORSENS:
 			buf_puts(&t, "worsens (\xcf\x81 \xe2\x89\xa4 ");
-			fixed(&t, -p->low, 2);
+			gp_fixed(&t, -p->low, 2);
 			break;
 		case V_DISTINCT:
 			buf_puts(&t, "distinct (|\xcf\x81| < ");
-			fixed(&t, p->low, 2);
+			gp_fixed(&t, p->low, 2);
 			break;
 		case V_MODERATE:
 			buf_puts(&t, "moderate (");
-			fixed(&t, p->low, 2);
+			gp_fixed(&t, p->low, 2);
 			buf_puts(&t, " \xe2\x89\xa4 \xcf\x81 < ");
-			fixed(&t, p->high, 2);
+			gp_fixed(&t, p->high, 2);
 			break;
 		default:
 			buf_puts(&t, "tracks capabilities (\xcf\x81 \xe2\x89\xa5 ");
-			fixed(&t, p->high, 2);
+			gp_fixed(&t, p->high, 2);
 			break;
 		}
 		buf_putc(&t, ')');
@@ -827,7 +722,7 @@ static void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const 
 	size_t n = 0;
 
 	buf_puts(&f->csv, "model,name,capability_score,value,expected,residual");
-	csv_end(&f->csv);
+	gp_csv_end(&f->csv);
 	for (size_t i = 0; i < count(ms); i++) {
 		const struct value *m = ms->items[i];
 		const struct model_ref *r = model_find(cc, value_str(m, "model"));
@@ -848,22 +743,22 @@ static void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const 
 		buf_putc(&f->csv, ',');
 		csv_field(&f->csv, pts[i].m->name);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, pts[i].x);
+		gp_csv_num(&f->csv, pts[i].x);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, pts[i].y);
+		gp_csv_num(&f->csv, pts[i].y);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, pts[i].fit);
+		gp_csv_num(&f->csv, pts[i].fit);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, pts[i].resid);
-		csv_end(&f->csv);
+		gp_csv_num(&f->csv, pts[i].resid);
+		gp_csv_end(&f->csv);
 	}
 	buf_puts(&sub, "Spearman \xcf\x81 = "); /* ρ */
-	fixed(&sub, value_num(b, "capabilities_correlation"), 2);
+	gp_fixed(&sub, value_num(b, "capabilities_correlation"), 2);
 	buf_printf(&sub, " \xc2\xb7 n = %zu \xc2\xb7 %s", n,
 		   *value_str(b, "verdict_label") ? value_str(b, "verdict_label") : verdicts[v].label);
 	if (!value_is_null(value_get(b, "correlate_with"))) {
 		buf_puts(&sub, " (judged by \xcf\x81 = ");
-		fixed(&sub, value_num(b, "reference_correlation"), 2);
+		gp_fixed(&sub, value_num(b, "reference_correlation"), 2);
 		buf_puts(&sub, " with ");
 		buf_puts(&sub, value_str(b, "correlate_with"));
 		buf_putc(&sub, ')');
@@ -893,7 +788,7 @@ static void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const st
 	size_t n = 0;
 
 	buf_puts(&f->csv, "model,name,training_flop,log10_training_flop,value,fit");
-	csv_end(&f->csv);
+	gp_csv_end(&f->csv);
 	for (size_t i = 0; i < count(ms); i++) {
 		const struct value *m = ms->items[i];
 		const struct model_ref *r = model_find(cc, value_str(m, "model"));
@@ -931,17 +826,17 @@ static void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const st
 		buf_putc(&f->csv, ',');
 		csv_field(&f->csv, pts[i].m->name);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, pts[i].x);
+		gp_csv_num(&f->csv, pts[i].x);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, log10(pts[i].x));
+		gp_csv_num(&f->csv, log10(pts[i].x));
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, pts[i].y);
+		gp_csv_num(&f->csv, pts[i].y);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, pts[i].fit);
-		csv_end(&f->csv);
+		gp_csv_num(&f->csv, pts[i].fit);
+		gp_csv_end(&f->csv);
 	}
 	buf_puts(&sub, "Spearman \xcf\x81 with training compute = ");
-	fixed(&sub, value_num(b, "compute_correlation"), 2);
+	gp_fixed(&sub, value_num(b, "compute_correlation"), 2);
 	buf_puts(&sub, " \xc2\xb7 n = ");
 	buf_number(&sub, isfinite(value_num(b, "n_compute")) ? value_num(b, "n_compute") : (double)n);
 	if (n < 2) {
@@ -1023,7 +918,7 @@ static void fig_overview(struct plotter *p, const struct cohort_ctx *cc)
 	if (n)
 		qsort(rows, n, sizeof(*rows), cmp_row_area);
 	buf_puts(&f->csv, "area,benchmark,name,correlation,basis,verdict");
-	csv_end(&f->csv);
+	gp_csv_end(&f->csv);
 	buf_printf(&sub, "%s \xc2\xb7 %zu safety benchmarks", cc->title, n);
 	if (n == 0) {
 		placeholder(p, f, "Safety benchmarks against capabilities", buf_str(&sub),
@@ -1068,10 +963,10 @@ static void fig_overview(struct plotter *p, const struct cohort_ctx *cc)
 		buf_putc(&f->csv, ',');
 		csv_field(&f->csv, r->name);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, r->x);
+		gp_csv_num(&f->csv, r->x);
 		buf_puts(&f->csv, r->reference ? ",reference," : ",capabilities,");
 		csv_field(&f->csv, verdicts[r->v].id);
-		csv_end(&f->csv);
+		gp_csv_end(&f->csv);
 	}
 	buf_puts(s, "EOD\n");
 	f->width = 860;
@@ -1155,7 +1050,7 @@ static void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 
 	buf_puts(&f->csv,
 		 "benchmark,name,area,capabilities_correlation,standardized_slope,verdict");
-	csv_end(&f->csv);
+	gp_csv_end(&f->csv);
 	for (size_t i = 0; i < count(bs); i++) {
 		const struct value *b = bs->items[i];
 		double x = value_num(b, "capabilities_correlation"), y = value_num(b, "standardized_slope");
@@ -1170,12 +1065,12 @@ static void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 		buf_putc(&f->csv, ',');
 		csv_field(&f->csv, rows[n].area);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, x);
+		gp_csv_num(&f->csv, x);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, y);
+		gp_csv_num(&f->csv, y);
 		buf_putc(&f->csv, ',');
 		csv_field(&f->csv, verdicts[rows[n].v].id);
-		csv_end(&f->csv);
+		gp_csv_end(&f->csv);
 		n++;
 	}
 	buf_printf(&sub, "%s \xc2\xb7 %zu safety benchmarks", cc->title, n);
@@ -1255,9 +1150,9 @@ static void fig_heatmap(struct plotter *p, const struct cohort_ctx *cc)
 		buf_putc(&f->csv, ',');
 		csv_field(&f->csv, cap_id(cap, j));
 	}
-	csv_end(&f->csv);
+	gp_csv_end(&f->csv);
 	buf_printf(&sub, "%s \xc2\xb7 n = ", cc->title);
-	fixed(&sub, value_num(cap, "n_models"), 0);
+	gp_fixed(&sub, value_num(cap, "n_models"), 0);
 	buf_puts(&sub, " models with every capability benchmark");
 	if (k == 0) {
 		placeholder(p, f, "Correlations between capability benchmarks", buf_str(&sub),
@@ -1274,10 +1169,10 @@ static void fig_heatmap(struct plotter *p, const struct cohort_ctx *cc)
 				buf_putc(s, ' ');
 			gp_num(s, x);
 			buf_putc(&f->csv, ',');
-			csv_num(&f->csv, x);
+			gp_csv_num(&f->csv, x);
 		}
 		buf_putc(s, '\n');
-		csv_end(&f->csv);
+		gp_csv_end(&f->csv);
 	}
 	buf_puts(s, "EOD\n");
 	for (size_t j = 0; j < k; j++) {
@@ -1334,9 +1229,9 @@ static void fig_scree(struct plotter *p, const struct cohort_ctx *cc)
 	if (k != count(ev))
 		k = 0;
 	buf_puts(&f->csv, "component,eigenvalue,variance_explained,cumulative");
-	csv_end(&f->csv);
+	gp_csv_end(&f->csv);
 	buf_puts(&head, "Scree plot: PC1 explains ");
-	fixed(&head, 100 * value_num(cap, "variance_explained"), 1);
+	gp_fixed(&head, 100 * value_num(cap, "variance_explained"), 1);
 	buf_puts(&head, "% of the variance");
 	buf_printf(&sub, "%s \xc2\xb7 %zu capability benchmarks", cc->title,
 		   count(list(cap, "benchmarks")));
@@ -1355,12 +1250,12 @@ static void fig_scree(struct plotter *p, const struct cohort_ctx *cc)
 		gp_num(s, x / sum);
 		buf_putc(s, '\n');
 		buf_printf(&f->csv, "PC%zu,", j + 1);
-		csv_num(&f->csv, x);
+		gp_csv_num(&f->csv, x);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, x / sum);
+		gp_csv_num(&f->csv, x / sum);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, cum);
-		csv_end(&f->csv);
+		gp_csv_num(&f->csv, cum);
+		gp_csv_end(&f->csv);
 		buf_printf(&tics, "%s'PC%zu' %zu", j ? ", " : "", j + 1, j + 1);
 	}
 	buf_puts(s, "EOD\n");
@@ -1407,10 +1302,10 @@ static void fig_scores(struct plotter *p, const struct cohort_ctx *cc)
 	if (n)
 		qsort(order, n, sizeof(struct model_ref *), cmp_score_desc);
 	buf_puts(&f->csv, "rank,model,name,capability_score");
-	csv_end(&f->csv);
+	gp_csv_end(&f->csv);
 	buf_printf(&sub, "%s \xc2\xb7 PC1 of %zu capability benchmarks (", cc->title,
 		   count(list(cap, "benchmarks")));
-	fixed(&sub, 100 * value_num(cap, "variance_explained"), 1);
+	gp_fixed(&sub, 100 * value_num(cap, "variance_explained"), 1);
 	buf_puts(&sub, " % of variance)");
 	if (n == 0) {
 		placeholder(p, f, "Capabilities score", buf_str(&sub),
@@ -1432,8 +1327,8 @@ static void fig_scores(struct plotter *p, const struct cohort_ctx *cc)
 		buf_putc(&f->csv, ',');
 		csv_field(&f->csv, order[i]->name);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, order[i]->score);
-		csv_end(&f->csv);
+		gp_csv_num(&f->csv, order[i]->score);
+		gp_csv_end(&f->csv);
 	}
 	buf_puts(s, "EOD\n");
 	f->height = (int)(120 + 18 * (n <= PLOT_NAMED_ROWS ? n : PLOT_NAMED_ROWS));
@@ -1476,7 +1371,7 @@ static void fig_ranks(struct plotter *p, const struct cohort_ctx *cc)
 	double top = 0;
 
 	buf_puts(&f->csv, "model,name,safety_rank,decorrelated_rank,rank_change");
-	csv_end(&f->csv);
+	gp_csv_end(&f->csv);
 	for (size_t i = 0; i < count(lb); i++) {
 		const struct value *e = lb->items[i];
 		double raw = value_num(e, "safety_rank"), dec = value_num(e, "decorrelated_rank");
@@ -1488,12 +1383,12 @@ static void fig_ranks(struct plotter *p, const struct cohort_ctx *cc)
 		buf_putc(&f->csv, ',');
 		csv_field(&f->csv, rows[n].name);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, raw);
+		gp_csv_num(&f->csv, raw);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, dec);
+		gp_csv_num(&f->csv, dec);
 		buf_putc(&f->csv, ',');
-		csv_num(&f->csv, raw - dec);
-		csv_end(&f->csv);
+		gp_csv_num(&f->csv, raw - dec);
+		gp_csv_end(&f->csv);
 		n++;
 	}
 	buf_printf(&sub, "%s \xc2\xb7 mean safety z-score vs. mean residual from capabilities",
