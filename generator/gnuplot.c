@@ -317,8 +317,8 @@ static void job_report(const struct runner *r, const struct job *j)
  * how long to wait (*wait_ms): until the nearest timeout, at most 200 ms, 10 ms while a job
  * is exiting. Returns how many jobs are still running.
  */
-static size_t poll_set(const struct runner *r, struct pollfd *pfd, struct job **owner,
-		       size_t *nfd, int *wait_ms)
+static size_t poll_set(const struct runner *r, struct pollfd *pfd, struct job **owner, size_t *nfd,
+		       int *wait_ms)
 {
 	size_t running = 0;
 	double now = now_seconds();

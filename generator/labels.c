@@ -143,18 +143,18 @@ static bool place_text(struct labels *pl, struct buf *s, const char *text, const
 }
 
 /* Label the point (x, y) with name, in colour, where it fits; returns whether it was drawn. */
-bool labels_place(struct labels *pl, struct buf *s, const char *name, const char *colour,
-		  double x, double y)
+bool labels_place(struct labels *pl, struct buf *s, const char *name, const char *colour, double x,
+		  double y)
 {
 	/* where the text's anchor goes, relative to the point, and its alignment */
 	static const struct {
 		double dx, dy;
 		int align;
 	} spots[] = {
-	    {LABEL_GAP_PX, 0, -1},	    {-LABEL_GAP_PX, 0, 1},
-	    {0, LABEL_HEIGHT_PX - 1, 0},    {0, -(LABEL_HEIGHT_PX - 1), 0},
-	    {LABEL_GAP_PX - 1, 7, -1},	    {LABEL_GAP_PX - 1, -7, -1},
-	    {-(LABEL_GAP_PX - 1), 7, 1},    {-(LABEL_GAP_PX - 1), -7, 1},
+	    {LABEL_GAP_PX, 0, -1},	 {-LABEL_GAP_PX, 0, 1},
+	    {0, LABEL_HEIGHT_PX - 1, 0}, {0, -(LABEL_HEIGHT_PX - 1), 0},
+	    {LABEL_GAP_PX - 1, 7, -1},	 {LABEL_GAP_PX - 1, -7, -1},
+	    {-(LABEL_GAP_PX - 1), 7, 1}, {-(LABEL_GAP_PX - 1), -7, 1},
 	};
 	double px = px_x(pl, x), py = px_y(pl, y);
 

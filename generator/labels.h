@@ -51,8 +51,8 @@ void labels_point(struct labels *pl, double x, double y);
  * around it: appends a `set label` to s and returns true, or appends nothing and returns
  * false when no place is clear.
  */
-bool labels_place(struct labels *pl, struct buf *s, const char *name, const char *colour,
-		  double x, double y);
+bool labels_place(struct labels *pl, struct buf *s, const char *name, const char *colour, double x,
+		  double y);
 /**
  * Text in the first clear corner of the plot area (top left, top right, bottom right, bottom
  * left), as labels_place() does it; false when every corner is taken.

@@ -140,9 +140,10 @@ static void a_label_never_overlaps_a_taken_box(void **state)
 			labels_point(&pl, 4 + 0.25 * i, 4 + 0.25 * j);
 	for (int i = 0; i < 7; i++)
 		for (int j = 0; j < 7; j++)
-			placed += labels_place(&pl, &s, "model", "#333333", 4 + 0.25 * i,
-					       4 + 0.25 * j);
-	assert_true(placed > 0 && placed < npoints); /* some fit, the cluster is too tight for all */
+			placed +=
+			    labels_place(&pl, &s, "model", "#333333", 4 + 0.25 * i, 4 + 0.25 * j);
+	/* some fit, the cluster is too tight for all */
+	assert_true(placed > 0 && placed < npoints);
 	assert_int_equal(pl.ntaken, npoints + placed);
 	assert_int_equal(count_lines(buf_str(&s), "set label "), placed);
 	for (size_t a = npoints; a < pl.ntaken; a++) {
@@ -164,10 +165,10 @@ static void a_label_with_no_clear_place_is_left_out(void **state)
 	labels_init(&pl, &s, 130, 100, 10, 10, 10, 10, 0, 1, 0, 0, 1, 0, false);
 	buf_reset(&s);
 	labels_point(&pl, 0.5, 0.5);
-	assert_false(labels_place(&pl, &s, "a name much longer than the plot area", "#333333",
-				  0.5, 0.5));
+	assert_false(
+	    labels_place(&pl, &s, "a name much longer than the plot area", "#333333", 0.5, 0.5));
 	assert_false(labels_corner(&pl, &s, "a name much longer than the plot area", "#333333"));
-	assert_int_equal(s.len, 0);    /* nothing written */
+	assert_int_equal(s.len, 0);	/* nothing written */
 	assert_int_equal(pl.ntaken, 1); /* only the point */
 	/* a short one still fits */
 	assert_true(labels_place(&pl, &s, "ok", "#333333", 0.5, 0.5));
@@ -273,17 +274,17 @@ static void an_empty_range_is_widened_and_never_ends_at_minus_zero(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(the_plot_area_is_fixed_in_the_script),
-		cmocka_unit_test(a_log_axis_is_given_in_decades),
-		cmocka_unit_test(a_label_goes_right_of_its_point_first),
-		cmocka_unit_test(a_taken_place_sends_the_next_label_left_then_above),
-		cmocka_unit_test(a_label_never_overlaps_a_taken_box),
-		cmocka_unit_test(a_label_with_no_clear_place_is_left_out),
-		cmocka_unit_test(a_long_label_is_cut_to_28_characters),
-		cmocka_unit_test(corner_text_goes_top_left_then_top_right),
-		cmocka_unit_test(tic_steps_follow_gnuplot_rule),
-		cmocka_unit_test(nice_ranges_end_on_a_tic),
-		cmocka_unit_test(an_empty_range_is_widened_and_never_ends_at_minus_zero),
+	    cmocka_unit_test(the_plot_area_is_fixed_in_the_script),
+	    cmocka_unit_test(a_log_axis_is_given_in_decades),
+	    cmocka_unit_test(a_label_goes_right_of_its_point_first),
+	    cmocka_unit_test(a_taken_place_sends_the_next_label_left_then_above),
+	    cmocka_unit_test(a_label_never_overlaps_a_taken_box),
+	    cmocka_unit_test(a_label_with_no_clear_place_is_left_out),
+	    cmocka_unit_test(a_long_label_is_cut_to_28_characters),
+	    cmocka_unit_test(corner_text_goes_top_left_then_top_right),
+	    cmocka_unit_test(tic_steps_follow_gnuplot_rule),
+	    cmocka_unit_test(nice_ranges_end_on_a_tic),
+	    cmocka_unit_test(an_empty_range_is_widened_and_never_ends_at_minus_zero),
 	};
 	return cmocka_run_group_tests_name("labels", tests, NULL, NULL);
 }
