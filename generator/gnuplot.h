@@ -38,10 +38,10 @@ struct gnuplot_options {
 };
 
 /**
- * Run scripts[0..n) (names relative to o->dir, without the ".gp") with gnuplot; n > 0. At
- * most o->jobs processes, never more than n or 64. *seconds gets the summed wall time of the
- * processes (also on failure). It forks: call it while single-threaded. Everything is
- * borrowed.
+ * Run scripts[0..n) with gnuplot; n > 0. Each is a name relative to o->dir, without the
+ * ".gp" and without a ' (the batch files quote it with '). At most o->jobs processes, never
+ * more than n or 64. *seconds gets the summed wall time of the processes (also on failure).
+ * It forks: call it while single-threaded. Everything is borrowed.
  *
  * Returns 0, or -1 after one diagnostic when: o->program cannot be found ("error: gnuplot:
  * 'gnuplot' not found in PATH (install it: ...)") or executed; a batch file cannot be

@@ -18,10 +18,32 @@
 #include "buf.h"
 #include "labels.h"
 
-static void scatter_canvas(struct labels *pl, struct buf *s)
+/* A test on the scatter canvas: a placer just initialised, its script apart, s empty. */
+struct fixture {
+	struct labels pl;
+	struct buf init; /* what labels_init() wrote */
+	struct buf s;	 /* what the test's calls write */
+};
+
+static int scatter_canvas(void **state)
 {
-	labels_init(pl, s, 720, 480, 88, 28, 68, 56, 0, 10, 2, 0, 10, 2, false);
+	struct fixture *fx = xcalloc(1, sizeof(*fx));
+	labels_init(&fx->pl, &fx->init, 720, 480, 88, 28, 68, 56, 0, 10, 2, 0, 10, 2, false);
+	*state = fx;
+	return 0;
 }
+
+static int release(void **state)
+{
+	struct fixture *fx = *state;
+	labels_release(&fx->pl);
+	buf_release(&fx->init);
+	buf_release(&fx->s);
+	free(fx);
+	return 0;
+}
+
+#define FIXTURE_TEST(name) cmocka_unit_test_setup_teardown(name, scatter_canvas, release)
 
 static bool overlap(const struct labels_box *a, const struct labels_box *b)
 {
@@ -43,24 +65,20 @@ static size_t count_lines(const char *s, const char *prefix)
 
 static void the_plot_area_is_fixed_in_the_script(void **state)
 {
-	struct labels pl;
-	struct buf s = BUF_INIT;
-	(void)state;
-	scatter_canvas(&pl, &s);
+	struct fixture *fx = *state;
+	struct labels *pl = &fx->pl;
 	/* 88/720, 1 - 28/720, 1 - 68/480, 56/480 to four places */
-	assert_string_equal(buf_str(&s), "set lmargin at screen 0.1222\n"
-					 "set rmargin at screen 0.9611\n"
-					 "set tmargin at screen 0.8583\n"
-					 "set bmargin at screen 0.1167\n"
-					 "set xrange [0:10]\n"
-					 "set yrange [0:10]\n"
-					 "set xtics 2\n"
-					 "set ytics 2\n");
-	assert_float_equal(pl.width, 604, 1e-12);
-	assert_float_equal(pl.height, 356, 1e-12);
-	assert_int_equal(pl.ntaken, 0);
-	labels_release(&pl);
-	buf_release(&s);
+	assert_string_equal(buf_str(&fx->init), "set lmargin at screen 0.1222\n"
+						"set rmargin at screen 0.9611\n"
+						"set tmargin at screen 0.8583\n"
+						"set bmargin at screen 0.1167\n"
+						"set xrange [0:10]\n"
+						"set yrange [0:10]\n"
+						"set xtics 2\n"
+						"set ytics 2\n");
+	assert_float_equal(pl->width, 604, 1e-12);
+	assert_float_equal(pl->height, 356, 1e-12);
+	assert_int_equal(pl->ntaken, 0);
 }
 
 static void a_log_axis_is_given_in_decades(void **state)
@@ -87,73 +105,61 @@ static void a_log_axis_is_given_in_decades(void **state)
 
 static void a_label_goes_right_of_its_point_first(void **state)
 {
-	struct labels pl;
-	struct buf s = BUF_INIT;
-	(void)state;
-	scatter_canvas(&pl, &s);
-	buf_reset(&s);
-	labels_point(&pl, 5, 5); /* pixel (302, 178) */
-	assert_true(labels_place(&pl, &s, "A", "#333333", 5, 5));
+	struct fixture *fx = *state;
+	struct labels *pl = &fx->pl;
+	struct buf *s = &fx->s;
+	labels_point(pl, 5, 5); /* pixel (302, 178) */
+	assert_true(labels_place(pl, s, "A", "#333333", 5, 5));
 	/* anchor at pixel 307 = 5 + 5/60.4, left aligned */
-	assert_string_equal(buf_str(&s), "set label 'A' at first 5.082781456953642, first 5 left "
-					 "font ',8' textcolor rgb '#333333' front\n");
-	assert_int_equal(pl.ntaken, 2);
-	assert_float_equal(pl.taken[1].x0, 307, 1e-9);
-	assert_float_equal(pl.taken[1].x1, 307 + 4.9, 1e-9);
-	assert_float_equal(pl.taken[1].y0, 173, 1e-9);
-	assert_float_equal(pl.taken[1].y1, 183, 1e-9);
-	labels_release(&pl);
-	buf_release(&s);
+	assert_string_equal(buf_str(s), "set label 'A' at first 5.082781456953642, first 5 left "
+					"font ',8' textcolor rgb '#333333' front\n");
+	assert_int_equal(pl->ntaken, 2);
+	assert_float_equal(pl->taken[1].x0, 307, 1e-9);
+	assert_float_equal(pl->taken[1].x1, 307 + 4.9, 1e-9);
+	assert_float_equal(pl->taken[1].y0, 173, 1e-9);
+	assert_float_equal(pl->taken[1].y1, 183, 1e-9);
 }
 
 static void a_taken_place_sends_the_next_label_left_then_above(void **state)
 {
-	struct labels pl;
-	struct buf s = BUF_INIT;
-	(void)state;
-	scatter_canvas(&pl, &s);
-	buf_reset(&s);
-	labels_point(&pl, 5, 5);
-	assert_true(labels_place(&pl, &s, "A", "#333333", 5, 5));
-	assert_true(labels_place(&pl, &s, "B", "#333333", 5, 5));
-	assert_true(labels_place(&pl, &s, "C", "#333333", 5, 5));
+	struct fixture *fx = *state;
+	struct labels *pl = &fx->pl;
+	struct buf *s = &fx->s;
+	labels_point(pl, 5, 5);
+	assert_true(labels_place(pl, s, "A", "#333333", 5, 5));
+	assert_true(labels_place(pl, s, "B", "#333333", 5, 5));
+	assert_true(labels_place(pl, s, "C", "#333333", 5, 5));
 	/* B: anchor at pixel 297, right aligned; C: centred 9 pixels up, at pixel 187 */
-	assert_non_null(strstr(buf_str(&s), "set label 'B' at first 4.917218543046358, first 5 "
-					    "right font"));
-	assert_non_null(strstr(buf_str(&s), "set label 'C' at first 5, first 5.252808988764045 "
-					    "center font"));
-	labels_release(&pl);
-	buf_release(&s);
+	assert_non_null(strstr(buf_str(s), "set label 'B' at first 4.917218543046358, first 5 "
+					   "right font"));
+	assert_non_null(strstr(buf_str(s), "set label 'C' at first 5, first 5.252808988764045 "
+					   "center font"));
 }
 
 static void a_label_never_overlaps_a_taken_box(void **state)
 {
-	struct labels pl;
-	struct buf s = BUF_INIT;
+	struct fixture *fx = *state;
+	struct labels *pl = &fx->pl;
+	struct buf *s = &fx->s;
 	size_t npoints = 0, placed = 0;
-	(void)state;
-	scatter_canvas(&pl, &s);
-	buf_reset(&s);
 	/* a tight cluster: 7 x 7 points a quarter unit (15.1 x 8.9 pixels) apart */
 	for (int i = 0; i < 7; i++)
 		for (int j = 0; j < 7; j++, npoints++)
-			labels_point(&pl, 4 + 0.25 * i, 4 + 0.25 * j);
+			labels_point(pl, 4 + 0.25 * i, 4 + 0.25 * j);
 	for (int i = 0; i < 7; i++)
 		for (int j = 0; j < 7; j++)
 			placed +=
-			    labels_place(&pl, &s, "model", "#333333", 4 + 0.25 * i, 4 + 0.25 * j);
+			    labels_place(pl, s, "model", "#333333", 4 + 0.25 * i, 4 + 0.25 * j);
 	/* some fit, the cluster is too tight for all */
 	assert_true(placed > 0 && placed < npoints);
-	assert_int_equal(pl.ntaken, npoints + placed);
-	assert_int_equal(count_lines(buf_str(&s), "set label "), placed);
-	for (size_t a = npoints; a < pl.ntaken; a++) {
-		const struct labels_box *b = &pl.taken[a];
-		assert_true(b->x0 >= 0 && b->y0 >= 0 && b->x1 <= pl.width && b->y1 <= pl.height);
-		for (size_t k = 0; k < pl.ntaken; k++)
-			assert_true(k == a || !overlap(b, &pl.taken[k]));
+	assert_int_equal(pl->ntaken, npoints + placed);
+	assert_int_equal(count_lines(buf_str(s), "set label "), placed);
+	for (size_t a = npoints; a < pl->ntaken; a++) {
+		const struct labels_box *b = &pl->taken[a];
+		assert_true(b->x0 >= 0 && b->y0 >= 0 && b->x1 <= pl->width && b->y1 <= pl->height);
+		for (size_t k = 0; k < pl->ntaken; k++)
+			assert_true(k == a || !overlap(b, &pl->taken[k]));
 	}
-	labels_release(&pl);
-	buf_release(&s);
 }
 
 static void a_label_with_no_clear_place_is_left_out(void **state)
@@ -178,36 +184,28 @@ static void a_label_with_no_clear_place_is_left_out(void **state)
 
 static void a_long_label_is_cut_to_28_characters(void **state)
 {
-	struct labels pl;
-	struct buf s = BUF_INIT;
-	(void)state;
-	scatter_canvas(&pl, &s);
-	buf_reset(&s);
-	assert_true(labels_place(&pl, &s, "abcdefghijklmnopqrstuvwxyz0123456789", "#333333", 1, 5));
+	struct fixture *fx = *state;
+	struct labels *pl = &fx->pl;
+	struct buf *s = &fx->s;
+	assert_true(labels_place(pl, s, "abcdefghijklmnopqrstuvwxyz0123456789", "#333333", 1, 5));
 	/* 27 characters and an ellipsis, in a box 28 characters wide */
-	assert_non_null(strstr(buf_str(&s), "'abcdefghijklmnopqrstuvwxyz0\xe2\x80\xa6' at first"));
-	assert_float_equal(pl.taken[0].x1 - pl.taken[0].x0, 28 * 4.9, 1e-9);
-	labels_release(&pl);
-	buf_release(&s);
+	assert_non_null(strstr(buf_str(s), "'abcdefghijklmnopqrstuvwxyz0\xe2\x80\xa6' at first"));
+	assert_float_equal(pl->taken[0].x1 - pl->taken[0].x0, 28 * 4.9, 1e-9);
 }
 
 static void corner_text_goes_top_left_then_top_right(void **state)
 {
-	struct labels pl;
-	struct buf s = BUF_INIT;
-	(void)state;
-	scatter_canvas(&pl, &s);
-	buf_reset(&s);
-	assert_true(labels_corner(&pl, &s, "k", "#555555"));
-	assert_true(labels_corner(&pl, &s, "k", "#555555"));
+	struct fixture *fx = *state;
+	struct labels *pl = &fx->pl;
+	struct buf *s = &fx->s;
+	assert_true(labels_corner(pl, s, "k", "#555555"));
+	assert_true(labels_corner(pl, s, "k", "#555555"));
 	/* 8 pixels in from the edges: pixels 8 and 596 across, 348 up */
-	assert_string_equal(buf_str(&s),
+	assert_string_equal(buf_str(s),
 			    "set label 'k' at first 0.13245033112582782, first 9.775280898876403 "
 			    "left font ',8' textcolor rgb '#555555' front\n"
 			    "set label 'k' at first 9.867549668874172, first 9.775280898876403 "
 			    "right font ',8' textcolor rgb '#555555' front\n");
-	labels_release(&pl);
-	buf_release(&s);
 }
 
 static void tic_steps_follow_gnuplot_rule(void **state)
@@ -274,14 +272,14 @@ static void an_empty_range_is_widened_and_never_ends_at_minus_zero(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(the_plot_area_is_fixed_in_the_script),
+	    FIXTURE_TEST(the_plot_area_is_fixed_in_the_script),
 	    cmocka_unit_test(a_log_axis_is_given_in_decades),
-	    cmocka_unit_test(a_label_goes_right_of_its_point_first),
-	    cmocka_unit_test(a_taken_place_sends_the_next_label_left_then_above),
-	    cmocka_unit_test(a_label_never_overlaps_a_taken_box),
+	    FIXTURE_TEST(a_label_goes_right_of_its_point_first),
+	    FIXTURE_TEST(a_taken_place_sends_the_next_label_left_then_above),
+	    FIXTURE_TEST(a_label_never_overlaps_a_taken_box),
 	    cmocka_unit_test(a_label_with_no_clear_place_is_left_out),
-	    cmocka_unit_test(a_long_label_is_cut_to_28_characters),
-	    cmocka_unit_test(corner_text_goes_top_left_then_top_right),
+	    FIXTURE_TEST(a_long_label_is_cut_to_28_characters),
+	    FIXTURE_TEST(corner_text_goes_top_left_then_top_right),
 	    cmocka_unit_test(tic_steps_follow_gnuplot_rule),
 	    cmocka_unit_test(nice_ranges_end_on_a_tic),
 	    cmocka_unit_test(an_empty_range_is_widened_and_never_ends_at_minus_zero),
