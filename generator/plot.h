@@ -1,9 +1,24 @@
 /*
  * plot.h - every figure of the site, drawn by gnuplot in batches, in parallel, with reuse.
  *
- * plot_site() turns the report tree (report.h) into one gnuplot script per figure, runs the
- * scripts through a few long-lived gnuplot processes and checks what they wrote. The report
- * is the only input: a figure never shows a number that is not in data/report.json.
+ * plot_site() turns the report tree (report.h) into one gnuplot script per figure (figures.h:
+ * figures.c and one figures_*.c per family), runs the scripts through a few long-lived
+ * gnuplot processes (gnuplot.h) and checks what they wrote (figures_store.c).
+ *
+ * The report is the only input. Every number a figure shows, and every number in its CSV,
+ * is read from data/report.json, except these, which the figures derive from it:
+ *   - C/compute/B's fit line: least squares of the raw value on log10 training FLOP, drawn
+ *     from two models of different FLOP on (the CSV's log10_training_flop and fit columns);
+ *     not the report's compute_slope, which fits the oriented value and needs
+ *     ANALYSIS_MIN_MODELS models;
+ *   - C/_scree's share of the variance per component (eigenvalue over the sum of the
+ *     eigenvalues): its bar labels and the CSV's variance_explained and cumulative columns;
+ *   - C/_scores' rank column (the models ordered by score) and C/_ranks' rank_change
+ *     column (safety rank minus decorrelated rank; its sign picks each line's colour);
+ *   - the counts in titles: n of C/B (the models drawn), of C/compute/B when the report has
+ *     no n_compute, and the number of benchmarks in C/_overview and C/_map;
+ *   - the verdict bands at 0.6 and 0.4 when report.method has no valid threshold_high and
+ *     threshold_low (0 < low < high <= 1).
  *
  * Files, relative to OUT/figures/ (OUT = plot_options.out_dir); NAME is one of
  *
@@ -11,7 +26,7 @@
  *                     every model a point, the least-squares fit through the models'
  *                     `expected` values, Spearman rho, n and the verdict in the title
  *   C/compute/B       B's raw value against training FLOP (log x axis), compute rho and
- *                     n_compute, fit of the raw value on log10 FLOP
+ *                     n_compute, fit of the raw value on log10 FLOP (computed, see above)
  *   C/_overview       governing correlation of every safety benchmark, grouped by area, on
  *                     the verdict bands (tall: about 14 px per benchmark)
  *   C/_map            capabilities correlation against standardized slope, one colour per

@@ -1,0 +1,247 @@
+#include "figures.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gptext.h"
+#include "plot.h"
+#include "util.h"
+
+/* ------------------------------------------------------------------------------------------
+ * Reading the report tree: absent or null members read as NAN, "" or an empty list, so a
+ * figure never fails on a statistic that is undefined.
+ */
+
+const struct value *fig_list(const struct value *o, const char *key)
+{
+	const struct value *v = value_get(o, key);
+	return v && v->kind == VALUE_ARRAY ? v : NULL;
+}
+
+size_t fig_count(const struct value *a)
+{
+	return a ? a->n : 0;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Verdicts: their look (figures.h).
+ */
+
+const struct verdict_style fig_verdicts[V_COUNT] = {
+    {"tracks-capabilities", "tracks capabilities", "#D55E00", 0xD55E00},
+    {"moderate", "moderate", "#E69F00", 0xE69F00},
+    {"distinct", "distinct from capabilities", "#009E73", 0x009E73},
+    {"worsens-with-capabilities", "worsens with capabilities", "#7B3294", 0x7B3294},
+    {"insufficient-data", "insufficient data", "#999999", 0x999999},
+};
+
+enum verdict_class fig_verdict_of(const struct value *b)
+{
+	const char *v = value_str(b, "verdict");
+	for (int i = 0; i < V_COUNT; i++)
+		if (strcmp(v, fig_verdicts[i].id) == 0)
+			return (enum verdict_class)i;
+	return V_INSUFFICIENT;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Figures.
+ */
+
+static int cmp_model_ref(const void *a, const void *b)
+{
+	return strcmp(((const struct model_ref *)a)->id, ((const struct model_ref *)b)->id);
+}
+
+const struct model_ref *fig_model_find(const struct cohort_ctx *cc, const char *id)
+{
+	struct model_ref key = {id, NULL, NAN, NAN};
+	if (!cc->nmodels)
+		return NULL;
+	return bsearch(&key, cc->models, cc->nmodels, sizeof(key), cmp_model_ref);
+}
+
+/*
+ * A new figure called dir/id (dir NULL: cohort/id) with the script's header: what it shows,
+ * how to redraw it, and the settings every figure shares.
+ */
+struct figure *fig_new(struct plotter *p, const char *cohort, const char *dir, const char *id,
+		       const char *what)
+{
+	struct figure *f;
+	struct buf name = BUF_INIT;
+
+	xgrow((void **)&p->figs, &p->cap, p->nfigs + 1, sizeof(*p->figs));
+	f = &p->figs[p->nfigs++];
+	memset(f, 0, sizeof(*f));
+	buf_printf(&name, "%s/", cohort);
+	if (dir)
+		buf_printf(&name, "%s/", dir);
+	buf_puts(&name, id);
+	f->name = buf_detach(&name);
+	f->width = 720;
+	f->height = 480;
+	buf_printf(&f->script,
+		   "# washboard figure %s: %s.\n"
+		   "# Generated from data/report.json; the data is also in %s.csv.\n"
+		   "# Redraw it from the figures/ directory: gnuplot -d %s.gp\n"
+		   "reset\n"
+		   "set encoding utf8\n",
+		   f->name, what, f->name, f->name);
+	return f;
+}
+
+void fig_style(struct buf *s)
+{
+	buf_puts(s, "set border 3 lc rgb '" COLOUR_AXIS "'\n"
+		    "set tics nomirror out scale 0.6 textcolor rgb '" COLOUR_TEXT "'\n"
+		    "set grid back lc rgb '#e6e6e6' lw 1 dt solid\n"
+		    "set key noautotitle textcolor rgb '" COLOUR_TEXT "'\n");
+}
+
+/* The title: bold-free first line, details below. */
+void fig_title(struct buf *s, const char *first, const char *second)
+{
+	const char *lines[2] = {first, second};
+	buf_puts(s, "set title ");
+	gp_lines(s, lines, second && *second ? 2 : 1, LABEL_TITLE);
+	buf_puts(s, " textcolor rgb '#000000'\n");
+}
+
+/*
+ * The outputs: one `set terminal` + `set output` per format, the plot command once and
+ * `replot` for the others, so every format shows the same drawing.
+ */
+void fig_outputs(const struct plotter *p, struct figure *f, const char *plot)
+{
+	struct buf *s = &f->script;
+	bool first = true;
+
+	buf_puts(s, "\n# Outputs, relative to the figures/ directory.\n");
+	if (p->formats & PLOT_SVG) {
+		buf_printf(s,
+			   "set terminal svg size %d,%d fixed noenhanced background '#ffffff' "
+			   "font 'sans,11'\nset output '%s.svg'\n%s\n",
+			   f->width, f->height, f->name, plot);
+		first = false;
+	}
+	if (p->formats & PLOT_PNG) {
+		buf_printf(s,
+			   "set terminal pngcairo size %ld,%ld noenhanced background '#ffffff' "
+			   "font 'sans,11' fontscale ",
+			   lround(f->width * p->png_scale), lround(f->height * p->png_scale));
+		buf_number(s, p->png_scale);
+		buf_puts(s, " linewidth ");
+		buf_number(s, p->png_scale);
+		buf_puts(s, " pointscale ");
+		buf_number(s, p->png_scale);
+		buf_printf(s, "\nset output '%s.png'\n%s\n", f->name, first ? plot : "replot");
+		first = false;
+	}
+	if (p->formats & PLOT_PDF) {
+		/* 120 SVG pixels to the inch; fontscale and linewidth keep the SVG's proportions */
+		buf_puts(s, "set terminal pdfcairo size ");
+		buf_number(s, f->width / 120.0);
+		buf_puts(s, "in,");
+		buf_number(s, f->height / 120.0);
+		buf_printf(s,
+			   "in noenhanced background '#ffffff' font 'sans,11' fontscale 0.6 "
+			   "linewidth 1.2 pointscale 0.6\nset output '%s.pdf'\n%s\n",
+			   f->name, first ? plot : "replot");
+	}
+	buf_puts(s, "unset output\n");
+}
+
+/* A figure with nothing to draw: its title, why (centred) and the cohort's note, unless NULL. */
+void fig_placeholder(const struct plotter *p, struct figure *f, const char *head, const char *sub,
+		     const char *why, const char *note)
+{
+	struct buf *s = &f->script;
+	const char *lines[2] = {why, note};
+	fig_title(s, head, sub);
+	buf_puts(s, "unset border\nunset tics\nunset key\nunset grid\n"
+		    "set xrange [0:1]\nset yrange [0:1]\nset label 1 ");
+	gp_lines(s, lines, note ? 2 : 1, LABEL_TITLE);
+	buf_puts(s, " at graph 0.5, graph 0.5 center font ',12' textcolor rgb '#666666'\n");
+	fig_outputs(p, f, "plot 2 notitle");
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Building the figure list.
+ */
+
+void fig_free(struct plotter *p)
+{
+	for (size_t i = 0; i < p->nfigs; i++) {
+		free(p->figs[i].name);
+		buf_release(&p->figs[i].script);
+		buf_release(&p->figs[i].csv);
+	}
+	free(p->figs);
+	p->figs = NULL;
+	p->nfigs = p->cap = 0;
+}
+
+static int build_cohort(struct plotter *p, const struct value *c)
+{
+	struct cohort_ctx cc;
+	const struct value *ms = fig_list(c, "models"), *bs = fig_list(c, "benchmarks");
+	const struct value *cap = value_get(c, "capability");
+	int rc = -1;
+
+	memset(&cc, 0, sizeof(cc));
+	cc.c = c;
+	cc.id = value_str(c, "id");
+	cc.title = *value_str(c, "title") ? value_str(c, "title") : cc.id;
+	cc.note = value_get_string(cap, "note");
+	if (!is_slug(cc.id)) {
+		diag_error(NULL, 0, 0, "plot: cohort id '%s' is not a slug ([a-z0-9][a-z0-9._-]*)",
+			   cc.id);
+		goto out;
+	}
+	cc.models = xcalloc(fig_count(ms) + 1, sizeof(*cc.models));
+	for (size_t i = 0; i < fig_count(ms); i++) {
+		const struct value *m = ms->items[i];
+		struct model_ref *r = &cc.models[cc.nmodels++];
+		r->id = value_str(m, "id");
+		r->name = *value_str(m, "name") ? value_str(m, "name") : r->id;
+		r->score = value_num(m, "capability_score");
+		r->flop = value_num(m, "training_flop");
+	}
+	if (cc.nmodels)
+		qsort(cc.models, cc.nmodels, sizeof(*cc.models), cmp_model_ref);
+	for (size_t i = 0; i < fig_count(bs); i++) {
+		const char *id = value_str(bs->items[i], "id");
+		if (!is_slug(id)) {
+			diag_error(NULL, 0, 0,
+				   "plot: benchmark id '%s' in cohort '%s' is not a slug "
+				   "([a-z0-9][a-z0-9._-]*)",
+				   id, cc.id);
+			goto out;
+		}
+	}
+	fig_overview(p, &cc);
+	fig_map(p, &cc);
+	fig_heatmap(p, &cc);
+	fig_scree(p, &cc);
+	fig_scores(p, &cc);
+	fig_ranks(p, &cc);
+	for (size_t i = 0; i < fig_count(bs); i++) {
+		fig_benchmark(p, &cc, bs->items[i]);
+		fig_compute(p, &cc, bs->items[i]);
+	}
+	rc = 0;
+out:
+	free(cc.models);
+	return rc;
+}
+
+int fig_build(struct plotter *p, const struct value *report)
+{
+	const struct value *cohorts = fig_list(report, "cohorts");
+	for (size_t i = 0; i < fig_count(cohorts); i++)
+		if (build_cohort(p, cohorts->items[i]) != 0)
+			return -1;
+	return 0;
+}

@@ -1,0 +1,240 @@
+#include "figures.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "plot.h"
+#include "util.h"
+
+/* ------------------------------------------------------------------------------------------
+ * Files: writing, comparing with the previous site, linking, checking what gnuplot drew.
+ */
+
+static const char *const extensions[3] = {"svg", "png", "pdf"};
+
+static char *output_path(const char *dir, const char *name, const char *ext)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s/%s.%s", dir, name, ext);
+	return buf_detach(&b);
+}
+
+/* Does the file at path hold exactly data[0..len)? Quietly false when it cannot be read. */
+static bool file_equals(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	FILE *f;
+	char chunk[8192];
+	size_t off = 0;
+	bool same = false;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
+		return false;
+	f = fopen(path, "rb");
+	if (!f)
+		return false;
+	for (;;) {
+		size_t n = fread(chunk, 1, sizeof(chunk), f);
+		if (n == 0) {
+			same = off == len && !ferror(f);
+			break;
+		}
+		if (off + n > len || memcmp(chunk, data + off, n) != 0)
+			break;
+		off += n;
+	}
+	fclose(f);
+	return same;
+}
+
+static bool file_nonempty(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+}
+
+static bool same_inode(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* Put the file at from also at to: a hard link when possible, else a copy. */
+static int link_or_copy(const char *from, const char *to)
+{
+	if (same_inode(from, to))
+		return 0;
+	if (unlink(to) != 0 && errno != ENOENT) {
+		diag_error(to, 0, 0, "cannot replace: %s", strerror(errno));
+		return -1;
+	}
+	if (link(from, to) == 0)
+		return 0;
+	return file_copy(from, to);
+}
+
+static int remove_stale(const char *path)
+{
+	if (unlink(path) != 0 && errno != ENOENT) {
+		diag_error(path, 0, 0, "cannot replace: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Make the directory holding figures/NAME, remembering the last one made. */
+int fig_make_parent(const char *fig_dir, const char *name, struct buf *last)
+{
+	const char *slash = strrchr(name, '/');
+	struct buf dir = BUF_INIT;
+	int rc = 0;
+
+	buf_printf(&dir, "%s/%.*s", fig_dir, (int)(slash - name), name);
+	if (strcmp(buf_str(&dir), buf_str(last)) != 0) {
+		rc = path_mkdirs(buf_str(&dir));
+		buf_reset(last);
+		buf_puts(last, buf_str(&dir));
+	}
+	buf_release(&dir);
+	return rc;
+}
+
+/*
+ * Write figure f's .gp and .csv; reuse its outputs from prev_dir when the previous script is
+ * byte-identical and every requested output is there. Sets f->reused.
+ */
+int fig_place(const struct plotter *p, struct figure *f, const char *fig_dir, const char *prev_dir)
+{
+	char *gp = output_path(fig_dir, f->name, "gp"), *csv = output_path(fig_dir, f->name, "csv");
+	char *prev_gp = prev_dir ? output_path(prev_dir, f->name, "gp") : NULL;
+	int rc = -1;
+
+	f->reused = false;
+	if (prev_gp && file_equals(prev_gp, f->script.data, f->script.len)) {
+		f->reused = true;
+		for (int e = 0; e < 3 && f->reused; e++) {
+			char *prev = output_path(prev_dir, f->name, extensions[e]);
+			if ((p->formats & (1u << e)) && !file_nonempty(prev))
+				f->reused = false;
+			free(prev);
+		}
+	}
+	if (file_write_atomic(gp, f->script.data, f->script.len) != 0 ||
+	    file_write_atomic(csv, buf_str(&f->csv), f->csv.len) != 0)
+		goto out;
+	for (int e = 0; e < 3; e++) {
+		char *to, *from;
+		if (!(p->formats & (1u << e)))
+			continue;
+		to = output_path(fig_dir, f->name, extensions[e]);
+		from = f->reused ? output_path(prev_dir, f->name, extensions[e]) : NULL;
+		rc = from ? link_or_copy(from, to) : remove_stale(to);
+		free(to);
+		free(from);
+		if (rc != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(gp);
+	free(csv);
+	free(prev_gp);
+	return rc;
+}
+
+/* The date cairo writes into every PDF, in PDF's D:YYYYMMDDHHmmSS digits. */
+void fig_pdf_date(char digits[15])
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end = NULL;
+	long long t;
+	struct tm tm;
+	time_t tt;
+
+	memcpy(digits, "19700101000000", 15);
+	if (!epoch || !*epoch)
+		return;
+	errno = 0;
+	t = strtoll(epoch, &end, 10);
+	if (errno || *end || t < 0)
+		return;
+	tt = (time_t)t;
+	if (gmtime_r(&tt, &tm) && tm.tm_year + 1900 <= 9999)
+		strftime(digits, 15, "%Y%m%d%H%M%S", &tm);
+}
+
+/*
+ * Replace the creation and modification dates in the PDF at path by digits (and a "Z" time
+ * zone). Same-length edits, so the cross-reference offsets stay valid.
+ */
+static int pdf_fix_dates(const char *path, const char *digits)
+{
+	static const char *const keys[2] = {"/CreationDate (D:", "/ModDate (D:"};
+	char *data = NULL;
+	size_t len = 0;
+	bool changed = false;
+	int rc = -1;
+
+	if (file_read(path, &data, &len) != 0)
+		goto out;
+	for (int k = 0; k < 2; k++) {
+		size_t kl = strlen(keys[k]);
+		for (size_t i = 0; i + kl < len; i++) {
+			size_t d = 0;
+			if (memcmp(data + i, keys[k], kl) != 0)
+				continue;
+			i += kl;
+			while (d < 14 && i + d < len && data[i + d] >= '0' && data[i + d] <= '9')
+				d++;
+			if (memcmp(data + i, digits, d) != 0) {
+				memcpy(data + i, digits, d);
+				changed = true;
+			}
+			i += d;
+			/* a time zone "+hh'mm'" or "-hh'mm'" becomes "+00'00'" */
+			if (i + 7 <= len && (data[i] == '+' || data[i] == '-') &&
+			    data[i + 3] == '\'') {
+				memcpy(data + i, "+00'00", 6);
+				changed = true;
+			}
+		}
+	}
+	rc = changed ? file_write_atomic(path, data, len) : 0;
+out:
+	free(data);
+	return rc;
+}
+
+/*
+ * Figure f has been drawn: every output must exist and not be empty; PDFs get their fixed
+ * date. Runs while the other gnuplot processes keep drawing, which hides its cost.
+ */
+int fig_check(const struct plotter *p, const struct figure *f, const char *fig_dir,
+	      const char *pdf_date)
+{
+	int rc = 0;
+	for (int e = 0; e < 3 && rc == 0; e++) {
+		char *path;
+		if (!(p->formats & (1u << e)))
+			continue;
+		path = output_path(fig_dir, f->name, extensions[e]);
+		if (!file_nonempty(path)) {
+			struct buf loc = BUF_INIT;
+			buf_printf(&loc, "figures/%s.gp", f->name);
+			diag_error(buf_str(&loc), 0, 0, "gnuplot: finished without writing '%s.%s'",
+				   f->name, extensions[e]);
+			buf_release(&loc);
+			rc = -1;
+		} else if (e == 2) {
+			rc = pdf_fix_dates(path, pdf_date);
+		}
+		free(path);
+	}
+	return rc;
+}
