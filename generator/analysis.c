@@ -22,10 +22,16 @@ const char *verdict_label(enum verdict v)
 	return v < VERDICT_COUNT ? labels[v] : "insufficient data";
 }
 
+const char *basis_name(enum basis b)
+{
+	return b == BASIS_CAPABILITIES ? "capabilities" : b == BASIS_REFERENCE ? "reference" : NULL;
+}
+
 enum verdict analysis_verdict(double r, double high, double low)
 {
 	if (!isfinite(r))
 		return VERDICT_INSUFFICIENT;
+	r = round(r * 1e12) / 1e12;
 	if (r >= high)
 		return VERDICT_TRACKS;
 	if (r >= low)
@@ -71,24 +77,55 @@ static double *nan_array(size_t n)
 	return a;
 }
 
-/* Competition ranks ("1224") of x, descending; NAN gets 0. Ties: equal values share a rank. */
-static void rank_desc(const double *x, size_t n, long *rank)
+struct keyed {
+	double x;
+	size_t i;
+};
+
+static int cmp_keyed_desc(const void *pa, const void *pb)
 {
-	for (size_t i = 0; i < n; i++) {
-		long r = 1;
-		if (!isfinite(x[i])) {
-			rank[i] = 0;
-			continue;
-		}
-		for (size_t j = 0; j < n; j++)
-			if (isfinite(x[j]) && x[j] > x[i])
-				r++;
-		rank[i] = r;
-	}
+	const struct keyed *a = pa, *b = pb;
+	if (a->x != b->x)
+		return a->x > b->x ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
 }
 
-static void orient_and_standardise(const struct corpus *c, struct cohort_result *cr,
-				   struct bench_result *br)
+void analysis_rank_desc(const double *x, size_t n, long *rank)
+{
+	struct keyed *k = xcalloc(n ? n : 1, sizeof(*k));
+	size_t m = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		rank[i] = 0;
+		if (isfinite(x[i]))
+			k[m++] = (struct keyed){x[i], i};
+	}
+	qsort(k, m, sizeof(*k), cmp_keyed_desc);
+	for (size_t t = 0; t < m; t++)
+		rank[k[t].i] = t && k[t].x == k[t - 1].x ? rank[k[t - 1].i] : (long)t + 1;
+	free(k);
+}
+
+static int cmp_double(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+	return a < b ? -1 : a > b;
+}
+
+/* Models sharing the commonest value of vals[0..n) (sorted in place). */
+static size_t mode_count(double *vals, size_t n)
+{
+	size_t best = 0, run = 0;
+	qsort(vals, n, sizeof(*vals), cmp_double);
+	for (size_t i = 0; i < n; i++) {
+		run = i && vals[i] == vals[i - 1] ? run + 1 : 1;
+		if (run > best)
+			best = run;
+	}
+	return best;
+}
+
+static void orient(const struct corpus *c, struct cohort_result *cr, struct bench_result *br)
 {
 	const struct benchmark *b = &c->benchmarks[br->bench];
 	double *vals = xcalloc(cr->nmodels ? cr->nmodels : 1, sizeof(double));
@@ -98,6 +135,8 @@ static void orient_and_standardise(const struct corpus *c, struct cohort_result 
 	br->z = nan_array(cr->nmodels);
 	br->expected_z = nan_array(cr->nmodels);
 	br->residual = nan_array(cr->nmodels);
+	br->lb_residual = nan_array(cr->nmodels);
+	br->lb_sd = NAN;
 	for (size_t i = 0; i < cr->nmodels; i++) {
 		const struct score *s = &c->models[cr->models[i]].scores[br->bench];
 		if (!s->present)
@@ -106,21 +145,116 @@ static void orient_and_standardise(const struct corpus *c, struct cohort_result 
 		vals[k++] = br->oriented[i];
 	}
 	br->n_values = k;
+	br->n_mode = mode_count(vals, k);
+	br->near_constant = br->n_mode >= ANALYSIS_MIN_MODELS && 2 * br->n_mode >= k;
+	free(vals);
+}
+
+/* z-scores of br over the models that rows marks (every model when rows is NULL); every
+ * model with a value gets one. */
+static void standardise(struct cohort_result *cr, struct bench_result *br, const bool *rows)
+{
+	double *vals = xcalloc(cr->nmodels ? cr->nmodels : 1, sizeof(double));
+	size_t k = 0;
+
+	for (size_t i = 0; i < cr->nmodels; i++)
+		if (isfinite(br->oriented[i]) && (!rows || rows[i]))
+			vals[k++] = br->oriented[i];
 	br->mean = stats_mean(vals, k);
 	br->sd = stats_sd(vals, k);
 	if (k && br->sd > 0)
 		for (size_t i = 0; i < cr->nmodels; i++)
-			if (isfinite(br->oriented[i]))
-				br->z[i] = (br->oriented[i] - br->mean) / br->sd;
+			br->z[i] = isfinite(br->oriented[i]) ? (br->oriented[i] - br->mean) / br->sd
+							     : NAN;
+	else
+		for (size_t i = 0; i < cr->nmodels; i++)
+			br->z[i] = NAN;
 	free(vals);
+}
+
+/* The capability columns' z-scores, after the complete models are known (docs/method.md
+ * 1.3): over the complete models when there are enough of them for a score, so a model
+ * lacking one capability benchmark changes nobody else's score. */
+static bool *complete_models(struct cohort_result *cr, double **xcap, size_t *complete)
+{
+	bool *rows = xcalloc(cr->nmodels ? cr->nmodels : 1, sizeof(bool));
+	cr->n_complete = 0;
+	for (size_t i = 0; i < cr->nmodels; i++) {
+		size_t j;
+		for (j = 0; j < cr->ncap; j++)
+			if (!isfinite(xcap[j][i]))
+				break;
+		if (j == cr->ncap && cr->ncap) {
+			rows[i] = true;
+			complete[cr->n_complete++] = i;
+		}
+	}
+	return rows;
+}
+
+/* The Spearman matrix of the capability z-scores over the complete models; a note when an
+ * entry is undefined. */
+static void capability_matrix(const struct corpus *c, struct cohort_result *cr, double **zcap,
+			      const size_t *complete, struct buf *note)
+{
+	size_t k = cr->ncap;
+	struct pairs p;
+
+	cr->matrix = xcalloc(k * k, sizeof(double));
+	pairs_init(&p, cr->n_complete);
+	for (size_t a = 0; a < k; a++) {
+		for (size_t b = a; b < k; b++) {
+			double r;
+			p.n = 0;
+			for (size_t t = 0; t < cr->n_complete; t++)
+				pairs_add(&p, zcap[a][complete[t]], zcap[b][complete[t]]);
+			r = a == b ? 1.0 : stats_spearman(p.x, p.y, p.n);
+			cr->matrix[a * k + b] = cr->matrix[b * k + a] = r;
+			if (!isfinite(r) && !note->len)
+				buf_printf(note, "capability benchmarks '%s' and '%s' have no defined "
+						 "rank correlation (a constant column?)",
+					   c->benchmarks[cr->cap[a]].id, c->benchmarks[cr->cap[b]].id);
+		}
+	}
+	pairs_release(&p);
+}
+
+/* PC1 of the matrix, its share of the variance and the matrix's off-diagonal spread. */
+static int capability_pc1(struct cohort_result *cr, struct buf *note)
+{
+	size_t k = cr->ncap, noff = 0;
+	double sum = 0, *off;
+
+	cr->eigenvalues = xcalloc(k, sizeof(double));
+	cr->loadings = xcalloc(k, sizeof(double));
+	if (stats_pc1(cr->matrix, k, cr->eigenvalues, cr->loadings) < 0) {
+		buf_puts(note, "the eigen-decomposition of the capability matrix failed");
+		free(cr->eigenvalues);
+		free(cr->loadings);
+		cr->eigenvalues = cr->loadings = NULL;
+		return -1;
+	}
+	off = xcalloc(k * k, sizeof(double));
+	for (size_t j = 0; j < k; j++)
+		sum += cr->eigenvalues[j];
+	cr->variance_explained = cr->eigenvalues[0] / sum;
+	for (size_t a = 0; a < k; a++)
+		for (size_t b = a + 1; b < k; b++)
+			off[noff++] = cr->matrix[a * k + b];
+	cr->inter_mean = stats_mean(off, noff);
+	cr->inter_sd = stats_sd(off, noff);
+	free(off);
+	return 0;
 }
 
 static void capability_score(const struct corpus *c, struct cohort_result *cr)
 {
 	size_t k = cr->ncap, nm = cr->nmodels;
 	size_t *complete = xcalloc(nm ? nm : 1, sizeof(size_t));
+	struct bench_result **capr = xcalloc(k ? k : 1, sizeof(*capr));
+	double **xcap = xcalloc(k ? k : 1, sizeof(double *));
 	double **zcap = xcalloc(k ? k : 1, sizeof(double *));
-	struct pairs p;
+	bool *rows;
 	struct buf note = BUF_INIT;
 
 	cr->score = nan_array(nm);
@@ -128,16 +262,14 @@ static void capability_score(const struct corpus *c, struct cohort_result *cr)
 	cr->variance_explained = cr->inter_mean = cr->inter_sd = NAN;
 	for (size_t j = 0; j < k; j++)
 		for (size_t r = 0; r < cr->nresults; r++)
-			if (cr->results[r].bench == cr->cap[j])
-				zcap[j] = cr->results[r].z;
-	for (size_t i = 0; i < nm; i++) {
-		size_t j;
-		for (j = 0; j < k; j++)
-			if (!isfinite(zcap[j][i]))
-				break;
-		if (j == k)
-			complete[cr->n_complete++] = i;
-	}
+			if (cr->results[r].bench == cr->cap[j]) {
+				capr[j] = &cr->results[r];
+				xcap[j] = capr[j]->oriented;
+				zcap[j] = capr[j]->z;
+			}
+	rows = complete_models(cr, xcap, complete);
+	for (size_t j = 0; j < k; j++)
+		standardise(cr, capr[j], cr->n_complete >= ANALYSIS_MIN_MODELS ? rows : NULL);
 	if (k == 0) {
 		buf_puts(&note, "this cohort has no capability benchmarks (set role \"capability\" "
 				"in benchmarks.json)");
@@ -149,56 +281,17 @@ static void capability_score(const struct corpus *c, struct cohort_result *cr)
 			   cr->n_complete, k, ANALYSIS_MIN_MODELS);
 		goto out;
 	}
-	cr->matrix = xcalloc(k * k, sizeof(double));
-	pairs_init(&p, cr->n_complete);
-	for (size_t a = 0; a < k; a++) {
-		for (size_t b = a; b < k; b++) {
-			double r;
-			p.n = 0;
-			for (size_t t = 0; t < cr->n_complete; t++)
-				pairs_add(&p, zcap[a][complete[t]], zcap[b][complete[t]]);
-			r = a == b ? 1.0 : stats_spearman(p.x, p.y, p.n);
-			cr->matrix[a * k + b] = cr->matrix[b * k + a] = r;
-			if (!isfinite(r) && !note.len)
-				buf_printf(&note, "capability benchmarks '%s' and '%s' have no defined "
-						  "rank correlation (a constant column?)",
-					   c->benchmarks[cr->cap[a]].id, c->benchmarks[cr->cap[b]].id);
-		}
-	}
-	pairs_release(&p);
-	if (note.len)
+	capability_matrix(c, cr, zcap, complete, &note);
+	if (note.len || capability_pc1(cr, &note) < 0)
 		goto out;
-	cr->eigenvalues = xcalloc(k, sizeof(double));
-	cr->loadings = xcalloc(k, sizeof(double));
-	if (stats_pc1(cr->matrix, k, cr->eigenvalues, cr->loadings) < 0) {
-		buf_puts(&note, "the eigen-decomposition of the capability matrix failed");
-		free(cr->eigenvalues);
-		free(cr->loadings);
-		cr->eigenvalues = cr->loadings = NULL;
-		goto out;
-	}
-	{
-		double sum = 0;
-		double *off = xcalloc(k * k, sizeof(double));
-		size_t noff = 0;
-		for (size_t j = 0; j < k; j++)
-			sum += cr->eigenvalues[j];
-		cr->variance_explained = cr->eigenvalues[0] / sum;
-		for (size_t a = 0; a < k; a++)
-			for (size_t b = a + 1; b < k; b++)
-				off[noff++] = cr->matrix[a * k + b];
-		cr->inter_mean = stats_mean(off, noff);
-		cr->inter_sd = stats_sd(off, noff);
-		free(off);
-	}
 	for (size_t t = 0; t < cr->n_complete; t++) {
 		size_t i = complete[t];
-		double s = 0;
+		double sc = 0;
 		for (size_t j = 0; j < k; j++)
-			s += zcap[j][i] * cr->loadings[j];
-		cr->score[i] = s;
+			sc += zcap[j][i] * cr->loadings[j];
+		cr->score[i] = sc;
 	}
-	rank_desc(cr->score, nm, cr->score_rank);
+	analysis_rank_desc(cr->score, nm, cr->score_rank);
 out:
 	if (note.len) {
 		/* the run goes on (the pages say why there are no correlations), but say it now */
@@ -211,7 +304,10 @@ out:
 		cr->note = buf_detach(&note);
 	}
 	buf_release(&note);
+	free(rows);
 	free(zcap);
+	free(xcap);
+	free(capr);
 	free(complete);
 }
 
@@ -285,24 +381,69 @@ static void benchmark_statistics(const struct corpus *c, struct cohort_result *c
 	pairs_release(&p);
 }
 
+/* The leaderboard's residual of one benchmark (docs/method.md 2.1-2.3): against what it
+ * is judged by, scaled to unit spread over the models of the fit. */
+static void leaderboard_residual(const struct corpus *c, struct cohort_result *cr,
+				 struct bench_result *br)
+{
+	const struct benchmark *b = &c->benchmarks[br->bench];
+	size_t nm = cr->nmodels, n = 0;
+	double *raw = nan_array(nm), *fitted = xcalloc(nm ? nm : 1, sizeof(double));
+	struct pairs p;
+	struct ols fit;
+
+	br->basis = BASIS_NONE;
+	if (b->role != ROLE_SAFETY || b->naggregate_of)
+		goto out;
+	br->basis = b->correlate_index >= 0 ? BASIS_REFERENCE : BASIS_CAPABILITIES;
+	if (br->basis == BASIS_CAPABILITIES) {
+		for (size_t i = 0; i < nm; i++)
+			raw[i] = br->residual[i];
+	} else if (isfinite(br->reference_corr)) {
+		double *basis = nan_array(nm);
+		pairs_init(&p, nm);
+		for (size_t i = 0; i < nm; i++) {
+			const struct score *s = &c->models[cr->models[i]].scores[b->correlate_index];
+			if (s->present)
+				basis[i] = content_orient(&c->benchmarks[b->correlate_index], s->value);
+			pairs_add(&p, basis[i], br->z[i]);
+		}
+		if (p.n >= ANALYSIS_MIN_MODELS && stats_ols(p.x, p.y, p.n, &fit) == 0)
+			for (size_t i = 0; i < nm; i++)
+				if (isfinite(basis[i]) && isfinite(br->z[i]))
+					raw[i] = br->z[i] - (fit.intercept + fit.slope * basis[i]);
+		pairs_release(&p);
+		free(basis);
+	}
+	for (size_t i = 0; i < nm; i++)
+		if (isfinite(raw[i]))
+			fitted[n++] = raw[i];
+	br->lb_sd = n ? stats_sd(fitted, n) : NAN;
+	if (br->lb_sd > 0)
+		for (size_t i = 0; i < nm; i++)
+			br->lb_residual[i] = raw[i] / br->lb_sd;
+out:
+	free(fitted);
+	free(raw);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void areas_and_leaderboard(const struct corpus *c, struct cohort_result *cr)
+/* The cohort's safety areas, sorted by id, each with its safety benchmarks and verdicts. */
+static void collect_areas(const struct corpus *c, struct cohort_result *cr)
 {
 	const char **ids = xcalloc(cr->nresults ? cr->nresults : 1, sizeof(char *));
-	size_t nids = 0, nm = cr->nmodels;
-	double *safety, *decor;
-	long *srank, *drank;
+	size_t nids = 0;
 
 	for (size_t r = 0; r < cr->nresults; r++) {
 		const struct benchmark *b = &c->benchmarks[cr->results[r].bench];
 		size_t j;
 		if (b->role != ROLE_SAFETY)
 			continue;
-		cr->n_safety++;
+		cr->n_safety += cr->results[r].basis != BASIS_NONE;
 		for (j = 0; j < nids; j++)
 			if (strcmp(ids[j], b->area) == 0)
 				break;
@@ -332,52 +473,80 @@ static void areas_and_leaderboard(const struct corpus *c, struct cohort_result *
 		}
 		ar->mean_cap_corr = nsum ? sum / (double)nsum : NAN;
 	}
+	free(ids);
+}
 
-	cr->leaders = xcalloc(nm ? nm : 1, sizeof(*cr->leaders));
-	safety = nan_array(nm);
-	decor = nan_array(nm);
-	srank = xcalloc(nm ? nm : 1, sizeof(long));
-	drank = xcalloc(nm ? nm : 1, sizeof(long));
+/* Unscaled area means of every model (docs/method.md 2.4), then each area's spread. */
+static void area_means(struct cohort_result *cr, size_t a)
+{
+	struct area_result *ar = &cr->areas[a];
+	size_t nm = cr->nmodels, ns = 0, nd = 0;
+	double *sv = xcalloc(nm ? nm : 1, sizeof(double)), *dv = xcalloc(nm ? nm : 1, sizeof(double));
+
+	for (size_t i = 0; i < nm; i++) {
+		struct area_score *as = &cr->leaders[i].areas[a];
+		double zs = 0, rs = 0;
+		size_t zn = 0, rn = 0;
+		for (size_t t = 0; t < ar->nbench; t++) {
+			const struct bench_result *br = &cr->results[ar->bench[t]];
+			if (br->basis == BASIS_NONE)
+				continue;
+			if (isfinite(br->z[i])) {
+				zs += br->z[i];
+				zn++;
+			}
+			if (isfinite(br->lb_residual[i]) && isfinite(cr->score[i])) {
+				rs += br->lb_residual[i];
+				rn++;
+			}
+		}
+		as->safety = zn ? zs / (double)zn : NAN;
+		as->decorrelated = rn ? rs / (double)rn : NAN;
+		as->n = rn ? rn : zn;
+		cr->leaders[i].covered += zn;
+		if (zn)
+			sv[ns++] = as->safety;
+		if (rn)
+			dv[nd++] = as->decorrelated;
+	}
+	ar->safety_sd = ns ? stats_sd(sv, ns) : NAN;
+	ar->decorrelated_sd = nd ? stats_sd(dv, nd) : NAN;
+	for (size_t i = 0; i < nm; i++) {
+		struct area_score *as = &cr->leaders[i].areas[a];
+		as->safety = ar->safety_sd > 0 ? as->safety / ar->safety_sd : NAN;
+		as->decorrelated = ar->decorrelated_sd > 0 ? as->decorrelated / ar->decorrelated_sd
+							   : NAN;
+	}
+	free(sv);
+	free(dv);
+}
+
+/* Mean of the defined area scores of every model, and competition ranks. */
+static void leaderboard(struct cohort_result *cr)
+{
+	size_t nm = cr->nmodels;
+	double *safety = nan_array(nm), *decor = nan_array(nm);
+	long *srank = xcalloc(nm ? nm : 1, sizeof(long)), *drank = xcalloc(nm ? nm : 1, sizeof(long));
+
 	for (size_t i = 0; i < nm; i++) {
 		struct leader *l = &cr->leaders[i];
 		double ssum = 0, dsum = 0;
 		size_t sn = 0, dn = 0;
-		l->model = i;
-		l->areas = xcalloc(nids ? nids : 1, sizeof(*l->areas));
-		for (size_t a = 0; a < nids; a++) {
-			struct area_result *ar = &cr->areas[a];
-			struct area_score *as = &l->areas[a];
-			double zs = 0, rs = 0;
-			size_t zn = 0, rn = 0;
-			for (size_t t = 0; t < ar->nbench; t++) {
-				const struct bench_result *br = &cr->results[ar->bench[t]];
-				if (isfinite(br->z[i])) {
-					zs += br->z[i];
-					zn++;
-				}
-				if (isfinite(br->residual[i])) {
-					rs += br->residual[i];
-					rn++;
-				}
-			}
-			as->safety = zn ? zs / (double)zn : NAN;
-			as->decorrelated = rn ? rs / (double)rn : NAN;
-			as->n = rn ? rn : zn;
-			l->covered += zn;
-			if (zn) {
-				ssum += as->safety;
+		for (size_t a = 0; a < cr->nareas; a++) {
+			if (isfinite(l->areas[a].safety)) {
+				ssum += l->areas[a].safety;
 				sn++;
 			}
-			if (rn) {
-				dsum += as->decorrelated;
+			if (isfinite(l->areas[a].decorrelated)) {
+				dsum += l->areas[a].decorrelated;
 				dn++;
 			}
 		}
 		l->safety = safety[i] = sn ? ssum / (double)sn : NAN;
 		l->decorrelated = decor[i] = dn ? dsum / (double)dn : NAN;
 	}
-	rank_desc(safety, nm, srank);
-	rank_desc(decor, nm, drank);
+	analysis_rank_desc(safety, nm, srank);
+	analysis_rank_desc(decor, nm, drank);
 	for (size_t i = 0; i < nm; i++) {
 		cr->leaders[i].safety_rank = srank[i];
 		cr->leaders[i].decorrelated_rank = drank[i];
@@ -387,20 +556,30 @@ static void areas_and_leaderboard(const struct corpus *c, struct cohort_result *
 	for (size_t i = 0; i < nm; i++)
 		if (!isfinite(decor[i]))
 			safety[i] = NAN;
-	rank_desc(safety, nm, srank);
+	analysis_rank_desc(safety, nm, srank);
 	for (size_t i = 0; i < nm; i++)
 		cr->leaders[i].raw_rank_scored = srank[i];
 	free(safety);
 	free(decor);
 	free(srank);
 	free(drank);
-	free(ids);
+}
+
+static void areas_and_leaderboard(const struct corpus *c, struct cohort_result *cr)
+{
+	collect_areas(c, cr);
+	cr->leaders = xcalloc(cr->nmodels ? cr->nmodels : 1, sizeof(*cr->leaders));
+	for (size_t i = 0; i < cr->nmodels; i++) {
+		cr->leaders[i].model = i;
+		cr->leaders[i].id = c->models[cr->models[i]].id;
+		cr->leaders[i].areas = xcalloc(cr->nareas ? cr->nareas : 1, sizeof(struct area_score));
+	}
+	for (size_t a = 0; a < cr->nareas; a++)
+		area_means(cr, a);
+	leaderboard(cr);
 }
 
 /* Sort key for the leaderboard: decorrelated rank (unranked last), raw rank, then id. */
-static const struct corpus *sort_corpus;
-static const struct cohort_result *sort_cohort;
-
 static int cmp_leader(const void *pa, const void *pb)
 {
 	const struct leader *a = pa, *b = pb;
@@ -412,8 +591,7 @@ static int cmp_leader(const void *pa, const void *pb)
 	rb = b->safety_rank ? b->safety_rank : 1L << 30;
 	if (ra != rb)
 		return ra < rb ? -1 : 1;
-	return strcmp(sort_corpus->models[sort_cohort->models[a->model]].id,
-		      sort_corpus->models[sort_cohort->models[b->model]].id);
+	return strcmp(a->id, b->id);
 }
 
 static void run_cohort(const struct corpus *c, size_t ci, struct cohort_result *cr)
@@ -426,6 +604,7 @@ static void run_cohort(const struct corpus *c, size_t ci, struct cohort_result *
 	cr->results = xcalloc(c->nbench ? c->nbench : 1, sizeof(*cr->results));
 	cr->cap = xcalloc(c->nbench ? c->nbench : 1, sizeof(size_t));
 	for (size_t b = 0; b < c->nbench; b++) {
+		struct bench_result *br = &cr->results[cr->nresults];
 		size_t i;
 		if (c->benchmarks[b].role == ROLE_IGNORE)
 			continue;
@@ -434,18 +613,20 @@ static void run_cohort(const struct corpus *c, size_t ci, struct cohort_result *
 				break;
 		if (i == cr->nmodels)
 			continue;
-		cr->results[cr->nresults].bench = b;
-		orient_and_standardise(c, cr, &cr->results[cr->nresults]);
+		br->bench = b;
+		orient(c, cr, br);
 		cr->nresults++;
 		if (c->benchmarks[b].role == ROLE_CAPABILITY)
 			cr->cap[cr->ncap++] = b;
+		else
+			standardise(cr, br, NULL);
 	}
 	capability_score(c, cr);
-	for (size_t r = 0; r < cr->nresults; r++)
+	for (size_t r = 0; r < cr->nresults; r++) {
 		benchmark_statistics(c, cr, &cr->results[r]);
+		leaderboard_residual(c, cr, &cr->results[r]);
+	}
 	areas_and_leaderboard(c, cr);
-	sort_corpus = c;
-	sort_cohort = cr;
 	if (cr->nmodels)
 		qsort(cr->leaders, cr->nmodels, sizeof(*cr->leaders), cmp_leader);
 }
@@ -483,6 +664,7 @@ void analysis_free(struct analysis *a)
 			free(cr->results[r].z);
 			free(cr->results[r].expected_z);
 			free(cr->results[r].residual);
+			free(cr->results[r].lb_residual);
 		}
 		for (size_t l = 0; l < cr->nmodels; l++)
 			free(cr->leaders[l].areas);

@@ -3,8 +3,8 @@
  *
  * For each cohort: orient, z-score, Spearman matrix of the capability benchmarks, PC1,
  * capabilities score, per-benchmark correlations and slopes with pairwise deletion,
- * verdicts, residuals from capabilities and the decorrelated leaderboard. See DESIGN.md
- * "The method" and the README for the exact definitions.
+ * verdicts, residuals and the decorrelated leaderboard. docs/method.md (sections 1 and 2)
+ * is the exact definition.
  *
  * Every statistic that is undefined (too few models, a constant column) is NAN here and
  * null in the report; the analysis never fails on valid content.
@@ -34,11 +34,25 @@ const char *verdict_id(enum verdict v);
 /** A short human label for v, e.g. "tracks capabilities". */
 const char *verdict_label(enum verdict v);
 
+/** What a leaderboard benchmark's residual is taken against (docs/method.md, 2.1). */
+enum basis {
+	BASIS_NONE,         /* not on the leaderboard (not safety, or an aggregate) */
+	BASIS_CAPABILITIES, /* the capabilities score */
+	BASIS_REFERENCE,    /* the correlate_with benchmark's oriented value */
+};
+
+/** "capabilities", "reference", or NULL for BASIS_NONE. */
+const char *basis_name(enum basis b);
+
 /** One benchmark in one cohort. Arrays are indexed by the cohort's model position. */
 struct bench_result {
 	size_t bench;            /* index into corpus.benchmarks */
 	size_t n_values;         /* models of the cohort with a value */
-	double mean, sd;         /* of the oriented values (population SD) */
+	double mean, sd;         /* z-score parameters of the oriented values (population SD):
+				  * over the complete models for a capability benchmark of a
+				  * cohort with a capabilities score, else over n_values */
+	size_t n_mode;           /* models sharing the commonest value */
+	bool near_constant;      /* n_mode >= ANALYSIS_MIN_MODELS and >= half of n_values */
 	size_t n;                /* models with a value and a capabilities score */
 	double cap_corr;         /* Spearman with the capabilities score */
 	double pearson;          /* Pearson with the capabilities score */
@@ -56,29 +70,37 @@ struct bench_result {
 	double *z;               /* per model: z-score or NAN */
 	double *expected_z;      /* per model: intercept_z + std_slope * score, or NAN */
 	double *residual;        /* per model: z - expected_z, or NAN */
+	enum basis basis;        /* what the leaderboard residual is taken against */
+	double lb_sd;            /* SD of the basis residuals over the fitted models, or NAN */
+	double *lb_residual;     /* per model: basis residual / lb_sd, or NAN (the leaderboard's) */
 };
 
 struct area_score {
-	double safety;       /* mean z over the area's safety benchmarks the model has */
-	double decorrelated; /* mean residual over the same, NAN without a capabilities score */
+	double safety;       /* mean z over the area's leaderboard benchmarks the model has, in
+			      * SDs of that mean across the cohort's models */
+	double decorrelated; /* the same over lb_residual; NAN without a capabilities score */
 	size_t n;            /* benchmarks that went into decorrelated (or safety) */
 };
 
 struct leader {
 	size_t model;              /* cohort model position */
-	double safety;             /* mean over areas of area safety */
+	const char *id;            /* the model's id (borrowed), the last sort key */
+	double safety;             /* mean over areas of area safety (NAN without any) */
 	long safety_rank;          /* 1-based, 0 when safety is NAN */
 	long raw_rank_scored;      /* safety rank among models with a decorrelated score, or 0 */
 	double decorrelated;       /* mean over areas of area decorrelated */
 	long decorrelated_rank;    /* 1-based, 0 when NAN */
-	size_t covered;            /* safety benchmarks this model has a value for */
+	size_t covered;            /* leaderboard benchmarks this model has a value for */
 	struct area_score *areas;  /* one per cohort area */
 };
 
 struct area_result {
 	const char *id;          /* borrowed from the corpus */
-	size_t *bench;           /* positions into cohort_result.results */
+	size_t *bench;           /* positions into cohort_result.results: every safety benchmark
+				  * of the area; those on the leaderboard have basis != NONE */
 	size_t nbench;
+	double safety_sd;        /* SD across models of the unscaled area safety means, or NAN */
+	double decorrelated_sd;  /* the same for the decorrelated means */
 	double mean_cap_corr;    /* mean of defined capabilities correlations, NAN if none */
 	size_t verdicts[VERDICT_COUNT];
 };
@@ -103,7 +125,7 @@ struct cohort_result {
 	struct leader *leaders;  /* per model, sorted by decorrelated rank then id */
 	struct area_result *areas;    /* safety areas, sorted by id */
 	size_t nareas;
-	size_t n_safety;         /* safety benchmarks in the cohort */
+	size_t n_safety;         /* leaderboard benchmarks (safety, not aggregates) in the cohort */
 };
 
 struct analysis {
@@ -117,9 +139,17 @@ struct analysis {
  * gives NULL after one diagnostic). Caller frees with analysis_free(); c must outlive it.
  */
 struct analysis *analysis_run(const struct corpus *c, const char *cohort_id);
+/**
+ * Competition ranks ("1224") of x[0..n) into rank, descending: 1 = the largest; equal values
+ * share the best of their ranks; NAN gets 0. O(n log n).
+ */
+void analysis_rank_desc(const double *x, size_t n, long *rank);
 /** Free an analysis (NULL is fine). */
 void analysis_free(struct analysis *a);
-/** The verdict for correlation r with thresholds high and low (NAN gives insufficient). */
+/**
+ * The verdict for correlation r with thresholds high and low (NAN gives insufficient). r is
+ * rounded to 12 decimal places first, so an exact 0.6 computed as 0.59999999999999987 is 0.6.
+ */
 enum verdict analysis_verdict(double r, double high, double low);
 
 #endif

@@ -289,7 +289,7 @@ out:
 
 static const char *const bench_keys[] = {
 	"id",  "source_id", "name",        "role",  "area",   "metric",   "higher_is_better", "target",
-	"correlate_with", "url", "citation", "description", "sources", NULL};
+	"correlate_with", "aggregate_of", "url", "citation", "description", "sources", NULL};
 
 /* "sources": [{"harness": "lm-eval", "task": "copa", "metric": "acc,none", "sign": 1}] */
 static void load_sources(struct check *k, const struct value *e, struct benchmark *b)
@@ -340,6 +340,128 @@ static int parse_role(const char *s, enum role *r)
 	return -1;
 }
 
+/* "higher_is_better": true, or "target": the best value (one of the two). */
+static void load_direction(struct check *k, const struct value *e, struct benchmark *b)
+{
+	const struct value *hib = value_get(e, "higher_is_better"), *tgt = value_get(e, "target");
+	if (!value_is_null(tgt)) {
+		if (tgt->kind != VALUE_NUMBER)
+			bad(k, tgt, "key 'target' must be a number (the best value)");
+		else if (hib)
+			bad(k, hib, "benchmark '%s' has both 'target' and 'higher_is_better'; give one",
+			    b->id);
+		b->has_target = true;
+		b->target = tgt->kind == VALUE_NUMBER ? tgt->number : 0;
+	} else if (!hib) {
+		bad(k, e, "benchmark '%s' has no 'higher_is_better' (true or false) or 'target' (the "
+			  "best value)",
+		    b->id);
+	} else if (hib->kind != VALUE_BOOL) {
+		bad(k, hib, "key 'higher_is_better' must be true or false, not %s",
+		    value_kind_name(hib->kind));
+	} else {
+		b->higher_is_better = hib->boolean;
+	}
+}
+
+/* One entry of benchmarks.json into b. Returns 0, or -1 when the entry has no usable id. */
+static int load_benchmark(struct check *k, struct corpus *c, const struct value *e, size_t i,
+			  struct benchmark *b)
+{
+	char *role;
+
+	memset(b, 0, sizeof(*b));
+	b->correlate_index = -1;
+	if (e->kind != VALUE_OBJECT) {
+		bad(k, e, "benchmarks[%zu] must be an object", i);
+		return -1;
+	}
+	warn_unknown_keys(k->path, e, bench_keys, "");
+	b->id = opt_slug(k, e, "id");
+	if (!b->id) {
+		if (!value_get(e, "id"))
+			bad(k, e, "benchmarks[%zu] has no 'id'", i);
+		return -1;
+	}
+	if (content_find_benchmark(c, b->id) >= 0) {
+		bad(k, value_get(e, "id"), "duplicate benchmark id '%s'", b->id);
+		free(b->id);
+		return -1;
+	}
+	b->source_id = opt_string(k, e, "source_id", NULL);
+	b->name = opt_string(k, e, "name", NULL);
+	if (!b->name)
+		b->name = xstrdup(b->source_id ? b->source_id : b->id);
+	role = req_string(k, e, "role");
+	if (role && parse_role(role, &b->role) < 0)
+		bad(k, value_get(e, "role"),
+		    "key 'role' is \"%s\"; use capability, safety, general or ignore", role);
+	free(role);
+	b->area = opt_slug(k, e, "area");
+	if (!b->area)
+		b->area = xstrdup(b->role == ROLE_CAPABILITY ? "capabilities" : "unclassified");
+	b->metric = opt_string(k, e, "metric", NULL);
+	if (!b->metric)
+		b->metric = xstrdup("score");
+	load_direction(k, e, b);
+	b->correlate_with = opt_slug(k, e, "correlate_with");
+	b->url = opt_string(k, e, "url", NULL);
+	b->citation = opt_string(k, e, "citation", NULL);
+	b->description = opt_string(k, e, "description", NULL);
+	load_sources(k, e, b);
+	return 0;
+}
+
+/* "aggregate_of": ["part", ...]: every part must be another benchmark of the file. */
+static void resolve_aggregate(struct check *k, struct corpus *c, const struct value *e,
+			      struct benchmark *b)
+{
+	const struct value *list = value_get(e, "aggregate_of");
+	if (value_is_null(list))
+		return;
+	if (list->kind != VALUE_ARRAY || list->n == 0) {
+		bad(k, list, "key 'aggregate_of' must be a non-empty array of benchmark ids");
+		return;
+	}
+	b->aggregate_of = xcalloc(list->n, sizeof(char *));
+	for (size_t j = 0; j < list->n; j++) {
+		const struct value *v = list->items[j];
+		long at;
+		if (v->kind != VALUE_STRING) {
+			bad(k, v, "aggregate_of[%zu] of '%s' must be a benchmark id", j, b->id);
+			continue;
+		}
+		at = content_find_benchmark(c, v->string);
+		if (at < 0)
+			bad(k, v, "key 'aggregate_of' names '%s', which is not a benchmark in this "
+				  "file",
+			    v->string);
+		else if (&c->benchmarks[at] == b)
+			bad(k, v, "benchmark '%s' cannot be an aggregate of itself", b->id);
+		else
+			b->aggregate_of[b->naggregate_of++] = xstrdup(v->string);
+	}
+}
+
+/* correlate_with and aggregate_of name other benchmarks: resolved once every id is known. */
+static void resolve_references(struct check *k, struct corpus *c, const struct value *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		const struct value *e = list->items[i], *cw = value_get(e, "correlate_with");
+		struct benchmark *b = &c->benchmarks[i];
+		resolve_aggregate(k, c, e, b);
+		if (!b->correlate_with)
+			continue;
+		b->correlate_index = content_find_benchmark(c, b->correlate_with);
+		if (b->correlate_index < 0)
+			bad(k, cw, "key 'correlate_with' names '%s', which is not a benchmark in this "
+				   "file",
+			    b->correlate_with);
+		else if ((size_t)b->correlate_index == i)
+			bad(k, cw, "benchmark '%s' cannot correlate_with itself", b->id);
+	}
+}
+
 static int load_benchmarks(struct corpus *c)
 {
 	char *path = path_join(c->dir, "benchmarks.json");
@@ -365,86 +487,14 @@ static int load_benchmarks(struct corpus *c)
 		goto out;
 	}
 	for (size_t i = 0; i < list->n; i++) {
-		const struct value *e = list->items[i], *hib, *tgt;
 		struct benchmark b;
-		char *role = NULL;
-
-		memset(&b, 0, sizeof(b));
-		b.correlate_index = -1;
-		if (e->kind != VALUE_OBJECT) {
-			bad(&k, e, "benchmarks[%zu] must be an object", i);
+		if (load_benchmark(&k, c, list->items[i], i, &b) < 0)
 			continue;
-		}
-		warn_unknown_keys(path, e, bench_keys, "");
-		b.id = opt_slug(&k, e, "id");
-		if (!b.id) {
-			if (!value_get(e, "id"))
-				bad(&k, e, "benchmarks[%zu] has no 'id'", i);
-			continue;
-		}
-		if (content_find_benchmark(c, b.id) >= 0) {
-			bad(&k, value_get(e, "id"), "duplicate benchmark id '%s'", b.id);
-			free(b.id);
-			continue;
-		}
-		b.source_id = opt_string(&k, e, "source_id", NULL);
-		b.name = opt_string(&k, e, "name", NULL);
-		if (!b.name)
-			b.name = xstrdup(b.source_id ? b.source_id : b.id);
-		role = req_string(&k, e, "role");
-		if (role && parse_role(role, &b.role) < 0)
-			bad(&k, value_get(e, "role"),
-			    "key 'role' is \"%s\"; use capability, safety, general or ignore", role);
-		free(role);
-		b.area = opt_slug(&k, e, "area");
-		if (!b.area)
-			b.area = xstrdup(b.role == ROLE_CAPABILITY ? "capabilities" : "unclassified");
-		b.metric = opt_string(&k, e, "metric", NULL);
-		if (!b.metric)
-			b.metric = xstrdup("score");
-		hib = value_get(e, "higher_is_better");
-		tgt = value_get(e, "target");
-		if (!value_is_null(tgt)) {
-			if (tgt->kind != VALUE_NUMBER)
-				bad(&k, tgt, "key 'target' must be a number (the best value)");
-			else if (hib)
-				bad(&k, hib, "benchmark '%s' has both 'target' and 'higher_is_better'; "
-					     "give one",
-				    b.id);
-			b.has_target = true;
-			b.target = tgt->kind == VALUE_NUMBER ? tgt->number : 0;
-		} else if (!hib) {
-			bad(&k, e, "benchmark '%s' has no 'higher_is_better' (true or false) or "
-				   "'target' (the best value)",
-			    b.id);
-		} else if (hib->kind != VALUE_BOOL) {
-			bad(&k, hib, "key 'higher_is_better' must be true or false, not %s",
-			    value_kind_name(hib->kind));
-		} else {
-			b.higher_is_better = hib->boolean;
-		}
-		b.correlate_with = opt_slug(&k, e, "correlate_with");
-		b.url = opt_string(&k, e, "url", NULL);
-		b.citation = opt_string(&k, e, "citation", NULL);
-		b.description = opt_string(&k, e, "description", NULL);
-		load_sources(&k, e, &b);
 		xgrow((void **)&c->benchmarks, &cap, c->nbench + 1, sizeof(*c->benchmarks));
 		c->benchmarks[c->nbench++] = b;
 	}
-	/* Resolve correlate_with once every id is known. */
-	for (size_t i = 0; i < list->n && k.errors == 0; i++) {
-		const struct value *e = list->items[i], *cw = value_get(e, "correlate_with");
-		struct benchmark *b = &c->benchmarks[i];
-		if (!b->correlate_with)
-			continue;
-		b->correlate_index = content_find_benchmark(c, b->correlate_with);
-		if (b->correlate_index < 0)
-			bad(&k, cw, "key 'correlate_with' names '%s', which is not a benchmark in this "
-				    "file",
-			    b->correlate_with);
-		else if ((size_t)b->correlate_index == i)
-			bad(&k, cw, "benchmark '%s' cannot correlate_with itself", b->id);
-	}
+	if (k.errors == 0)
+		resolve_references(&k, c, list);
 out:
 	value_free(root);
 	free(path);
@@ -740,6 +790,9 @@ void content_free(struct corpus *c)
 		free(b->area);
 		free(b->metric);
 		free(b->correlate_with);
+		for (size_t j = 0; j < b->naggregate_of; j++)
+			free(b->aggregate_of[j]);
+		free(b->aggregate_of);
 		free(b->url);
 		free(b->citation);
 		free(b->description);

@@ -42,6 +42,9 @@ struct benchmark {
 	double target;         /* best value when has_target: oriented score is -|x - target| */
 	char *correlate_with; /* slug of another benchmark, or NULL */
 	long correlate_index; /* index of correlate_with in corpus.benchmarks, or -1 */
+	char **aggregate_of;  /* ids of the benchmarks this column aggregates (ethics_all of the
+			       * ETHICS subsets), or NULL: kept out of the leaderboard */
+	size_t naggregate_of;
 	char *url, *citation, *description; /* optional, NULL when absent */
 	struct source *sources; /* external task mappings */
 	size_t nsources;
