@@ -1,6 +1,7 @@
 /*
  * main.c - the washboard command line. Only this file picks exit codes (enum wb_exit).
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -224,24 +225,98 @@ static int common_flag(const struct args *a, const char *arg, bool *quiet)
 	return -1;
 }
 
+/*
+ * The bootstrap's options, shared by analyze and build. Returns 1 when arg was one of them
+ * (and *err a usage exit code when its value is bad), 0 when it was not.
+ */
+static int uncertainty_option(struct args *a, const char *arg, struct uncertainty_options *u,
+			      int *err)
+{
+	const char *v = NULL;
+	double x;
+	int r;
+
+	*err = 0;
+	if ((r = option(a, "--bootstrap", 1, &v)) > 0) {
+		if (parse_number(v, &x) < 0 || x < 0 || x > 100000 || x != floor(x))
+			*err = usage_error(a, "--bootstrap takes a whole number of resamples from 0 "
+					      "(off) to 100000, not",
+					   v);
+		else
+			u->resamples = (unsigned)x;
+	} else if (r == 0 && (r = option(a, "--seed", 1, &v)) > 0) {
+		if (parse_number(v, &x) < 0 || x < 0 || x > 9007199254740991.0 || x != floor(x))
+			*err = usage_error(a, "--seed takes a whole number from 0 to 2^53 - 1, not", v);
+		else
+			u->seed = (uint64_t)x;
+	} else if (r == 0 && (r = option(a, "--bootstrap-unit", 1, &v)) > 0) {
+		if (strcmp(v, "model") == 0 || strcmp(v, "family") == 0)
+			u->unit = strcmp(v, "family") == 0 ? UNIT_FAMILY : UNIT_MODEL;
+		else
+			*err = usage_error(a, "--bootstrap-unit must be model or family, not", v);
+	} else if (r == 0 && (r = option(a, "--ci-level", 1, &v)) > 0) {
+		if (parse_number(v, &u->level) < 0 || !(u->level >= 0.5 && u->level <= 0.999))
+			*err = usage_error(a, "--ci-level takes a number from 0.5 to 0.999, not", v);
+	} else if (r == 0 && (r = option(a, "--ci-method", 1, &v)) > 0) {
+		if (strcmp(v, "percentile") == 0 || strcmp(v, "bca") == 0)
+			u->method = strcmp(v, "bca") == 0 ? CI_BCA : CI_PERCENTILE;
+		else
+			*err = usage_error(a, "--ci-method must be percentile or bca, not", v);
+	}
+	if (r < 0)
+		*err = usage_error(a, "missing value after", arg);
+	return r != 0;
+}
+
+static void uncertainty_defaults(struct uncertainty_options *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->resamples = UNCERTAINTY_RESAMPLES;
+	u->seed = UNCERTAINTY_SEED;
+	u->unit = UNIT_MODEL;
+	u->level = 0.95;
+	u->method = CI_PERCENTILE;
+}
+
+/* --jobs N: 1 to 256. */
+static int jobs_option(const struct args *a, const char *v, int *jobs)
+{
+	double j;
+	if (parse_number(v, &j) < 0 || j < 1 || j > 256 || j != (int)j)
+		return usage_error(a, "--jobs takes a whole number from 1 to 256, not", v);
+	*jobs = (int)j;
+	return 0;
+}
+
 static int cmd_analyze(struct args *a)
 {
 	const char *content = "content", *cohort = NULL, *format = "table";
 	struct corpus *c = NULL;
 	struct analysis *an = NULL;
+	struct uncertainty *unc = NULL;
+	struct uncertainty_options uo;
 	struct value *report = NULL;
 	struct buf out = BUF_INIT;
 	int rc = WB_EXIT_OK;
 
+	uncertainty_defaults(&uo);
 	for (a->i = 0; a->i < a->argc; a->i++) {
 		const char *arg = a->argv[a->i], *v = NULL;
 		bool quiet = false;
-		int r = common_flag(a, arg, &quiet);
+		int r = common_flag(a, arg, &quiet), err;
 		if (r > 0)
 			return WB_EXIT_OK;
 		if (r == 0)
 			continue;
-		if ((r = option(a, "--content", 1, &v)) != 0)
+		if (uncertainty_option(a, arg, &uo, &err)) {
+			if (err)
+				return err;
+			continue;
+		}
+		if ((r = option(a, "--jobs", 1, &v)) != 0) {
+			if (r > 0 && jobs_option(a, v, &uo.jobs) != 0)
+				return WB_EXIT_USAGE;
+		} else if ((r = option(a, "--content", 1, &v)) != 0)
 			content = v;
 		else if ((r = option(a, "--cohort", 1, &v)) != 0)
 			cohort = v;
@@ -268,7 +343,14 @@ static int cmd_analyze(struct args *a)
 		rc = WB_EXIT_USAGE;
 		goto out;
 	}
-	report = report_build(an);
+	if (uo.resamples) {
+		unc = uncertainty_run(an, &uo);
+		if (!unc) {
+			rc = WB_EXIT_USAGE;
+			goto out;
+		}
+	}
+	report = report_build(an, unc);
 	if (strcmp(format, "json") == 0) {
 		if (value_write_json_file(stdout, report, 2) < 0 || fflush(stdout) != 0) {
 			diag_error(NULL, 0, 0, "cannot write the output");
@@ -287,6 +369,7 @@ static int cmd_analyze(struct args *a)
 out:
 	buf_release(&out);
 	value_free(report);
+	uncertainty_free(unc);
 	analysis_free(an);
 	content_free(c);
 	return rc;
@@ -336,6 +419,7 @@ static int cmd_build(struct args *a)
 {
 	struct site_options o;
 	struct site_stats st;
+	struct uncertainty_options uo;
 	bool quiet = false;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	enum wb_exit rc;
@@ -347,13 +431,19 @@ static int cmd_build(struct args *a)
 	o.jobs = cpus > 0 ? (int)cpus : 1;
 	o.formats = PLOT_SVG | PLOT_PNG | PLOT_PDF;
 	o.figures = true;
+	uncertainty_defaults(&uo);
 	for (a->i = 0; a->i < a->argc; a->i++) {
 		const char *arg = a->argv[a->i], *v = NULL;
-		int r = common_flag(a, arg, &quiet);
+		int r = common_flag(a, arg, &quiet), err;
 		if (r > 0)
 			return WB_EXIT_OK;
 		if (r == 0)
 			continue;
+		if (uncertainty_option(a, arg, &uo, &err)) {
+			if (err)
+				return err;
+			continue;
+		}
 		if (strcmp(arg, "--no-figures") == 0) {
 			o.figures = false;
 			continue;
@@ -375,11 +465,8 @@ static int cmd_build(struct args *a)
 		else if ((r = option(a, "--release", 1, &v)) != 0)
 			o.release = v;
 		else if ((r = option(a, "--jobs", 1, &v)) != 0) {
-			double j;
-			if (r > 0 && (parse_number(v, &j) < 0 || j < 1 || j > 256 || j != (int)j))
-				return usage_error(a, "--jobs takes a whole number from 1 to 256, not", v);
-			if (r > 0)
-				o.jobs = (int)j;
+			if (r > 0 && jobs_option(a, v, &o.jobs) != 0)
+				return WB_EXIT_USAGE;
 		} else if ((r = option(a, "--gnuplot-timeout", 1, &v)) != 0) {
 			if (r > 0 && (parse_number(v, &o.gnuplot_timeout) < 0 ||
 				      !(o.gnuplot_timeout >= 1 && o.gnuplot_timeout <= 86400)))
@@ -402,6 +489,8 @@ static int cmd_build(struct args *a)
 	if (!o.out[0] || strcmp(o.out, "/") == 0 || strcmp(o.out, ".") == 0)
 		return usage_error(a, "--out must name a directory of its own, not", o.out);
 	o.progress = !quiet && isatty(2);
+	uo.jobs = o.jobs;
+	o.uncertainty = uo.resamples ? &uo : NULL;
 	interrupt_catch();
 	rc = site_build(&o, &st);
 	exit_if_interrupted("build", rc == WB_EXIT_OK ? "%s is the new site" : "%s is unchanged",

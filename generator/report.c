@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_uncertainty.h"
 #include "version.h"
 
 static void set_opt_string(struct value *o, const char *key, const char *s)
@@ -77,7 +78,8 @@ static struct value *capability_block(const struct corpus *c, const struct cohor
 }
 
 static struct value *benchmark_entry(const struct corpus *c, const struct cohort_result *cr,
-				     const struct bench_result *br)
+				     const struct bench_result *br,
+				     const struct cohort_uncertainty *cu, enum resample_unit unit)
 {
 	const struct benchmark *b = &c->benchmarks[br->bench];
 	struct value *o = value_object(), *ms = value_array();
@@ -91,6 +93,11 @@ static struct value *benchmark_entry(const struct corpus *c, const struct cohort
 	value_set_bool(o, "higher_is_better", b->higher_is_better);
 	if (b->has_target)
 		value_set_number(o, "target", b->target);
+	if (b->naggregate_of) {
+		struct value *parts = value_set(o, "aggregate_of", value_array());
+		for (size_t j = 0; j < b->naggregate_of; j++)
+			value_push(parts, value_string(b->aggregate_of[j]));
+	}
 	set_opt_string(o, "url", b->url);
 	set_opt_string(o, "citation", b->citation);
 	set_opt_string(o, "description", b->description);
@@ -111,9 +118,17 @@ static struct value *benchmark_entry(const struct corpus *c, const struct cohort
 	value_set_statistic(o, "compute_slope", br->compute_slope);
 	value_set_statistic(o, "mean", br->mean);
 	value_set_statistic(o, "sd", br->sd);
+	value_set_statistic(o, "n_mode", (double)br->n_mode);
+	value_set_bool(o, "near_constant", br->near_constant);
+	if (basis_name(br->basis))
+		value_set_string(o, "residual_basis", basis_name(br->basis));
+	else
+		value_set_null(o, "residual_basis");
 	value_set_string(o, "verdict", verdict_id(br->verdict));
 	value_set_string(o, "verdict_label", verdict_label(br->verdict));
 	value_set_string(o, "verdict_basis", b->correlate_with ? "reference" : "capabilities");
+	if (cu)
+		report_bench_uncertainty(o, c, cr, (size_t)(br - cr->results), cu, unit);
 	for (size_t i = 0; i < cr->nmodels; i++) {
 		const struct model *m = &c->models[cr->models[i]];
 		const struct score *s = &m->scores[br->bench];
@@ -138,13 +153,16 @@ static struct value *benchmark_entry(const struct corpus *c, const struct cohort
 		}
 		value_set_statistic(e, "expected", expected);
 		value_set_statistic(e, "residual", br->residual[i]);
+		if (br->basis != BASIS_NONE)
+			value_set_statistic(e, "leaderboard_residual", br->lb_residual[i]);
 		value_push(ms, e);
 	}
 	value_set(o, "models", ms);
 	return o;
 }
 
-static struct value *leaderboard(const struct corpus *c, const struct cohort_result *cr)
+static struct value *leaderboard(const struct corpus *c, const struct cohort_result *cr,
+				 const struct cohort_uncertainty *cu)
 {
 	struct value *list = value_array();
 	for (size_t t = 0; t < cr->nmodels; t++) {
@@ -169,6 +187,8 @@ static struct value *leaderboard(const struct corpus *c, const struct cohort_res
 		value_set_statistic(e, "coverage",
 				 cr->n_safety ? (double)l->covered / (double)cr->n_safety : NAN);
 		value_set_statistic(e, "n_benchmarks", (double)l->covered);
+		if (cu)
+			report_leader_uncertainty(e, c, cr, cu, l->model);
 		for (size_t a = 0; a < cr->nareas; a++) {
 			struct value *ae = value_object();
 			value_set_string(ae, "area", cr->areas[a].id);
@@ -195,6 +215,8 @@ static struct value *areas(const struct corpus *c, const struct cohort_result *c
 		value_set(e, "benchmarks", ids);
 		value_set_statistic(e, "n_benchmarks", (double)ar->nbench);
 		value_set_statistic(e, "mean_capabilities_correlation", ar->mean_cap_corr);
+		value_set_statistic(e, "safety_sd", ar->safety_sd);
+		value_set_statistic(e, "decorrelated_sd", ar->decorrelated_sd);
 		for (int v = 0; v < VERDICT_COUNT; v++)
 			value_set_statistic(counts, verdict_id((enum verdict)v), (double)ar->verdicts[v]);
 		value_set(e, "verdicts", counts);
@@ -223,7 +245,8 @@ static int cmp_results(const void *pa, const void *pb)
 	return r ? r : strcmp(sort_corpus->benchmarks[a->bench].id, sort_corpus->benchmarks[b->bench].id);
 }
 
-static struct value *cohort_entry(const struct corpus *c, const struct cohort_result *cr)
+static struct value *cohort_entry(const struct corpus *c, const struct cohort_result *cr,
+				  const struct cohort_uncertainty *cu, enum resample_unit unit)
 {
 	const struct cohort_def *d = &c->cohorts[cr->cohort];
 	struct value *o = value_object(), *models = value_array(), *benches = value_array();
@@ -241,8 +264,13 @@ static struct value *cohort_entry(const struct corpus *c, const struct cohort_re
 	value_set_statistic(o, "n_models_with_flop", (double)n_flop);
 	value_set_statistic(o, "n_benchmarks", (double)cr->nresults);
 	value_set(o, "capability", capability_block(c, cr));
-	for (size_t i = 0; i < cr->nmodels; i++)
-		value_push(models, model_summary(&c->models[cr->models[i]], cr, i));
+	if (cu)
+		report_capability_uncertainty(value_get(o, "capability"), cu);
+	for (size_t i = 0; i < cr->nmodels; i++) {
+		struct value *m = value_push(models, model_summary(&c->models[cr->models[i]], cr, i));
+		if (cu)
+			report_model_uncertainty(m, cu, i);
+	}
 	value_set(o, "models", models);
 	/* Benchmarks in the order every reader wants first: by capabilities correlation. */
 	order = xcalloc(cr->nresults ? cr->nresults : 1, sizeof(struct bench_result *));
@@ -252,15 +280,15 @@ static struct value *cohort_entry(const struct corpus *c, const struct cohort_re
 	if (cr->nresults)
 		qsort(order, cr->nresults, sizeof(struct bench_result *), cmp_results);
 	for (size_t r = 0; r < cr->nresults; r++)
-		value_push(benches, benchmark_entry(c, cr, order[r]));
+		value_push(benches, benchmark_entry(c, cr, order[r], cu, unit));
 	free(order);
 	value_set(o, "benchmarks", benches);
-	value_set(o, "leaderboard", leaderboard(c, cr));
+	value_set(o, "leaderboard", leaderboard(c, cr, cu));
 	value_set(o, "areas", areas(c, cr));
 	return o;
 }
 
-struct value *report_build(const struct analysis *a)
+struct value *report_build(const struct analysis *a, const struct uncertainty *u)
 {
 	const struct corpus *c = a->corpus;
 	struct value *r = value_object(), *gen = value_object(), *method = value_object(),
@@ -279,9 +307,12 @@ struct value *report_build(const struct analysis *a)
 	value_set_statistic(method, "min_models", ANALYSIS_MIN_MODELS);
 	value_set_string(method, "correlation", "spearman");
 	value_set_string(method, "sd", "population");
+	if (u)
+		value_set(method, "bootstrap", report_bootstrap_method(u));
 	value_set(r, "method", method);
 	for (size_t i = 0; i < a->ncohorts; i++)
-		value_push(cohorts, cohort_entry(c, &a->cohorts[i]));
+		value_push(cohorts, cohort_entry(c, &a->cohorts[i], u ? &u->cohorts[i] : NULL,
+						 u ? u->opt.unit : UNIT_MODEL));
 	value_set(r, "cohorts", cohorts);
 	return r;
 }

@@ -10,13 +10,17 @@
 
 #include "analysis.h"
 #include "buf.h"
+#include "uncertainty.h"
 #include "value.h"
 
 /** Version of the report's shape; bumped when keys change meaning. */
 #define REPORT_SCHEMA 1
 
-/** Build the report tree of analysis a. Caller frees with value_free(). */
-struct value *report_build(const struct analysis *a);
+/**
+ * Build the report tree of analysis a, with the intervals, confidences and robustness of u
+ * (from uncertainty_run() on a) when u is not NULL. Caller frees with value_free().
+ */
+struct value *report_build(const struct analysis *a, const struct uncertainty *u);
 /** Append the report as CSV: one row per cohort and benchmark, with a header row. */
 void report_write_csv(struct buf *out, const struct value *report);
 /** Append a readable terminal table per cohort (benchmarks by capabilities correlation). */

@@ -26,6 +26,7 @@
 struct inputs {
 	struct corpus *c;
 	struct analysis *an;
+	struct uncertainty *unc; /* NULL without the bootstrap */
 	struct buf base;   /* the base URL; b->base_url points into it */
 	char **page_names; /* the listing of content/pages */
 	long npages;
@@ -66,7 +67,13 @@ static int load_report(struct build *b, struct inputs *in)
 	in->an = analysis_run(in->c, NULL);
 	if (!in->an)
 		return -1;
-	b->report = report_build(in->an);
+	if (o->uncertainty) {
+		progress(o, "bootstrap");
+		in->unc = uncertainty_run(in->an, o->uncertainty);
+		if (!in->unc)
+			return -1;
+	}
+	b->report = report_build(in->an, in->unc);
 	buf_puts(&in->base, o->base_url ? o->base_url : value_str(value_get(b->report, "site"), "base_url"));
 	while (in->base.len && in->base.data[in->base.len - 1] == '/')
 		in->base.data[--in->base.len] = '\0';
@@ -134,6 +141,7 @@ static void release_build(struct build *b, struct inputs *in)
 	value_free(b->rows);
 	free(b->release);
 	value_free(b->report);
+	uncertainty_free(in->unc);
 	analysis_free(in->an);
 	content_free(in->c);
 	free(b->tmp);
@@ -145,7 +153,7 @@ static void release_build(struct build *b, struct inputs *in)
 enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 {
 	struct build b;
-	struct inputs in = {NULL, NULL, BUF_INIT, NULL, 0, -1};
+	struct inputs in = {NULL, NULL, NULL, BUF_INIT, NULL, 0, -1};
 	enum wb_exit rc;
 	double t0 = site_now();
 	char fp[33];

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "uncertainty.h"
 #include "util.h"
 
 struct site_options {
@@ -33,6 +34,8 @@ struct site_options {
 	double png_scale;      /* PNG pixels per SVG pixel (0: the plot module's default, 1) */
 	double gnuplot_timeout; /* seconds without a finished figure before gnuplot counts as
 	                          * hung (0: PLOT_TIMEOUT); not part of the fingerprint */
+	const struct uncertainty_options *uncertainty; /* the bootstrap, or NULL: point
+	                                                 * estimates only (--bootstrap 0) */
 };
 
 struct site_stats {

@@ -70,13 +70,17 @@ static int fp_tree(struct fingerprint *f, const char *dir)
 int site_fingerprint(const struct site_options *o, const char *base_url, char out[33])
 {
 	struct fingerprint f = {{14695981039346656037u, 1099511628211u * 31u}};
-	char opts[96];
+	char opts[192];
+	const struct uncertainty_options *u = o->uncertainty;
 
 	fp_str(&f, "washboard " WB_VERSION);
 	if (fp_file(&f, "/proc/self/exe") < 0) /* a rebuilt binary must rebuild the site */
 		return -1;
-	snprintf(opts, sizeof(opts), "formats=%u figures=%d png=%g", o->formats, (int)o->figures,
-		 o->png_scale);
+	snprintf(opts, sizeof(opts),
+		 "formats=%u figures=%d png=%g bootstrap=%u seed=%llu unit=%d level=%.17g ci=%d",
+		 o->formats, (int)o->figures, o->png_scale, u ? u->resamples : 0,
+		 u ? (unsigned long long)u->seed : 0ULL, u ? (int)u->unit : 0, u ? u->level : 0,
+		 u ? (int)u->method : 0);
 	fp_str(&f, opts);
 	fp_str(&f, base_url);
 	fp_str(&f, o->release ? o->release : "");

@@ -1,5 +1,6 @@
 #include "stats.h"
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
@@ -145,4 +146,104 @@ out:
 	gsl_matrix_free(evec);
 	gsl_matrix_free(a);
 	return rc;
+}
+
+double stats_quantile_sorted(const double *x, size_t n, double p)
+{
+	double pos, frac;
+	size_t lo;
+	if (n == 0)
+		return NAN;
+	pos = p * (double)(n - 1);
+	lo = (size_t)floor(pos);
+	if (lo >= n - 1)
+		return x[n - 1];
+	frac = pos - (double)lo;
+	return x[lo] + frac * (x[lo + 1] - x[lo]);
+}
+
+/* The k-th smallest of x[0..n) (0-based) into x[k], smaller ones before it, larger after
+ * (Hoare's selection with a median-of-three pivot). */
+static void select_kth(double *x, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1;
+	while (hi > lo) {
+		size_t mid = lo + (hi - lo) / 2, i = lo, j = hi;
+		double a = x[lo], b = x[mid], c = x[hi], pivot, t;
+		pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+		while (i <= j) {
+			while (x[i] < pivot)
+				i++;
+			while (x[j] > pivot)
+				j--;
+			if (i <= j) {
+				t = x[i];
+				x[i] = x[j];
+				x[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
+}
+
+double stats_quantile(double *x, size_t n, double p)
+{
+	double pos, frac, next;
+	size_t lo;
+	if (n == 0)
+		return NAN;
+	pos = p * (double)(n - 1);
+	lo = (size_t)floor(pos);
+	if (lo >= n - 1)
+		lo = n - 1;
+	select_kth(x, n, lo);
+	frac = pos - (double)lo;
+	if (lo + 1 >= n || frac == 0)
+		return x[lo];
+	next = x[lo + 1];
+	for (size_t i = lo + 2; i < n; i++) /* the next order statistic: the least after lo */
+		if (x[i] < next)
+			next = x[i];
+	return x[lo] + frac * (next - x[lo]);
+}
+
+double stats_normal_cdf(double x)
+{
+	return gsl_cdf_ugaussian_P(x);
+}
+
+double stats_normal_quantile(double p)
+{
+	if (p <= 0)
+		return -INFINITY;
+	if (p >= 1)
+		return INFINITY;
+	return gsl_cdf_ugaussian_Pinv(p);
+}
+
+int stats_spearman_interval(double r, size_t n, double level, double *lo, double *hi)
+{
+	double z, se, c;
+	*lo = *hi = NAN;
+	if (!isfinite(r) || n < 4)
+		return -1;
+	if (fabs(r) >= 1) {
+		*lo = *hi = r;
+		return 0;
+	}
+	z = atanh(r);
+	se = sqrt((1 + r * r / 2) / ((double)n - 3));
+	c = stats_normal_quantile((1 + level) / 2);
+	*lo = tanh(z - c * se);
+	*hi = tanh(z + c * se);
+	return 0;
 }

@@ -38,4 +38,25 @@ int stats_ols(const double *x, const double *y, size_t n, struct ols *fit);
  */
 int stats_pc1(const double *m, size_t k, double *eigenvalues, double *pc1);
 
+/**
+ * Quantile p (0..1) of the n sorted values x, interpolating linearly between order statistics
+ * (position p * (n - 1): numpy's default, Hyndman and Fan's type 7). NAN when n == 0.
+ */
+double stats_quantile_sorted(const double *x, size_t n, double p);
+/**
+ * The same quantile of n values in any order, found by selection in O(n) time: x is
+ * reordered. NAN when n == 0.
+ */
+double stats_quantile(double *x, size_t n, double p);
+/** The standard normal distribution function Phi(x). */
+double stats_normal_cdf(double x);
+/** Its inverse Phi^-1(p) for 0 < p < 1; -/+INFINITY at 0 and 1. */
+double stats_normal_quantile(double p);
+/**
+ * The analytic interval of a Spearman correlation r over n pairs at level (e.g. 0.95):
+ * Fisher's z with Bonett and Wright's (2000) variance (1 + r^2 / 2) / (n - 3). [r, r] when
+ * |r| = 1. Returns 0, or -1 (lo and hi NAN) when r is not finite or n < 4.
+ */
+int stats_spearman_interval(double r, size_t n, double level, double *lo, double *hi);
+
 #endif

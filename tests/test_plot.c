@@ -215,7 +215,7 @@ static int group_setup(void **state)
 	analysis = analysis_run(corpus, NULL);
 	if (!analysis)
 		return -1;
-	report = report_build(analysis);
+	report = report_build(analysis, NULL);
 	first_rc = draw_into("a", NULL, PLOT_ALL, NULL, 0, &first);
 	return 0;
 }

@@ -462,7 +462,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	a = analysis_run(c, NULL);
 	if (!a)
 		goto out;
-	report = report_build(a);
+	report = report_build(a, NULL);
 	if (!report)
 		fuzz_fail("report_build returned NULL");
 	value_write_json(&out, report, 0);

@@ -1,0 +1,728 @@
+#include "fit.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats.h"
+#include "util.h"
+
+/* A column: the models that have a value, in ascending order of it (ties by position). */
+struct column {
+	const double *x; /* per model, NAN when missing (borrowed or owned, see owned) */
+	size_t *ord;     /* models with a value, ascending by x */
+	size_t n;
+	double *owned;   /* x when the column was built here, else NULL */
+};
+
+struct fit_cohort {
+	const struct corpus *c;
+	const struct cohort_result *cr;
+	size_t nm, nres, ncap;
+	struct column *res;      /* per result: its oriented values */
+	struct column *ref;      /* per result: correlate_with's oriented values (n = 0 if none) */
+	struct column flop;      /* log10 training FLOP */
+	size_t *cap_res;         /* per capability benchmark: its result position */
+	bool *is_cap;            /* per result: a capability benchmark */
+	size_t *area_of;         /* per result: its area position (leaderboard benchmarks) */
+	const double *pc1;       /* full-sample PC1 (ncap), or NULL: no capabilities score */
+	double high, low;        /* verdict thresholds */
+};
+
+/* The ranks of a column over every model of the sample that has it: a benchmark that every
+ * such model has needs no ranks of its own for that column. */
+struct full_ranks {
+	double *rank; /* per model */
+	size_t n;     /* models of the sample with a value */
+};
+
+/* Per-fit working memory: everything fit_run() writes besides the result. */
+struct fit_scratch {
+	unsigned *mark;     /* per model: == stamp when in the current set */
+	unsigned stamp;
+	size_t *list;       /* the current set, in the order it was built */
+	double *ra, *rb;    /* weighted ranks */
+	double *capr;       /* ncap x nm: ranks of each capability column over the complete */
+	double *mu, *sigma; /* per capability benchmark: z-score parameters */
+	double *matrix, *eigen, *pc;
+	size_t *sorder;     /* models with a score, ascending by score */
+	struct keyed *keys; /* room to sort nm values */
+	double *zmu, *zsd;  /* per result: z-score parameters in this fit */
+	double *lb_a, *lb_b, *lb_sd; /* per result: residual fit z = a + b * basis, residual SD */
+	double *area_s, *area_d;     /* nareas x nm: unscaled area means */
+	double *tmp;
+	long *rank;
+	struct full_ranks score_ranks, flop_ranks;
+};
+
+/* ------------------------------------------------------------------------ preparation */
+
+struct keyed {
+	double x;
+	size_t i;
+};
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	if (a->x != b->x)
+		return a->x < b->x ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The models with a finite x[i], ascending by x (ties by position), into ord; their count.
+ * k is room for nm keys. No globals: fits sort in threads. */
+static size_t sort_models(const double *x, size_t nm, size_t *ord, struct keyed *k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nm; i++)
+		if (isfinite(x[i]))
+			k[n++] = (struct keyed){x[i], i};
+	qsort(k, n, sizeof(*k), cmp_keyed);
+	for (size_t t = 0; t < n; t++)
+		ord[t] = k[t].i;
+	return n;
+}
+
+static void column_init(struct column *col, const double *x, size_t nm)
+{
+	struct keyed *k = xcalloc(nm ? nm : 1, sizeof(*k));
+	col->x = x;
+	col->ord = xcalloc(nm ? nm : 1, sizeof(size_t));
+	col->n = sort_models(x, nm, col->ord, k);
+	free(k);
+}
+
+/* A column of benchmark bench's oriented values over the cohort, read from the corpus. */
+static void column_of_benchmark(struct column *col, const struct corpus *c,
+				const struct cohort_result *cr, long bench)
+{
+	double *x = xcalloc(cr->nmodels ? cr->nmodels : 1, sizeof(double));
+	for (size_t i = 0; i < cr->nmodels; i++) {
+		const struct score *s = &c->models[cr->models[i]].scores[bench];
+		x[i] = s->present ? content_orient(&c->benchmarks[bench], s->value) : NAN;
+	}
+	column_init(col, x, cr->nmodels);
+	col->owned = x;
+}
+
+struct fit_cohort *fit_prepare(const struct corpus *c, const struct cohort_result *cr)
+{
+	struct fit_cohort *fc = xcalloc(1, sizeof(*fc));
+	size_t nm = cr->nmodels;
+	double *lf = xcalloc(nm ? nm : 1, sizeof(double));
+
+	fc->c = c;
+	fc->cr = cr;
+	fc->nm = nm;
+	fc->nres = cr->nresults;
+	fc->ncap = cr->ncap;
+	fc->high = c->high;
+	fc->low = c->low;
+	fc->pc1 = cr->loadings;
+	fc->res = xcalloc(fc->nres ? fc->nres : 1, sizeof(*fc->res));
+	fc->ref = xcalloc(fc->nres ? fc->nres : 1, sizeof(*fc->ref));
+	fc->is_cap = xcalloc(fc->nres ? fc->nres : 1, sizeof(bool));
+	fc->area_of = xcalloc(fc->nres ? fc->nres : 1, sizeof(size_t));
+	fc->cap_res = xcalloc(fc->ncap ? fc->ncap : 1, sizeof(size_t));
+	for (size_t r = 0; r < fc->nres; r++) {
+		const struct bench_result *br = &cr->results[r];
+		long ref = c->benchmarks[br->bench].correlate_index;
+		column_init(&fc->res[r], br->oriented, nm);
+		if (ref >= 0)
+			column_of_benchmark(&fc->ref[r], c, cr, ref);
+		for (size_t j = 0; j < fc->ncap; j++)
+			if (cr->cap[j] == br->bench) {
+				fc->cap_res[j] = r;
+				fc->is_cap[r] = true;
+			}
+	}
+	for (size_t a = 0; a < cr->nareas; a++)
+		for (size_t t = 0; t < cr->areas[a].nbench; t++)
+			fc->area_of[cr->areas[a].bench[t]] = a;
+	for (size_t i = 0; i < nm; i++) {
+		const struct model *m = &c->models[cr->models[i]];
+		lf[i] = m->has_flop ? log10(m->training_flop) : NAN;
+	}
+	column_init(&fc->flop, lf, nm);
+	fc->flop.owned = lf;
+	return fc;
+}
+
+static void column_release(struct column *col)
+{
+	free(col->ord);
+	free(col->owned);
+}
+
+void fit_cohort_free(struct fit_cohort *fc)
+{
+	if (!fc)
+		return;
+	for (size_t r = 0; r < fc->nres; r++) {
+		column_release(&fc->res[r]);
+		if (fc->ref[r].ord)
+			column_release(&fc->ref[r]);
+	}
+	column_release(&fc->flop);
+	free(fc->res);
+	free(fc->ref);
+	free(fc->is_cap);
+	free(fc->area_of);
+	free(fc->cap_res);
+	free(fc);
+}
+
+static double *doubles(size_t n)
+{
+	return xcalloc(n ? n : 1, sizeof(double));
+}
+
+struct fit_result *fit_result_new(const struct fit_cohort *fc)
+{
+	struct fit_result *r = xcalloc(1, sizeof(*r));
+	struct fit_scratch *s = xcalloc(1, sizeof(*s));
+	size_t nm = fc->nm, k = fc->ncap, na = fc->cr->nareas;
+
+	r->score = doubles(nm);
+	r->score_rank = doubles(nm);
+	r->safety = doubles(nm);
+	r->safety_rank = doubles(nm);
+	r->decorrelated = doubles(nm);
+	r->decorrelated_rank = doubles(nm);
+	r->bench = xcalloc(fc->nres ? fc->nres : 1, sizeof(*r->bench));
+	s->mark = xcalloc(nm ? nm : 1, sizeof(unsigned));
+	s->list = xcalloc(nm ? nm : 1, sizeof(size_t));
+	s->sorder = xcalloc(nm ? nm : 1, sizeof(size_t));
+	s->keys = xcalloc(nm ? nm : 1, sizeof(struct keyed));
+	s->rank = xcalloc(nm ? nm : 1, sizeof(long));
+	s->ra = doubles(nm);
+	s->rb = doubles(nm);
+	s->tmp = doubles(nm);
+	s->score_ranks.rank = doubles(nm);
+	s->flop_ranks.rank = doubles(nm);
+	s->capr = doubles(k * nm);
+	s->mu = doubles(k);
+	s->sigma = doubles(k);
+	s->matrix = doubles(k * k);
+	s->eigen = doubles(k);
+	s->pc = doubles(k);
+	s->zmu = doubles(fc->nres);
+	s->zsd = doubles(fc->nres);
+	s->lb_a = doubles(fc->nres);
+	s->lb_b = doubles(fc->nres);
+	s->lb_sd = doubles(fc->nres);
+	s->area_s = doubles(na * nm);
+	s->area_d = doubles(na * nm);
+	r->scratch = s;
+	return r;
+}
+
+void fit_result_free(struct fit_result *r)
+{
+	struct fit_scratch *s;
+	if (!r)
+		return;
+	s = r->scratch;
+	free(s->mark);
+	free(s->list);
+	free(s->sorder);
+	free(s->keys);
+	free(s->rank);
+	free(s->ra);
+	free(s->rb);
+	free(s->tmp);
+	free(s->score_ranks.rank);
+	free(s->flop_ranks.rank);
+	free(s->capr);
+	free(s->mu);
+	free(s->sigma);
+	free(s->matrix);
+	free(s->eigen);
+	free(s->pc);
+	free(s->zmu);
+	free(s->zsd);
+	free(s->lb_a);
+	free(s->lb_b);
+	free(s->lb_sd);
+	free(s->area_s);
+	free(s->area_d);
+	free(s);
+	free(r->score);
+	free(r->score_rank);
+	free(r->safety);
+	free(r->safety_rank);
+	free(r->decorrelated);
+	free(r->decorrelated_rank);
+	free(r->bench);
+	free(r);
+}
+
+/* ------------------------------------------------------------------ weighted numerics */
+
+/* A new, empty set: models are in it when mark[i] == stamp. */
+static unsigned set_new(struct fit_scratch *s, size_t nm)
+{
+	if (++s->stamp == 0) { /* wrapped: clear, so no old mark can match */
+		memset(s->mark, 0, nm * sizeof(unsigned));
+		s->stamp = 1;
+	}
+	return s->stamp;
+}
+
+/*
+ * Weighted average ranks over the models of col that are in the set (mark == stamp), in
+ * rank[i]: a tie group that starts after C units of weight and holds W gets C + (W + 1) / 2,
+ * which is the average rank its copies get in the expanded sample.
+ */
+static void weighted_ranks(const struct column *col, const unsigned *w, const unsigned *mark,
+			   unsigned stamp, double *rank)
+{
+	double cum = 0;
+	size_t t = 0;
+
+	while (t < col->n) {
+		size_t end = t;
+		double v = col->x[col->ord[t]], weight = 0;
+		while (end < col->n && col->x[col->ord[end]] == v) {
+			size_t i = col->ord[end++];
+			if (mark[i] == stamp)
+				weight += w[i];
+		}
+		for (size_t u = t; u < end; u++)
+			if (mark[col->ord[u]] == stamp)
+				rank[col->ord[u]] = cum + (weight + 1) / 2;
+		cum += weight;
+		t = end;
+	}
+}
+
+/* Are all values of x over list[0..n) equal? */
+static bool constant_over(const double *x, const size_t *list, size_t n)
+{
+	for (size_t t = 1; t < n; t++)
+		if (x[list[t]] != x[list[0]])
+			return false;
+	return true;
+}
+
+struct moments {
+	double w, mx, my, sxx, syy, sxy; /* total weight, means, centred sums */
+};
+
+static struct moments moments(const double *x, const double *y, const unsigned *w,
+			      const size_t *list, size_t n)
+{
+	struct moments m = {0, 0, 0, 0, 0, 0};
+	for (size_t t = 0; t < n; t++) {
+		size_t i = list[t];
+		m.w += w[i];
+		m.mx += w[i] * x[i];
+		m.my += w[i] * y[i];
+	}
+	m.mx /= m.w;
+	m.my /= m.w;
+	for (size_t t = 0; t < n; t++) {
+		size_t i = list[t];
+		double dx = x[i] - m.mx, dy = y[i] - m.my;
+		m.sxx += w[i] * dx * dx;
+		m.syy += w[i] * dy * dy;
+		m.sxy += w[i] * dx * dy;
+	}
+	return m;
+}
+
+static double weighted_pearson(const double *x, const double *y, const unsigned *w,
+			       const size_t *list, size_t n)
+{
+	struct moments m = moments(x, y, w, list, n);
+	if (!(m.sxx > 0) || !(m.syy > 0))
+		return NAN;
+	return m.sxy / sqrt(m.sxx * m.syy);
+}
+
+/* Weighted mean and population SD of x over list[0..n). */
+static void weighted_sd(const double *x, const unsigned *w, const size_t *list, size_t n,
+			double *mean, double *sd)
+{
+	double sw = 0, sx = 0, ss = 0;
+	for (size_t t = 0; t < n; t++) {
+		sw += w[list[t]];
+		sx += w[list[t]] * x[list[t]];
+	}
+	*mean = sw > 0 ? sx / sw : NAN;
+	for (size_t t = 0; t < n; t++) {
+		double d = x[list[t]] - *mean;
+		ss += w[list[t]] * d * d;
+	}
+	*sd = sw > 0 ? sqrt(ss / sw) : NAN;
+}
+
+/*
+ * The set of models in the sample (w > 0) that col has and that keep(i) accepts, as
+ * s->list[0..return) in col's order.
+ */
+static size_t gather(struct fit_scratch *s, const struct column *col, const unsigned *w,
+		     const double *need, const double *need2, unsigned stamp)
+{
+	size_t n = 0;
+	for (size_t t = 0; t < col->n; t++) {
+		size_t i = col->ord[t];
+		if (!w[i] || (need && !isfinite(need[i])) || (need2 && !isfinite(need2[i])))
+			continue;
+		s->mark[i] = stamp;
+		s->list[n++] = i;
+	}
+	return n;
+}
+
+/*
+ * Spearman between col and other over the set just gathered (list[0..n), marked stamp):
+ * NAN when either is constant there.
+ */
+static double weighted_spearman(struct fit_scratch *s, const struct column *col,
+				const struct column *other, const struct full_ranks *full,
+				const unsigned *w, size_t n, unsigned stamp)
+{
+	if (constant_over(col->x, s->list, n) || constant_over(other->x, s->list, n))
+		return NAN;
+	weighted_ranks(col, w, s->mark, stamp, s->ra);
+	if (full && full->n == n) /* the set is all of other's sample: its ranks are known */
+		return weighted_pearson(s->ra, full->rank, w, s->list, n);
+	weighted_ranks(other, w, s->mark, stamp, s->rb);
+	return weighted_pearson(s->ra, s->rb, w, s->list, n);
+}
+
+/* ------------------------------------------------------------------ the capability block */
+
+/* Capabilities scores of every complete model from this sample's capability block. */
+static void capability_block(const struct fit_cohort *fc, const unsigned *w, const bool *mask,
+			     struct fit_result *out)
+{
+	struct fit_scratch *s = out->scratch;
+	size_t nm = fc->nm, km = 0, n = 0, *use = xcalloc(fc->ncap ? fc->ncap : 1, sizeof(size_t));
+	unsigned stamp = set_new(s, nm);
+	double sum = 0, dot = 0, norm = 0;
+
+	out->capable = false;
+	out->variance_explained = out->cosine = NAN;
+	for (size_t i = 0; i < nm; i++)
+		out->score[i] = NAN;
+	for (size_t j = 0; j < fc->ncap; j++)
+		if (!mask || mask[j])
+			use[km++] = j;
+	if (!fc->pc1 || km == 0)
+		goto out;
+	/* the complete models of this mask, in the sample */
+	for (size_t i = 0; i < nm; i++) {
+		size_t t;
+		for (t = 0; t < km; t++)
+			if (!isfinite(fc->res[fc->cap_res[use[t]]].x[i]))
+				break;
+		if (t == km && w[i]) {
+			s->mark[i] = stamp;
+			s->list[n++] = i;
+		}
+	}
+	if (n < ANALYSIS_MIN_MODELS)
+		goto out;
+	for (size_t t = 0; t < km; t++) {
+		const struct column *col = &fc->res[fc->cap_res[use[t]]];
+		if (constant_over(col->x, s->list, n))
+			goto out;
+		weighted_sd(col->x, w, s->list, n, &s->mu[t], &s->sigma[t]);
+		weighted_ranks(col, w, s->mark, stamp, s->capr + t * nm);
+	}
+	for (size_t a = 0; a < km; a++)
+		for (size_t b = a; b < km; b++)
+			s->matrix[a * km + b] = s->matrix[b * km + a] =
+			    a == b ? 1.0
+				   : weighted_pearson(s->capr + a * nm, s->capr + b * nm, w, s->list, n);
+	if (stats_pc1(s->matrix, km, s->eigen, s->pc) < 0)
+		goto out;
+	for (size_t t = 0; t < km; t++) {
+		dot += s->pc[t] * fc->pc1[use[t]];
+		norm += fc->pc1[use[t]] * fc->pc1[use[t]];
+		sum += s->eigen[t];
+	}
+	if (dot < 0)
+		for (size_t t = 0; t < km; t++)
+			s->pc[t] = -s->pc[t];
+	out->capable = true;
+	out->variance_explained = s->eigen[0] / sum;
+	out->cosine = norm > 0 ? fabs(dot) / sqrt(norm) : NAN;
+	/* every complete model of the cohort, in the sample or not */
+	for (size_t i = 0; i < nm; i++) {
+		double sc = 0;
+		size_t t;
+		for (t = 0; t < km; t++) {
+			double x = fc->res[fc->cap_res[use[t]]].x[i];
+			if (!isfinite(x))
+				break;
+			sc += (x - s->mu[t]) / s->sigma[t] * s->pc[t];
+		}
+		if (t == km)
+			out->score[i] = sc;
+	}
+out:
+	free(use);
+}
+
+/* ------------------------------------------------------------------ per benchmark */
+
+/* OLS of y on x over list[0..n): slope and intercept; -1 when x is constant. */
+static int weighted_ols(const double *x, const double *y, const unsigned *w, const size_t *list,
+			size_t n, double *slope, double *intercept)
+{
+	struct moments m = moments(x, y, w, list, n);
+	if (!(m.sxx > 0))
+		return -1;
+	*slope = m.sxy / m.sxx;
+	*intercept = m.my - *slope * m.mx;
+	return 0;
+}
+
+/* z-score parameters of result r: over the sample's complete models for a capability
+ * benchmark (the set of the last capability block is not kept, so it is rebuilt), else over
+ * the sample's models that have it. */
+static void zparams(const struct fit_cohort *fc, size_t r, const unsigned *w,
+		    struct fit_result *out)
+{
+	struct fit_scratch *s = out->scratch;
+	unsigned stamp = set_new(s, fc->nm);
+	size_t n = gather(s, &fc->res[r], w, fc->is_cap[r] && out->capable ? out->score : NULL,
+			  NULL, stamp);
+	weighted_sd(fc->res[r].x, w, s->list, n, &s->zmu[r], &s->zsd[r]);
+}
+
+/* The statistics against the capabilities score (pairs: the sample's models with both). */
+static void against_score(const struct fit_cohort *fc, size_t r, const unsigned *w,
+			  const struct column *scol, struct fit_result *out)
+{
+	struct fit_scratch *s = out->scratch;
+	struct fit_bench *fb = &out->bench[r];
+	const double *x = fc->res[r].x;
+	unsigned stamp = set_new(s, fc->nm);
+	size_t n = gather(s, &fc->res[r], w, out->score, NULL, stamp);
+	struct moments m;
+	double ic;
+
+	s->lb_a[r] = s->lb_b[r] = NAN;
+	if (!out->capable || n < ANALYSIS_MIN_MODELS)
+		return;
+	fb->cap_corr = weighted_spearman(s, &fc->res[r], scol, &s->score_ranks, w, n, stamp);
+	if (!isfinite(fb->cap_corr)) /* a constant column: no Pearson and no slope either */
+		return;
+	m = moments(out->score, x, w, s->list, n);
+	fb->pearson = m.sxy / sqrt(m.sxx * m.syy);
+	fb->slope = m.sxy / m.sxx;
+	ic = m.my - fb->slope * m.mx;
+	if (s->zsd[r] > 0) {
+		fb->std_slope = fb->slope / s->zsd[r];
+		if (fc->cr->results[r].basis == BASIS_CAPABILITIES) {
+			s->lb_b[r] = fb->std_slope;
+			s->lb_a[r] = (ic - s->zmu[r]) / s->zsd[r];
+		}
+	}
+}
+
+static void against_compute(const struct fit_cohort *fc, size_t r, const unsigned *w,
+			    struct fit_result *out)
+{
+	struct fit_scratch *s = out->scratch;
+	struct fit_bench *fb = &out->bench[r];
+	unsigned stamp = set_new(s, fc->nm);
+	size_t n = gather(s, &fc->res[r], w, fc->flop.x, NULL, stamp);
+	double ic;
+
+	if (n < ANALYSIS_MIN_MODELS)
+		return;
+	fb->compute_corr = weighted_spearman(s, &fc->res[r], &fc->flop, &s->flop_ranks, w, n, stamp);
+	if (isfinite(fb->compute_corr) &&
+	    weighted_ols(fc->flop.x, fc->res[r].x, w, s->list, n, &fb->compute_slope, &ic) < 0)
+		fb->compute_slope = NAN;
+}
+
+static void against_reference(const struct fit_cohort *fc, size_t r, const unsigned *w,
+			      struct fit_result *out)
+{
+	struct fit_scratch *s = out->scratch;
+	struct fit_bench *fb = &out->bench[r];
+	const struct column *ref = &fc->ref[r];
+	unsigned stamp = set_new(s, fc->nm);
+	size_t n = gather(s, &fc->res[r], w, ref->x, NULL, stamp);
+	double slope, ic;
+
+	if (n < ANALYSIS_MIN_MODELS)
+		return;
+	fb->reference_corr = weighted_spearman(s, &fc->res[r], ref, NULL, w, n, stamp);
+	if (fc->cr->results[r].basis == BASIS_REFERENCE && isfinite(fb->reference_corr) &&
+	    s->zsd[r] > 0 && weighted_ols(ref->x, fc->res[r].x, w, s->list, n, &slope, &ic) == 0) {
+		s->lb_b[r] = slope / s->zsd[r];
+		s->lb_a[r] = (ic - s->zmu[r]) / s->zsd[r];
+	}
+}
+
+/* The basis value of model i for result r's residual, or NAN. */
+static double basis_of(const struct fit_cohort *fc, size_t r, const struct fit_result *out,
+		       size_t i)
+{
+	return fc->cr->results[r].basis == BASIS_REFERENCE ? fc->ref[r].x[i] : out->score[i];
+}
+
+/* Residual of model i on result r (z units), or NAN. */
+static double residual(const struct fit_cohort *fc, size_t r, const struct fit_result *out,
+		       size_t i)
+{
+	const struct fit_scratch *s = out->scratch;
+	double x = fc->res[r].x[i], b = basis_of(fc, r, out, i);
+	if (!isfinite(x) || !isfinite(b) || !isfinite(s->lb_b[r]))
+		return NAN;
+	return (x - s->zmu[r]) / s->zsd[r] - (s->lb_a[r] + s->lb_b[r] * b);
+}
+
+/* The SD of result r's residuals over the sample's models of its fit. */
+static void residual_sd(const struct fit_cohort *fc, size_t r, const unsigned *w,
+			struct fit_result *out)
+{
+	struct fit_scratch *s = out->scratch;
+	size_t n = 0;
+	double mean;
+
+	s->lb_sd[r] = NAN;
+	if (!isfinite(s->lb_b[r]))
+		return;
+	for (size_t t = 0; t < fc->res[r].n; t++) {
+		size_t i = fc->res[r].ord[t];
+		s->tmp[i] = residual(fc, r, out, i);
+		if (w[i] && isfinite(s->tmp[i]))
+			s->list[n++] = i;
+	}
+	weighted_sd(s->tmp, w, s->list, n, &mean, &s->lb_sd[r]);
+}
+
+static void full_ranks(struct fit_scratch *s, const struct column *col, const unsigned *w,
+		       size_t nm, struct full_ranks *fr)
+{
+	unsigned stamp = set_new(s, nm);
+	fr->n = gather(s, col, w, NULL, NULL, stamp);
+	weighted_ranks(col, w, s->mark, stamp, fr->rank);
+}
+
+static void benchmarks(const struct fit_cohort *fc, const unsigned *w, struct fit_result *out)
+{
+	struct fit_scratch *s = out->scratch;
+	struct column scol = {out->score, s->sorder, 0, NULL};
+
+	scol.n = sort_models(out->score, fc->nm, s->sorder, s->keys);
+	full_ranks(s, &scol, w, fc->nm, &s->score_ranks);
+	full_ranks(s, &fc->flop, w, fc->nm, &s->flop_ranks);
+	for (size_t r = 0; r < fc->nres; r++) {
+		struct fit_bench *fb = &out->bench[r];
+		fb->cap_corr = fb->pearson = fb->slope = fb->std_slope = NAN;
+		fb->compute_corr = fb->compute_slope = fb->reference_corr = NAN;
+		zparams(fc, r, w, out);
+		against_score(fc, r, w, &scol, out);
+		against_compute(fc, r, w, out);
+		if (fc->ref[r].ord)
+			against_reference(fc, r, w, out);
+		fb->governing = fc->ref[r].ord ? fb->reference_corr : fb->cap_corr;
+		fb->verdict = analysis_verdict(fb->governing, fc->high, fc->low);
+		residual_sd(fc, r, w, out);
+	}
+}
+
+/* ------------------------------------------------------------------ the leaderboard */
+
+/* Unscaled area means of every model (docs/method.md 2.4) into area_s / area_d. */
+static void area_means(const struct fit_cohort *fc, size_t a, struct fit_result *out)
+{
+	const struct area_result *ar = &fc->cr->areas[a];
+	struct fit_scratch *s = out->scratch;
+	size_t nm = fc->nm;
+	double *as = s->area_s + a * nm, *ad = s->area_d + a * nm;
+
+	for (size_t i = 0; i < nm; i++) {
+		double zs = 0, rs = 0;
+		size_t zn = 0, rn = 0;
+		for (size_t t = 0; t < ar->nbench; t++) {
+			size_t r = ar->bench[t];
+			double x = fc->res[r].x[i], u;
+			if (fc->cr->results[r].basis == BASIS_NONE || !isfinite(x))
+				continue;
+			if (s->zsd[r] > 0) {
+				zs += (x - s->zmu[r]) / s->zsd[r];
+				zn++;
+			}
+			if (s->lb_sd[r] > 0 && isfinite(out->score[i])) {
+				u = residual(fc, r, out, i);
+				if (isfinite(u)) {
+					rs += u / s->lb_sd[r];
+					rn++;
+				}
+			}
+		}
+		as[i] = zn ? zs / (double)zn : NAN;
+		ad[i] = rn ? rs / (double)rn : NAN;
+	}
+}
+
+/* Divide area means by their SD over the sample's models that have one. */
+static void area_scale(double *v, const unsigned *w, struct fit_scratch *s, size_t nm)
+{
+	size_t n = 0;
+	double mean, sd;
+	for (size_t i = 0; i < nm; i++)
+		if (w[i] && isfinite(v[i]))
+			s->list[n++] = i;
+	weighted_sd(v, w, s->list, n, &mean, &sd);
+	for (size_t i = 0; i < nm; i++)
+		v[i] = sd > 0 ? v[i] / sd : NAN;
+}
+
+/* Mean over areas of v (nareas x nm) per model into to. */
+static void mean_over_areas(const double *v, size_t na, size_t nm, double *to)
+{
+	for (size_t i = 0; i < nm; i++) {
+		double sum = 0;
+		size_t n = 0;
+		for (size_t a = 0; a < na; a++)
+			if (isfinite(v[a * nm + i])) {
+				sum += v[a * nm + i];
+				n++;
+			}
+		to[i] = n ? sum / (double)n : NAN;
+	}
+}
+
+static void ranks_of(const double *x, size_t nm, long *tmp, double *rank)
+{
+	analysis_rank_desc(x, nm, tmp);
+	for (size_t i = 0; i < nm; i++)
+		rank[i] = tmp[i] ? (double)tmp[i] : NAN;
+}
+
+static void leaderboard(const struct fit_cohort *fc, const unsigned *w, struct fit_result *out)
+{
+	struct fit_scratch *s = out->scratch;
+	size_t na = fc->cr->nareas, nm = fc->nm;
+
+	for (size_t a = 0; a < na; a++) {
+		area_means(fc, a, out);
+		area_scale(s->area_s + a * nm, w, s, nm);
+		area_scale(s->area_d + a * nm, w, s, nm);
+	}
+	mean_over_areas(s->area_s, na, nm, out->safety);
+	mean_over_areas(s->area_d, na, nm, out->decorrelated);
+	ranks_of(out->score, nm, s->rank, out->score_rank);
+	ranks_of(out->safety, nm, s->rank, out->safety_rank);
+	ranks_of(out->decorrelated, nm, s->rank, out->decorrelated_rank);
+}
+
+void fit_run(const struct fit_cohort *fc, const unsigned *w, const bool *capmask,
+	     struct fit_result *out)
+{
+	capability_block(fc, w, capmask, out);
+	benchmarks(fc, w, out);
+	leaderboard(fc, w, out);
+}
