@@ -371,15 +371,67 @@ void report_csv_table(struct buf *out, const struct value *list, const char *con
 	}
 }
 
-const char *const report_benchmark_columns[] = {
+/* The CSV tables' columns: the point estimates, then (only when the report has a
+ * bootstrap) the intervals, so `--bootstrap 0` downloads have no empty columns. */
+static const char *const bench_cols[] = {
 	"cohort", "benchmark", "source_id", "name", "role", "area", "metric", "higher_is_better",
 	"n", "capabilities_correlation", "n_compute", "compute_correlation", "correlate_with",
 	"n_reference", "reference_correlation", "pearson", "slope", "slope_stderr",
-	"standardized_slope", "compute_slope", "verdict", NULL};
+	"standardized_slope", "compute_slope", "verdict", "near_constant", "n_mode",
+	"residual_basis", NULL};
+static const char *const bench_unc_cols[] = {
+	"capabilities_correlation_ci_low", "capabilities_correlation_ci_high",
+	"capabilities_correlation_fisher_low", "capabilities_correlation_fisher_high",
+	"compute_correlation_ci_low", "compute_correlation_ci_high",
+	"reference_correlation_ci_low", "reference_correlation_ci_high", "pearson_ci_low",
+	"pearson_ci_high", "slope_ci_low", "slope_ci_high", "standardized_slope_ci_low",
+	"standardized_slope_ci_high", "compute_slope_ci_low", "compute_slope_ci_high",
+	"verdict_confidence", "verdict_confidence_label", "loo_model_low", "loo_model_high",
+	"loo_capability_low", "loo_capability_high", NULL};
+static const char *const model_cols[] = {"id", "name", "source_id", "family", "params",
+					 "training_flop", "flop_source", "released",
+					 "capability_score", "capability_rank", NULL};
+static const char *const model_unc_cols[] = {"capability_score_ci_low", "capability_score_ci_high",
+					     "capability_rank_ci_low", "capability_rank_ci_high",
+					     NULL};
+static const char *const leader_cols[] = {"model", "name", "capability_score", "safety_score",
+					  "safety_rank", "decorrelated_score",
+					  "decorrelated_rank", "rank_change", "coverage",
+					  "n_benchmarks", NULL};
+static const char *const leader_unc_cols[] = {
+	"safety_score_ci_low", "safety_score_ci_high", "safety_rank_ci_low",
+	"safety_rank_ci_high", "decorrelated_score_ci_low", "decorrelated_score_ci_high",
+	"decorrelated_rank_ci_low", "decorrelated_rank_ci_high", "loo_rank_move",
+	"loo_rank_move_model", NULL};
+static const char *const score_cols[] = {"model", "name", "benchmark", "value", "stderr",
+					 "n", "z", "expected", "residual",
+					 "leaderboard_residual", NULL};
+
+#define MAX_COLUMNS 64
+
+const char *const *report_columns(const struct value *report, enum report_table t)
+{
+	static const char *joined[4][MAX_COLUMNS];
+	static const char *const *const base[] = {bench_cols, model_cols, leader_cols, score_cols};
+	static const char *const *const extra[] = {bench_unc_cols, model_unc_cols, leader_unc_cols,
+						   NULL};
+	size_t n = 0;
+
+	if (!value_get(value_get(report, "method"), "bootstrap") || !extra[t])
+		return base[t];
+	/* filled the same way on every call, so concurrent callers read equal contents */
+	for (const char *const *c = base[t]; *c; c++)
+		joined[t][n++] = *c;
+	for (const char *const *c = extra[t]; *c && n + 1 < MAX_COLUMNS; c++)
+		joined[t][n++] = *c;
+	joined[t][n] = NULL;
+	return joined[t];
+}
 
 struct value *report_benchmark_rows(const struct value *report, const char *cohort)
 {
 	const struct value *cohorts = value_get(report, "cohorts");
+	const char *const *cols = report_columns(report, REPORT_BENCHMARKS);
 	struct value *rows = value_array();
 	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
 		const struct value *co = cohorts->items[i], *bs = value_get(co, "benchmarks");
@@ -389,10 +441,10 @@ struct value *report_benchmark_rows(const struct value *report, const char *coho
 			struct value *row = value_object();
 			value_set_string(row, "cohort", value_get_string(co, "id"));
 			value_set_string(row, "benchmark", value_get_string(bs->items[b], "id"));
-			for (int j = 2; report_benchmark_columns[j]; j++) {
-				const struct value *v = value_get(bs->items[b], report_benchmark_columns[j]);
+			for (int j = 2; cols[j]; j++) {
+				const struct value *v = value_get(bs->items[b], cols[j]);
 				if (v)
-					value_set(row, report_benchmark_columns[j], value_copy(v));
+					value_set(row, cols[j], value_copy(v));
 			}
 			value_push(rows, row);
 		}
@@ -403,7 +455,7 @@ struct value *report_benchmark_rows(const struct value *report, const char *coho
 void report_write_csv(struct buf *out, const struct value *report)
 {
 	struct value *rows = report_benchmark_rows(report, NULL);
-	report_csv_table(out, rows, report_benchmark_columns);
+	report_csv_table(out, rows, report_columns(report, REPORT_BENCHMARKS));
 	value_free(rows);
 }
 

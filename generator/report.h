@@ -30,11 +30,21 @@ void report_write_table(struct buf *out, const struct value *report);
  * one row per object with the members named by columns; absent and null members are empty.
  */
 void report_csv_table(struct buf *out, const struct value *list, const char *const *columns);
-/** The columns of the per-benchmark CSV, NULL-terminated. */
-extern const char *const report_benchmark_columns[];
+/** The CSV downloads, one table kind each. */
+enum report_table {
+	REPORT_BENCHMARKS,  /* one row per cohort and benchmark (report_benchmark_rows()) */
+	REPORT_MODELS,      /* a cohort's models[] */
+	REPORT_LEADERBOARD, /* a cohort's leaderboard[] */
+	REPORT_SCORES,      /* one row per model and benchmark: a benchmark's models[] */
+};
 /**
- * One flat object per cohort and benchmark with report_benchmark_columns as members, for
- * cohort (NULL: every cohort). Caller frees with value_free().
+ * The columns of table t, NULL-terminated: the point estimates, and the interval columns
+ * too when the report has a bootstrap (method.bootstrap). Borrowed, static.
+ */
+const char *const *report_columns(const struct value *report, enum report_table t);
+/**
+ * One flat object per cohort and benchmark with the REPORT_BENCHMARKS columns as members,
+ * for cohort (NULL: every cohort). Caller frees with value_free().
  */
 struct value *report_benchmark_rows(const struct value *report, const char *cohort);
 /** Append s as one CSV field (quoted when needed; cells that spreadsheets would run as

@@ -22,15 +22,7 @@ static int write_csv(struct build *b, const char *rel, const struct value *rows,
 
 int site_data_write(struct build *b)
 {
-	static const char *const model_cols[] = {"id", "name", "source_id", "family", "params",
-						 "training_flop", "flop_source", "released",
-						 "capability_score", "capability_rank", NULL};
-	static const char *const lb_cols[] = {"model", "name", "capability_score", "safety_score",
-					      "safety_rank", "decorrelated_score",
-					      "decorrelated_rank", "rank_change", "coverage",
-					      "n_benchmarks", NULL};
-	static const char *const score_cols[] = {"model", "benchmark", "value", "stderr", "n",
-						 "z", "expected", "residual", NULL};
+	const char *const *score_cols = report_columns(b->report, REPORT_SCORES);
 	const struct value *cohorts = value_get(b->report, "cohorts");
 	struct buf out = BUF_INIT, rel = BUF_INIT;
 	struct value *rows;
@@ -40,7 +32,7 @@ int site_data_write(struct build *b)
 	rc |= pages_write_file(b->tmp, "data/report.json", out.data, out.len);
 	b->st->files++;
 	rows = report_benchmark_rows(b->report, NULL);
-	rc |= write_csv(b, "data/benchmarks.csv", rows, report_benchmark_columns);
+	rc |= write_csv(b, "data/benchmarks.csv", rows, report_columns(b->report, REPORT_BENCHMARKS));
 	value_free(rows);
 	for (size_t i = 0; cohorts && i < cohorts->n && rc == 0; i++) {
 		const struct value *co = cohorts->items[i], *bs = value_get(co, "benchmarks");
@@ -50,14 +42,16 @@ int site_data_write(struct build *b)
 		rows = report_benchmark_rows(b->report, cid);
 		buf_reset(&rel);
 		buf_printf(&rel, "data/%s/benchmarks.csv", cid);
-		rc |= write_csv(b, buf_str(&rel), rows, report_benchmark_columns);
+		rc |= write_csv(b, buf_str(&rel), rows, report_columns(b->report, REPORT_BENCHMARKS));
 		value_free(rows);
 		buf_reset(&rel);
 		buf_printf(&rel, "data/%s/models.csv", cid);
-		rc |= write_csv(b, buf_str(&rel), value_get(co, "models"), model_cols);
+		rc |= write_csv(b, buf_str(&rel), value_get(co, "models"),
+				report_columns(b->report, REPORT_MODELS));
 		buf_reset(&rel);
 		buf_printf(&rel, "data/%s/leaderboard.csv", cid);
-		rc |= write_csv(b, buf_str(&rel), value_get(co, "leaderboard"), lb_cols);
+		rc |= write_csv(b, buf_str(&rel), value_get(co, "leaderboard"),
+				report_columns(b->report, REPORT_LEADERBOARD));
 		for (size_t k = 0; bs && k < bs->n; k++) {
 			const struct value *ms = value_get(bs->items[k], "models");
 			rows = value_array();
@@ -71,10 +65,7 @@ int site_data_write(struct build *b)
 			}
 			buf_reset(&rel);
 			buf_printf(&rel, "data/%s/benchmarks/%s.csv", cid, value_str(bs->items[k], "id"));
-			{
-				static const char *const cols[] = {"model", "name", "value", "stderr", "n", "z", "expected", "residual", NULL};
-				rc |= write_csv(b, buf_str(&rel), rows, cols);
-			}
+			rc |= write_csv(b, buf_str(&rel), rows, score_cols);
 			value_free(rows);
 		}
 		buf_reset(&rel);
