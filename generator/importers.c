@@ -9,6 +9,7 @@
 
 #include "content.h"
 #include "csv.h"
+#include "import.h"
 #include "json.h"
 #include "util.h"
 #include "value.h"
@@ -104,57 +105,6 @@ static struct value *find_by_id(const struct value *list, const char *id)
 		    strcmp(value_get_string(list->items[i], "id"), id) == 0)
 			return list->items[i];
 	return NULL;
-}
-
-/*
- * A score as {value, stderr, n}; an unknown stderr (non-finite or negative) or n (also
- * fractional: content_load() wants a count) is left out.
- */
-static struct value *score_object(double value, double err, double n)
-{
-	struct value *score = value_object();
-	value_set_number(score, "value", value);
-	if (isfinite(err) && err >= 0)
-		value_set_number(score, "stderr", err);
-	if (isfinite(n) && n >= 0 && n == floor(n))
-		value_set_number(score, "n", n);
-	return score;
-}
-
-/* Load an existing JSON object file or start a new one; NULL after a diagnostic. */
-static struct value *load_or_new(const char *path)
-{
-	struct value *v;
-	if (!path_is_file(path))
-		return value_object();
-	v = content_read_json(path);
-	if (v && v->kind != VALUE_OBJECT) {
-		diag_error(path, v->line, v->col, "the top level must be an object");
-		value_free(v);
-		return NULL;
-	}
-	return v;
-}
-
-/* Add v as pretty JSON at path to the files an import writes together. */
-static int add_json_file(struct file_set *fs, const char *path, const struct value *v)
-{
-	struct buf out = BUF_INIT;
-	int rc;
-	value_write_json(&out, v, 2);
-	rc = file_set_add(fs, path, out.data, out.len);
-	buf_release(&out);
-	return rc;
-}
-
-/* Put the files in place, unless the import was interrupted (then nothing is). */
-static int commit_files(struct file_set *fs)
-{
-	if (interrupted()) {
-		file_set_abort(fs);
-		return -1;
-	}
-	return file_set_commit(fs);
 }
 
 struct column {
@@ -394,8 +344,8 @@ static int import_wide(const struct import_csv_options *o, const char *path,
 	site_path = path_join(o->content, "site.json");
 	bench_path = path_join(o->content, "benchmarks.json");
 	model_dir = path_join(o->content, "models");
-	site = load_or_new(site_path);
-	benches = load_or_new(bench_path);
+	site = import_load_or_new(site_path);
+	benches = import_load_or_new(bench_path);
 	if (!site || !benches)
 		goto out;
 	list = value_get(benches, "benchmarks");
@@ -464,7 +414,7 @@ static int import_wide(const struct import_csv_options *o, const char *path,
 					     o->cohort);
 			buf_reset(&file);
 			buf_printf(&file, "%s/%s.json", cdir, rows[nrows].id);
-			doc = load_or_new(buf_str(&file));
+			doc = import_load_or_new(buf_str(&file));
 			if (!doc) {
 				free(rows[nrows].id);
 				continue;
@@ -521,7 +471,7 @@ static int import_wide(const struct import_csv_options *o, const char *path,
 					bool has_n = extra_number(path, ex->n, ex->line, ex->col_n, "n", &n);
 					if (has_se || has_n) {
 						value_set(scores, cols[k].id,
-							  score_object(x, has_se ? se : NAN,
+							  import_score_object(x, has_se ? se : NAN,
 								       has_n ? n : NAN));
 						continue;
 					}
@@ -548,15 +498,15 @@ static int import_wide(const struct import_csv_options *o, const char *path,
 		for (size_t r = 0; !bad && r < nrows; r++) {
 			struct buf p = BUF_INIT;
 			buf_printf(&p, "%s/%s.json", cdir, rows[r].id);
-			bad = add_json_file(&fs, buf_str(&p), rows[r].doc) < 0;
+			bad = import_add_json_file(&fs, buf_str(&p), rows[r].doc) < 0;
 			buf_release(&p);
 		}
-		bad = bad || add_json_file(&fs, bench_path, benches) < 0 ||
-		      add_json_file(&fs, site_path, site) < 0;
+		bad = bad || import_add_json_file(&fs, bench_path, benches) < 0 ||
+		      import_add_json_file(&fs, site_path, site) < 0;
 		free(cdir);
 		if (bad)
 			file_set_abort(&fs);
-		if (bad || commit_files(&fs) < 0)
+		if (bad || import_commit_files(&fs) < 0)
 			goto out;
 	}
 	fprintf(stderr, "imported %zu models and %zu benchmarks into %s/models/%s\n", nrows, ncols,
@@ -765,13 +715,6 @@ static int cmp_run(const void *a, const void *b)
 }
 
 
-/* The number under key in task (or "" when key is absent); NAN when absent or not a number. */
-static double task_number(const struct value *task, const char *key)
-{
-	const struct value *v = value_get(task, key);
-	return v && v->kind == VALUE_NUMBER ? v->number : NAN;
-}
-
 /*
  * Find metric ("acc,none", or "acc" meaning any filter, preferring "none") in a task's
  * results; fills the key that matched. v0.3 files have plain "acc".
@@ -868,7 +811,7 @@ static size_t apply_lm_eval(const struct corpus *c, const struct run *r, struct 
 			if (!task || task->kind != VALUE_OBJECT)
 				continue;
 			k = find_metric(task, src->metric, &key);
-			v = k ? task_number(task, k) : NAN;
+			v = k ? import_number(task, k) : NAN;
 			if (!isfinite(v))
 				continue;
 			/* "acc,none" -> "acc_stderr,none"; "acc" -> "acc_stderr" */
@@ -878,10 +821,10 @@ static size_t apply_lm_eval(const struct corpus *c, const struct run *r, struct 
 			buf_puts(&se, "_stderr");
 			if (comma)
 				buf_puts(&se, comma);
-			err = task_number(task, buf_str(&se));
-			n = task_number(value_get(nsamples, src->task), "effective");
+			err = import_number(task, buf_str(&se));
+			n = import_number(value_get(nsamples, src->task), "effective");
 			/* "N/A" and NaN stderr are unknown: left out, never 0 */
-			value_set(scores, bench->id, score_object(src->sign * v, err, n));
+			value_set(scores, bench->id, import_score_object(src->sign * v, err, n));
 			applied++;
 			break;
 		}
@@ -925,7 +868,7 @@ static int build_run_model(const struct harness *h, const struct import_lm_eval_
 		goto out;
 	}
 	buf_printf(&path, "%s/models/%s/%s.json", o->content, o->cohort, id);
-	doc = load_or_new(buf_str(&path));
+	doc = import_load_or_new(buf_str(&path));
 	if (!doc)
 		goto out;
 	value_set_string(doc, "id", id);
@@ -996,11 +939,11 @@ static int write_pending(const struct import_lm_eval_options *o, const struct pe
 	int rc = path_mkdirs(cdir);
 
 	for (size_t i = 0; rc == 0 && i < n; i++)
-		rc = add_json_file(&fs, m[i].path, m[i].doc);
+		rc = import_add_json_file(&fs, m[i].path, m[i].doc);
 	if (rc != 0)
 		file_set_abort(&fs);
 	else
-		rc = commit_files(&fs);
+		rc = import_commit_files(&fs);
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		fprintf(stderr, "imported %zu scores for %s from %zu run%s into %s\n", m[i].applied,
 			m[i].id, m[i].nruns, m[i].nruns == 1 ? "" : "s", m[i].path);
@@ -1160,7 +1103,7 @@ static int lm_eval_open(const char *path, struct run *r, const char *model_id)
 				       "config.model_args): pass --model-id");
 		return -1;
 	}
-	r->date = task_number(r->doc, "date");
+	r->date = import_number(r->doc, "date");
 	if (!isfinite(r->date))
 		r->date = 0;
 	return 0;
@@ -1236,9 +1179,9 @@ static size_t apply_inspect(const struct corpus *c, const struct run *r, struct 
 				const struct value *sc = list->items[i];
 				const struct value *ms = value_get(sc, "metrics");
 				const char *scorer = value_get_string(sc, "name");
-				double v = task_number(value_get(ms, metric), "value");
-				double err = task_number(value_get(ms, "stderr"), "value");
-				double n = task_number(sc, "scored_samples");
+				double v = import_number(value_get(ms, metric), "value");
+				double err = import_number(value_get(ms, "stderr"), "value");
+				double n = import_number(sc, "scored_samples");
 				/* "scorer/metric" picks one scorer of several */
 				if (strchr(src->metric, '/') &&
 				    (!scorer || strncmp(src->metric, scorer, strlen(scorer)) != 0 ||
@@ -1247,8 +1190,8 @@ static size_t apply_inspect(const struct corpus *c, const struct run *r, struct 
 				if (!isfinite(v))
 					continue;
 				if (!isfinite(n))
-					n = task_number(res, "completed_samples");
-				value_set(scores, bench->id, score_object(src->sign * v, err, n));
+					n = import_number(res, "completed_samples");
+				value_set(scores, bench->id, import_score_object(src->sign * v, err, n));
 				applied++;
 				break;
 			}
