@@ -263,54 +263,64 @@ static bool extra_number(const char *path, const char *text, unsigned line, unsi
 	return true;
 }
 
-/*
- * Import the wide table m (read from path): the matrix layout. extras, when not NULL, has
- * nrows x header-width entries with stderr and n for the value cells (from a long CSV).
- */
-static int import_wide(const struct import_csv_options *o, const char *path,
-		       struct csv_table *m_in, const struct cell_extra *extras)
+/* One wide import as it goes: its inputs, and the files it will write (built in memory). */
+struct wide {
+	const struct import_csv_options *o;
+	const char *path;                 /* the matrix, for messages */
+	const struct csv_table *m;        /* the matrix; row 0 is the header (borrowed) */
+	const struct cell_extra *extras;  /* stderr and n per value cell, or NULL (borrowed) */
+	struct side info, tax, map;       /* the side tables; path NULL when not given */
+	long c_model, c_name, c_size, c_flop, c_type; /* metadata columns; -1 when absent */
+	struct column *cols;              /* the benchmark columns, ncols of them */
+	size_t ncols;
+	struct model_row *rows;           /* the model files, nrows of them */
+	size_t nrows;
+	struct value *site, *benches;     /* site.json and benchmarks.json, updated */
+	struct value *list;               /* benches' "benchmarks" array (borrowed) */
+	char *site_path, *bench_path, *model_dir;
+	unsigned unclassified;            /* new benchmarks given no role */
+};
+
+/* Load the side tables that were given; -1 after a diagnostic. */
+static int wide_read_sides(struct wide *w)
 {
-	struct csv_table m = *m_in;
-	struct side info = {NULL, {0, NULL}, {0}}, tax = {NULL, {0, NULL}, {0}};
-	struct side map = {NULL, {0, NULL}, {0}};
 	static const char *const map_cols[] = {"benchmark", "harness", "task", "metric", "sign"};
 	static const char *const info_cols[] = {"benchmark", "name", "metric"};
 	static const char *const tax_cols[] = {"benchmark", "role", "area", "correlate_with"};
-	struct column *cols = NULL;
-	struct model_row *rows = NULL;
-	size_t ncols = 0, nrows = 0;
-	struct value *site = NULL, *benches = NULL, *list;
-	char *site_path = NULL, *bench_path = NULL, *model_dir = NULL;
-	const struct csv_row *h;
-	long c_model, c_name, c_size, c_flop, c_type;
-	unsigned errors = diag_errors(), unclassified = 0;
-	int rc = -1;
+	const struct import_csv_options *o = w->o;
 
-	if (!is_slug(o->cohort)) {
-		diag_error(NULL, 0, 0, "cohort '%s' is not an identifier (use lowercase letters, "
-				       "digits, '.', '_' and '-')",
-			   o->cohort);
+	if (o->info && side_load(&w->info, o->info, info_cols, 3) < 0)
 		return -1;
-	}
-	if (o->info && side_load(&info, o->info, info_cols, 3) < 0)
-		goto out;
-	if (o->taxonomy && side_load(&tax, o->taxonomy, tax_cols, 4) < 0)
-		goto out;
-	if (o->task_map && side_load(&map, o->task_map, map_cols, 5) < 0)
-		goto out;
-	h = &m.rows[0];
-	c_model = header_index(h, "model");
-	if (c_model < 0)
-		c_model = 0;
-	c_name = header_index(h, "name");
-	c_size = header_index(h, "model_size");
-	c_flop = header_index(h, "FLOP");
-	c_type = header_index(h, "type");
+	if (o->taxonomy && side_load(&w->tax, o->taxonomy, tax_cols, 4) < 0)
+		return -1;
+	if (o->task_map && side_load(&w->map, o->task_map, map_cols, 5) < 0)
+		return -1;
+	return 0;
+}
 
-	cols = xcalloc(h->nfields, sizeof(*cols));
+/*
+ * Find the metadata columns and make every other column a benchmark column; bad column
+ * names and unknown taxonomy roles are reported (the import goes on to find more errors).
+ */
+static void wide_columns(struct wide *w)
+{
+	const struct csv_row *h = &w->m->rows[0];
+	const char *path = w->path;
+	struct column *cols;
+	size_t ncols = 0;
+
+	w->c_model = header_index(h, "model");
+	if (w->c_model < 0)
+		w->c_model = 0;
+	w->c_name = header_index(h, "name");
+	w->c_size = header_index(h, "model_size");
+	w->c_flop = header_index(h, "FLOP");
+	w->c_type = header_index(h, "type");
+
+	cols = w->cols = xcalloc(h->nfields, sizeof(*cols));
 	for (size_t f = 0; f < h->nfields; f++) {
 		const char *name = h->fields[f];
-		if ((long)f == c_model || is_metadata(name, &tax))
+		if ((long)f == w->c_model || is_metadata(name, &w->tax))
 			continue;
 		if (!name[0]) {
 			diag_error(path, h->line, h->cols[f], "column %zu has no name", f + 1);
@@ -328,210 +338,304 @@ static int import_wide(const struct import_csv_options *o, const char *path,
 				diag_error(path, h->line, h->cols[f],
 					   "columns '%s' and '%s' both become benchmark id '%s'",
 					   cols[k].source, name, cols[ncols].id);
-		ncols++;
+		w->ncols = ++ncols;
 	}
-	if (tax.path)
+	if (w->tax.path)
 		for (size_t k = 0; k < ncols; k++) {
-			const struct csv_row *tr = side_find(&tax, cols[k].source);
-			const char *role = tr ? cell(tr, tax.cols[1]) : NULL;
+			const struct csv_row *tr = side_find(&w->tax, cols[k].source);
+			const char *role = tr ? cell(tr, w->tax.cols[1]) : NULL;
 			if (role && strcmp(role, "capability") != 0 && strcmp(role, "safety") != 0 &&
 			    strcmp(role, "general") != 0 && strcmp(role, "ignore") != 0)
-				diag_error(tax.path, tr->line, tr->cols[tax.cols[1]],
+				diag_error(w->tax.path, tr->line, tr->cols[w->tax.cols[1]],
 					   "role '%s' for '%s' is not capability, safety, general, "
 					   "ignore or metadata",
 					   role, cols[k].source);
 		}
+}
 
-	site_path = path_join(o->content, "site.json");
-	bench_path = path_join(o->content, "benchmarks.json");
-	model_dir = path_join(o->content, "models");
-	site = import_load_or_new(site_path);
-	benches = import_load_or_new(bench_path);
-	if (!site || !benches)
-		goto out;
-	list = value_get(benches, "benchmarks");
-	if (!list)
-		list = value_set(benches, "benchmarks", value_array());
-	if (list->kind != VALUE_ARRAY) {
-		diag_error(bench_path, list->line, list->col, "key 'benchmarks' must be an array");
-		goto out;
-	}
-	if (check_cohort(site, o) < 0)
-		goto out;
-	for (size_t k = 0; k < ncols; k++) {
-		struct value *e = find_by_id(list, cols[k].id);
-		if (!e)
-			e = value_push(list, value_object());
-		update_benchmark(e, &cols[k], &info, &tax, &unclassified);
-		update_sources(e, &cols[k], &map);
-	}
-	/* what content_load() will check: every correlate_with names another benchmark */
+/* What content_load() will check: every correlate_with names another benchmark. */
+static void check_correlate_with(const struct wide *w)
+{
+	const struct value *list = w->list;
+	const struct side *tax = &w->tax;
+
 	for (size_t i = 0; i < list->n; i++) {
 		const char *id = value_get_string(list->items[i], "id");
 		const char *cw = value_get_string(list->items[i], "correlate_with");
 		const struct csv_row *tr;
 		if (!cw || !id || (find_by_id(list, cw) && strcmp(cw, id) != 0))
 			continue;
-		tr = side_find(&tax, value_get_string(list->items[i], "source_id")
-					 ? value_get_string(list->items[i], "source_id")
-					 : id);
-		diag_error(tax.path ? tax.path : bench_path, tr ? tr->line : 0,
-			   tr ? tr->cols[tax.cols[3]] : 0,
+		tr = side_find(tax, value_get_string(list->items[i], "source_id")
+					? value_get_string(list->items[i], "source_id")
+					: id);
+		diag_error(tax->path ? tax->path : w->bench_path, tr ? tr->line : 0,
+			   tr ? tr->cols[tax->cols[3]] : 0,
 			   strcmp(cw, id) == 0 ? "benchmark '%s' cannot correlate_with itself"
 					       : "correlate_with of '%s' names no benchmark",
 			   id);
 	}
+}
 
-	rows = xcalloc(m.nrows, sizeof(*rows));
-	{
-		char *cdir = path_join(model_dir, o->cohort);
-		struct buf file = BUF_INIT;
-		for (size_t r = 1; r < m.nrows; r++) {
-			const struct csv_row *row = &m.rows[r];
-			const char *src = cell(row, c_model), *name = cell(row, c_name);
-			struct value *doc, *scores;
-			double x;
+/*
+ * Load site.json and benchmarks.json (or start them), declare the cohort and update the
+ * benchmark of every column; -1 after a diagnostic when a file cannot be used.
+ */
+static int wide_benchmarks(struct wide *w)
+{
+	const struct import_csv_options *o = w->o;
+	struct value *list;
 
-			if (row->nfields != h->nfields) {
-				diag_error(path, row->line, 1,
-					   "row has %zu fields but the header has %zu", row->nfields,
-					   h->nfields);
+	w->site_path = path_join(o->content, "site.json");
+	w->bench_path = path_join(o->content, "benchmarks.json");
+	w->model_dir = path_join(o->content, "models");
+	w->site = import_load_or_new(w->site_path);
+	w->benches = import_load_or_new(w->bench_path);
+	if (!w->site || !w->benches)
+		return -1;
+	list = value_get(w->benches, "benchmarks");
+	if (!list)
+		list = value_set(w->benches, "benchmarks", value_array());
+	if (list->kind != VALUE_ARRAY) {
+		diag_error(w->bench_path, list->line, list->col,
+			   "key 'benchmarks' must be an array");
+		return -1;
+	}
+	w->list = list;
+	if (check_cohort(w->site, o) < 0)
+		return -1;
+	for (size_t k = 0; k < w->ncols; k++) {
+		struct value *e = find_by_id(list, w->cols[k].id);
+		if (!e)
+			e = value_push(list, value_object());
+		update_benchmark(e, &w->cols[k], &w->info, &w->tax, &w->unclassified);
+		update_sources(e, &w->cols[k], &w->map);
+	}
+	check_correlate_with(w);
+	return 0;
+}
+
+/* Set the scores of matrix row r (its value cells, with their extras) in doc. */
+static void wide_scores(const struct wide *w, size_t r, struct value *doc)
+{
+	const struct csv_row *row = &w->m->rows[r];
+	size_t width = w->m->rows[0].nfields;
+	const char *path = w->path;
+	struct value *scores;
+	double x;
+
+	scores = value_get(doc, "scores");
+	if (!scores || scores->kind != VALUE_OBJECT)
+		scores = value_set(doc, "scores", value_object());
+	for (size_t k = 0; k < w->ncols; k++) {
+		const struct column *c = &w->cols[k];
+		const char *v = cell(row, c->index);
+		if (!v[0])
+			continue;
+		int bad = parse_number(v, &x);
+		if (bad < 0) {
+			diag_error(path, row->line, row->cols[c->index],
+				   "value '%s' in column '%s' is %s", v, c->source,
+				   bad == -2 ? "out of range" : "not a number");
+			continue;
+		}
+		if (w->extras) {
+			const struct cell_extra *ex = &w->extras[r * width + (size_t)c->index];
+			double se, n;
+			bool has_se = extra_number(path, ex->stderr_, ex->line, ex->col_se,
+						   "stderr", &se);
+			bool has_n = extra_number(path, ex->n, ex->line, ex->col_n, "n", &n);
+			if (has_se || has_n) {
+				value_set(scores, c->id,
+					  import_score_object(x, has_se ? se : NAN,
+							      has_n ? n : NAN));
 				continue;
-			}
-			rows[nrows].id = slugify(src);
-			if (!is_slug(rows[nrows].id)) {
-				diag_error(path, row->line, row->cols[c_model],
-					   "model '%s' gives no usable identifier", src);
-				free(rows[nrows].id);
-				continue;
-			}
-			for (size_t k = 0; k < nrows; k++)
-				if (strcmp(rows[k].id, rows[nrows].id) == 0)
-					diag_error(path, row->line, row->cols[c_model],
-						   "model id '%s' appears twice", rows[nrows].id);
-			if (c_type >= 0 && cell(row, c_type)[0] && strcmp(cell(row, c_type), o->cohort) != 0)
-				diag_warning(path, row->line, row->cols[c_type],
-					     "type '%s' differs from --cohort '%s'", cell(row, c_type),
-					     o->cohort);
-			buf_reset(&file);
-			buf_printf(&file, "%s/%s.json", cdir, rows[nrows].id);
-			doc = import_load_or_new(buf_str(&file));
-			if (!doc) {
-				free(rows[nrows].id);
-				continue;
-			}
-			rows[nrows++].doc = doc;
-			value_set_string(doc, "id", rows[nrows - 1].id);
-			if (strcmp(src, rows[nrows - 1].id) != 0)
-				value_set_string(doc, "source_id", src);
-			if (name[0])
-				value_set_string(doc, "name", name);
-			else if (!value_get(doc, "name"))
-				value_set_string(doc, "name", src);
-			value_set_string(doc, "cohort", o->cohort);
-			if (c_size >= 0 && cell(row, c_size)[0]) {
-				if (parse_number(cell(row, c_size), &x) < 0 || x <= 0)
-					diag_error(path, row->line, row->cols[c_size],
-						   "model_size '%s' is not a positive number",
-						   cell(row, c_size));
-				else
-					value_set_number(doc, "params", x);
-			}
-			if (c_flop >= 0 && cell(row, c_flop)[0]) {
-				if (parse_number(cell(row, c_flop), &x) < 0 || x <= 0)
-					diag_error(path, row->line, row->cols[c_flop],
-						   "FLOP '%s' is not a positive number",
-						   cell(row, c_flop));
-				else {
-					value_set_number(doc, "training_flop", x);
-					value_set_string(doc, "flop_source", "reported");
-				}
-			}
-			if (o->source)
-				value_set_string(doc, "source", o->source);
-			scores = value_get(doc, "scores");
-			if (!scores || scores->kind != VALUE_OBJECT)
-				scores = value_set(doc, "scores", value_object());
-			for (size_t k = 0; k < ncols; k++) {
-				const char *v = cell(row, cols[k].index);
-				if (!v[0])
-					continue;
-				int bad = parse_number(v, &x);
-				if (bad < 0) {
-					diag_error(path, row->line, row->cols[cols[k].index],
-						   "value '%s' in column '%s' is %s", v, cols[k].source,
-						   bad == -2 ? "out of range" : "not a number");
-					continue;
-				}
-				if (extras) {
-					const struct cell_extra *ex =
-					    &extras[r * h->nfields + (size_t)cols[k].index];
-					double se, n;
-					bool has_se = extra_number(path, ex->stderr_, ex->line, ex->col_se,
-								   "stderr", &se);
-					bool has_n = extra_number(path, ex->n, ex->line, ex->col_n, "n", &n);
-					if (has_se || has_n) {
-						value_set(scores, cols[k].id,
-							  import_score_object(x, has_se ? se : NAN,
-								       has_n ? n : NAN));
-						continue;
-					}
-				}
-				value_set_number(scores, cols[k].id, x);
 			}
 		}
-		buf_release(&file);
-		free(cdir);
+		value_set_number(scores, c->id, x);
 	}
+}
+
+/* Set the model_size and FLOP of matrix row row in doc. */
+static void wide_size(const struct wide *w, const struct csv_row *row, struct value *doc)
+{
+	const char *path = w->path;
+	long c_size = w->c_size, c_flop = w->c_flop;
+	double x;
+
+	if (c_size >= 0 && cell(row, c_size)[0]) {
+		if (parse_number(cell(row, c_size), &x) < 0 || x <= 0)
+			diag_error(path, row->line, row->cols[c_size],
+				   "model_size '%s' is not a positive number", cell(row, c_size));
+		else
+			value_set_number(doc, "params", x);
+	}
+	if (c_flop >= 0 && cell(row, c_flop)[0]) {
+		if (parse_number(cell(row, c_flop), &x) < 0 || x <= 0)
+			diag_error(path, row->line, row->cols[c_flop],
+				   "FLOP '%s' is not a positive number", cell(row, c_flop));
+		else {
+			value_set_number(doc, "training_flop", x);
+			value_set_string(doc, "flop_source", "reported");
+		}
+	}
+}
+
+/*
+ * Build the file of the model in matrix row r (its file in cdir as it is, updated) into
+ * w->rows; a row that gives no file is reported and left out. file is scratch space.
+ */
+static void wide_model(struct wide *w, size_t r, const char *cdir, struct buf *file)
+{
+	const struct csv_row *h = &w->m->rows[0], *row = &w->m->rows[r];
+	const char *path = w->path, *cohort = w->o->cohort;
+	long c_model = w->c_model, c_type = w->c_type;
+	const char *src = cell(row, c_model), *name = cell(row, w->c_name);
+	struct model_row *rows = w->rows;
+	size_t nrows = w->nrows;
+	struct value *doc;
+
+	if (row->nfields != h->nfields) {
+		diag_error(path, row->line, 1, "row has %zu fields but the header has %zu",
+			   row->nfields, h->nfields);
+		return;
+	}
+	rows[nrows].id = slugify(src);
+	if (!is_slug(rows[nrows].id)) {
+		diag_error(path, row->line, row->cols[c_model],
+			   "model '%s' gives no usable identifier", src);
+		free(rows[nrows].id);
+		return;
+	}
+	for (size_t k = 0; k < nrows; k++)
+		if (strcmp(rows[k].id, rows[nrows].id) == 0)
+			diag_error(path, row->line, row->cols[c_model],
+				   "model id '%s' appears twice", rows[nrows].id);
+	if (c_type >= 0 && cell(row, c_type)[0] && strcmp(cell(row, c_type), cohort) != 0)
+		diag_warning(path, row->line, row->cols[c_type],
+			     "type '%s' differs from --cohort '%s'", cell(row, c_type), cohort);
+	buf_reset(file);
+	buf_printf(file, "%s/%s.json", cdir, rows[nrows].id);
+	doc = import_load_or_new(buf_str(file));
+	if (!doc) {
+		free(rows[nrows].id);
+		return;
+	}
+	rows[nrows].doc = doc;
+	w->nrows = ++nrows;
+	value_set_string(doc, "id", rows[nrows - 1].id);
+	if (strcmp(src, rows[nrows - 1].id) != 0)
+		value_set_string(doc, "source_id", src);
+	if (name[0])
+		value_set_string(doc, "name", name);
+	else if (!value_get(doc, "name"))
+		value_set_string(doc, "name", src);
+	value_set_string(doc, "cohort", cohort);
+	wide_size(w, row, doc);
+	if (w->o->source)
+		value_set_string(doc, "source", w->o->source);
+	wide_scores(w, r, doc);
+}
+
+/* Build the file of every model (every matrix row but the header). */
+static void wide_models(struct wide *w)
+{
+	char *cdir = path_join(w->model_dir, w->o->cohort);
+	struct buf file = BUF_INIT;
+
+	w->rows = xcalloc(w->m->nrows, sizeof(*w->rows));
+	for (size_t r = 1; r < w->m->nrows; r++)
+		wide_model(w, r, cdir, &file);
+	buf_release(&file);
+	free(cdir);
+}
+
+/* Everything checked: write, every file or none. -1 after a diagnostic or when interrupted. */
+static int wide_write(const struct wide *w)
+{
+	char *cdir = path_join(w->model_dir, w->o->cohort);
+	struct file_set fs = FILE_SET_INIT;
+	int bad = path_mkdirs(w->o->content) < 0 || path_mkdirs(cdir) < 0;
+
+	for (size_t r = 0; !bad && r < w->nrows; r++) {
+		struct buf p = BUF_INIT;
+		buf_printf(&p, "%s/%s.json", cdir, w->rows[r].id);
+		bad = import_add_json_file(&fs, buf_str(&p), w->rows[r].doc) < 0;
+		buf_release(&p);
+	}
+	bad = bad || import_add_json_file(&fs, w->bench_path, w->benches) < 0 ||
+	      import_add_json_file(&fs, w->site_path, w->site) < 0;
+	free(cdir);
+	if (bad)
+		file_set_abort(&fs);
+	if (bad || import_commit_files(&fs) < 0)
+		return -1;
+	return 0;
+}
+
+static void wide_free(struct wide *w)
+{
+	for (size_t k = 0; k < w->ncols; k++) {
+		free(w->cols[k].source);
+		free(w->cols[k].id);
+	}
+	free(w->cols);
+	for (size_t r = 0; r < w->nrows; r++) {
+		free(w->rows[r].id);
+		value_free(w->rows[r].doc);
+	}
+	free(w->rows);
+	value_free(w->site);
+	value_free(w->benches);
+	free(w->site_path);
+	free(w->bench_path);
+	free(w->model_dir);
+	csv_free(&w->info.t);
+	csv_free(&w->tax.t);
+	csv_free(&w->map.t);
+}
+
+/*
+ * Import the wide table m (read from path): the matrix layout. extras, when not NULL, has
+ * nrows x header-width entries with stderr and n for the value cells (from a long CSV).
+ */
+static int import_wide(const struct import_csv_options *o, const char *path,
+		       const struct csv_table *m, const struct cell_extra *extras)
+{
+	struct wide w;
+	unsigned errors = diag_errors();
+	int rc = -1;
+
+	if (!is_slug(o->cohort)) {
+		diag_error(NULL, 0, 0, "cohort '%s' is not an identifier (use lowercase letters, "
+				       "digits, '.', '_' and '-')",
+			   o->cohort);
+		return -1;
+	}
+	memset(&w, 0, sizeof(w));
+	w.o = o;
+	w.path = path;
+	w.m = m;
+	w.extras = extras;
+	if (wide_read_sides(&w) < 0)
+		goto out;
+	wide_columns(&w);
+	if (wide_benchmarks(&w) < 0)
+		goto out;
+	wide_models(&w);
 	if (diag_errors() != errors)
 		goto out;
-	if (unclassified)
+	if (w.unclassified)
 		diag_warning(path, 0, 0,
 			     "%u new benchmarks have no role (set to 'general', area 'unclassified'); "
 			     "pass --taxonomy or edit benchmarks.json",
-			     unclassified);
-
-	/* Everything checked: write, every file or none. */
-	{
-		char *cdir = path_join(model_dir, o->cohort);
-		struct file_set fs = FILE_SET_INIT;
-		int bad = path_mkdirs(o->content) < 0 || path_mkdirs(cdir) < 0;
-		for (size_t r = 0; !bad && r < nrows; r++) {
-			struct buf p = BUF_INIT;
-			buf_printf(&p, "%s/%s.json", cdir, rows[r].id);
-			bad = import_add_json_file(&fs, buf_str(&p), rows[r].doc) < 0;
-			buf_release(&p);
-		}
-		bad = bad || import_add_json_file(&fs, bench_path, benches) < 0 ||
-		      import_add_json_file(&fs, site_path, site) < 0;
-		free(cdir);
-		if (bad)
-			file_set_abort(&fs);
-		if (bad || import_commit_files(&fs) < 0)
-			goto out;
-	}
-	fprintf(stderr, "imported %zu models and %zu benchmarks into %s/models/%s\n", nrows, ncols,
-		o->content, o->cohort);
+			     w.unclassified);
+	if (wide_write(&w) < 0)
+		goto out;
+	fprintf(stderr, "imported %zu models and %zu benchmarks into %s/models/%s\n", w.nrows,
+		w.ncols, o->content, o->cohort);
 	rc = 0;
 out:
-	for (size_t k = 0; k < ncols; k++) {
-		free(cols[k].source);
-		free(cols[k].id);
-	}
-	free(cols);
-	for (size_t r = 0; r < nrows; r++) {
-		free(rows[r].id);
-		value_free(rows[r].doc);
-	}
-	free(rows);
-	value_free(site);
-	value_free(benches);
-	free(site_path);
-	free(bench_path);
-	free(model_dir);
-	csv_free(&info.t);
-	csv_free(&tax.t);
-	csv_free(&map.t);
+	wide_free(&w);
 	return rc;
 }
 
