@@ -163,11 +163,123 @@ static bool too_big(const char *path)
 	return stat(path, &st) == 0 && st.st_size > (off_t)WB_MAX_FILE_SIZE;
 }
 
+/*
+ * The logs to import: every input that is a file, and h's logs in every input that is a
+ * directory, into *files (*n of them; caller frees). -1 after a diagnostic: an input does
+ * not exist, or no log was found.
+ */
+static int find_logs(const struct import_harness *h, const struct import_lm_eval_options *o,
+		     char ***files, size_t *n)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < o->ninputs; i++) {
+		if (!path_is_dir(o->inputs[i]) && !path_is_file(o->inputs[i])) {
+			diag_error(o->inputs[i], 0, 0, "no such file or directory");
+			return -1;
+		}
+		collect_results(h, o->inputs[i], files, n, &cap);
+	}
+	if (!*n) {
+		diag_error(NULL, 0, 0, "no %s logs found in the given directories", h->label);
+		return -1;
+	}
+	return 0;
+}
+
+/* Read, parse and open (h->open) the log file into *r; -1 after a diagnostic (*r empty). */
+static int read_run(const struct import_harness *h, const char *file, const char *model_id,
+		    struct import_run *r)
+{
+	char *text;
+	size_t len;
+	struct json_error err;
+
+	if (ends_with(file, ".eval")) {
+		diag_error(file, 0, 0, "an Inspect .eval archive: convert it to JSON first "
+				       "(inspect log convert --to json %s)",
+			   file);
+		return -1;
+	}
+	if (strcmp(h->name, "inspect") == 0 && too_big(file)) {
+		/* the samples make it big; the header has every score */
+		diag_error(file, 0, 0, "an Inspect log over the %d MiB limit: import its "
+				       "header (inspect log dump --header-only %s > "
+				       "header.json)",
+			   WB_MAX_FILE_MIB, file);
+		return -1;
+	}
+	if (file_read(file, &text, &len) < 0)
+		return -1;
+	r->doc = json_parse_python(text, len, &err);
+	free(text);
+	if (!r->doc) {
+		diag_error(file, err.line, err.col, "%s", err.msg);
+		return -1;
+	}
+	if (h->open(file, r, model_id) < 0) {
+		value_free(r->doc);
+		r->doc = NULL;
+		return -1;
+	}
+	r->path = xstrdup(file);
+	return 0;
+}
+
+/*
+ * Build the file of every model from the runs (sorted by model, oldest first) into models
+ * (*nmodels of them); -1 after diagnostics: a model failed, or two became one id.
+ */
+static int build_models(const struct import_harness *h, const struct import_lm_eval_options *o,
+			const struct corpus *c, struct import_run *runs, size_t nruns,
+			struct value *unmapped, struct pending *models, size_t *nmodels)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < nruns;) {
+		size_t j = i;
+		while (j < nruns && strcmp(runs[j].model, runs[i].model) == 0)
+			j++;
+		if (build_run_model(h, o, c, runs, i, j, unmapped, &models[*nmodels]) < 0) {
+			rc = -1;
+		} else {
+			/* two model names that become one id would overwrite each other */
+			for (size_t k = 0; k < *nmodels; k++)
+				if (strcmp(models[k].id, models[*nmodels].id) == 0) {
+					diag_error(runs[i].path, 0, 0,
+						   "model '%s' becomes id '%s', as an earlier model "
+						   "does (import them separately with --model-id)",
+						   runs[i].model, models[k].id);
+					rc = -1;
+					break;
+				}
+			(*nmodels)++;
+		}
+		i = j;
+	}
+	return rc;
+}
+
+/* One warning listing the tasks that no benchmark maps (none when there are none). */
+static void warn_unmapped(const struct value *unmapped)
+{
+	struct buf list = BUF_INIT;
+
+	if (!unmapped->n)
+		return;
+	for (size_t i = 0; i < unmapped->n; i++)
+		buf_printf(&list, "%s%s", i ? ", " : "", unmapped->keys[i]);
+	diag_warning(NULL, 0, 0, "%zu tasks map to no benchmark and were not imported: %s "
+				 "(map them with \"sources\" in benchmarks.json)",
+		     unmapped->n, buf_str(&list));
+	buf_release(&list);
+}
+
 int import_runs(const struct import_harness *h, const struct import_lm_eval_options *o)
 {
 	struct corpus *c = NULL;
 	char **files = NULL;
-	size_t nfiles = 0, cap = 0, nruns = 0;
+	size_t nfiles = 0, nruns = 0;
 	struct import_run *runs = NULL;
 	struct pending *models = NULL;
 	size_t nmodels = 0;
@@ -183,90 +295,20 @@ int import_runs(const struct import_harness *h, const struct import_lm_eval_opti
 			   o->cohort);
 		goto out;
 	}
-	for (size_t i = 0; i < o->ninputs; i++) {
-		if (!path_is_dir(o->inputs[i]) && !path_is_file(o->inputs[i])) {
-			diag_error(o->inputs[i], 0, 0, "no such file or directory");
-			goto out;
-		}
-		collect_results(h, o->inputs[i], &files, &nfiles, &cap);
-	}
-	if (!nfiles) {
-		diag_error(NULL, 0, 0, "no %s logs found in the given directories", h->label);
+	if (find_logs(h, o, &files, &nfiles) < 0)
 		goto out;
-	}
 	runs = xcalloc(nfiles, sizeof(*runs));
-	for (size_t i = 0; i < nfiles; i++) {
-		char *text;
-		size_t len;
-		struct json_error err;
-		struct import_run *r = &runs[nruns];
-		if (ends_with(files[i], ".eval")) {
-			diag_error(files[i], 0, 0, "an Inspect .eval archive: convert it to JSON first "
-						   "(inspect log convert --to json %s)",
-				   files[i]);
-			continue;
-		}
-		if (strcmp(h->name, "inspect") == 0 && too_big(files[i])) {
-			/* the samples make it big; the header has every score */
-			diag_error(files[i], 0, 0, "an Inspect log over the %d MiB limit: import its "
-						   "header (inspect log dump --header-only %s > "
-						   "header.json)",
-				   WB_MAX_FILE_MIB, files[i]);
-			continue;
-		}
-		if (file_read(files[i], &text, &len) < 0)
-			continue;
-		r->doc = json_parse_python(text, len, &err);
-		free(text);
-		if (!r->doc) {
-			diag_error(files[i], err.line, err.col, "%s", err.msg);
-			continue;
-		}
-		if (h->open(files[i], r, o->model_id) < 0) {
-			value_free(r->doc);
-			r->doc = NULL;
-			continue;
-		}
-		r->path = xstrdup(files[i]);
-		nruns++;
-	}
+	for (size_t i = 0; i < nfiles; i++)
+		if (read_run(h, files[i], o->model_id, &runs[nruns]) == 0)
+			nruns++;
 	if (nruns != nfiles)
 		goto out;
 	qsort(runs, nruns, sizeof(*runs), cmp_run);
 	models = xcalloc(nruns, sizeof(*models));
-	rc = 0;
-	for (size_t i = 0; i < nruns;) {
-		size_t j = i;
-		while (j < nruns && strcmp(runs[j].model, runs[i].model) == 0)
-			j++;
-		if (build_run_model(h, o, c, runs, i, j, unmapped, &models[nmodels]) < 0) {
-			rc = -1;
-		} else {
-			/* two model names that become one id would overwrite each other */
-			for (size_t k = 0; k < nmodels; k++)
-				if (strcmp(models[k].id, models[nmodels].id) == 0) {
-					diag_error(runs[i].path, 0, 0,
-						   "model '%s' becomes id '%s', as an earlier model "
-						   "does (import them separately with --model-id)",
-						   runs[i].model, models[k].id);
-					rc = -1;
-					break;
-				}
-			nmodels++;
-		}
-		i = j;
-	}
+	rc = build_models(h, o, c, runs, nruns, unmapped, models, &nmodels);
 	if (rc == 0)
 		rc = write_pending(o, models, nmodels);
-	if (unmapped->n) {
-		struct buf list = BUF_INIT;
-		for (size_t i = 0; i < unmapped->n; i++)
-			buf_printf(&list, "%s%s", i ? ", " : "", unmapped->keys[i]);
-		diag_warning(NULL, 0, 0, "%zu tasks map to no benchmark and were not imported: %s "
-					 "(map them with \"sources\" in benchmarks.json)",
-			     unmapped->n, buf_str(&list));
-		buf_release(&list);
-	}
+	warn_unmapped(unmapped);
 out:
 	for (size_t i = 0; i < nmodels; i++) {
 		free(models[i].id);
