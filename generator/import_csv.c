@@ -126,7 +126,6 @@ static bool is_metadata(const char *name, const struct side *tax)
 	return r && strcmp(cell(r, tax->cols[1]), "metadata") == 0;
 }
 
-/* Update (or create) benchmark entry e from the info and taxonomy rows for column c. */
 /* Set e's "sources" from every task-map row of column c (the map replaces what was there). */
 static void update_sources(struct value *e, const struct column *c, const struct side *map)
 {
@@ -150,6 +149,7 @@ static void update_sources(struct value *e, const struct column *c, const struct
 		value_set(e, "sources", list);
 }
 
+/* Update (or create) benchmark entry e from the info and taxonomy rows for column c. */
 static void update_benchmark(struct value *e, const struct column *c, const struct side *info,
 			     const struct side *tax, unsigned *unclassified)
 {

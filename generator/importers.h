@@ -2,8 +2,11 @@
  * importers.h - bring results written by other tools into native content.
  *
  * Importers read everything and check it before they write anything, so a bad input file
- * leaves the content directory as it was. Files are written atomically, one by one; keys of
- * existing files that an import does not set are kept.
+ * leaves the content directory as it was. The files of one import are written together,
+ * every file or none (import.h); keys of existing files that an import does not set are kept.
+ *
+ * The commands are in import_csv.c (csv.h reads the CSV), import_lmeval.c and
+ * import_inspect.c; the last two share import_runs.h, the run-by-run import of logs.
  */
 #ifndef WB_IMPORTERS_H
 #define WB_IMPORTERS_H
