@@ -1318,5 +1318,24 @@ run analyze --content "$D"
 expect "import: analyze still works after a re-import" 0 no-err "error"
 
 # =============================================================================================
+# 6. The build without the libraries: make stops, naming the Debian packages to install
+#    (a pkg-config that finds nothing; nothing is compiled)
+
+if command -v make >/dev/null 2>&1 && [ -f "$ROOT/Makefile" ]; then
+	# make without the MAKEFLAGS of a make that runs this script (jobserver, CFLAGS, ...)
+	mk() {
+		(cd "$ROOT" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory \
+			BUILD="$T/mk" "$@") >"$T/out" 2>"$T/err"
+		rc=$?
+	}
+	mk PKG_CONFIG=false "$T/mk/washboard"
+	expect "build: without the libraries make stops and names their Debian packages" 2 \
+		err "libcmark-gfm-dev libcmark-gfm-extensions-dev libcjson-dev libgsl-dev" \
+		err "make deps" no-err "No such file"
+	result "build: without the libraries nothing is compiled" \
+		"$([ ! -e "$T/mk/obj" ] || echo "$T/mk/obj was created")"
+fi
+
+# =============================================================================================
 
 tl_summary
