@@ -1,5 +1,6 @@
 # washboard - audit AI safety benchmarks for safetywashing.
 # `make site` and `make test` are the two commands; both install missing Debian packages first.
+# `make check` runs the same tests as `make test` without installing anything.
 
 CC       ?= cc
 BUILD    ?= build
@@ -93,11 +94,13 @@ site: deps
 serve: site
 	python3 -m http.server --bind 127.0.0.1 --directory site 8000
 
+# Every test suite; make test installs what is missing first, make check installs nothing.
 test: deps
+	@$(MAKE) --no-print-directory check
+
+check: test-pkg-check
 	@$(MAKE) --no-print-directory $(BUILD)/washboard $(TEST_BINS)
 	@tests/run.sh $(BUILD)
-
-check: test
 
 # The bundled content, regenerated from the paper's CSVs shipped in content/sources/.
 content: $(BUILD)/washboard

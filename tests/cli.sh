@@ -1319,7 +1319,7 @@ expect "import: analyze still works after a re-import" 0 no-err "error"
 
 # =============================================================================================
 # 6. The build without the libraries: make stops, naming the Debian packages to install
-#    (a pkg-config that finds nothing; nothing is compiled)
+#    (a pkg-config that finds nothing, or nothing but cmocka; nothing is compiled)
 
 if command -v make >/dev/null 2>&1 && [ -f "$ROOT/Makefile" ]; then
 	# make without the MAKEFLAGS of a make that runs this script (jobserver, CFLAGS, ...)
@@ -1334,6 +1334,12 @@ if command -v make >/dev/null 2>&1 && [ -f "$ROOT/Makefile" ]; then
 		err "make deps" no-err "No such file"
 	result "build: without the libraries nothing is compiled" \
 		"$([ ! -e "$T/mk/obj" ] || echo "$T/mk/obj was created")"
+	printf '#!/bin/sh\ncase "$*" in *cmocka*) exit 1 ;; esac\nexec pkg-config "$@"\n' \
+		>"$T/no-cmocka-pkg-config"
+	chmod +x "$T/no-cmocka-pkg-config"
+	mk PKG_CONFIG="$T/no-cmocka-pkg-config" check
+	expect "build: make check without cmocka stops and names libcmocka-dev" 2 \
+		err "libcmocka-dev" err "make deps" no-err "No such file"
 fi
 
 # =============================================================================================
