@@ -1,16 +1,18 @@
 # washboard - audit AI safety benchmarks for safetywashing.
 # `make site` and `make test` are the two commands; both install missing Debian packages first.
+# `make check` runs the same tests as `make test` without installing anything.
 
 CC       ?= cc
 BUILD    ?= build
+PKG_CONFIG ?= pkg-config
 PKGS     := libcmark-gfm libcjson gsl
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes
 # CFLAGS is yours (CI passes CFLAGS="-O2 -g -Werror"); the flags we need are always added.
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -pthread -MMD -MP \
-            $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
-TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
+LDLIBS   += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 # Debian packages: build, test and run time.
 DEB_PKGS := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
@@ -19,6 +21,24 @@ DEB_PKGS := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-
 BENCH_PKGS := python3-pandas
 MEMCHECK_PKGS := valgrind
 LINT_PKGS := cppcheck clang-tidy
+# The Debian packages that provide each pkg-config module (PKGS, and cmocka for the tests).
+DEB_libcmark-gfm := libcmark-gfm-dev libcmark-gfm-extensions-dev
+DEB_libcjson := libcjson-dev
+DEB_gsl := libgsl-dev
+DEB_cmocka := libcmocka-dev
+
+# $(call pkg_check,MODULE...): a shell command that stops the build, naming the Debian
+# packages to install, when $(PKG_CONFIG) does not find a module (rather than letting the
+# compiler fail on a missing header).
+pkg_check = mods=""; debs=""; \
+	command -v $(firstword $(PKG_CONFIG)) >/dev/null 2>&1 || debs=" pkg-config"; \
+	$(foreach m,$(1),$(PKG_CONFIG) --exists $(m) 2>/dev/null || \
+	  { mods="$$mods $(m)"; debs="$$debs $(DEB_$(m))"; };) \
+	if [ -n "$$mods" ]; then \
+	  echo "error: $(PKG_CONFIG) does not find$$mods: install the Debian packages$$debs" \
+	    "(apt-get install$$debs), or run 'make deps'" >&2; \
+	  exit 1; \
+	fi
 
 SRCS := $(sort $(wildcard generator/*.c))
 LIB_SRCS := $(filter-out generator/main.c,$(SRCS))
@@ -26,11 +46,12 @@ LIB_OBJS := $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o)
 TEST_SRCS := $(sort $(wildcard tests/test_*.c))
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/%)
 
-.PHONY: all deps site test check bench clean format lint asan memcheck content serve fuzz
+.PHONY: all deps site test check bench clean format lint asan memcheck content serve fuzz \
+	pkg-check test-pkg-check
 
 all: $(BUILD)/washboard
 
-$(BUILD)/obj/%.o: generator/%.c | $(BUILD)/obj
+$(BUILD)/obj/%.o: generator/%.c | pkg-check $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj:
@@ -43,8 +64,15 @@ $(BUILD)/libwashboard.a: $(LIB_OBJS)
 $(BUILD)/washboard: $(BUILD)/obj/main.o $(BUILD)/libwashboard.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/test_%: tests/test_%.c $(BUILD)/libwashboard.a
+$(BUILD)/test_%: tests/test_%.c $(BUILD)/libwashboard.a | test-pkg-check
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Igenerator -o $@ $< $(BUILD)/libwashboard.a $(LDLIBS) $(TEST_LIBS)
+
+# The libraries are there (pkg-config finds them), or a message says what to install.
+pkg-check:
+	@$(call pkg_check,$(PKGS))
+
+test-pkg-check:
+	@$(call pkg_check,$(PKGS) cmocka)
 
 # Install whatever Debian package is missing (sudo when not root).
 deps:
@@ -66,11 +94,13 @@ site: deps
 serve: site
 	python3 -m http.server --bind 127.0.0.1 --directory site 8000
 
+# Every test suite; make test installs what is missing first, make check installs nothing.
 test: deps
+	@$(MAKE) --no-print-directory check
+
+check: test-pkg-check
 	@$(MAKE) --no-print-directory $(BUILD)/washboard $(TEST_BINS)
 	@tests/run.sh $(BUILD)
-
-check: test
 
 # The bundled content, regenerated from the paper's CSVs shipped in content/sources/.
 content: $(BUILD)/washboard
@@ -124,7 +154,7 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	  --suppress=missingIncludeSystem --inline-suppr -Igenerator generator
 	clang-tidy --quiet generator/*.c -- -std=c11 -D_POSIX_C_SOURCE=200809L -Igenerator \
-	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+	  $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 	@echo "lint: no findings"
 
 clean:

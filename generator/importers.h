@@ -2,8 +2,11 @@
  * importers.h - bring results written by other tools into native content.
  *
  * Importers read everything and check it before they write anything, so a bad input file
- * leaves the content directory as it was. Files are written atomically, one by one; keys of
- * existing files that an import does not set are kept.
+ * leaves the content directory as it was. The files of one import are written together,
+ * every file or none (import.h); keys of existing files that an import does not set are kept.
+ *
+ * The commands are in import_csv.c (csv.h reads the CSV), import_lmeval.c and
+ * import_inspect.c; the last two share import_runs.h, the run-by-run import of logs.
  */
 #ifndef WB_IMPORTERS_H
 #define WB_IMPORTERS_H
@@ -11,26 +14,6 @@
 #include <stddef.h>
 
 #include "buf.h"
-
-/** One parsed CSV table. Row 0 is the header when the file has one. */
-struct csv_table {
-	size_t nrows;
-	struct csv_row {
-		size_t nfields;
-		char **fields;     /* NUL-terminated UTF-8, owned */
-		unsigned *cols;    /* 1-based column of each field's first character */
-		unsigned line;     /* 1-based line where the row starts */
-	} *rows;
-};
-
-/**
- * Parse RFC 4180 CSV (comma separated, double-quote quoting, "" for a quote, LF or CRLF
- * line ends, a leading UTF-8 BOM skipped, blank lines skipped). Fields must be valid UTF-8.
- * Returns 0, or -1 after one diagnostic naming path:line:col. Free with csv_free().
- */
-int csv_parse(const char *path, const char *text, size_t len, struct csv_table *t);
-/** Free a table filled by csv_parse(). */
-void csv_free(struct csv_table *t);
 
 struct import_csv_options {
 	const char *content;      /* content directory (created when missing) */

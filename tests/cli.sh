@@ -5,63 +5,28 @@
 # usage: tests/cli.sh BUILD_DIR      (the binary is BUILD_DIR/washboard; run from anywhere)
 #
 # Prints one line per test, `ok - NAME` or `not ok - NAME: REASON` (followed by the first
-# lines of the command's stderr as `#` comments), then exactly one line `N passed, N failed`.
-# Exits 1 when a test failed. Every fixture is written into a temporary directory.
+# lines of the command's stderr as `#` comments), then exactly one line `N passed, N failed`
+# (tests/lib.sh). Exits 1 when a test failed. Every fixture is written into a temporary
+# directory.
 set -u
 
-build=${1:?usage: tests/cli.sh BUILD_DIR}
-case $build in
-/*) ;;
-*) build=$(pwd)/$build ;;
-esac
-WB=$build/washboard
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+tl_washboard "${1:?usage: tests/cli.sh BUILD_DIR}"
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-if [ ! -x "$WB" ]; then
-	echo "tests/cli.sh: no executable $WB (build it first: make $1/washboard)" >&2
-	echo "0 passed, 1 failed"
-	exit 1
-fi
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/washboard-cli.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+tl_tempdir cli
+TL_STDERR=$T/err
 export LC_ALL=C.UTF-8 2>/dev/null || true
 
-pass=0
-fail=0
-
 # ---------------------------------------------------------------------------------------------
-# Harness
-
-# result NAME WHY: `ok` when WHY is empty, else `not ok` with the reason and stderr excerpt.
-result() {
-	if [ -z "$2" ]; then
-		pass=$((pass + 1))
-		echo "ok - $1"
-	else
-		fail=$((fail + 1))
-		echo "not ok - $1: $(printf '%s' "$2" | tr '\n' ' ')"
-		if [ -s "$T/err" ]; then
-			head -n 4 "$T/err" | sed 's/^/#   stderr: /'
-		fi
-	fi
-}
+# Harness (ok, not_ok, result, status_problem and the summary are in tests/lib.sh)
 
 # run ARG...: run washboard; stdout in $T/out, stderr in $T/err, exit status in $rc.
 run() {
 	# In a subshell, so that the shell's own "Segmentation fault" notice lands in $T/err.
 	("$WB" "$@"; exit $?) >"$T/out" 2>"$T/err"
 	rc=$?
-}
-
-# status_problem WANT: why $rc is not WANT (a crash is reported as such), or nothing.
-status_problem() {
-	if [ "$rc" -ge 128 ]; then
-		echo "crashed: exit $rc (signal $((rc - 128))), expected $1"
-	elif [ "$rc" != "$1" ]; then
-		echo "exit $rc, expected $1"
-	fi
 }
 
 # expect NAME RC [CHECK ARG]...: judge the last run. CHECKs:
@@ -1353,6 +1318,30 @@ run analyze --content "$D"
 expect "import: analyze still works after a re-import" 0 no-err "error"
 
 # =============================================================================================
+# 6. The build without the libraries: make stops, naming the Debian packages to install
+#    (a pkg-config that finds nothing, or nothing but cmocka; nothing is compiled)
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+if command -v make >/dev/null 2>&1 && [ -f "$ROOT/Makefile" ]; then
+	# make without the MAKEFLAGS of a make that runs this script (jobserver, CFLAGS, ...)
+	mk() {
+		(cd "$ROOT" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory \
+			BUILD="$T/mk" "$@") >"$T/out" 2>"$T/err"
+		rc=$?
+	}
+	mk PKG_CONFIG=false "$T/mk/washboard"
+	expect "build: without the libraries make stops and names their Debian packages" 2 \
+		err "libcmark-gfm-dev libcmark-gfm-extensions-dev libcjson-dev libgsl-dev" \
+		err "make deps" no-err "No such file"
+	result "build: without the libraries nothing is compiled" \
+		"$([ ! -e "$T/mk/obj" ] || echo "$T/mk/obj was created")"
+	printf '#!/bin/sh\ncase "$*" in *cmocka*) exit 1 ;; esac\nexec pkg-config "$@"\n' \
+		>"$T/no-cmocka-pkg-config"
+	chmod +x "$T/no-cmocka-pkg-config"
+	mk PKG_CONFIG="$T/no-cmocka-pkg-config" check
+	expect "build: make check without cmocka stops and names libcmocka-dev" 2 \
+		err "libcmocka-dev" err "make deps" no-err "No such file"
+fi
+
+# =============================================================================================
+
+tl_summary

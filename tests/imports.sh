@@ -3,22 +3,20 @@
 # tests/fixtures/lm-eval/ (v0.4 runs with NaN/Infinity tokens, "N/A" stderr, groups and
 # filters; a v0.3 file), `import csv --long`, their errors, and the README's new-release
 # walkthrough end to end.
-# Prints ok/not ok lines and ends with "N passed, N failed".
-build=${1:-build}
-wb=$(cd "$build" && pwd)/washboard
+# Prints ok/not ok lines and ends with "N passed, N failed" (tests/lib.sh).
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+tl_washboard "${1:-build}"
+wb=$WB
 fx=tests/fixtures/lm-eval
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/washboard-imports.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-nok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "#   $2"; }
+tl_tempdir imports
+tmp=$T
 # check NAME PYTHON-EXPR FILE: the expression over the JSON document `d` must be true
 check() {
 	if /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" "$3" 2>"$tmp/py.err"; then
 		ok "$1"
 	else
-		nok "$1" "expression false: $2 ($(head -c 200 "$tmp/py.err"))"
+		not_ok "$1" "expression false: $2 ($(head -c 200 "$tmp/py.err"))"
 	fi
 }
 # run NAME EXPECTED-EXIT STDERR-SUBSTRING COMMAND...
@@ -28,9 +26,9 @@ run() {
 	"$@" >"$tmp/out" 2>"$tmp/err"
 	got=$?
 	if [ "$got" -ne "$want" ]; then
-		nok "$name" "exit $got, expected $want: $(head -c 300 "$tmp/err")"
+		not_ok "$name" "exit $got, expected $want: $(head -c 300 "$tmp/err")"
 	elif [ -n "$text" ] && ! grep -qF -- "$text" "$tmp/err"; then
-		nok "$name" "stderr lacks '$text': $(head -c 300 "$tmp/err")"
+		not_ok "$name" "stderr lacks '$text': $(head -c 300 "$tmp/err")"
 	else
 		ok "$name"
 	fi
@@ -53,7 +51,7 @@ check "v0.4: FLOP estimated as 6 x params x tokens" "d['training_flop'] == 8.4e2
 if grep -q 'my_custom_task' "$tmp/err" && ! grep -q 'mmlu_abstract_algebra\|bbh_boolean' "$tmp/err"; then
 	ok "v0.4: unmapped tasks are listed in one warning, leaves of mapped groups are not"
 else
-	nok "v0.4: unmapped tasks are listed in one warning, leaves of mapped groups are not" "$(cat "$tmp/err")"
+	not_ok "v0.4: unmapped tasks are listed in one warning, leaves of mapped groups are not" "$(cat "$tmp/err")"
 fi
 
 /usr/bin/python3 -c "import json,sys; p=sys.argv[1]; d=json.load(open(p)); d['family']='acme'; json.dump(d, open(p,'w'))" "$m"
@@ -96,7 +94,7 @@ run "two model names that become one id: exit 3, nothing written" 3 "becomes id 
 if diff -r "$tmp/before" "$tmp/c" >/dev/null; then
 	ok "failed imports wrote nothing"
 else
-	nok "failed imports wrote nothing" "$(diff -r "$tmp/before" "$tmp/c" | head -5)"
+	not_ok "failed imports wrote nothing" "$(diff -r "$tmp/before" "$tmp/c" | head -5)"
 fi
 
 # import inspect: JSON eval logs, newest wins, NaN stderr left out, .eval refused
@@ -104,7 +102,7 @@ cp -r content "$tmp/i"
 run "inspect: a directory of JSON logs imports (exit 0)" 0 "from 3 runs" \
 	"$wb" import inspect --content "$tmp/i" --cohort chat tests/fixtures/inspect/logs
 check "inspect: the newest log wins; NaN stderr is left out; n from completed_samples" "d['scores']['truthfulqa_mc1'] == {'value': 0.4, 'n': 817}" "$tmp/i/models/chat/acme-7b-chat.json"
-if grep -q 'theory_of_mind' "$tmp/err"; then ok "inspect: an unmapped task is named in the warning"; else nok "inspect: an unmapped task is named in the warning" "$(cat "$tmp/err")"; fi
+if grep -q 'theory_of_mind' "$tmp/err"; then ok "inspect: an unmapped task is named in the warning"; else not_ok "inspect: an unmapped task is named in the warning" "$(cat "$tmp/err")"; fi
 run "inspect: an older log alone gives its own value, stderr and scored_samples" 0 "" \
 	"$wb" import inspect --content "$tmp/i" --cohort chat --model-id older tests/fixtures/inspect/logs/2024-05-29T12-38-21_truthfulqa_abc.json
 check "inspect: task with a package prefix maps; stderr metric and scored_samples read" "d['scores']['truthfulqa_mc1'] == {'value': 0.38, 'stderr': 0.017, 'n': 800}" "$tmp/i/models/chat/older.json"
@@ -154,7 +152,7 @@ if [ "$(id -u)" != 0 ] || [ -n "$as" ]; then
 	if [ -z "$left" ] && diff -r "$tmp/tx-before" "$tmp/tx" >/dev/null; then
 		ok "csv --long: the files written before the failure were removed"
 	else
-		nok "csv --long: the files written before the failure were removed" "$left $(diff -r "$tmp/tx-before" "$tmp/tx" | head -3)"
+		not_ok "csv --long: the files written before the failure were removed" "$left $(diff -r "$tmp/tx-before" "$tmp/tx" | head -3)"
 	fi
 	chmod 755 "$tmp/tx"
 	chmod 700 "$tmp"
@@ -169,7 +167,7 @@ run "walkthrough: the site builds" 0 "" "$wb" build -q --no-figures --content "$
 if grep -q 'acme/Acme-7B-Chat' "$tmp/site/chat/models/acme-7b-chat.html" 2>/dev/null; then
 	ok "walkthrough: the model has its page"
 else
-	nok "walkthrough: the model has its page"
+	not_ok "walkthrough: the model has its page"
 fi
 
 # releases: a build per release keeps the earlier ones; diff compares two reports
@@ -180,15 +178,15 @@ check "releases: both are listed in order" "[r['version'] for r in d['releases']
 if [ -f "$tmp/rel/releases/r1/report.json" ] && grep -q 'New model: acme/Acme-7B-Chat' "$tmp/rel/releases/r2/index.html"; then
 	ok "releases: the earlier report is kept and the new page says what changed"
 else
-	nok "releases: the earlier report is kept and the new page says what changed"
+	not_ok "releases: the earlier report is kept and the new page says what changed"
 fi
-if [ "$(grep -c '<entry>' "$tmp/rel/feed.xml")" -eq 2 ]; then ok "releases: feed.xml has an entry per release"; else nok "releases: feed.xml has an entry per release"; fi
+if [ "$(grep -c '<entry>' "$tmp/rel/feed.xml")" -eq 2 ]; then ok "releases: feed.xml has an entry per release"; else not_ok "releases: feed.xml has an entry per release"; fi
 run "diff: two reports compare in the terminal" 0 "" \
 	"$wb" diff "$tmp/rel/releases/r1/report.json" "$tmp/rel/releases/r2/report.json"
 if grep -q 'models added (1): acme-7b-chat' "$tmp/out" && grep -q 'correlation truthfulqa_mc1' "$tmp/out"; then
 	ok "diff: new models and correlation movements are listed"
 else
-	nok "diff: new models and correlation movements are listed" "$(head -c 400 "$tmp/out")"
+	not_ok "diff: new models and correlation movements are listed" "$(head -c 400 "$tmp/out")"
 fi
 "$wb" diff --format json "$tmp/rel/releases/r1/report.json" "$tmp/rel/releases/r2/report.json" >"$tmp/diff.json" 2>/dev/null
 check "diff: --format json has the same comparison" "[c for c in d['cohorts'] if c['id'] == 'chat'][0]['models_added'][0]['id'] == 'acme-7b-chat'" "$tmp/diff.json"
@@ -196,5 +194,4 @@ printf '{"x": 1}\n' >"$tmp/notreport.json"
 run "diff: a file that is not a report is refused (exit 3)" 3 "not a washboard report" \
 	"$wb" diff "$tmp/notreport.json" "$tmp/rel/releases/r1/report.json"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tl_summary

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Run every test suite and end with one line "N passed, N failed" (CI reads it).
 # usage: tests/run.sh [BUILD_DIR]   (from the repository root)
-# Each cmocka binary's full output goes to BUILD_DIR/test-logs/; failures are echoed.
+# Each cmocka binary writes TAP (CMOCKA_MESSAGE_OUTPUT=TAP) to BUILD_DIR/test-logs/NAME.tap
+# and its stderr to NAME.log; the counts come from the TAP, failures are echoed.
 build=${1:-build}
 logs=$build/test-logs
 mkdir -p "$logs"
@@ -15,25 +16,38 @@ add() { # suite passed failed
 	printf '%-14s %4d passed, %d failed\n' "$1" "$2" "$3"
 }
 
+# tap_count TAP RC: set p and f from cmocka's TAP output and the binary's exit status RC.
+# Every planned test ("1..N", one plan per group) that did not print "ok" failed, so a
+# crash, an exit in the middle, or a missing plan counts as failures; "# SKIP" is neither.
+tap_count() {
+	plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\).*/\1/p' "$1" | awk '{ n += $1 } END { print n + 0 }')
+	p=$(grep -Ec '^ok [0-9]+( |$)' "$1")
+	s=$(grep -Ec '^(not )?ok [0-9]+ # SKIP' "$1")
+	notok=$(grep -E '^not ok [0-9]+( |$)' "$1" | grep -vc ' # SKIP')
+	f=$((plan - p - s))
+	[ "$f" -lt "$notok" ] && f=$notok # group setup and teardown failures are "not ok 0"
+	if [ "$plan" -eq 0 ] || [ "$2" -ne 0 ]; then
+		[ "$f" -eq 0 ] && f=1 # no plan: it died before its tests; or failed outside them
+	fi
+}
+
 for src in tests/test_*.c; do
 	name=$(basename "$src" .c)
 	bin=$build/$name
+	tap=$logs/$name.tap
 	log=$logs/$name.log
-	WB_SPEC_DIR=tests/mustache-spec $TEST_WRAPPER "$bin" >"$log" 2>&1
+	CMOCKA_MESSAGE_OUTPUT=TAP WB_SPEC_DIR=tests/mustache-spec $TEST_WRAPPER "$bin" >"$tap" 2>"$log"
 	rc=$?
-	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test(s)\..*/\1/p' "$log" | tail -n 1)
-	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s).*/\1/p' "$log" | head -n 1)
-	p=${p:-0}
-	f=${f:-0}
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-		f=1 # crashed or failed outside a test
-	fi
-	grep -h '^mustache spec' "$log" || true
+	tap_count "$tap" "$rc"
+	grep -h '^mustache spec' "$tap" || true
 	add "$name" "$p" "$f"
-	if [ "$rc" -ne 0 ]; then
+	if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ]; then
 		status=1
-		echo "--- $name failed; its log ($log):"
-		grep -E '^\[  (FAILED|ERROR) |^\[  ERROR|error|Error|fail' "$log" | head -n 40
+		echo "--- $name failed (exit $rc); its TAP ($tap) and stderr ($log):"
+		{
+			grep -E '^not ok|^# ' "$tap" | grep -v '^# ok - '
+			grep -E 'error|Error|fail|ERROR|Sanitizer' "$log"
+		} | head -n 40
 	fi
 done
 

@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "buf.h"
-#include "importers.h"
+#include "csv.h"
 #include "json.h"
 #include "util.h"
 #include "value.h"

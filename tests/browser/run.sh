@@ -7,21 +7,16 @@
 #   BUILD_DIR  screenshots go to BUILD_DIR/screenshots/{index,benchmark,cohort,phone}.png
 #
 # Prints one line per check, `ok - ...` or `not ok - ...`, then exactly one line
-# `N passed, N failed`. Exits 1 when a check failed or the browser is not installed
-# (Debian packages: chromium chromium-driver python3-selenium).
+# `N passed, N failed` (tests/lib.sh). Exits 1 when a check failed or the browser is not
+# installed (Debian packages: chromium chromium-driver python3-selenium).
 set -u
 
 site=${1:?usage: tests/browser/run.sh SITE_DIR BUILD_DIR}
 build=${2:?usage: tests/browser/run.sh SITE_DIR BUILD_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
-
-fatal() { # REASON [DETAIL]
-	echo "not ok - $1"
-	[ $# -gt 1 ] && echo "#   $2"
-	echo "0 passed, 1 failed"
-	exit 1
-}
+# shellcheck source=tests/lib.sh
+. "$here/../lib.sh"
 
 missing=
 [ -x "$PY" ] || missing="$missing $PY"
@@ -30,9 +25,9 @@ missing=
 if [ -z "$missing" ] && ! "$PY" -c 'import selenium.webdriver' 2>/dev/null; then
 	missing="$missing python3-selenium"
 fi
-[ -n "$missing" ] && fatal "chromium not installed (run make deps)" "missing:$missing"
-[ -f "$site/index.html" ] || fatal "site exists" "no $site/index.html (build the site first)"
-mkdir -p "$build/screenshots" || fatal "screenshot directory" "cannot create $build/screenshots"
+[ -n "$missing" ] && tl_fatal "chromium not installed (run make deps)" "missing:$missing"
+[ -f "$site/index.html" ] || tl_fatal "site exists" "no $site/index.html (build the site first)"
+mkdir -p "$build/screenshots" || tl_fatal "screenshot directory" "cannot create $build/screenshots"
 
 # Everything is on loopback: never send it through a proxy (selenium and urllib read these).
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
@@ -40,18 +35,7 @@ NO_PROXY=127.0.0.1,localhost
 no_proxy=$NO_PROXY
 export NO_PROXY no_proxy
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/washboard-browser.XXXXXX") || exit 1
-server=
-cleanup() {
-	if [ -n "$server" ]; then
-		kill "$server" 2>/dev/null
-		wait "$server" 2>/dev/null
-	fi
-	rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+tl_tempdir browser # the server's pid goes to bg: stopped at exit
 
 # Serve the site on a free loopback port; retry with another port if the chosen one was
 # taken between picking it and binding it.
@@ -59,8 +43,8 @@ url=
 for _ in 1 2 3; do
 	port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 	"$PY" -m http.server --bind 127.0.0.1 "$port" -d "$site" >"$T/server.log" 2>&1 &
-	server=$!
-	if "$PY" - "http://127.0.0.1:$port/index.html" "$server" <<'EOF'; then
+	bg=$!
+	if "$PY" - "http://127.0.0.1:$port/index.html" "$bg" <<'EOF'; then
 import os, sys, time, urllib.request
 url, pid = sys.argv[1], int(sys.argv[2])
 opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -81,11 +65,11 @@ EOF
 		url=http://127.0.0.1:$port/
 		break
 	fi
-	kill "$server" 2>/dev/null
-	wait "$server" 2>/dev/null
-	server=
+	kill "$bg" 2>/dev/null
+	wait "$bg" 2>/dev/null
+	bg=
 done
-[ -n "$url" ] || fatal "serve $site over http" "$(tail -n 1 "$T/server.log")"
+[ -n "$url" ] || tl_fatal "serve $site over http" "$(tail -n 1 "$T/server.log")"
 
 # The Python side guards itself with an alarm; `timeout` is the last resort.
 to=
@@ -94,10 +78,7 @@ $to "$PY" "$here/test_site.py" "$url" "$site" "$build/screenshots" "$T" | tee "$
 # pipefail is not POSIX: take the exit status from the summary line, and make one up when
 # the test was killed (or crashed) before printing it.
 if ! grep -Eq '^[0-9]+ passed, [0-9]+ failed$' "$T/out"; then
-	echo "not ok - browser test finished (killed, timed out or crashed)"
-	p=$(grep -c '^ok - ' "$T/out")
-	f=$(grep -c '^not ok - ' "$T/out")
-	echo "$p passed, $((f + 1)) failed"
-	exit 1
+	tl_tally "$T/out"
+	tl_fatal "browser test finished (killed, timed out or crashed)"
 fi
 grep -Eq '^[0-9]+ passed, 0 failed$' "$T/out"

@@ -1,6 +1,6 @@
 /*
  * fuzz_csv.c - libFuzzer harness for the CSV reader and the wide-matrix importer
- * (generator/importers.h).
+ * (generator/csv.h, generator/importers.h).
  *
  * The input is split at NUL bytes: MATRIX NUL INFO NUL TAXONOMY (INFO and TAXONOMY are
  * optional; an empty part is left out). Each part goes to csv_parse(); then the parts are
@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "content.h"
+#include "csv.h"
 #include "importers.h"
 #include "util.h"
 #include "value.h"

@@ -26,12 +26,9 @@
 # Debian python3 and its standard library only. Takes about 35 s on 2 cores.
 set -u
 
-build=${1:?usage: tests/site/run.sh BUILD_DIR}
-case $build in
-/*) ;;
-*) build=$(pwd)/$build ;;
-esac
-WB=$build/washboard
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
+tl_washboard "${1:?usage: tests/site/run.sh BUILD_DIR}"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
@@ -39,12 +36,6 @@ CHECK=$ROOT/tests/site/sitecheck.py
 FIXTURE=$ROOT/tests/fixtures/site/content
 GOLDEN=$ROOT/tests/golden/site
 JOBS=2
-
-if [ ! -x "$WB" ]; then
-	echo "tests/site/run.sh: no executable $WB (build it first: make $1/washboard)" >&2
-	echo "0 passed, 1 failed"
-	exit 1
-fi
 
 # Two runs on one BUILD_DIR (two `make test` at once) would clobber each other's site-check:
 # the second waits for the first.
@@ -56,18 +47,8 @@ if command -v flock >/dev/null 2>&1; then
 	fi
 fi
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/washboard-site.XXXXXX") || exit 1
-bg=
-cleanup() {
-	if [ -n "$bg" ]; then
-		kill "$bg" 2>/dev/null
-		wait "$bg" 2>/dev/null
-	fi
-	rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+tl_tempdir site
+TL_STDERR=$T/err
 # nothing of washboard's may stay in $TMPDIR: keep it where leftovers can be seen
 mkdir -p "$T/tmp"
 export TMPDIR="$T/tmp"
@@ -75,8 +56,6 @@ export LC_ALL=C.UTF-8
 unset SOURCE_DATE_EPOCH
 cd "$ROOT" || exit 1
 
-pass=0
-fail=0
 start=$(date +%s)
 lap=$start
 
@@ -88,22 +67,7 @@ section() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Harness
-
-# result NAME WHY: `ok` when WHY is empty, else `not ok` with the reason and stderr excerpt.
-result() {
-	if [ -z "$2" ]; then
-		pass=$((pass + 1))
-		echo "ok - $1"
-	else
-		fail=$((fail + 1))
-		echo "not ok - $1: $(printf '%s' "$2" | head -n 1)"
-		printf '%s\n' "$2" | sed -n '2,40s/^/#   /p'
-		if [ -s "$T/err" ]; then
-			head -n 4 "$T/err" | sed 's/^/#   stderr: /'
-		fi
-	fi
-}
+# Harness (ok, not_ok, result, status_problem and the summary are in tests/lib.sh)
 
 # wb ARG...: run washboard; stderr in $T/err, stdout in $T/out, exit status in $rc.
 wb() {
@@ -117,21 +81,9 @@ py() {
 	"$PY" "$CHECK" "$@" >"$T/py.out" 2>"$T/py.err"
 	prc=$?
 	cat "$T/py.out"
-	p=$(grep -c '^ok - ' "$T/py.out")
-	f=$(grep -c '^not ok - ' "$T/py.out")
-	pass=$((pass + p))
-	fail=$((fail + f))
+	tl_tally "$T/py.out"
 	if [ "$prc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		result "sitecheck.py $1 ran" "exit $prc: $(head -n 5 "$T/py.err")"
-	fi
-}
-
-# status WANT: why $rc is not WANT, or nothing.
-status() {
-	if [ "$rc" -ge 128 ]; then
-		echo "crashed: exit $rc (signal $((rc - 128))), expected $1"
-	elif [ "$rc" != "$1" ]; then
-		echo "exit $rc, expected $1"
 	fi
 }
 
@@ -158,7 +110,7 @@ rm -rf "$site"
 t0=$(date +%s)
 wb build -q --content content --templates templates --out "$site" --jobs "$JOBS"
 t1=$(date +%s)
-why=$(status 0)
+why=$(status_problem 0)
 [ -z "$why" ] && [ ! -f "$site/index.html" ] && why="no index.html"
 [ -z "$why" ] && why=$(leftovers "$site")
 [ -z "$why" ] && [ -s "$T/err" ] && why="-q build wrote to stderr"
@@ -191,7 +143,7 @@ result "determinism: two SVG builds (--jobs $JOBS vs 1, other cwd/TZ/locale) are
 cp -a "$T/det1" "$T/det3"
 wb build -q --content content --templates templates --out "$T/det3" --formats svg \
 	--jobs "$JOBS" --base-url https://example.org/reuse
-why=$(status 0)
+why=$(status_problem 0)
 [ -z "$why" ] && why=$(same_tree "$T/det1/figures" "$T/det3/figures")
 [ -z "$why" ] && why=$(leftovers "$T/det3")
 [ -z "$why" ] && ! grep -q 'https://example.org/reuse/chat/index.html' "$T/det3/chat/index.html" &&
@@ -201,7 +153,7 @@ result "determinism: a rebuild reusing figures publishes the same figures/ bytes
 if [ -d "$site/figures" ]; then
 	wb build -q --content content --templates templates --out "$T/detpdf" --formats pdf \
 		--jobs "$JOBS"
-	why=$(status 0)
+	why=$(status_problem 0)
 	if [ -z "$why" ]; then
 		(cd "$site" && find figures -name '*.pdf' | sort) >"$T/pdf1"
 		(cd "$T/detpdf" && find figures -name '*.pdf' | sort) >"$T/pdf2"
@@ -246,7 +198,7 @@ section "determinism"
 
 atom=$T/atom
 wb build -q --content "$FIXTURE" --templates templates --out "$atom" --formats svg --jobs "$JOBS"
-result "atomicity: build the fixture site to fail over" "$(status 0)"
+result "atomicity: build the fixture site to fail over" "$(status_problem 0)"
 cp -a "$atom" "$T/atom.snapshot"
 
 # unchanged: why $atom is not as it was or has leftovers, or nothing.
@@ -259,7 +211,7 @@ cp -r templates "$T/tpl-bad"
 sed '3i\
 {{#x}}' templates/index.md >"$T/tpl-bad/index.md"
 wb build -q --content "$FIXTURE" --templates "$T/tpl-bad" --out "$atom" --formats svg --jobs "$JOBS"
-why=$(status 3)
+why=$(status_problem 3)
 [ -z "$why" ] && ! grep -q "^error: $T/tpl-bad/index.md:3:1: " "$T/err" &&
 	why="no 'error: $T/tpl-bad/index.md:3:1: ...' message"
 [ -z "$why" ] && why=$(unchanged)
@@ -268,7 +220,7 @@ result "atomicity: unclosed {{#x}} in index.md: exit 3, error: .../index.md:3:1:
 cp -r "$FIXTURE" "$T/content-bad"
 printf '{\n  "name": "Broken",\n  "scores": {"cap-qa": 0.5,}\n}\n' >"$T/content-bad/models/base/tiny-1b.json"
 wb build -q --content "$T/content-bad" --templates templates --out "$atom" --formats svg --jobs "$JOBS"
-why=$(status 3)
+why=$(status_problem 3)
 [ -z "$why" ] && ! grep -q "^error: $T/content-bad/models/base/tiny-1b.json:3:[0-9]*: " "$T/err" &&
 	why="no 'error: .../models/base/tiny-1b.json:3:COL: ...' message"
 [ -z "$why" ] && why=$(unchanged)
@@ -277,7 +229,7 @@ result "atomicity: a model file with bad JSON: exit 3, error: FILE:LINE:COL:, si
 # svg,pdf: nothing can be reused from the SVG-only site, so gnuplot is needed
 wb build -q --content "$FIXTURE" --templates templates --out "$atom" --formats svg,pdf \
 	--jobs "$JOBS" --gnuplot /nonexistent/gnuplot
-why=$(status 1)
+why=$(status_problem 1)
 [ -z "$why" ] && ! grep -q -- '--no-figures' "$T/err" && why="the message does not mention --no-figures"
 [ -z "$why" ] && why=$(unchanged)
 result "atomicity: --gnuplot /nonexistent: exit 1, message mentions --no-figures, site unchanged" "$why"
@@ -303,7 +255,7 @@ result "robustness: a cohort whose models have no scores yet: no crash, no OUT.t
 
 printf 'not a site\n' >"$T/plainfile"
 wb build -q --content "$FIXTURE" --templates templates --out "$T/plainfile" --no-figures
-why=$(status 1)
+why=$(status_problem 1)
 [ -z "$why" ] && [ "$(cat "$T/plainfile")" != "not a site" ] && why="the file was changed"
 [ -z "$why" ] && why=$(leftovers "$T/plainfile")
 result "atomicity: --out naming a regular file: exit 1, file untouched" "$why"
@@ -324,7 +276,7 @@ else
 		i=$((i + 1))
 	done
 	wb build -q --content "$FIXTURE" --templates templates --out "$T/locked" --no-figures
-	why=$(status 1)
+	why=$(status_problem 1)
 	[ -z "$why" ] && ! grep -q 'another washboard build' "$T/err" &&
 		why="no message about another build"
 	wait "$bg"
@@ -344,7 +296,7 @@ section "atomicity"
 
 fx=$T/fixture-site
 wb build --content "$FIXTURE" --templates templates --out "$fx" --formats svg --jobs "$JOBS"
-why=$(status 0)
+why=$(status_problem 0)
 [ -z "$why" ] && grep -q '^warning' "$T/err" && why="warnings: $(grep '^warning' "$T/err" | head -n 3)"
 result "golden: build the fixture content (svg) without warnings" "$why"
 
@@ -450,7 +402,7 @@ cd "$T" || exit 1
 wb build -q --content "$FIXTURE" --templates "$ROOT/templates" --out "$atom" --formats svg,pdf \
 	--jobs "$JOBS" --gnuplot ./fail-gnuplot
 cd "$ROOT" || exit 1
-why=$(status 1)
+why=$(status_problem 1)
 [ -z "$why" ] && ! grep -q '^error: figures/x.gp:3: gnuplot: undefined variable: foo$' "$T/err" &&
 	why="no 'error: figures/x.gp:3: gnuplot: undefined variable: foo'"
 [ -z "$why" ] && why=$(unchanged)
@@ -459,7 +411,7 @@ result "gnuplot: a failing script (--gnuplot ./relative): exit 1, gnuplot's mess
 : >"$T/hang.pids"
 wb build -q --content "$FIXTURE" --templates templates --out "$atom" --formats svg,pdf \
 	--jobs "$JOBS" --gnuplot "$T/hang-gnuplot" --gnuplot-timeout 1
-why=$(status 1)
+why=$(status_problem 1)
 [ -z "$why" ] && ! grep -q "^error: figures/.*\.gp: gnuplot: no figure finished in 1 s, so the process was killed as hung (washboard build --gnuplot-timeout SECONDS allows longer)" "$T/err" &&
 	why="no 'killed as hung' message naming the figure"
 [ -z "$why" ] && [ -n "$(gnuplots_alive)" ] && why="gnuplot still running: $(gnuplots_alive)"
@@ -477,7 +429,7 @@ ls -d "$atom".tmp-* >/dev/null 2>&1 || why="SIGKILL left no $atom.tmp-* (the tes
 [ -z "$why" ] && why=$(same_tree "$T/atom.snapshot" "$atom")
 result "interrupt: SIGKILL during the figures leaves the previous site as it was" "$why"
 wb build --content "$FIXTURE" --templates templates --out "$atom" --formats svg --jobs "$JOBS"
-why=$(status 0)
+why=$(status_problem 0)
 [ -z "$why" ] && ! grep -q "^warning: $atom.tmp-[A-Za-z0-9]*: removed, left behind by an interrupted build" "$T/err" &&
 	why="no 'removed, left behind' warning"
 [ -z "$why" ] && why=$(leftovers "$atom")
@@ -485,5 +437,4 @@ result "interrupt: the next build removes what a SIGKILLed build left beside OUT
 
 section "interrupted build"
 echo "# note: $(($(date +%s) - start)) s in all"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tl_summary
