@@ -149,6 +149,28 @@ static void update_sources(struct value *e, const struct column *c, const struct
 		value_set(e, "sources", list);
 }
 
+/* aggregate_of from a taxonomy cell: the parts' benchmark ids, separated by spaces. */
+static void update_aggregate(struct value *e, const char *parts)
+{
+	struct value *list = value_array();
+	const char *p = parts;
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		if (n) {
+			char *part = xstrndup(p, n), *id = slugify(part);
+			value_push(list, value_string_own(id));
+			free(part);
+		}
+		p += n + (p[n] == ' ');
+	}
+	if (list->n)
+		value_set(e, "aggregate_of", list);
+	else {
+		value_free(list);
+		value_remove(e, "aggregate_of");
+	}
+}
+
 /* Update (or create) benchmark entry e from the info and taxonomy rows for column c. */
 static void update_benchmark(struct value *e, const struct column *c, const struct side *info,
 			     const struct side *tax, unsigned *unclassified)
@@ -185,6 +207,7 @@ static void update_benchmark(struct value *e, const struct column *c, const stru
 		} else {
 			value_remove(e, "correlate_with");
 		}
+		update_aggregate(e, cell(tr, tax->cols[4]));
 	} else if (is_new) {
 		value_set_string(e, "role", "general");
 		value_set_string(e, "area", "unclassified");
@@ -293,6 +316,8 @@ static int wide_read_sides(struct wide *w)
 		return -1;
 	if (o->taxonomy && side_load(&w->tax, o->taxonomy, tax_cols, 4) < 0)
 		return -1;
+	if (o->taxonomy) /* optional: the parts an aggregate column sums up */
+		w->tax.cols[4] = header_index(&w->tax.t.rows[0], "aggregate_of");
 	if (o->task_map && side_load(&w->map, o->task_map, map_cols, 5) < 0)
 		return -1;
 	return 0;
@@ -353,12 +378,37 @@ static void wide_columns(struct wide *w)
 		}
 }
 
+/* What content_load() will check: every aggregate_of part is another benchmark. */
+static void check_aggregates(const struct wide *w)
+{
+	const struct value *list = w->list;
+
+	for (size_t i = 0; i < list->n; i++) {
+		const char *id = value_get_string(list->items[i], "id");
+		const struct value *parts = value_get(list->items[i], "aggregate_of");
+		const struct csv_row *tr;
+		for (size_t j = 0; id && parts && parts->kind == VALUE_ARRAY && j < parts->n; j++) {
+			const char *part = parts->items[j]->string;
+			if (part && find_by_id(list, part) && strcmp(part, id) != 0)
+				continue;
+			tr = side_find(&w->tax, value_get_string(list->items[i], "source_id")
+							? value_get_string(list->items[i], "source_id")
+							: id);
+			diag_error(w->tax.path ? w->tax.path : w->bench_path, tr ? tr->line : 0,
+				   tr && w->tax.cols[4] >= 0 ? tr->cols[w->tax.cols[4]] : 0,
+				   "aggregate_of of '%s' names '%s', which is %s", id,
+				   part ? part : "?", part && strcmp(part, id) == 0 ? "itself" : "no benchmark");
+		}
+	}
+}
+
 /* What content_load() will check: every correlate_with names another benchmark. */
 static void check_correlate_with(const struct wide *w)
 {
 	const struct value *list = w->list;
 	const struct side *tax = &w->tax;
 
+	check_aggregates(w);
 	for (size_t i = 0; i < list->n; i++) {
 		const char *id = value_get_string(list->items[i], "id");
 		const char *cw = value_get_string(list->items[i], "correlate_with");
