@@ -65,6 +65,7 @@ struct plotter {
 	unsigned formats;    /* PLOT_* bits, never 0 */
 	double png_scale;    /* PNG pixels per SVG pixel */
 	double high, low;    /* verdict thresholds from report.method */
+	double ci_level;     /* the report's interval level (0.95), NAN without a bootstrap */
 	struct figure *figs; /* in report order: per cohort its own figures, then benchmarks */
 	size_t nfigs, cap;
 };

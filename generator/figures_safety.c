@@ -88,6 +88,7 @@ static void band_keys(const struct plotter *p, struct buf *plot)
 struct row {
 	const char *area, *id, *name; /* borrowed */
 	double x, y;		      /* the figure's coordinates for this benchmark */
+	double lo, hi;		      /* x's bootstrap interval, NAN without one */
 	bool reference;		      /* judged against correlate_with */
 	enum verdict_class v;
 };
@@ -129,12 +130,26 @@ static size_t overview_rows(const struct value *bs, struct row *rows, size_t *nr
 	for (size_t i = 0; i < fig_count(bs); i++) {
 		const struct value *b = bs->items[i];
 		bool ref = !value_is_null(value_get(b, "correlate_with"));
-		double r = value_num(b, ref ? "reference_correlation" : "capabilities_correlation");
+		const char *key = ref ? "reference_correlation" : "capabilities_correlation";
+		double r = value_num(b, key), lo, hi;
+		struct buf k = BUF_INIT;
 		if (!is_safety(b) || !isfinite(r))
 			continue;
-		rows[n] = (struct row){
-		    value_str(b, "area"), value_str(b, "id"), value_str(b, "name"), r, 0, ref,
-		    fig_verdict_of(b)};
+		buf_printf(&k, "%s_ci_low", key);
+		lo = value_num(b, buf_str(&k));
+		buf_reset(&k);
+		buf_printf(&k, "%s_ci_high", key);
+		hi = value_num(b, buf_str(&k));
+		buf_release(&k);
+		rows[n] = (struct row){value_str(b, "area"),
+				       value_str(b, "id"),
+				       value_str(b, "name"),
+				       r,
+				       0,
+				       isfinite(hi) ? lo : NAN,
+				       isfinite(lo) ? hi : NAN,
+				       ref,
+				       fig_verdict_of(b)};
 		*nref += ref;
 		n++;
 	}
@@ -155,7 +170,7 @@ static size_t overview_data(struct figure *f, struct row *rows, size_t n, struct
 	size_t y = 0;
 	char *head = NULL;
 
-	buf_puts(s, "$rows << EOD\n# row correlation colour\n");
+	buf_puts(s, "$rows << EOD\n# row correlation colour ci_low ci_high\n");
 	for (size_t i = 0; i < n; i++) {
 		struct row *r = &rows[i];
 		if (i == 0 || strcmp(r->area, rows[i - 1].area) != 0) {
@@ -175,7 +190,11 @@ static size_t overview_data(struct figure *f, struct row *rows, size_t n, struct
 		r->y = (double)y;
 		buf_printf(s, "%zu ", y);
 		gp_num(s, r->x);
-		buf_printf(s, " %u\n", fig_verdicts[r->v].rgb);
+		buf_printf(s, " %u ", fig_verdicts[r->v].rgb);
+		gp_num(s, r->lo);
+		buf_putc(s, ' ');
+		gp_num(s, r->hi);
+		buf_putc(s, '\n');
 		buf_puts(tics, ", ");
 		{
 			struct buf label = BUF_INIT;
@@ -193,6 +212,10 @@ static size_t overview_data(struct figure *f, struct row *rows, size_t n, struct
 		csv_field(&f->csv, r->name);
 		buf_putc(&f->csv, ',');
 		gp_csv_num(&f->csv, r->x);
+		buf_putc(&f->csv, ',');
+		gp_csv_num(&f->csv, r->lo);
+		buf_putc(&f->csv, ',');
+		gp_csv_num(&f->csv, r->hi);
 		buf_puts(&f->csv, r->reference ? ",reference," : ",capabilities,");
 		csv_field(&f->csv, fig_verdicts[r->v].id);
 		gp_csv_end(&f->csv);
@@ -239,12 +262,17 @@ void fig_overview(struct plotter *p, const struct cohort_ctx *cc)
 				   "capabilities correlation of every safety benchmark, by area");
 	struct row *rows = xcalloc(fig_count(bs) + 1, sizeof(*rows));
 	struct buf sub = BUF_INIT, tics = BUF_INIT, seps = BUF_INIT, plot = BUF_INIT;
-	size_t n, nref = 0, y;
+	size_t n, nref = 0, nci = 0, y;
 
 	n = overview_rows(bs, rows, &nref);
-	buf_puts(&f->csv, "area,benchmark,name,correlation,basis,verdict");
+	for (size_t i = 0; i < n; i++)
+		nci += isfinite(rows[i].lo);
+	buf_puts(&f->csv, "area,benchmark,name,correlation,ci_low,ci_high,basis,verdict");
 	gp_csv_end(&f->csv);
 	buf_printf(&sub, "%s \xc2\xb7 %zu safety benchmarks", cc->title, n);
+	if (nci)
+		buf_printf(&sub, " \xc2\xb7 bars: %g%% intervals",
+			   isfinite(p->ci_level) ? p->ci_level * 100 : 95.0);
 	if (n == 0) {
 		fig_placeholder(p, f, "Safety benchmarks against capabilities", buf_str(&sub),
 				"no safety benchmark has a defined correlation", cc->note);
@@ -252,9 +280,14 @@ void fig_overview(struct plotter *p, const struct cohort_ctx *cc)
 	}
 	y = overview_data(f, rows, n, &tics, &seps);
 	overview_axes(p, f, buf_str(&sub), &tics, &seps, y, nref);
-	buf_puts(&plot,
-		 "plot $rows using (0):1:2:(0):3 with vectors nohead lw 1.5 lc rgb variable, "
-		 "$rows using 2:1:3 with points pt 7 ps 0.9 lc rgb variable");
+	/* with intervals, each benchmark is a dot on its interval; without, a stem from 0 */
+	if (nci)
+		buf_puts(&plot, "plot $rows using 2:1:4:5:3 with xerrorbars pt 7 ps 0.9 lw 1.5 "
+				"lc rgb variable notitle");
+	else
+		buf_puts(&plot,
+			 "plot $rows using (0):1:2:(0):3 with vectors nohead lw 1.5 lc rgb variable, "
+			 "$rows using 2:1:3 with points pt 7 ps 0.9 lc rgb variable");
 	band_keys(p, &plot);
 	fig_outputs(p, f, buf_str(&plot));
 out:
@@ -318,8 +351,8 @@ void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 		if (!is_safety(b) || !isfinite(x) || !isfinite(y))
 			continue;
 		rows[n] = (struct row){
-		    value_str(b, "area"), value_str(b, "id"), value_str(b, "name"), x, y, false,
-		    fig_verdict_of(b)};
+		    value_str(b, "area"), value_str(b, "id"), value_str(b, "name"), x, y, NAN, NAN,
+		    false, fig_verdict_of(b)};
 		per[rows[n].v]++;
 		csv_field(&f->csv, rows[n].id);
 		buf_putc(&f->csv, ',');

@@ -90,6 +90,7 @@ static int plotter_init(struct plotter *p, const struct value *report, const str
 		diag_error(NULL, 0, 0, "plot: the report is not an object");
 		return -1;
 	}
+	p->ci_level = value_num(value_get(method, "bootstrap"), "ci_level");
 	p->high = value_num(method, "threshold_high");
 	p->low = value_num(method, "threshold_low");
 	if (!(p->low > 0 && p->low < p->high && p->high <= 1)) {

@@ -295,6 +295,119 @@ static void verdict_thresholds_are_inclusive_at_high_and_low(void **state)
 	assert_int_equal(analysis_verdict(NAN, 0.6, 0.4), VERDICT_INSUFFICIENT);
 }
 
+/* Five models whose capabilities scores rise with their number and a safety benchmark whose
+ * ranks are 2 1 4 5 3: sum d^2 = 8, so Spearman's rho is exactly 1 - 6 * 8 / 120 = 0.6. */
+static void an_exact_spearman_of_0_6_tracks_capabilities(void **state)
+{
+	static const int safety[5] = {20, 10, 40, 50, 30};
+	struct buf b = BUF_INIT;
+	struct corpus *c;
+	struct analysis *a;
+	const struct bench_result *br;
+	(void)state;
+
+	buf_printf(&b, "rm -rf '%s'/models", root);
+	assert_int_equal(system(buf_str(&b)), 0);
+	put("site.json", "{\"title\": \"t\", \"cohorts\": [{\"id\": \"c\", \"title\": \"C\"}]}");
+	put("benchmarks.json",
+	    "{\"benchmarks\": ["
+	    "{\"id\": \"cap1\", \"role\": \"capability\", \"higher_is_better\": true},"
+	    "{\"id\": \"cap2\", \"role\": \"capability\", \"higher_is_better\": true},"
+	    "{\"id\": \"s\", \"role\": \"safety\", \"area\": \"a\", \"higher_is_better\": true}]}");
+	for (int i = 1; i <= 5; i++) {
+		char rel[64];
+		buf_reset(&b);
+		buf_printf(&b, "{\"scores\": {\"cap1\": %d, \"cap2\": %d, \"s\": %d}}", i, i * i,
+			   safety[i - 1]);
+		snprintf(rel, sizeof(rel), "models/c/m%d.json", i);
+		put(rel, buf_str(&b));
+	}
+	buf_release(&b);
+	c = content_load(root);
+	assert_non_null(c);
+	a = analysis_run(c, NULL);
+	assert_non_null(a);
+	br = result(c, &a->cohorts[0], "s");
+	assert_float_equal(br->cap_corr, 0.6, 1e-12);
+	assert_int_equal(br->verdict, VERDICT_TRACKS);
+	/* the value the issue found: one ulp below 0.6 is still 0.6 */
+	assert_int_equal(analysis_verdict(0.59999999999999987, 0.6, 0.4), VERDICT_TRACKS);
+	assert_int_equal(analysis_verdict(-0.39999999999999991, 0.6, 0.4), VERDICT_WORSENS);
+	assert_int_equal(analysis_verdict(0.5999999999, 0.6, 0.4), VERDICT_MODERATE);
+	analysis_free(a);
+	content_free(c);
+}
+
+/* Standardising the capability block over the complete models only: a ninth model with two
+ * of the three capability benchmarks leaves the other eight models' scores as they were. */
+static void a_model_missing_one_capability_benchmark_changes_nobody_elses_score(void **state)
+{
+	struct run full, more;
+	(void)state;
+	run(&full, 8, 0);
+	run(&more, 9, 9);
+	assert_int_equal(more.cr->n_complete, 8);
+	assert_true(isnan(more.cr->score[8]));
+	for (size_t i = 0; i < 8; i++)
+		assert_float_equal(more.cr->score[i], full.cr->score[i], 1e-12);
+	assert_float_equal(more.cr->variance_explained, full.cr->variance_explained, 1e-12);
+	done(&more);
+	done(&full);
+}
+
+static void near_constant_columns_and_residual_bases_are_marked(void **state)
+{
+	struct run r;
+	(void)state;
+	run(&r, 8, 0);
+	assert_true(result(r.c, r.cr, "flat")->near_constant);
+	assert_int_equal(result(r.c, r.cr, "flat")->n_mode, 8);
+	assert_false(result(r.c, r.cr, "same")->near_constant);
+	assert_int_equal(result(r.c, r.cr, "same")->basis, BASIS_CAPABILITIES);
+	assert_int_equal(result(r.c, r.cr, "holes")->basis, BASIS_REFERENCE);
+	assert_int_equal(result(r.c, r.cr, "cap1")->basis, BASIS_NONE);
+	done(&r);
+}
+
+/* Every leaderboard benchmark's scaled residuals have unit SD, and so does every area. */
+static void scaled_residuals_and_area_scores_have_unit_spread(void **state)
+{
+	struct run r;
+	(void)state;
+	run(&r, 8, 0);
+	for (size_t k = 0; k < r.cr->nresults; k++) {
+		const struct bench_result *br = &r.cr->results[k];
+		double v[16];
+		size_t n = 0;
+		for (size_t i = 0; i < r.cr->nmodels && br->basis != BASIS_NONE; i++)
+			if (isfinite(br->lb_residual[i]))
+				v[n++] = br->lb_residual[i];
+		if (n >= 2) {
+			double m = 0, ss = 0;
+			for (size_t i = 0; i < n; i++)
+				m += v[i] / (double)n;
+			for (size_t i = 0; i < n; i++)
+				ss += (v[i] - m) * (v[i] - m) / (double)n;
+			assert_float_equal(sqrt(ss), 1, 1e-9);
+		}
+	}
+	for (size_t a = 0; a < r.cr->nareas; a++) {
+		double m = 0, ss = 0;
+		size_t n = 0;
+		for (size_t t = 0; t < r.cr->nmodels; t++)
+			if (isfinite(r.cr->leaders[t].areas[a].safety)) {
+				m += r.cr->leaders[t].areas[a].safety;
+				n++;
+			}
+		m /= (double)n;
+		for (size_t t = 0; t < r.cr->nmodels; t++)
+			if (isfinite(r.cr->leaders[t].areas[a].safety))
+				ss += pow(r.cr->leaders[t].areas[a].safety - m, 2) / (double)n;
+		assert_float_equal(sqrt(ss), 1, 1e-9);
+	}
+	done(&r);
+}
+
 static void an_unknown_cohort_is_an_error_not_a_crash(void **state)
 {
 	struct run r;
@@ -318,6 +431,10 @@ int main(void)
 		cmocka_unit_test(leaderboard_ranks_every_model_once),
 		cmocka_unit_test(verdict_thresholds_are_inclusive_at_high_and_low),
 		cmocka_unit_test(an_unknown_cohort_is_an_error_not_a_crash),
+		cmocka_unit_test(an_exact_spearman_of_0_6_tracks_capabilities),
+		cmocka_unit_test(a_model_missing_one_capability_benchmark_changes_nobody_elses_score),
+		cmocka_unit_test(near_constant_columns_and_residual_bases_are_marked),
+		cmocka_unit_test(scaled_residuals_and_area_scores_have_unit_spread),
 	};
 	return cmocka_run_group_tests_name("analysis", tests, setup, teardown);
 }

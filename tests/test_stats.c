@@ -3,6 +3,8 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "stats.h"
@@ -128,6 +130,53 @@ static void pc1_refuses_a_matrix_with_nan(void **state)
 	assert_int_equal(stats_pc1(m, 2, ev, pc), -1);
 }
 
+static int cmp_d(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Selection gives exactly what interpolating the sorted values gives, ties and all. */
+static void quantile_by_selection_equals_quantile_of_the_sorted_values(void **state)
+{
+	static const double ps[] = {0, 0.025, 0.05, 0.25, 0.5, 0.75, 0.95, 0.975, 1};
+	unsigned seed = 12345;
+	(void)state;
+	for (size_t n = 1; n <= 60; n++) {
+		double x[60], sorted[60], work[60];
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			x[i] = (double)((seed >> 16) % 7); /* many ties */
+			sorted[i] = x[i];
+		}
+		qsort(sorted, n, sizeof(double), cmp_d);
+		for (size_t k = 0; k < sizeof(ps) / sizeof(ps[0]); k++) {
+			memcpy(work, x, n * sizeof(double));
+			assert_float_equal(stats_quantile(work, n, ps[k]),
+					   stats_quantile_sorted(sorted, n, ps[k]), 0);
+		}
+	}
+	{ /* numpy.percentile([1, 2, 3, 4], 97.5) = 3.925 */
+		double v[4] = {4, 1, 3, 2};
+		assert_float_equal(stats_quantile(v, 4, 0.975), 3.925, 1e-12);
+	}
+}
+
+/* r = 0.5 over 28 pairs: tanh(atanh(0.5) -/+ 1.959964 * sqrt(1.125 / 25)) (scipy). */
+static void fisher_interval_matches_scipy(void **state)
+{
+	double lo, hi;
+	(void)state;
+	assert_int_equal(stats_spearman_interval(0.5, 28, 0.95, &lo, &hi), 0);
+	assert_float_equal(lo, 0.13274690372229858, 1e-12);
+	assert_float_equal(hi, 0.746533057841545, 1e-12);
+	assert_int_equal(stats_spearman_interval(1, 10, 0.95, &lo, &hi), 0);
+	assert_float_equal(lo, 1, 0);
+	assert_int_equal(stats_spearman_interval(NAN, 10, 0.95, &lo, &hi), -1);
+	assert_true(isnan(lo) && isnan(hi));
+	assert_int_equal(stats_spearman_interval(0.3, 3, 0.95, &lo, &hi), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +191,8 @@ int main(void)
 		cmocka_unit_test(pc1_sign_makes_the_largest_entry_positive),
 		cmocka_unit_test(pc1_flips_a_mostly_negative_vector),
 		cmocka_unit_test(pc1_refuses_a_matrix_with_nan),
+		cmocka_unit_test(quantile_by_selection_equals_quantile_of_the_sorted_values),
+		cmocka_unit_test(fisher_interval_matches_scipy),
 	};
 	return cmocka_run_group_tests_name("stats", tests, NULL, NULL);
 }
