@@ -7,21 +7,6 @@
 #include "stats.h"
 #include "util.h"
 
-const char *verdict_id(enum verdict v)
-{
-	static const char *const ids[] = {"tracks-capabilities", "moderate", "distinct",
-					  "worsens-with-capabilities", "insufficient-data"};
-	return v < VERDICT_COUNT ? ids[v] : "insufficient-data";
-}
-
-const char *verdict_label(enum verdict v)
-{
-	static const char *const labels[] = {"tracks capabilities", "moderate",
-					     "distinct from capabilities",
-					     "worsens with capabilities", "insufficient data"};
-	return v < VERDICT_COUNT ? labels[v] : "insufficient data";
-}
-
 const char *basis_name(enum basis b)
 {
 	return b == BASIS_CAPABILITIES ? "capabilities" : b == BASIS_REFERENCE ? "reference" : NULL;

@@ -16,23 +16,11 @@
 #include <stddef.h>
 
 #include "content.h"
+#include "verdict.h"
 
 /** Fewest models (pairs) for any correlation, slope or PC1 to be reported. */
 #define ANALYSIS_MIN_MODELS 5
 
-enum verdict {
-	VERDICT_TRACKS,       /* r >= high */
-	VERDICT_MODERATE,     /* low <= r < high */
-	VERDICT_DISTINCT,     /* -low < r < low */
-	VERDICT_WORSENS,      /* r <= -low */
-	VERDICT_INSUFFICIENT, /* fewer than ANALYSIS_MIN_MODELS pairs or a constant column */
-	VERDICT_COUNT
-};
-
-/** "tracks-capabilities", "moderate", "distinct", "worsens-with-capabilities", "insufficient-data". */
-const char *verdict_id(enum verdict v);
-/** A short human label for v, e.g. "tracks capabilities". */
-const char *verdict_label(enum verdict v);
 
 /** What a leaderboard benchmark's residual is taken against (docs/method.md, 2.1). */
 enum basis {

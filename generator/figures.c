@@ -28,21 +28,10 @@ size_t fig_count(const struct value *a)
  * Verdicts: their look (figures.h).
  */
 
-const struct verdict_style fig_verdicts[V_COUNT] = {
-    {"tracks-capabilities", "tracks capabilities", "#D55E00", 0xD55E00},
-    {"moderate", "moderate", "#E69F00", 0xE69F00},
-    {"distinct", "distinct from capabilities", "#009E73", 0x009E73},
-    {"worsens-with-capabilities", "worsens with capabilities", "#7B3294", 0x7B3294},
-    {"insufficient-data", "insufficient data", "#999999", 0x999999},
-};
 
-enum verdict_class fig_verdict_of(const struct value *b)
+enum verdict fig_verdict_of(const struct value *b)
 {
-	const char *v = value_str(b, "verdict");
-	for (int i = 0; i < V_COUNT; i++)
-		if (strcmp(v, fig_verdicts[i].id) == 0)
-			return (enum verdict_class)i;
-	return V_INSUFFICIENT;
+	return verdict_parse(value_str(b, "verdict"));
 }
 
 /* ------------------------------------------------------------------------------------------

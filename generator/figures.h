@@ -30,28 +30,15 @@
 
 #include "buf.h"
 #include "value.h"
+#include "verdict.h"
 
-/*
- * Colours: Okabe & Ito (2008), safe for the common colour-vision deficiencies, and a purple
- * from ColorBrewer's PuOr for "worsens" so the four verdicts stay apart.
- */
+/* Colours of the drawing, from Okabe & Ito (2008) as the verdicts' (verdict.h) are. */
 #define COLOUR_MODEL "#0072B2"
 #define COLOUR_TEXT "#333333"
 #define COLOUR_AXIS "#555555"
 
-enum verdict_class { V_TRACKS, V_MODERATE, V_DISTINCT, V_WORSENS, V_INSUFFICIENT, V_COUNT };
-
-struct verdict_style {
-	const char *id;	    /* verdict id in the report */
-	const char *label;  /* legend text */
-	const char *colour; /* "#RRGGBB" */
-	unsigned rgb;	    /* the same as a number, for `lc rgb variable` */
-};
-
-/** The look of each verdict, by enum verdict_class. */
-extern const struct verdict_style fig_verdicts[V_COUNT];
-/** The verdict of benchmark object b (its "verdict" id); V_INSUFFICIENT when unknown. */
-enum verdict_class fig_verdict_of(const struct value *b);
+/** The verdict of benchmark object b (its "verdict" id); VERDICT_INSUFFICIENT when unknown. */
+enum verdict fig_verdict_of(const struct value *b);
 
 struct figure {
 	char *name;	   /* path below figures/ without extension; built from slugs only */

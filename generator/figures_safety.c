@@ -22,7 +22,7 @@ static void bands(const struct plotter *p, struct buf *s, bool top)
 {
 	const double from[4] = {-1, -p->low, p->low, p->high},
 		     to[4] = {-p->low, p->low, p->high, 1};
-	const enum verdict_class v[4] = {V_WORSENS, V_DISTINCT, V_MODERATE, V_TRACKS};
+	const enum verdict v[4] = {VERDICT_WORSENS, VERDICT_DISTINCT, VERDICT_MODERATE, VERDICT_TRACKS};
 	const double at[6] = {-1, -p->low, 0, p->low, p->high, 1};
 
 	for (int i = 0; i < 4; i++) {
@@ -31,7 +31,7 @@ static void bands(const struct plotter *p, struct buf *s, bool top)
 		buf_puts(s, ", graph 0 to ");
 		buf_number(s, to[i]);
 		buf_printf(s, ", graph 1 behind fillcolor rgb '%s' fillstyle solid 0.13 noborder\n",
-			   fig_verdicts[v[i]].colour);
+			   verdict_table[v[i]].colour);
 	}
 	buf_puts(s, "set xrange [-1:1]\n");
 	for (int axis = 0; axis < (top ? 2 : 1); axis++) {
@@ -52,19 +52,19 @@ static void bands(const struct plotter *p, struct buf *s, bool top)
 /* Key entries naming the bands, with their thresholds, appended to a plot command. */
 static void band_keys(const struct plotter *p, struct buf *plot)
 {
-	const enum verdict_class v[4] = {V_WORSENS, V_DISTINCT, V_MODERATE, V_TRACKS};
+	const enum verdict v[4] = {VERDICT_WORSENS, VERDICT_DISTINCT, VERDICT_MODERATE, VERDICT_TRACKS};
 	for (int i = 0; i < 4; i++) {
 		struct buf t = BUF_INIT;
 		switch (v[i]) {
-		case V_WORSENS:
+		case VERDICT_WORSENS:
 			buf_puts(&t, "worsens (\xcf\x81 \xe2\x89\xa4 ");
 			gp_fixed(&t, -p->low, 2);
 			break;
-		case V_DISTINCT:
+		case VERDICT_DISTINCT:
 			buf_puts(&t, "distinct (|\xcf\x81| < ");
 			gp_fixed(&t, p->low, 2);
 			break;
-		case V_MODERATE:
+		case VERDICT_MODERATE:
 			buf_puts(&t, "moderate (");
 			gp_fixed(&t, p->low, 2);
 			buf_puts(&t, " \xe2\x89\xa4 \xcf\x81 < ");
@@ -79,7 +79,7 @@ static void band_keys(const struct plotter *p, struct buf *plot)
 		buf_printf(plot,
 			   ", keyentry with boxes fillstyle solid 0.3 noborder fillcolor rgb '%s' "
 			   "title ",
-			   fig_verdicts[v[i]].colour);
+			   verdict_table[v[i]].colour);
 		gp_str(plot, buf_str(&t), 0);
 		buf_release(&t);
 	}
@@ -90,7 +90,7 @@ struct row {
 	double x, y;		      /* the figure's coordinates for this benchmark */
 	double lo, hi;		      /* x's bootstrap interval, NAN without one */
 	bool reference;		      /* judged against correlate_with */
-	enum verdict_class v;
+	enum verdict v;
 };
 
 static int cmp_row_area(const void *a, const void *b)
@@ -190,7 +190,7 @@ static size_t overview_data(struct figure *f, struct row *rows, size_t n, struct
 		r->y = (double)y;
 		buf_printf(s, "%zu ", y);
 		gp_num(s, r->x);
-		buf_printf(s, " %u ", fig_verdicts[r->v].rgb);
+		buf_printf(s, " %u ", verdict_table[r->v].rgb);
 		gp_num(s, r->lo);
 		buf_putc(s, ' ');
 		gp_num(s, r->hi);
@@ -217,7 +217,7 @@ static size_t overview_data(struct figure *f, struct row *rows, size_t n, struct
 		buf_putc(&f->csv, ',');
 		gp_csv_num(&f->csv, r->hi);
 		buf_puts(&f->csv, r->reference ? ",reference," : ",capabilities,");
-		csv_field(&f->csv, fig_verdicts[r->v].id);
+		csv_field(&f->csv, verdict_table[r->v].id);
 		gp_csv_end(&f->csv);
 	}
 	buf_puts(s, "EOD\n");
@@ -339,7 +339,7 @@ void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 	    fig_new(p, cc->id, NULL, "_map", "capabilities correlation against standardized slope");
 	struct row *rows = xcalloc(fig_count(bs) + 1, sizeof(*rows));
 	struct buf *s = &f->script, sub = BUF_INIT, plot = BUF_INIT;
-	size_t n = 0, per[V_COUNT] = {0};
+	size_t n = 0, per[VERDICT_COUNT] = {0};
 
 	buf_puts(&f->csv,
 		 "benchmark,name,area,capabilities_correlation,standardized_slope,verdict");
@@ -364,7 +364,7 @@ void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 		buf_putc(&f->csv, ',');
 		gp_csv_num(&f->csv, y);
 		buf_putc(&f->csv, ',');
-		csv_field(&f->csv, fig_verdicts[rows[n].v].id);
+		csv_field(&f->csv, verdict_table[rows[n].v].id);
 		gp_csv_end(&f->csv);
 		n++;
 	}
@@ -374,13 +374,13 @@ void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 				"no safety benchmark has both a correlation and a slope", cc->note);
 		goto out;
 	}
-	for (int v = 0; v < V_COUNT; v++) {
+	for (int v = 0; v < VERDICT_COUNT; v++) {
 		if (!per[v])
 			continue;
 		buf_printf(s, "$v%d << EOD\n# capabilities_correlation standardized_slope (%s)\n",
-			   v, fig_verdicts[v].id);
+			   v, verdict_table[v].id);
 		for (size_t i = 0; i < n; i++) {
-			if (rows[i].v != (enum verdict_class)v)
+			if (rows[i].v != (enum verdict)v)
 				continue;
 			gp_num(s, rows[i].x);
 			buf_putc(s, ' ');
@@ -389,8 +389,8 @@ void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 		}
 		buf_puts(s, "EOD\n");
 		buf_printf(&plot, "%s$v%d using 1:2 with points pt 7 ps 1 lc rgb '%s' title '%s'",
-			   plot.len ? ", " : "plot ", v, fig_verdicts[v].colour,
-			   fig_verdicts[v].label);
+			   plot.len ? ", " : "plot ", v, verdict_table[v].colour,
+			   verdict_table[v].label);
 	}
 	fig_style(s);
 	fig_title(s, "Correlation and slope of safety benchmarks", buf_str(&sub));

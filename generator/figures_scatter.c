@@ -187,7 +187,7 @@ void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const struct 
 {
 	const struct value *ms = fig_list(b, "models");
 	const char *name = value_str(b, "name"), *metric = value_str(b, "metric");
-	enum verdict_class v = fig_verdict_of(b);
+	enum verdict v = fig_verdict_of(b);
 	struct figure *f = fig_new(p, cc->id, NULL, value_str(b, "id"),
 				   "raw score against the capabilities score");
 	struct point *pts = xcalloc(fig_count(ms) + 1, sizeof(*pts));
@@ -229,7 +229,7 @@ void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const struct 
 	gp_fixed(&sub, value_num(b, "capabilities_correlation"), 2);
 	buf_printf(&sub, " \xc2\xb7 n = %zu \xc2\xb7 %s", n,
 		   *value_str(b, "verdict_label") ? value_str(b, "verdict_label")
-						  : fig_verdicts[v].label);
+						  : verdict_table[v].label);
 	if (!value_is_null(value_get(b, "correlate_with"))) {
 		buf_puts(&sub, " (judged by \xcf\x81 = ");
 		gp_fixed(&sub, value_num(b, "reference_correlation"), 2);
@@ -245,7 +245,7 @@ void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const struct 
 	}
 	scatter_axes(f, b, metric, name, buf_str(&sub), pts, n,
 		     "set xlabel 'capabilities score (first principal component)'\n");
-	scatter(p, f, pts, n, false, "what capabilities predict", fig_verdicts[v].colour);
+	scatter(p, f, pts, n, false, "what capabilities predict", verdict_table[v].colour);
 out:
 	buf_release(&sub);
 	free(pts);
