@@ -14,47 +14,6 @@ void cmark_release_plugins(void);
 
 static int registered;
 
-/* The ids given so far in one page: an open-addressing hash set of strings. */
-struct idset {
-	char **slots; /* NULL = empty */
-	size_t cap;   /* power of two, more than twice the count */
-	size_t n;
-};
-
-static size_t id_hash(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-static bool idset_has(const struct idset *set, const char *id)
-{
-	for (size_t i = id_hash(id) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->slots[i], id) == 0)
-			return true;
-	return false;
-}
-
-/* Add id (taken). */
-static void idset_add(struct idset *set, char *id)
-{
-	size_t i;
-	if (2 * (set->n + 1) > set->cap) {
-		struct idset bigger = {xcalloc(set->cap * 2, sizeof(char *)), set->cap * 2, 0};
-		for (size_t k = 0; k < set->cap; k++)
-			if (set->slots[k])
-				idset_add(&bigger, set->slots[k]);
-		free(set->slots);
-		*set = bigger;
-	}
-	for (i = id_hash(id) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
-		;
-	set->slots[i] = id;
-	set->n++;
-}
-
 /*
  * Add id="slug" to every <hN> that cmark wrote. Ids are unique within the page ("x", "x-2",
  * ...) and never "main" (the layout's). A heading with no usable text gets "section-N".
@@ -63,11 +22,11 @@ static void idset_add(struct idset *set, char *id)
 static void add_heading_ids(const char *html, struct buf *out)
 {
 	const char *p = html;
-	struct idset seen = {xcalloc(64, sizeof(char *)), 64, 0};
+	struct strset seen = {NULL, 0, 0}; /* the ids given so far */
 	struct value *next = value_object(); /* base slug -> next suffix to try */
 	size_t sections = 0;
 
-	idset_add(&seen, xstrdup("main"));
+	strset_intern(&seen, "main", true);
 	for (;;) {
 		const char *h = strstr(p, "<h");
 		const char *end, *close;
@@ -111,21 +70,20 @@ static void add_heading_ids(const char *html, struct buf *out)
 		}
 		k = value_get(next, slug);
 		suffix = k ? k->number : 2;
-		while (idset_has(&seen, buf_str(&id))) {
+		while (strset_intern(&seen, buf_str(&id), false)) {
 			buf_reset(&id);
 			buf_printf(&id, "%s-%.0f", slug, suffix++);
 		}
 		value_set_number(next, slug, suffix);
 		buf_add(out, p, (size_t)(h - p));
 		buf_printf(out, "<h%c id=\"%s\">", h[2], buf_str(&id));
-		idset_add(&seen, buf_detach(&id));
+		strset_intern(&seen, buf_str(&id), true);
+		buf_release(&id);
 		free(slug);
 		buf_release(&text);
 		p = h + 4;
 	}
-	for (size_t i = 0; i < seen.cap; i++)
-		free(seen.slots[i]);
-	free(seen.slots);
+	strset_release(&seen);
 	value_free(next);
 }
 

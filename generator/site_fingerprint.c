@@ -20,14 +20,12 @@ struct fingerprint {
 
 static void fp_add(struct fingerprint *f, const void *data, size_t n)
 {
-	const unsigned char *p = data;
-	for (size_t i = 0; i < n; i++) {
-		f->h[0] = (f->h[0] ^ p[i]) * 1099511628211u;
-		f->h[1] = (f->h[1] ^ p[i]) * 1099511628211u;
-	}
+	static const unsigned char sep[2] = {0xffu, 0xfeu};
+	f->h[0] = hash_fnv1a(f->h[0], data, n);
+	f->h[1] = hash_fnv1a(f->h[1], data, n);
 	/* a separator, so that ("ab","c") and ("a","bc") differ */
-	f->h[0] = (f->h[0] ^ 0xffu) * 1099511628211u;
-	f->h[1] = (f->h[1] ^ 0xfeu) * 1099511628211u;
+	f->h[0] = hash_fnv1a(f->h[0], &sep[0], 1);
+	f->h[1] = hash_fnv1a(f->h[1], &sep[1], 1);
 }
 
 static void fp_str(struct fingerprint *f, const char *s)
@@ -69,7 +67,7 @@ static int fp_tree(struct fingerprint *f, const char *dir)
 /* The fingerprint as 32 hex digits into out; -1 when an input cannot be read. */
 int site_fingerprint(const struct site_options *o, const char *base_url, char out[33])
 {
-	struct fingerprint f = {{14695981039346656037u, 1099511628211u * 31u}};
+	struct fingerprint f = {{HASH_FNV_SEED, 1099511628211u * 31u}};
 	char opts[192];
 	const struct uncertainty_options *u = o->uncertainty;
 

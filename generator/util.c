@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -587,4 +588,64 @@ void interrupt_reraise(void)
 	signal(sig, SIG_DFL);
 	raise(sig);
 	_exit(128 + sig); /* the signal is blocked or ignored after all */
+}
+
+double clock_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ------------------------------------------------------------------ hashing, string sets */
+
+uint64_t hash_fnv1a(uint64_t h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 1099511628211u;
+	return h;
+}
+
+static size_t slot_of(const struct strset *set, const char *s)
+{
+	size_t i = (size_t)hash_fnv1a(HASH_FNV_SEED, s, strlen(s)) & (set->cap - 1);
+	while (set->slots[i] && strcmp(set->slots[i], s) != 0)
+		i = (i + 1) & (set->cap - 1);
+	return i;
+}
+
+const char *strset_intern(struct strset *set, const char *s, bool add)
+{
+	size_t i;
+	if (set->cap == 0) {
+		if (!add)
+			return NULL;
+		set->cap = 64;
+		set->slots = xcalloc(set->cap, sizeof(char *));
+	}
+	i = slot_of(set, s);
+	if (set->slots[i] || !add)
+		return set->slots[i];
+	if (2 * (set->n + 1) > set->cap) {
+		struct strset bigger = {xcalloc(set->cap * 2, sizeof(char *)), set->cap * 2, set->n};
+		for (size_t k = 0; k < set->cap; k++)
+			if (set->slots[k])
+				bigger.slots[slot_of(&bigger, set->slots[k])] = set->slots[k];
+		free(set->slots);
+		*set = bigger;
+		i = slot_of(set, s);
+	}
+	set->slots[i] = xstrdup(s);
+	set->n++;
+	return set->slots[i];
+}
+
+void strset_release(struct strset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->slots[i]);
+	free(set->slots);
+	set->slots = NULL;
+	set->cap = set->n = 0;
 }

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -128,5 +129,30 @@ void interrupt_child_reset(void);
 void interrupt_reraise(void);
 
 #define WB_MAX_CHILDREN 256
+
+/** Seconds on a monotonic clock (for durations only: its zero is arbitrary). */
+double clock_seconds(void);
+
+/* ------------------------------------------------------------------ hashing, string sets */
+
+/** FNV-1a's offset basis: the seed of a fresh hash_fnv1a(). */
+#define HASH_FNV_SEED 14695981039346656037u
+/** FNV-1a (Fowler, Noll and Vo) of n bytes of data, continuing from h. */
+uint64_t hash_fnv1a(uint64_t h, const void *data, size_t n);
+
+/** A set of strings (open addressing); {NULL, 0, 0} is the empty set. */
+struct strset {
+	char **slots; /* cap slots, NULL = empty; the strings are the set's own copies */
+	size_t cap;   /* 0 or a power of two, more than twice n */
+	size_t n;
+};
+
+/**
+ * The set's copy of s; when s is absent, a new copy is added and returned if add, else NULL
+ * is returned. Borrowed: valid until strset_release().
+ */
+const char *strset_intern(struct strset *set, const char *s, bool add);
+/** Free every string of the set and the set's table; it is empty again. */
+void strset_release(struct strset *set);
 
 #endif

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 /*
  * Nodes come from slabs of NODES_PER_SLAB and go back to a free list: a report has ~10^5
  * nodes, and malloc/free per node was the largest single cost of writing one. Slabs are
@@ -138,58 +140,12 @@ struct value *value_object(void)
  * Object keys are interned: one copy of each distinct key for the whole process, so objects
  * store and compare pointers. Reports repeat a few dozen keys hundreds of thousands of times.
  */
-static struct {
-	char **slots; /* open addressing, NULL = empty */
-	size_t cap;   /* power of two */
-	size_t n;
-} interned;
-
-static size_t hash_key(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
+static struct strset interned;
 
 /* The interned copy of key, or NULL when absent and !insert. */
 static const char *intern(const char *key, bool insert)
 {
-	size_t i;
-	if (interned.cap == 0) {
-		if (!insert)
-			return NULL;
-		interned.cap = 256;
-		interned.slots = xcalloc(interned.cap, sizeof(char *));
-	}
-	for (i = hash_key(key) & (interned.cap - 1); interned.slots[i];
-	     i = (i + 1) & (interned.cap - 1))
-		if (strcmp(interned.slots[i], key) == 0)
-			return interned.slots[i];
-	if (!insert)
-		return NULL;
-	if (2 * (interned.n + 1) > interned.cap) {
-		char **old = interned.slots;
-		size_t oldcap = interned.cap;
-		interned.cap *= 2;
-		interned.slots = xcalloc(interned.cap, sizeof(char *));
-		for (size_t j = 0; j < oldcap; j++) {
-			size_t k;
-			if (!old[j])
-				continue;
-			for (k = hash_key(old[j]) & (interned.cap - 1); interned.slots[k];
-			     k = (k + 1) & (interned.cap - 1))
-				;
-			interned.slots[k] = old[j];
-		}
-		free(old);
-		for (i = hash_key(key) & (interned.cap - 1); interned.slots[i];
-		     i = (i + 1) & (interned.cap - 1))
-			;
-	}
-	interned.slots[i] = xstrdup(key);
-	interned.n++;
-	return interned.slots[i];
+	return strset_intern(&interned, key, insert);
 }
 
 static void value_release_keys(void);
@@ -207,11 +163,7 @@ void value_release_all(void)
 
 static void value_release_keys(void)
 {
-	for (size_t i = 0; i < interned.cap; i++)
-		free(interned.slots[i]);
-	free(interned.slots);
-	interned.slots = NULL;
-	interned.cap = interned.n = 0;
+	strset_release(&interned);
 }
 
 struct value *value_push(struct value *a, struct value *v)
