@@ -61,13 +61,6 @@ static char *find_program(const char *prog)
 	}
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 struct job {
 	pid_t pid;	     /* > 0 once spawned */
 	int fd;		     /* read end of its stderr, -1 when closed */
@@ -103,7 +96,7 @@ static void job_line(struct runner *r, struct job *j, const char *line, size_t n
 			kill_all(r, NULL);
 		}
 		j->done++;
-		j->last = now_seconds();
+		j->last = clock_seconds();
 		return;
 	}
 	if (j->err.len + n + 1 <= ERR_CAP) {
@@ -185,7 +178,7 @@ static int job_spawn(struct job *j, const char *gnuplot, const char *fig_dir, in
 	interrupt_child_add(j->pid);
 	close(fds[1]);
 	j->fd = fds[0];
-	j->start = j->last = now_seconds();
+	j->start = j->last = clock_seconds();
 	return 0;
 }
 
@@ -321,7 +314,7 @@ static size_t poll_set(const struct runner *r, struct pollfd *pfd, struct job **
 		       int *wait_ms)
 {
 	size_t running = 0;
-	double now = now_seconds();
+	double now = clock_seconds();
 
 	*nfd = 0;
 	*wait_ms = 200;
@@ -431,7 +424,7 @@ static int run_loop(struct runner *r)
 			aborted = true;
 		}
 		read_ready(r, pfd, owner, nfd, ready);
-		now = now_seconds();
+		now = clock_seconds();
 		for (size_t k = 0; k < r->njobs; k++) {
 			struct job *j = &r->jobs[k];
 			if (j->pid <= 0 || j->reaped || !reap(r, j, now))

@@ -155,7 +155,7 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 	struct build b;
 	struct inputs in = {NULL, NULL, NULL, BUF_INIT, NULL, 0, -1};
 	enum wb_exit rc;
-	double t0 = site_now();
+	double t0 = clock_seconds();
 	char fp[33];
 
 	memset(&b, 0, sizeof(b));
@@ -184,7 +184,7 @@ out:
 		fprintf(stderr, "\r\033[K");
 	if (b.tmp)
 		site_remove_tree(b.tmp);
-	st->seconds = site_now() - t0;
+	st->seconds = clock_seconds() - t0;
 	release_build(&b, &in);
 	return rc;
 }

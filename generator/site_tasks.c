@@ -17,13 +17,6 @@
 #include "util.h"
 #include "value.h"
 
-double site_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void figure_progress(void *ud, size_t done, size_t total)
 {
 	(void)ud;
@@ -35,7 +28,7 @@ static int draw_figures(struct build *b)
 {
 	struct plot_options po;
 	struct plot_stats ps;
-	double t1 = site_now();
+	double t1 = clock_seconds();
 
 	memset(&po, 0, sizeof(po));
 	memset(&ps, 0, sizeof(ps));
@@ -49,7 +42,7 @@ static int draw_figures(struct build *b)
 	po.progress = b->o->progress ? figure_progress : NULL;
 	if (plot_site(b->report, &po, &ps) < 0)
 		return -1;
-	b->st->plot_seconds = site_now() - t1;
+	b->st->plot_seconds = clock_seconds() - t1;
 	b->st->figures = ps.figures;
 	b->st->drawn = ps.drawn;
 	b->st->reused = ps.reused;

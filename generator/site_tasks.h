@@ -30,7 +30,5 @@ struct build;
  */
 enum wb_exit site_tasks_run(struct build *b);
 
-/** Seconds on the monotonic clock (for the stage timings of struct site_stats). */
-double site_now(void);
 
 #endif
