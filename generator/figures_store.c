@@ -65,27 +65,26 @@ static bool same_inode(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
-/* Put the file at from also at to: a hard link when possible, else a copy. */
-static int link_or_copy(const char *from, const char *to)
-{
-	if (same_inode(from, to))
-		return 0;
-	if (unlink(to) != 0 && errno != ENOENT) {
-		diag_error(to, 0, 0, "cannot replace: %s", strerror(errno));
-		return -1;
-	}
-	if (link(from, to) == 0)
-		return 0;
-	return file_copy(from, to);
-}
-
-static int remove_stale(const char *path)
+/* Remove the file at path, if there is one, so that it can be replaced. */
+static int unlink_old(const char *path)
 {
 	if (unlink(path) != 0 && errno != ENOENT) {
 		diag_error(path, 0, 0, "cannot replace: %s", strerror(errno));
 		return -1;
 	}
 	return 0;
+}
+
+/* Put the file at from also at to: a hard link when possible, else a copy. */
+static int link_or_copy(const char *from, const char *to)
+{
+	if (same_inode(from, to))
+		return 0;
+	if (unlink_old(to) < 0)
+		return -1;
+	if (link(from, to) == 0)
+		return 0;
+	return file_copy(from, to);
 }
 
 /* Make the directory holding figures/NAME, remembering the last one made. */
@@ -134,7 +133,7 @@ int fig_place(const struct plotter *p, struct figure *f, const char *fig_dir, co
 			continue;
 		to = output_path(fig_dir, f->name, extensions[e]);
 		from = f->reused ? output_path(prev_dir, f->name, extensions[e]) : NULL;
-		rc = from ? link_or_copy(from, to) : remove_stale(to);
+		rc = from ? link_or_copy(from, to) : unlink_old(to);
 		free(to);
 		free(from);
 		if (rc != 0)

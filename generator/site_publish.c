@@ -168,7 +168,7 @@ out:
  * OUT.tmp-XXXXXX and OUT.old-XXXXXX, the mkdtemp() names used above. Called with the lock
  * held, so no other build is using them.
  */
-static void remove_stale(const char *out)
+static void remove_leftovers(const char *out)
 {
 	const char *base;
 	char *dir = out_parent(out, &base);
@@ -199,7 +199,7 @@ int site_lock(const char *out, int *fd)
 {
 	if (take_lock(out, fd) < 0)
 		return -1;
-	remove_stale(out);
+	remove_leftovers(out);
 	if (access(out, F_OK) == 0 && !path_is_dir(out)) {
 		diag_error(out, 0, 0, "exists and is not a directory; refusing to replace it");
 		return -1;
