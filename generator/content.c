@@ -178,22 +178,27 @@ long content_find_benchmark(const struct corpus *c, const char *id)
 	return -1;
 }
 
-static const struct corpus *sort_corpus;
+struct id_at {
+	const char *id;
+	size_t i;
+};
 
-static int cmp_bench_id(const void *a, const void *b)
+static int cmp_id_at(const void *a, const void *b)
 {
-	return strcmp(sort_corpus->benchmarks[*(const size_t *)a].id,
-		      sort_corpus->benchmarks[*(const size_t *)b].id);
+	return strcmp(((const struct id_at *)a)->id, ((const struct id_at *)b)->id);
 }
 
 static void index_benchmarks(struct corpus *c)
 {
+	struct id_at *k = xcalloc(c->nbench ? c->nbench : 1, sizeof(*k));
 	c->by_id = xcalloc(c->nbench ? c->nbench : 1, sizeof(size_t));
 	for (size_t i = 0; i < c->nbench; i++)
-		c->by_id[i] = i;
-	sort_corpus = c;
+		k[i] = (struct id_at){c->benchmarks[i].id, i};
 	if (c->nbench)
-		qsort(c->by_id, c->nbench, sizeof(size_t), cmp_bench_id);
+		qsort(k, c->nbench, sizeof(*k), cmp_id_at);
+	for (size_t i = 0; i < c->nbench; i++)
+		c->by_id[i] = k[i].i;
+	free(k);
 }
 
 static const char *const site_keys[] = {"title",     "description", "base_url", "license",

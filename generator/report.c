@@ -235,14 +235,17 @@ static int cap_corr_desc(const struct bench_result *a, const struct bench_result
 	return 0;
 }
 
-static const struct corpus *sort_corpus;
+/* A result with its benchmark's id: the sort needs no global to find it. */
+struct ordered {
+	const struct bench_result *br;
+	const char *id;
+};
 
 static int cmp_results(const void *pa, const void *pb)
 {
-	const struct bench_result *a = *(const struct bench_result *const *)pa;
-	const struct bench_result *b = *(const struct bench_result *const *)pb;
-	int r = cap_corr_desc(a, b);
-	return r ? r : strcmp(sort_corpus->benchmarks[a->bench].id, sort_corpus->benchmarks[b->bench].id);
+	const struct ordered *a = pa, *b = pb;
+	int r = cap_corr_desc(a->br, b->br);
+	return r ? r : strcmp(a->id, b->id);
 }
 
 static struct value *cohort_entry(const struct corpus *c, const struct cohort_result *cr,
@@ -250,7 +253,7 @@ static struct value *cohort_entry(const struct corpus *c, const struct cohort_re
 {
 	const struct cohort_def *d = &c->cohorts[cr->cohort];
 	struct value *o = value_object(), *models = value_array(), *benches = value_array();
-	const struct bench_result **order;
+	struct ordered *order;
 	size_t n_flop = 0, n_scored = 0;
 
 	value_set_string(o, "id", d->id);
@@ -273,14 +276,13 @@ static struct value *cohort_entry(const struct corpus *c, const struct cohort_re
 	}
 	value_set(o, "models", models);
 	/* Benchmarks in the order every reader wants first: by capabilities correlation. */
-	order = xcalloc(cr->nresults ? cr->nresults : 1, sizeof(struct bench_result *));
+	order = xcalloc(cr->nresults ? cr->nresults : 1, sizeof(*order));
 	for (size_t r = 0; r < cr->nresults; r++)
-		order[r] = &cr->results[r];
-	sort_corpus = c;
+		order[r] = (struct ordered){&cr->results[r], c->benchmarks[cr->results[r].bench].id};
 	if (cr->nresults)
-		qsort(order, cr->nresults, sizeof(struct bench_result *), cmp_results);
+		qsort(order, cr->nresults, sizeof(*order), cmp_results);
 	for (size_t r = 0; r < cr->nresults; r++)
-		value_push(benches, benchmark_entry(c, cr, order[r], cu, unit));
+		value_push(benches, benchmark_entry(c, cr, order[r].br, cu, unit));
 	free(order);
 	value_set(o, "benchmarks", benches);
 	value_set(o, "leaderboard", leaderboard(c, cr, cu));
