@@ -21,6 +21,19 @@
 #include "util.h"
 #include "version.h"
 
+/** The exit codes of the washboard command; modules return -1/NULL or an enum failure. */
+enum wb_exit {
+	WB_EXIT_OK = 0,      /* success */
+	WB_EXIT_RUNTIME = 1, /* a runtime failure: I/O, a tool that failed */
+	WB_EXIT_USAGE = 2,   /* bad command line */
+	WB_EXIT_DATA = 3,    /* bad content or input files */
+};
+
+static enum wb_exit exit_code(enum failure f)
+{
+	return f == FAIL_NONE ? WB_EXIT_OK : f == FAIL_DATA ? WB_EXIT_DATA : WB_EXIT_RUNTIME;
+}
+
 static const char usage_main[] =
 	"usage: washboard <command> [options]\n"
 	"\n"
@@ -492,7 +505,7 @@ static int cmd_build(struct args *a)
 	uo.jobs = o.jobs;
 	o.uncertainty = uo.resamples ? &uo : NULL;
 	interrupt_catch();
-	rc = site_build(&o, &st);
+	rc = exit_code(site_build(&o, &st));
 	exit_if_interrupted("build", rc == WB_EXIT_OK ? "%s is the new site" : "%s is unchanged",
 			    o.out);
 	if (rc == WB_EXIT_OK && st.up_to_date && !quiet)

@@ -43,16 +43,16 @@ static void progress(const struct site_options *o, const char *stage)
  * Lock OUT and fingerprint the inputs into fp; st->up_to_date when OUT is already their
  * output and the build is not forced. Returns 0 or the exit code of the failure.
  */
-static enum wb_exit check_output(const struct site_options *o, struct inputs *in, char fp[33],
+static enum failure check_output(const struct site_options *o, struct inputs *in, char fp[33],
 				 struct site_stats *st)
 {
 	if (site_lock(o->out, &in->lock) < 0)
-		return WB_EXIT_RUNTIME;
+		return FAIL_RUNTIME;
 	if (site_fingerprint(o, o->base_url ? o->base_url : "", fp) < 0)
-		return WB_EXIT_DATA;
+		return FAIL_DATA;
 	if (!o->force && site_up_to_date(o->out, fp))
 		st->up_to_date = true;
-	return WB_EXIT_OK;
+	return FAIL_NONE;
 }
 
 /* Load the content, run the analysis, build the report; then the base URL and release. */
@@ -111,24 +111,24 @@ static int copy_assets(struct build *b)
  * Write the whole site into a new temporary directory b->tmp beside OUT: pages, data and
  * figures, the releases, the assets and last the stamp fp. Returns 0 or the exit code.
  */
-static enum wb_exit write_site(struct build *b, const char *fp)
+static enum failure write_site(struct build *b, const char *fp)
 {
-	enum wb_exit rc;
+	enum failure rc;
 
 	b->tmp = site_tmp_create(b->o->out);
 	if (!b->tmp)
-		return WB_EXIT_RUNTIME;
+		return FAIL_RUNTIME;
 	progress(b->o, "pages, data and figures");
 	pages_index_build(b);
 	rc = site_tasks_run(b);
-	if (rc != WB_EXIT_OK)
+	if (rc != FAIL_NONE)
 		return rc;
 	rc = site_releases_write(b);
-	if (rc != WB_EXIT_OK)
+	if (rc != FAIL_NONE)
 		return rc;
 	if (copy_assets(b) < 0 || pages_write_file(b->tmp, SITE_STAMP_FILE, fp, 32) < 0)
-		return WB_EXIT_RUNTIME;
-	return WB_EXIT_OK;
+		return FAIL_RUNTIME;
+	return FAIL_NONE;
 }
 
 /* Free what the build made (b->tmp, if any, is already removed). */
@@ -150,11 +150,11 @@ static void release_build(struct build *b, struct inputs *in)
 		close(in->lock);
 }
 
-enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
+enum failure site_build(const struct site_options *o, struct site_stats *st)
 {
 	struct build b;
 	struct inputs in = {NULL, NULL, NULL, BUF_INIT, NULL, 0, -1};
-	enum wb_exit rc;
+	enum failure rc;
 	double t0 = clock_seconds();
 	char fp[33];
 
@@ -164,21 +164,21 @@ enum wb_exit site_build(const struct site_options *o, struct site_stats *st)
 	b.st = st;
 	b.rows = value_object();
 	rc = check_output(o, &in, fp, st);
-	if (rc != WB_EXIT_OK || st->up_to_date)
+	if (rc != FAIL_NONE || st->up_to_date)
 		goto out;
-	rc = WB_EXIT_DATA;
+	rc = FAIL_DATA;
 	if (load_report(&b, &in) < 0 || load_pages(&b, &in) < 0)
 		goto out;
 	rc = write_site(&b, fp);
-	if (rc != WB_EXIT_OK)
+	if (rc != FAIL_NONE)
 		goto out;
-	rc = WB_EXIT_RUNTIME;
+	rc = FAIL_RUNTIME;
 	progress(o, "publishing");
 	if (interrupted() || site_publish(b.tmp, o->out) < 0)
 		goto out;
 	free(b.tmp);
 	b.tmp = NULL;
-	rc = WB_EXIT_OK;
+	rc = FAIL_NONE;
 out:
 	if (o->progress)
 		fprintf(stderr, "\r\033[K");

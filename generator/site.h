@@ -51,10 +51,10 @@ struct site_stats {
 };
 
 /**
- * Build the site. Returns WB_EXIT_OK, WB_EXIT_DATA (bad content or templates) or
- * WB_EXIT_RUNTIME (I/O, gnuplot), after diagnostics; on failure the previous output is
+ * Build the site. Returns FAIL_NONE, FAIL_DATA (bad content or templates) or
+ * FAIL_RUNTIME (I/O, gnuplot), after diagnostics; on failure the previous output is
  * untouched and no temporary directory is left behind.
  */
-enum wb_exit site_build(const struct site_options *o, struct site_stats *st);
+enum failure site_build(const struct site_options *o, struct site_stats *st);
 
 #endif

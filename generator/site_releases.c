@@ -208,7 +208,7 @@ static int releases_feed(struct build *b, const struct value *list)
  * releases/index.html and feed.xml, over list (pos: this build's release). Returns 0 or the
  * exit code of the failure.
  */
-static enum wb_exit releases_index(struct build *b, const struct value *list, size_t pos)
+static enum failure releases_index(struct build *b, const struct value *list, size_t pos)
 {
 	struct value *v, *feed_items;
 
@@ -226,17 +226,17 @@ static enum wb_exit releases_index(struct build *b, const struct value *list, si
 	}
 	if (releases_feed(b, list) < 0) {
 		value_free(v);
-		return WB_EXIT_RUNTIME;
+		return FAIL_RUNTIME;
 	}
-	return pages_render(b, PAGE_RELEASES, v) < 0 ? WB_EXIT_DATA : WB_EXIT_OK;
+	return pages_render(b, PAGE_RELEASES, v) < 0 ? FAIL_DATA : FAIL_NONE;
 }
 
-enum wb_exit site_releases_write(struct build *b)
+enum failure site_releases_write(struct build *b)
 {
 	char *dir = path_join(b->tmp, "releases");
 	struct value *index = releases_read(b, dir), *list;
 	size_t pos;
-	enum wb_exit rc = WB_EXIT_RUNTIME;
+	enum failure rc = FAIL_RUNTIME;
 
 	if (!index)
 		goto out;
@@ -247,7 +247,7 @@ enum wb_exit site_releases_write(struct build *b)
 	if (releases_save(b, index) < 0)
 		goto out;
 	if (release_page(b, list, pos, dir) < 0) {
-		rc = WB_EXIT_DATA;
+		rc = FAIL_DATA;
 		goto out;
 	}
 	rc = releases_index(b, list, pos);

@@ -26,8 +26,8 @@ struct build;
  * Record this build as a release: the previous site's releases/ are kept, this report goes
  * to releases/<version>/report.json, releases/index.json lists them in order, and this
  * release gets a "What changed" page against the one before it; then the list page and the
- * Atom feed. Returns 0 or the exit code of the failure.
+ * Atom feed. Returns FAIL_NONE, or FAIL_DATA or FAIL_RUNTIME after diagnostics.
  */
-enum wb_exit site_releases_write(struct build *b);
+enum failure site_releases_write(struct build *b);
 
 #endif

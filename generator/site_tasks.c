@@ -72,14 +72,14 @@ struct task {
 };
 
 /* Returns 0, or the exit code the failure deserves. */
-static enum wb_exit run_task(struct build *b, const struct task *t)
+static enum failure run_task(struct build *b, const struct task *t)
 {
 	int r;
 	switch (t->kind) {
 	case TASK_PLOT:
-		return draw_figures(b) < 0 ? WB_EXIT_RUNTIME : WB_EXIT_OK;
+		return draw_figures(b) < 0 ? FAIL_RUNTIME : FAIL_NONE;
 	case TASK_DATA:
-		return site_data_write(b) < 0 ? WB_EXIT_RUNTIME : WB_EXIT_OK;
+		return site_data_write(b) < 0 ? FAIL_RUNTIME : FAIL_NONE;
 	case TASK_INDEX:
 		r = pages_write_index(b);
 		break;
@@ -102,7 +102,7 @@ static enum wb_exit run_task(struct build *b, const struct task *t)
 		r = pages_write_content(b, t->item);
 		break;
 	}
-	return r < 0 ? WB_EXIT_DATA : WB_EXIT_OK; /* a page fails on its templates */
+	return r < 0 ? FAIL_DATA : FAIL_NONE; /* a page fails on its templates */
 }
 
 static size_t collect_tasks(struct build *b, struct task **out)
@@ -149,18 +149,18 @@ static size_t collect_tasks(struct build *b, struct task **out)
 /* What a worker process reports back through its pipe. */
 struct worker_result {
 	struct site_stats st; /* its share of the counters */
-	int rc;               /* 0 or the enum wb_exit of its first failure */
+	int rc;               /* 0 or the enum failure of its first failure */
 };
 
 /* Take task numbers from the queue (a pipe of uint32) and run them until it is empty. */
-static enum wb_exit work(struct build *b, const struct task *t, size_t n, int queue)
+static enum failure work(struct build *b, const struct task *t, size_t n, int queue)
 {
 	uint32_t i;
-	enum wb_exit rc = WB_EXIT_OK;
+	enum failure rc = FAIL_NONE;
 	while (read(queue, &i, sizeof(i)) == (ssize_t)sizeof(i)) {
-		if (rc == WB_EXIT_OK && interrupted())
-			rc = WB_EXIT_RUNTIME; /* drain the queue, run nothing more */
-		if (rc == WB_EXIT_OK && i < n)
+		if (rc == FAIL_NONE && interrupted())
+			rc = FAIL_RUNTIME; /* drain the queue, run nothing more */
+		if (rc == FAIL_NONE && i < n)
 			rc = run_task(b, &t[i]);
 	}
 	return rc;
@@ -215,7 +215,7 @@ static int start_worker(struct build *b, const struct task *t, size_t n, int que
 		res.st = *b->st;
 		wr = write(p[1], &res, sizeof(res));
 		fflush(stderr);
-		_exit(wr == (ssize_t)sizeof(res) ? 0 : WB_EXIT_RUNTIME);
+		_exit(wr == (ssize_t)sizeof(res) ? 0 : 1);
 	}
 	interrupt_child_add(*pid);
 	close(p[1]);
@@ -227,20 +227,20 @@ static int start_worker(struct build *b, const struct task *t, size_t n, int que
  * Wait for the worker pid (result pipe fd, closed here), add its counters to b->st and
  * return the worse of rc and its exit code: bad data wins over a runtime failure.
  */
-static enum wb_exit join_worker(struct build *b, pid_t pid, int fd, enum wb_exit rc)
+static enum failure join_worker(struct build *b, pid_t pid, int fd, enum failure rc)
 {
 	struct worker_result res;
 	int status = 0;
 	memset(&res, 0, sizeof(res));
 	if (read(fd, &res, sizeof(res)) != (ssize_t)sizeof(res))
-		res.rc = WB_EXIT_RUNTIME;
+		res.rc = FAIL_RUNTIME;
 	close(fd);
 	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		res.rc = WB_EXIT_RUNTIME;
+		res.rc = FAIL_RUNTIME;
 	interrupt_child_remove(pid);
 	add_stats(b->st, &res.st);
-	if (res.rc != WB_EXIT_OK && (rc == WB_EXIT_OK || res.rc == WB_EXIT_DATA))
-		rc = (enum wb_exit)res.rc;
+	if (res.rc != FAIL_NONE && (rc == FAIL_NONE || res.rc == FAIL_DATA))
+		rc = (enum failure)res.rc;
 	return rc;
 }
 
@@ -250,7 +250,7 @@ static enum wb_exit join_worker(struct build *b, pid_t pid, int fd, enum wb_exit
  * and data files fill the other workers. Pages are independent files, so nothing else is
  * shared. The build fails with the worst exit code any worker met.
  */
-enum wb_exit site_tasks_run(struct build *b)
+enum failure site_tasks_run(struct build *b)
 {
 	struct task *t = NULL;
 	size_t n = collect_tasks(b, &t);
@@ -258,17 +258,17 @@ enum wb_exit site_tasks_run(struct build *b)
 	int queue[2] = {-1, -1};
 	pid_t *pids;
 	int *fds, started = 1;
-	enum wb_exit rc = WB_EXIT_OK;
+	enum failure rc = FAIL_NONE;
 
 	pids = xcalloc((size_t)jobs, sizeof(pid_t));
 	fds = xcalloc((size_t)jobs, sizeof(int));
 	if (pipe(queue) != 0) {
 		diag_error(NULL, 0, 0, "cannot create a pipe: %s", strerror(errno));
-		rc = WB_EXIT_RUNTIME;
+		rc = FAIL_RUNTIME;
 		goto out;
 	}
 	if (fill_queue(queue[1], n) < 0) {
-		rc = WB_EXIT_RUNTIME;
+		rc = FAIL_RUNTIME;
 		goto out;
 	}
 	close(queue[1]);

@@ -10,7 +10,7 @@
  * site_tasks_run() puts every task number into one pipe, forks o->jobs - 1 workers and
  * works too: each process takes the next number and runs that task, until the queue is
  * empty. Workers share nothing but the queue (each writes its own files from its copy of
- * the build) and report their counters and exit code through a pipe each. An interrupted
+ * the build) and report their counters and failure (enum failure) through a pipe each. An interrupted
  * build (util.h: interrupted()) drains the queue and runs nothing more.
  *
  * Internal to the site: site*.c include this header.
@@ -24,11 +24,11 @@ struct build;
 
 /**
  * Run every task of b (b->ix built, b->tmp created) with b->o->jobs processes; the
- * counters of all of them add up in b->st. Returns WB_EXIT_OK, or the worst failure any
- * process met: WB_EXIT_DATA (a page's templates) before WB_EXIT_RUNTIME (I/O, gnuplot, a
+ * counters of all of them add up in b->st. Returns FAIL_NONE, or the worst failure any
+ * process met: FAIL_DATA (a page's templates) before FAIL_RUNTIME (I/O, gnuplot, a
  * worker that died, an interruption), after diagnostics.
  */
-enum wb_exit site_tasks_run(struct build *b);
+enum failure site_tasks_run(struct build *b);
 
 
 #endif

@@ -14,12 +14,14 @@
 
 #include "buf.h"
 
-/** The exit codes of the washboard command (main picks one; modules return -1/NULL). */
-enum wb_exit {
-	WB_EXIT_OK = 0,      /* success */
-	WB_EXIT_RUNTIME = 1, /* a runtime failure: I/O, a tool that failed */
-	WB_EXIT_USAGE = 2,   /* bad command line */
-	WB_EXIT_DATA = 3,    /* bad content or input files */
+/**
+ * How an operation failed, for the modules that need to say more than -1 (the site build):
+ * main.c alone turns it into an exit code.
+ */
+enum failure {
+	FAIL_NONE = 0,    /* it worked */
+	FAIL_RUNTIME = 1, /* I/O, a tool that failed, a signal */
+	FAIL_DATA = 2,    /* bad content, templates or input files */
 };
 
 /** Largest input file read, in bytes; larger files are rejected with a clear error. */
