@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The washboard analysis (DESIGN.md "The method (paper mode, exact)") in Python + pandas.
+"""The washboard analysis (docs/method.md, sections 1 and 2) in Python + pandas.
 
 A reference implementation and the baseline of `make bench`: it reads the same native
 content directory as `washboard analyze` and prints a JSON report with the same key names

@@ -76,12 +76,11 @@
  * gnuplot runs with `-d` (no ~/.gnuplot) in OUT/figures, stdout to /dev/null, stderr read
  * for progress and errors.
  * Figures whose script is byte-identical to the one in the previous site, and whose outputs
- * are all there, are hard-linked (or copied) from it instead of drawn. Measured on the
- * bundled content (708 figures) with 2 jobs on 2 cores: SVG only 0.9 s; SVG+PNG+PDF 8.0 s
- * with PNG at scale 1, 12.3 s at 1.5, 18.9 s at 2; everything reused 0.3 s. PNG dominates
- * and its cost is per pixel (cairo's PNG encoding: an empty 1440x960 plot costs as much as
- * a full one), hence the default PNG scale of 1: the 10 s budget holds, and print quality
- * comes from the PDF (vector). Raise plot_options.png_scale for sharper PNGs.
+ * are all there, are hard-linked (or copied) from it instead of drawn. PNG dominates the
+ * time and its cost is per pixel (cairo's PNG encoding: an empty 1440x960 plot costs as much
+ * as a full one), hence the default PNG scale of 1; print quality comes from the PDF
+ * (vector). Raise plot_options.png_scale for sharper PNGs. `make bench` (bench/site.sh)
+ * prints the current timings.
  */
 #ifndef WB_PLOT_H
 #define WB_PLOT_H

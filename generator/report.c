@@ -524,17 +524,31 @@ void report_write_table(struct buf *out, const struct value *report)
 			wid = 40;
 		buf_putc(out, '\n');
 		pad(out, "benchmark", wid, 0);
-		buf_puts(out, "  role        area                      n   cap ρ  comp ρ   ref ρ      "
-			      "slope  verdict\n");
+		{
+			double level = value_num(value_get(value_get(report, "method"), "bootstrap"),
+						 "ci_level");
+			char head[24];
+			snprintf(head, sizeof(head), "%g%% interval", isfinite(level) ? 100 * level : 95);
+			buf_puts(out, "  role        area                      n   cap ρ");
+			pad(out, head, 14, 1);
+			buf_puts(out, "  comp ρ   ref ρ      slope  verdict\n");
+		}
 		for (size_t b = 0; bs && b < bs->n; b++) {
 			const struct value *e = bs->items[b];
-			char n[16], cr[16], cc[16], rc[16], sl[32];
+			char n[16], cr[16], cc[16], rc[16], sl[32], ci[40];
+			const char *conf = value_get_string(e, "verdict_confidence_label");
 			const char *area = value_get_string(e, "area");
 			fmt_num(n, sizeof(n), value_get(e, "n"), NUM_COUNT);
 			fmt_num(cr, sizeof(cr), value_get(e, "capabilities_correlation"), NUM_PERCENT);
 			fmt_num(cc, sizeof(cc), value_get(e, "compute_correlation"), NUM_PERCENT);
 			fmt_num(rc, sizeof(rc), value_get(e, "reference_correlation"), NUM_PERCENT);
 			fmt_num(sl, sizeof(sl), value_get(e, "slope"), NUM_GENERAL);
+			if (isfinite(value_num(e, "capabilities_correlation_ci_low")))
+				snprintf(ci, sizeof(ci), "[%.0f%%, %.0f%%]",
+					 100 * value_num(e, "capabilities_correlation_ci_low"),
+					 100 * value_num(e, "capabilities_correlation_ci_high"));
+			else
+				snprintf(ci, sizeof(ci), "—");
 			pad(out, value_get_string(e, "id"), wid, 0);
 			buf_puts(out, "  ");
 			pad(out, value_get_string(e, "role"), 10, 0);
@@ -542,11 +556,14 @@ void report_write_table(struct buf *out, const struct value *report)
 			pad(out, area, 22, 0);
 			pad(out, n, 5, 1);
 			pad(out, cr, 8, 1);
+			pad(out, ci, 14, 1);
 			pad(out, cc, 8, 1);
 			pad(out, rc, 8, 1);
 			pad(out, sl, 11, 1);
 			buf_puts(out, "  ");
 			buf_puts(out, value_get_string(e, "verdict_label"));
+			if (conf)
+				buf_printf(out, " (%s)", conf);
 			buf_putc(out, '\n');
 		}
 	}

@@ -24,7 +24,8 @@ struct site_options {
 	const char *templates; /* templates directory */
 	const char *out;       /* output directory, replaced atomically */
 	const char *base_url;  /* overrides site.json base_url when not NULL */
-	int jobs;              /* parallel gnuplot processes, >= 1 */
+	int jobs;              /* >= 1: processes that render pages, gnuplot processes, and
+	                        * threads of the bootstrap, each at most this many at once */
 	unsigned formats;      /* PLOT_SVG | PLOT_PNG | PLOT_PDF */
 	bool figures;          /* false: no figures at all (--no-figures) */
 	bool progress;         /* progress lines on stderr */
