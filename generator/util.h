@@ -1,5 +1,5 @@
 /*
- * util.h - diagnostics, files, directories and identifiers.
+ * util.h - diagnostics, files, directories, identifiers, signals, hashing and string sets.
  *
  * Diagnostics go to stderr in one format so editors and CI can jump to them:
  *   error: FILE:LINE:COL: what is wrong (what to do)

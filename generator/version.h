@@ -2,6 +2,6 @@
 #ifndef WB_VERSION_H
 #define WB_VERSION_H
 
-#define WB_VERSION "0.1.0"
+#define WB_VERSION "0.2.0"
 
 #endif
