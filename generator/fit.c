@@ -49,6 +49,7 @@ struct fit_scratch {
 	struct keyed *keys; /* room to sort nm values */
 	double *zmu, *zsd;  /* per result: z-score parameters in this fit */
 	double *lb_a, *lb_b, *lb_sd; /* per result: residual fit z = a + b * basis, residual SD */
+	double *resid;      /* nres x nm: residuals (valid where lb_sd[r] > 0 and x is there) */
 	double *area_s, *area_d;     /* nareas x nm: unscaled area means */
 	double *tmp;
 	long *rank;
@@ -212,6 +213,7 @@ struct fit_result *fit_result_new(const struct fit_cohort *fc)
 	s->lb_a = doubles(fc->nres);
 	s->lb_b = doubles(fc->nres);
 	s->lb_sd = doubles(fc->nres);
+	s->resid = doubles(fc->nres * nm);
 	s->area_s = doubles(na * nm);
 	s->area_d = doubles(na * nm);
 	r->scratch = s;
@@ -245,6 +247,7 @@ void fit_result_free(struct fit_result *r)
 	free(s->lb_a);
 	free(s->lb_b);
 	free(s->lb_sd);
+	free(s->resid);
 	free(s->area_s);
 	free(s->area_d);
 	free(s);
@@ -489,10 +492,14 @@ static void zparams(const struct fit_cohort *fc, size_t r, const unsigned *w,
 		    struct fit_result *out)
 {
 	struct fit_scratch *s = out->scratch;
-	unsigned stamp = set_new(s, fc->nm);
-	size_t n = gather(s, &fc->res[r], w, fc->is_cap[r] && out->capable ? out->score : NULL,
-			  NULL, stamp);
-	weighted_sd(fc->res[r].x, w, s->list, n, &s->zmu[r], &s->zsd[r]);
+	const struct column *col = &fc->res[r];
+	const double *need = fc->is_cap[r] && out->capable ? out->score : NULL;
+	size_t n = 0;
+
+	for (size_t t = 0; t < col->n; t++)
+		if (w[col->ord[t]] && (!need || isfinite(need[col->ord[t]])))
+			s->list[n++] = col->ord[t];
+	weighted_sd(col->x, w, s->list, n, &s->zmu[r], &s->zsd[r]);
 }
 
 /* The statistics against the capabilities score (pairs: the sample's models with both). */
@@ -586,19 +593,19 @@ static void residual_sd(const struct fit_cohort *fc, size_t r, const unsigned *w
 			struct fit_result *out)
 {
 	struct fit_scratch *s = out->scratch;
+	double *res = s->resid + r * fc->nm, mean;
 	size_t n = 0;
-	double mean;
 
 	s->lb_sd[r] = NAN;
 	if (!isfinite(s->lb_b[r]))
 		return;
 	for (size_t t = 0; t < fc->res[r].n; t++) {
 		size_t i = fc->res[r].ord[t];
-		s->tmp[i] = residual(fc, r, out, i);
-		if (w[i] && isfinite(s->tmp[i]))
+		res[i] = residual(fc, r, out, i);
+		if (w[i] && isfinite(res[i]))
 			s->list[n++] = i;
 	}
-	weighted_sd(s->tmp, w, s->list, n, &mean, &s->lb_sd[r]);
+	weighted_sd(res, w, s->list, n, &mean, &s->lb_sd[r]);
 }
 
 static void full_ranks(struct fit_scratch *s, const struct column *col, const unsigned *w,
@@ -655,7 +662,7 @@ static void area_means(const struct fit_cohort *fc, size_t a, struct fit_result 
 				zn++;
 			}
 			if (s->lb_sd[r] > 0 && isfinite(out->score[i])) {
-				u = residual(fc, r, out, i);
+				u = s->resid[r * nm + i];
 				if (isfinite(u)) {
 					rs += u / s->lb_sd[r];
 					rn++;
