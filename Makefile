@@ -16,7 +16,7 @@ TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 # Debian packages: build, test and run time.
 DEB_PKGS := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
-            libcjson-dev libgsl-dev libcmocka-dev gnuplot-nox python3 \
+            libcjson-dev libgsl-dev libcmocka-dev gnuplot-nox python3 python3-numpy python3-scipy \
             chromium chromium-driver python3-selenium clang libclang-rt-14-dev
 BENCH_PKGS := python3-pandas
 MEMCHECK_PKGS := valgrind

@@ -344,11 +344,17 @@ static double weighted_pearson(const double *x, const double *y, const unsigned 
 	return m.sxy / sqrt(m.sxx * m.syy);
 }
 
-/* Weighted mean and population SD of x over list[0..n). */
+/* Weighted mean and population SD of x over list[0..n); the SD of equal values is 0 exactly
+ * (their mean may not be, by rounding). */
 static void weighted_sd(const double *x, const unsigned *w, const size_t *list, size_t n,
 			double *mean, double *sd)
 {
 	double sw = 0, sx = 0, ss = 0;
+	if (n && constant_over(x, list, n)) {
+		*mean = x[list[0]];
+		*sd = 0;
+		return;
+	}
 	for (size_t t = 0; t < n; t++) {
 		sw += w[list[t]];
 		sx += w[list[t]] * x[list[t]];

@@ -27,11 +27,15 @@ double stats_mean(const double *x, size_t n)
 	return n ? gsl_stats_mean(x, 1, n) : NAN;
 }
 
+static int constant(const double *x, size_t n);
+
 double stats_sd(const double *x, size_t n)
 {
 	double m;
 	if (!n)
 		return NAN;
+	if (constant(x, n)) /* 0 exactly: the mean of equal values may be off by rounding */
+		return 0;
 	m = gsl_stats_mean(x, 1, n);
 	return sqrt(gsl_stats_tss_m(x, 1, n, m) / (double)n);
 }

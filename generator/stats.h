@@ -12,7 +12,8 @@
 
 /** Mean of x[0..n); NAN when n == 0. */
 double stats_mean(const double *x, size_t n);
-/** Population standard deviation (ddof = 0) of x[0..n); NAN when n == 0. */
+/** Population standard deviation (ddof = 0) of x[0..n); NAN when n == 0, 0 exactly when every
+ * value is the same. */
 double stats_sd(const double *x, size_t n);
 /** Fractional ranks of x into ranks (1-based; ties share the average of their ranks). */
 void stats_rank(const double *x, size_t n, double *ranks);

@@ -233,10 +233,13 @@ static bool bca_levels(const struct run *run, size_t s, double point, const doub
 	double less = 0, z0, mean = 0, s2 = 0, s3 = 0, a, zl, zh;
 	size_t nj = 0;
 
+	double tol = 1e-9 * fmax(1, fabs(point));
 	if (!isfinite(point))
 		return false;
+	/* a resample that is the full sample again gives the point estimate up to rounding:
+	 * within tol is equal, not below */
 	for (size_t t = 0; t < m; t++)
-		less += vals[t] < point;
+		less += vals[t] < point - tol;
 	if (less <= 0 || less >= (double)m)
 		return false;
 	z0 = stats_normal_quantile(less / (double)m);
@@ -274,7 +277,7 @@ static struct interval interval_of(const struct run *run, const size_t *leader, 
 		if (isfinite(row[r]))
 			tmp[m++] = row[r];
 	iv.valid = (double)m / (double)run->R;
-	if (m == 0 || iv.valid < UNCERTAINTY_MIN_VALID)
+	if (m == 0 || 10 * m < 9 * run->R) /* fewer than UNCERTAINTY_MIN_VALID = 90 % */
 		return iv;
 	if (run->o->method == CI_BCA &&
 	    !bca_levels(run, s, point_of(run, leader, s), tmp, m, &plo, &phi))
