@@ -10,6 +10,17 @@
  *   format_num(o, k, "%.2f", -0.001)   "0.00"        format_pct(o, k, 0.4567)   "45.7%"
  *   format_count(o, k, 12)             "12"          format_params(o, k, 7e9)   "7B"
  *   format_flop(o, k, 3.8e24)          "3.8 × 10^24" any of them, NAN           "—"
+ *
+ * Intervals (the report's `S_ci_low`/`S_ci_high`) print beside their number in brackets, or
+ * alone; a missing interval (either end not finite) prints as nothing at all, never "[]":
+ *
+ *   format_pct_interval(o, k, 0.812, 0.571, 0.934)   "81.2% [57%, 93%]"
+ *   format_interval(o, k, "%+.2f", 0.7, 0.42, 1.2)   "+0.70 [+0.42, +1.20]"
+ *   format_pct_ci(o, k, 0.571, 0.934)                "[57%, 93%]"
+ *   format_rank_with_interval(o, k, 3, 2, 5)         "3 [2–5]"
+ *   format_rank_interval(o, k, 2, 7)                 "2–7"
+ *   format_pct_interval(o, k, 0.812, NAN, NAN)       "81.2%"
+ *   format_pct_ci(o, k, NAN, 0.9)                    ""
  */
 #ifndef WB_FORMAT_H
 #define WB_FORMAT_H
@@ -39,5 +50,39 @@ void format_params(struct value *o, const char *key, double x);
  * not finite or not positive.
  */
 void format_flop(struct value *o, const char *key, double x);
+
+/**
+ * Set key to the interval of a number printed with fmt, "[0.205, 0.479]" (each end as
+ * format_num() prints it), or to "" when either end is not finite.
+ */
+void format_ci(struct value *o, const char *key, const char *fmt, double lo, double hi)
+	__attribute__((format(printf, 3, 0)));
+/**
+ * Set key to x printed with fmt and then, after a space, its interval as format_ci() prints
+ * it: "0.369 [0.205, 0.479]"; x alone when the interval is missing; "—" when x is not finite
+ * (whatever the interval).
+ */
+void format_interval(struct value *o, const char *key, const char *fmt, double x, double lo,
+		     double hi) __attribute__((format(printf, 3, 0)));
+/**
+ * Set key to the interval of a share with whole percents, "[57%, 93%]", or to "" when either
+ * end is not finite.
+ */
+void format_pct_ci(struct value *o, const char *key, double lo, double hi);
+/**
+ * Set key to the share x as format_pct() prints it and its interval as format_pct_ci() does:
+ * "81.2% [57%, 93%]"; "81.2%" without an interval; "—" when x is not finite.
+ */
+void format_pct_interval(struct value *o, const char *key, double x, double lo, double hi);
+/**
+ * Set key to a rank interval, the ends as whole numbers joined by an en dash: "2–7" (and
+ * "3–3" when they agree), or "" when either end is not finite.
+ */
+void format_rank_interval(struct value *o, const char *key, double lo, double hi);
+/**
+ * Set key to a rank and its interval in brackets: "3 [2–5]"; "3" without an interval; "—"
+ * when the rank is not finite.
+ */
+void format_rank_with_interval(struct value *o, const char *key, double rank, double lo, double hi);
 
 #endif

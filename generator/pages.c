@@ -1,6 +1,7 @@
 /* pages.c - the page core: templates, lookups, the common view, table rows, rendering. */
 #include "pages.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,24 +168,31 @@ int pages_check_ids(struct build *b)
 	return rc;
 }
 
-static const char *ids_sort_key; /* for cmp_ids; qsort has no context argument */
+/* An item with its id: the sort needs no global to find the key. */
+struct keyed_item {
+	const char *id;
+	const struct value *item;
+};
 
 static int cmp_ids(const void *a, const void *b)
 {
-	return strcmp(value_str(*(const struct value *const *)a, ids_sort_key),
-		      value_str(*(const struct value *const *)b, ids_sort_key));
+	return strcmp(((const struct keyed_item *)a)->id, ((const struct keyed_item *)b)->id);
 }
 
 static void ids_build(struct ids *x, const struct value *list, const char *key)
 {
+	struct keyed_item *k;
 	x->n = list ? list->n : 0;
 	x->key = key;
 	x->items = xcalloc(x->n ? x->n : 1, sizeof(struct value *));
+	k = xcalloc(x->n ? x->n : 1, sizeof(*k));
 	for (size_t i = 0; i < x->n; i++)
-		x->items[i] = list->items[i];
-	ids_sort_key = key;
+		k[i] = (struct keyed_item){value_str(list->items[i], key), list->items[i]};
 	if (x->n > 1)
-		qsort(x->items, x->n, sizeof(struct value *), cmp_ids);
+		qsort(k, x->n, sizeof(*k), cmp_ids);
+	for (size_t i = 0; i < x->n; i++)
+		x->items[i] = k[i].item;
+	free(k);
 }
 
 const struct value *pages_ids_find(const struct ids *x, const char *id)
@@ -260,6 +268,27 @@ const struct value *pages_bench_by_id(const struct value *cohort, const char *id
 	return NULL;
 }
 
+/*
+ * view.uncertainty, when the report has a bootstrap: its level ("95%"), resamples ("1000"),
+ * what was resampled and the interval method, for the sentences and headers that introduce
+ * intervals. Absent with --bootstrap 0, so templates test {{#uncertainty}}.
+ */
+static void uncertainty_view(struct build *b, struct value *v)
+{
+	const struct value *bs = value_get(value_get(b->report, "method"), "bootstrap");
+	struct value *u;
+	if (!bs || !(value_num(bs, "resamples") > 0))
+		return;
+	u = value_set(v, "uncertainty", value_object());
+	format_num(u, "level", "%.3g%%", 100 * value_num(bs, "ci_level"));
+	format_count(u, "resamples", value_num(bs, "resamples"));
+	value_set_string(
+	    u, "units", strcmp(value_str(bs, "unit"), "family") == 0 ? "model families" : "models");
+	format_num(u, "min_valid", "%.3g%%", 100 * value_num(bs, "min_valid_share"));
+	value_set_string(u, "method",
+			 strcmp(value_str(bs, "ci_method"), "bca") == 0 ? "BCa" : "percentile");
+}
+
 /* The common part of every page view: site, navigation, the path back to the root. */
 struct value *pages_view(struct build *b, const char *path, const char *title)
 {
@@ -314,6 +343,7 @@ struct value *pages_view(struct build *b, const char *path, const char *title)
 		format_num(th, "low", "%.0f%%", 100 * value_num(value_get(b->report, "method"), "threshold_low"));
 	}
 	value_set_bool(v, "figures", b->o->figures);
+	uncertainty_view(b, v);
 	buf_release(&root);
 	return v;
 }
@@ -351,6 +381,98 @@ struct value *pages_figure_view(struct build *b, const char *cohort, const char 
 	return f;
 }
 
+double pages_stat(const struct value *bench, const char *stat, const char *suffix)
+{
+	struct buf k = BUF_INIT;
+	double x;
+	buf_printf(&k, "%s%s", stat, suffix);
+	x = value_num(bench, buf_str(&k));
+	buf_release(&k);
+	return x;
+}
+
+/* key + suffix, e.g. "corr" + "_ci": the names of a statistic's texts in a view. */
+static const char *key_with(struct buf *k, const char *key, const char *suffix)
+{
+	buf_reset(k);
+	buf_printf(k, "%s%s", key, suffix);
+	return buf_str(k);
+}
+
+/* A correlation as key ("78.7%"), key_ci ("[53%, 91%]" or "") and key_with_ci (both). */
+static void row_correlation(struct value *r, const char *key, const struct value *bench,
+			    const char *stat)
+{
+	struct buf k = BUF_INIT;
+	double x = value_num(bench, stat), lo = pages_stat(bench, stat, "_ci_low"),
+	       hi = pages_stat(bench, stat, "_ci_high");
+	format_pct(r, key, x);
+	format_pct_ci(r, key_with(&k, key, "_ci"), lo, hi);
+	format_pct_interval(r, key_with(&k, key, "_with_ci"), x, lo, hi);
+	buf_release(&k);
+}
+
+void pages_format_slope(struct value *r, const char *key, const struct value *bench,
+			const char *stat, const char *fmt)
+{
+	struct buf k = BUF_INIT;
+	double sign = pages_metric_sign(bench), x = sign * value_num(bench, stat);
+	double lo = pages_stat(bench, stat, "_ci_low"), hi = pages_stat(bench, stat, "_ci_high");
+	if (sign < 0) { /* negated, the interval's ends change places */
+		double t = lo;
+		lo = -hi;
+		hi = -t;
+	}
+	format_num(r, key, fmt, x);
+	format_ci(r, key_with(&k, key, "_ci"), fmt, lo, hi);
+	format_interval(r, key_with(&k, key, "_with_ci"), fmt, x, lo, hi);
+	buf_release(&k);
+}
+
+double pages_metric_sign(const struct value *bench)
+{
+	const struct value *hib = value_get(bench, "higher_is_better");
+	return hib && hib->kind == VALUE_BOOL && !hib->boolean && !value_get(bench, "target") ? -1
+											      : 1;
+}
+
+/* The entry's largest leave-one-model-out move as text: places, direction, ranks, the drop. */
+void pages_rank_move(struct build *b, const struct value *co, const struct value *e,
+		     struct value *r)
+{
+	double move = value_num(e, "loo_rank_move"), rank = value_num(e, "decorrelated_rank");
+	const char *drop = value_str(e, "loo_rank_move_model");
+	const struct value *dm = pages_model_by_id(b, co, drop);
+	struct buf t = BUF_INIT;
+
+	format_num(r, "places", fabs(move) == 1 ? "%.0f place" : "%.0f places", fabs(move));
+	value_set_string(r, "direction", move > 0 ? "worse" : "better");
+	format_count(r, "from", rank);
+	format_count(r, "to", rank + move);
+	value_set_bool(r, "itself", strcmp(drop, value_str(e, "model")) == 0);
+	value_set_string(r, "dropped_name", dm ? value_str(dm, "name") : drop);
+	buf_printf(&t, "%s/models/%s.html", value_str(co, "id"), drop);
+	value_set(r, "dropped_href", value_string_own(buf_detach(&t)));
+}
+
+/* The verdict's confidence label and its share, for the verdict partial ("" without them). */
+static void row_confidence(struct build *b, struct value *r, const struct value *bench)
+{
+	const char *label = value_get_string(bench, "verdict_confidence_label");
+	double share = value_num(bench, "verdict_confidence");
+	struct buf t = BUF_INIT;
+
+	value_set_string(r, "confidence", label ? label : "");
+	if (label && isfinite(share)) {
+		format_pct(r, "confidence_share", share);
+		buf_printf(
+		    &t, "the same verdict in %s of %.0f bootstrap resamples",
+		    value_str(r, "confidence_share"),
+		    value_num(value_get(value_get(b->report, "method"), "bootstrap"), "resamples"));
+	}
+	value_set(r, "confidence_title", value_string_own(buf_detach(&t)));
+}
+
 /* One row of a benchmark table (index bands, cohort table, area table, model page). */
 static struct value *make_bench_row(struct build *b, const struct value *cohort,
 				    const struct value *bench)
@@ -359,10 +481,6 @@ static struct value *make_bench_row(struct build *b, const struct value *cohort,
 	struct buf h = BUF_INIT;
 	const char *cid = value_str(cohort, "id");
 	char *at = pages_area_title(b->report, value_str(bench, "area"));
-	const struct value *hib = value_get(bench, "higher_is_better");
-	double sign = hib && hib->kind == VALUE_BOOL && !hib->boolean && !value_get(bench, "target")
-			      ? -1
-			      : 1;
 
 	value_set_string(r, "id", value_str(bench, "id"));
 	value_set_string(r, "name", value_str(bench, "name"));
@@ -377,18 +495,22 @@ static struct value *make_bench_row(struct build *b, const struct value *cohort,
 	value_set_string(r, "role", value_str(bench, "role"));
 	value_set_string(r, "metric", value_str(bench, "metric"));
 	format_count(r, "n", value_num(bench, "n"));
-	format_pct(r, "corr", value_num(bench, "capabilities_correlation"));
-	format_pct(r, "compute", value_num(bench, "compute_correlation"));
+	row_correlation(r, "corr", bench, "capabilities_correlation");
+	row_correlation(r, "compute", bench, "compute_correlation");
 	format_count(r, "n_compute", value_num(bench, "n_compute"));
-	if (value_get(bench, "correlate_with"))
-		format_pct(r, "reference", value_num(bench, "reference_correlation"));
-	else
+	if (value_get(bench, "correlate_with")) {
+		row_correlation(r, "reference", bench, "reference_correlation");
+	} else {
 		value_set_string(r, "reference", "");
+		value_set_string(r, "reference_ci", "");
+		value_set_string(r, "reference_with_ci", "");
+	}
 	/* the report's slopes are of the oriented values; pages speak in the metric's own units */
-	format_num(r, "slope", "%.3g", sign * value_num(bench, "slope"));
-	format_num(r, "std_slope", "%.3f", sign * value_num(bench, "standardized_slope"));
+	pages_format_slope(r, "slope", bench, "slope", "%.3g");
+	pages_format_slope(r, "std_slope", bench, "standardized_slope", "%.3f");
 	value_set_string(r, "verdict", value_str(bench, "verdict"));
 	value_set_string(r, "verdict_label", value_str(bench, "verdict_label"));
+	row_confidence(b, r, bench);
 	buf_release(&h);
 	return r;
 }

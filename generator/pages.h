@@ -153,7 +153,9 @@ char *pages_area_title(const struct value *report, const char *id);
  * The common part of every page view for the page at path (relative to the site root):
  * site, generator, method, root ("../" per directory of path), path, title, canonical (with
  * a base URL), nav, has_methodology, thresholds and figures. Caller frees (or passes it to
- * pages_render(), which takes it).
+ * pages_render(), which takes it). With a bootstrap in the report it also has uncertainty:
+ * {level "95%", resamples "1000", units "models" or "model families", min_valid "90%" (the
+ * share of resamples a statistic needs for an interval), method "percentile" or "BCa"}.
  */
 struct value *pages_view(struct build *b, const char *path, const char *title);
 /**
@@ -165,13 +167,38 @@ struct value *pages_figure_view(struct build *b, const char *cohort, const char 
 				const char *alt);
 /**
  * A copy of the table row of benchmark k (its position in cohort co's benchmarks): id,
- * name, href, area, role, metric, n, correlations, slopes and verdict, all as text. Rows
+ * name, href, area, role, metric, n, correlations (corr, compute, reference, each also as
+ * NAME_ci, its interval alone, and NAME_with_ci, both), slopes (slope, std_slope, the same
+ * way), verdict, verdict_label, and the verdict's confidence (confidence, its label, and
+ * confidence_title: "" without a bootstrap; confidence_share), all as text. Rows
  * are made once per cohort and cached in b->rows. Caller frees.
  */
 struct value *pages_bench_row_at(struct build *b, const struct value *co, size_t k);
 /** The same for a benchmark given by its report entry. Caller frees. */
 struct value *pages_bench_row(struct build *b, const struct value *co,
 			      const struct value *bench);
+/** The number bench."<stat><suffix>" ("slope", "_ci_low"), NAN when absent or null. */
+double pages_stat(const struct value *bench, const char *stat, const char *suffix);
+/**
+ * -1 for a benchmark whose metric is lower-is-better (the report holds its statistics
+ * negated), else 1: pages print slopes in the metric's own direction.
+ */
+double pages_metric_sign(const struct value *bench);
+/**
+ * Set key, key_ci and key_with_ci of r to the slope bench.stat printed with fmt, its
+ * interval alone ("" without one) and both ("0.369 [0.205, 0.479]"), in the metric's own
+ * direction: negated, with the interval's ends swapped, for a lower-is-better metric.
+ */
+void pages_format_slope(struct value *r, const char *key, const struct value *bench,
+			const char *stat, const char *fmt) __attribute__((format(printf, 5, 0)));
+/**
+ * Set r's places ("3 places", "1 place"), direction ("worse" or "better"), from and to (the
+ * published decorrelated rank and the rank in the drop), itself (the model's own drop),
+ * dropped_name and dropped_href from leaderboard entry e's loo_rank_move and
+ * loo_rank_move_model (of cohort co). e must have both.
+ */
+void pages_rank_move(struct build *b, const struct value *co, const struct value *e,
+		     struct value *r);
 /**
  * Render one page: view (taken, freed in every case) through the page template of kind,
  * cmark-gfm and layout.html, to the file at view.path under b->tmp; counts it in b->st.

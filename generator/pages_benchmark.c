@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "buf.h"
 #include "format.h"
 #include "mustache.h"
@@ -93,10 +94,16 @@ static void benchmark_facts(const struct value *co, const struct value *bench, s
 						 : "lower is better (negated before the analysis; slopes "
 						   "below are in the metric's own direction)");
 	format_num(p, "pearson", "%.3f", value_num(bench, "pearson"));
+	format_ci(p, "pearson_ci", "%.3f", value_num(bench, "pearson_ci_low"),
+		  value_num(bench, "pearson_ci_high"));
 	format_num(p, "slope_se", "%.2g", value_num(bench, "slope_stderr"));
-	format_num(p, "compute_slope", "%.3g",
-		(value_get(bench, "higher_is_better")->boolean || value_get(bench, "target") ? 1 : -1) *
-		    value_num(bench, "compute_slope"));
+	pages_format_slope(p, "compute_slope", bench, "compute_slope", "%.3g");
+	format_pct_ci(p, "corr_fisher", value_num(bench, "capabilities_correlation_fisher_low"),
+		      value_num(bench, "capabilities_correlation_fisher_high"));
+	format_pct_ci(p, "compute_fisher", value_num(bench, "compute_correlation_fisher_low"),
+		      value_num(bench, "compute_correlation_fisher_high"));
+	format_pct_ci(p, "reference_fisher", value_num(bench, "reference_correlation_fisher_low"),
+		      value_num(bench, "reference_correlation_fisher_high"));
 	value_set_bool(p, "insufficient", strcmp(value_str(bench, "verdict"), "insufficient-data") == 0);
 	buf_release(&t);
 }
@@ -150,6 +157,137 @@ static void benchmark_reference(const struct value *co, const struct value *benc
 	buf_release(&t);
 }
 
+/* The text of verdict id ("moderate"), as the report labels verdicts. */
+static const char *verdict_text(const char *id)
+{
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		if (strcmp(verdict_id((enum verdict)v), id) == 0)
+			return verdict_label((enum verdict)v);
+	return id;
+}
+
+/*
+ * Each flip of list ([{KEY, name, verdict}], KEY naming a model or a benchmark) as {name,
+ * href, verdict}: the page of what was left out, and the verdict without it.
+ */
+static struct value *flips_view(const struct value *co, const struct value *list, const char *key,
+				const char *dir)
+{
+	struct value *out = value_array();
+	struct buf t = BUF_INIT;
+	for (size_t i = 0; list && list->kind == VALUE_ARRAY && i < list->n; i++) {
+		const struct value *f = list->items[i];
+		struct value *r = value_push(out, value_object());
+		value_set_string(r, "name", value_str(f, "name"));
+		buf_reset(&t);
+		buf_printf(&t, "%s/%s/%s.html", value_str(co, "id"), dir, value_str(f, key));
+		value_set_string(r, "href", buf_str(&t));
+		value_set_string(r, "verdict", verdict_text(value_str(f, "verdict")));
+	}
+	buf_release(&t);
+	return out;
+}
+
+/* p.PREFIX_low and p.PREFIX_high as shares, and PREFIX true, when both ends are known. */
+static void pct_range(struct value *p, const struct value *bench, const char *prefix)
+{
+	double lo = pages_stat(bench, prefix, "_low"), hi = pages_stat(bench, prefix, "_high");
+	struct buf k = BUF_INIT;
+	value_set_bool(p, prefix, isfinite(lo) && isfinite(hi));
+	buf_printf(&k, "%s_low", prefix);
+	format_pct(p, buf_str(&k), lo);
+	buf_reset(&k);
+	buf_printf(&k, "%s_high", prefix);
+	format_pct(p, buf_str(&k), hi);
+	buf_release(&k);
+}
+
+/*
+ * "How sure is this verdict?" (p.sure, only with a bootstrap and a confidence): the report's
+ * sentence, the share and its label, and the leave-one-out ranges and flips.
+ */
+static void benchmark_sure(const struct value *co, const struct value *bench, struct value *p)
+{
+	const struct value *ref = pages_bench_by_id(co, value_str(bench, "correlate_with"));
+	struct value *s, *c, *flips;
+	struct buf t = BUF_INIT;
+
+	if (!value_get_string(bench, "verdict_sentence") ||
+	    !value_get_string(bench, "verdict_confidence_label"))
+		return;
+	s = value_set(p, "sure", value_object());
+	value_set_string(s, "sentence", value_str(bench, "verdict_sentence"));
+	format_pct(s, "share", value_num(bench, "verdict_confidence"));
+	value_set_string(s, "label", value_str(bench, "verdict_confidence_label"));
+	if (strcmp(value_str(bench, "verdict_basis"), "reference") == 0) {
+		buf_printf(&t, "correlation with %s",
+			   ref ? value_str(ref, "name") : value_str(bench, "correlate_with"));
+		value_set(s, "governing", value_string_own(buf_detach(&t)));
+	} else {
+		value_set_string(s, "governing", "capabilities correlation");
+	}
+	pct_range(s, bench, "loo_model");
+	flips = value_set(s, "model_flips",
+			  flips_view(co, value_get(bench, "loo_model_flips"), "model", "models"));
+	value_set_bool(s, "any_model_flips", flips->n > 0);
+	if (!isfinite(value_num(bench, "loo_capability_low")) &&
+	    !value_get(bench, "loo_capability_flips"))
+		return;
+	c = value_set(s, "capability", value_object());
+	pct_range(c, bench, "loo_capability");
+	flips = value_set(
+	    c, "flips",
+	    flips_view(co, value_get(bench, "loo_capability_flips"), "benchmark", "benchmarks"));
+	value_set_bool(c, "any_flips", flips->n > 0);
+}
+
+/*
+ * What the method says about the benchmark whatever the bootstrap: near_constant (its
+ * n_mode of n_values), leaderboard (how it counts there) and aggregate_of (its parts).
+ */
+static void benchmark_notes(const struct value *co, const struct value *bench, struct value *p)
+{
+	const char *basis = value_get_string(bench, "residual_basis");
+	const struct value *parts = value_get(bench, "aggregate_of");
+	const struct value *nc = value_get(bench, "near_constant");
+	struct buf t = BUF_INIT;
+
+	if (nc && nc->kind == VALUE_BOOL && nc->boolean) {
+		struct value *n = value_set(p, "near_constant", value_object());
+		format_count(n, "n_mode", value_num(bench, "n_mode"));
+		format_count(n, "n_values", value_num(bench, "n_values"));
+	}
+	if (basis) {
+		struct value *l = value_set(p, "leaderboard", value_object());
+		buf_printf(&t, "%s/leaderboard.html", value_str(co, "id"));
+		value_set(l, "lb_href", value_string_own(buf_detach(&t)));
+		value_set_bool(l, "by_capabilities", strcmp(basis, "capabilities") == 0);
+		value_set_bool(l, "by_reference", strcmp(basis, "reference") == 0);
+	}
+	value_set_bool(p, "is_aggregate", parts && parts->kind == VALUE_ARRAY && parts->n);
+	if (parts && parts->kind == VALUE_ARRAY && parts->n) {
+		struct value *list = value_set(p, "aggregate_of", value_array());
+		buf_printf(&t, "%s/leaderboard.html", value_str(co, "id"));
+		value_set(p, "aggregate_lb_href", value_string_own(buf_detach(&t)));
+		for (size_t i = 0; i < parts->n; i++) {
+			const char *id =
+			    parts->items[i]->kind == VALUE_STRING ? parts->items[i]->string : "";
+			const struct value *part = pages_bench_by_id(co, id);
+			struct value *r = value_push(list, value_object());
+			value_set_string(r, "name", part ? value_str(part, "name") : id);
+			buf_reset(&t);
+			buf_printf(&t, "%s/benchmarks/%s.html", value_str(co, "id"), id);
+			if (part)
+				value_set_string(r, "href", buf_str(&t));
+			/* "A, B and C" */
+			value_set_string(r, "sep", i + 2 < parts->n ? ", " : "");
+			if (i + 2 == parts->n)
+				value_set_string(r, "sep", " and ");
+		}
+	}
+	buf_release(&t);
+}
+
 /* One row per model with a value: its score, value, expected value and residual. */
 static void benchmark_models(struct build *b, const struct value *co, const struct value *bench,
 			     struct value *p)
@@ -173,6 +311,7 @@ static void benchmark_models(struct build *b, const struct value *co, const stru
 			format_num(row, "stderr", "± %.2g", value_num(e, "stderr"));
 		format_num(row, "expected", "%.4g", value_num(e, "expected"));
 		format_num(row, "residual", "%+.2f", value_num(e, "residual"));
+		format_num(row, "lb_residual", "%+.2f", value_num(e, "leaderboard_residual"));
 	}
 	buf_release(&t);
 }
@@ -305,6 +444,8 @@ int pages_write_benchmark(struct build *b, const struct value *co, const struct 
 	benchmark_facts(co, bench, p);
 	benchmark_reasons(b, co, bench, p);
 	benchmark_reference(co, bench, p);
+	benchmark_sure(co, bench, p);
+	benchmark_notes(co, bench, p);
 	benchmark_models(b, co, bench, p);
 	benchmark_figures(b, co, bench, p);
 	benchmark_cite(b, co, bench, buf_str(&path), p);

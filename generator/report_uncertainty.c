@@ -88,14 +88,16 @@ static void flip_clauses(struct buf *s, const struct corpus *c, const struct coh
 		if (!count)
 			continue;
 		buf_puts(s, models ? "; dropping " : "; leaving ");
-		for (size_t t = 0; t < n && shown < 3; t++) {
+		/* up to four names; more are three and a count */
+		size_t show = count <= 4 ? count : 3;
+		for (size_t t = 0; t < n && shown < show; t++) {
 			const char *name;
 			if (f[t].verdict != (enum verdict)v)
 				continue;
 			name = models ? c->models[cr->models[f[t].what]].name
 				      : c->benchmarks[cr->cap[f[t].what]].name;
 			if (shown)
-				buf_puts(s, shown + 1 == count || shown == 2 ? " or " : ", ");
+				buf_puts(s, shown + 1 == count ? " or " : ", ");
 			buf_puts(s, name);
 			shown++;
 		}

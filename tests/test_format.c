@@ -197,6 +197,93 @@ static void formatting_replaces_the_key_and_leaves_the_others(void **state)
 	assert_int_equal(o->n, 2);
 }
 
+static void an_interval_prints_in_brackets_beside_its_number(void **state)
+{
+	struct value *o = *state;
+	format_pct_interval(o, "k", 0.812, 0.571, 0.934);
+	assert_string_equal(K(o), "81.2% [57%, 93%]");
+	format_interval(o, "k", "%+.2f", 0.7, 0.42, 1.2);
+	assert_string_equal(K(o), "+0.70 [+0.42, +1.20]");
+	format_interval(o, "k", "%.3g", 0.368829826283027, 0.204902706148166, 0.478711035919686);
+	assert_string_equal(K(o), "0.369 [0.205, 0.479]");
+	format_interval(o, "k", "%.2f", 3.58631433160916, 2.61300635994724, 5.04098598646133);
+	assert_string_equal(K(o), "3.59 [2.61, 5.04]");
+}
+
+static void an_interval_alone_prints_in_brackets(void **state)
+{
+	struct value *o = *state;
+	format_ci(o, "k", "%.3f", 0.599326741464054, 0.931660221151577);
+	assert_string_equal(K(o), "[0.599, 0.932]");
+	format_pct_ci(o, "k", 0.52910889592857, 0.909279908236094);
+	assert_string_equal(K(o), "[53%, 91%]");
+}
+
+static void interval_ends_of_a_share_are_whole_percents(void **state)
+{
+	struct value *o = *state;
+	format_pct_ci(o, "k", -0.054, 0.76);
+	assert_string_equal(K(o), "[-5%, 76%]");
+	format_pct_ci(o, "k", 0.994, 1);
+	assert_string_equal(K(o), "[99%, 100%]");
+	format_pct_interval(o, "k", 0.7875, 0.7869, 0.7881); /* the ends may print alike */
+	assert_string_equal(K(o), "78.8% [79%, 79%]");
+}
+
+static void an_interval_end_that_rounds_to_zero_has_no_sign(void **state)
+{
+	struct value *o = *state;
+	format_pct_ci(o, "k", -0.004, 0.5);
+	assert_string_equal(K(o), "[0%, 50%]");
+	format_interval(o, "k", "%+.2f", 0.5, -0.001, 1);
+	assert_string_equal(K(o), "+0.50 [0.00, +1.00]");
+	format_interval(o, "k", "%+.2f", -0.001, -0.5, 0.5);
+	assert_string_equal(K(o), "0.00 [-0.50, +0.50]");
+}
+
+static void a_missing_interval_prints_as_nothing_not_empty_brackets(void **state)
+{
+	struct value *o = *state;
+	format_pct_ci(o, "k", NAN, 0.9);
+	assert_string_equal(K(o), "");
+	format_ci(o, "k", "%.3f", 0.1, NAN);
+	assert_string_equal(K(o), "");
+	format_ci(o, "k", "%.3f", -INFINITY, 1);
+	assert_string_equal(K(o), "");
+	format_pct_interval(o, "k", 0.812, NAN, NAN);
+	assert_string_equal(K(o), "81.2%");
+	format_interval(o, "k", "%.2f", 1.5, 1, NAN);
+	assert_string_equal(K(o), "1.50");
+	format_rank_interval(o, "k", NAN, 3);
+	assert_string_equal(K(o), "");
+	format_rank_with_interval(o, "k", 3, NAN, NAN);
+	assert_string_equal(K(o), "3");
+}
+
+static void a_missing_number_prints_as_a_dash_even_with_an_interval(void **state)
+{
+	struct value *o = *state;
+	format_pct_interval(o, "k", NAN, 0.1, 0.2);
+	assert_string_equal(K(o), "—");
+	format_interval(o, "k", "%.2f", NAN, 0.1, 0.2);
+	assert_string_equal(K(o), "—");
+	format_rank_with_interval(o, "k", NAN, 1, 2);
+	assert_string_equal(K(o), "—");
+}
+
+static void rank_intervals_join_their_ends_with_an_en_dash(void **state)
+{
+	struct value *o = *state;
+	format_rank_interval(o, "k", 2, 7);
+	assert_string_equal(K(o), "2–7");
+	format_rank_interval(o, "k", 3, 3);
+	assert_string_equal(K(o), "3–3");
+	format_rank_with_interval(o, "k", 3, 2, 5);
+	assert_string_equal(K(o), "3 [2–5]");
+	format_rank_with_interval(o, "k", 12, 11, 15);
+	assert_string_equal(K(o), "12 [11–15]");
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -214,6 +301,13 @@ int main(void)
 		T(a_flop_mantissa_that_rounds_up_stays_ten),
 		T(zero_or_negative_flop_prints_as_a_dash),
 		T(formatting_replaces_the_key_and_leaves_the_others),
+		T(an_interval_prints_in_brackets_beside_its_number),
+		T(an_interval_alone_prints_in_brackets),
+		T(interval_ends_of_a_share_are_whole_percents),
+		T(an_interval_end_that_rounds_to_zero_has_no_sign),
+		T(a_missing_interval_prints_as_nothing_not_empty_brackets),
+		T(a_missing_number_prints_as_a_dash_even_with_an_interval),
+		T(rank_intervals_join_their_ends_with_an_en_dash),
 	};
 #undef T
 	return cmocka_run_group_tests_name("format", tests, NULL, NULL);
