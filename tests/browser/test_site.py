@@ -436,7 +436,11 @@ def main():
     if not os.path.isfile(os.path.join(site, cohort)):
         found = sorted(glob.glob(os.path.join(site, "*", "index.html")))
         cohort = os.path.relpath(found[0], site) if found else None
-    pages = [("index", "index.html"), ("benchmark", bench), ("cohort", cohort)]
+    board = cohort.replace("index.html", "leaderboard.html") if cohort else None
+    if board and not os.path.isfile(os.path.join(site, board)):
+        board = None
+    pages = [("index", "index.html"), ("benchmark", bench), ("cohort", cohort),
+             ("leaderboard", board)]
     for name, rel in pages:
         check("%s page exists (%s)" % (name, rel), rel is not None)
     pages = [(n, r) for n, r in pages if r]
