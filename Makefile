@@ -111,6 +111,8 @@ bench:
 	@$(MAKE) --no-print-directory $(BUILD)/washboard
 	@bench/run.sh $(BUILD)/washboard
 	@echo
+	@bench/bootstrap.sh $(BUILD)/washboard
+	@echo
 	@bench/site.sh $(BUILD)/washboard
 	@echo
 	@bench/scale.sh $(BUILD)/washboard

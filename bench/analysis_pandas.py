@@ -3,13 +3,17 @@
 
 A reference implementation and the baseline of `make bench`: it reads the same native
 content directory as `washboard analyze` and prints a JSON report with the same key names
-(the subset that the method computes; no site metadata).
+(the subset that the method computes; no site metadata, no bootstrap).
 
 usage: /usr/bin/python3 bench/analysis_pandas.py [--content DIR] [--check REPORT.json]
 
-With --check, the numbers of REPORT.json (the output of `washboard analyze --format json`)
-are compared with this implementation's to 1e-9 (relative or absolute); every mismatch is
-listed and the exit code is 1. Needs only pandas and numpy (no scipy).
+With --check, every figure this implementation computes is compared with REPORT.json (the
+output of `washboard analyze --format json`, with or without --bootstrap: keys this script
+does not compute, such as the intervals, are ignored) to 1e-9 (relative or absolute): cohort
+counts, the capability block, each model's score and rank, every benchmark statistic with
+n_mode, near_constant and residual_basis, every per-model z, expected, residual and
+leaderboard_residual, the leaderboard with its areas, and the areas' SDs and verdict counts.
+Every mismatch is listed and the exit code is 1. Needs only pandas and numpy (no scipy).
 """
 
 import argparse
@@ -50,13 +54,21 @@ def load_content(content):
     low = float(th["low"]) if th.get("low") is not None else 0.4
 
     bench = pd.DataFrame(read_json(os.path.join(content, "benchmarks.json"))["benchmarks"])
-    for col in ("correlate_with", "area"):
+    for col in ("correlate_with", "area", "target", "aggregate_of", "higher_is_better"):
         if col not in bench:
             bench[col] = None
     bench["area"] = [a if isinstance(a, str) else
                      ("capabilities" if r == "capability" else "unclassified")
                      for a, r in zip(bench["area"], bench["role"])]
     bench["correlate_with"] = bench["correlate_with"].where(bench["correlate_with"].notna(), None)
+    # "target": the best value (oriented as -|x - t|); "higher_is_better" is then absent
+    bench["target"] = pd.Series([float(t) if isinstance(t, (int, float))
+                                 and not isinstance(t, bool) and math.isfinite(t) else None
+                                 for t in bench["target"]], index=bench.index, dtype=object)
+    bench["higher_is_better"] = [h is True for h in bench["higher_is_better"]]
+    # "aggregate_of": the parts of a column that aggregates others (kept off the leaderboard)
+    bench["aggregate_of"] = [list(a) if isinstance(a, list) and a else None
+                             for a in bench["aggregate_of"]]
     bench = bench.set_index("id", drop=False)
 
     models_dir = os.path.join(content, "models")
@@ -150,9 +162,17 @@ def pairs(x, y):
     return x[keep], y[keep]
 
 
+def round12(r):
+    """r rounded to 12 decimal places, half away from zero, as C's round(r * 1e12) / 1e12."""
+    x = r * 1e12
+    return math.copysign(math.floor(abs(x) + 0.5), x) / 1e12
+
+
 def verdict(r, high, low):
+    """docs/method.md 1.8: the band of r after rounding to 12 decimals."""
     if not np.isfinite(r):
         return 4
+    r = round12(r)
     if r >= high:
         return 0
     if r >= low:
@@ -160,6 +180,39 @@ def verdict(r, high, low):
     if r > -low:
         return 2
     return 3
+
+
+def pop_sd(a):
+    """Population SD of a finite 1-D array (NaN when empty, exactly 0 when constant)."""
+    a = np.asarray(a, float)
+    if len(a) == 0:
+        return np.nan
+    if constant(a):
+        return 0.0
+    return float(np.sqrt(np.mean((a - a.mean()) ** 2)))
+
+
+def standardise(col, rows=None):
+    """(mean, sd, z) of a Series over the rows marked by rows (all when None); every value
+    gets a z; a column with SD 0 (or no values) has none."""
+    vals = col[rows] if rows is not None else col
+    vals = vals[vals.notna()].to_numpy(float)
+    mean = float(vals.mean()) if len(vals) else np.nan
+    sd = pop_sd(vals)
+    if len(vals) and sd > 0:
+        return mean, sd, (col - mean) / sd
+    return mean, sd, pd.Series(np.nan, index=col.index)
+
+
+def mode_count(col):
+    """Models sharing the commonest (oriented) value (docs/method.md 1.9)."""
+    v = col.dropna()
+    return int(v.value_counts().max()) if len(v) else 0
+
+
+def competition_rank(s):
+    """Competition ranks ("1224"), descending; NaN stays NaN."""
+    return s.rank(method="min", ascending=False)
 
 
 # ---------------------------------------------------------------------------------- analysis
@@ -175,38 +228,59 @@ def analyze_cohort(data, cid, title):
         raw = data["scores"].loc[cid]
     ids = list(cmeta.index)
 
-    # 1. orient: every benchmark, so correlate_with can read any of them
-    sign = np.where(bench["higher_is_better"].astype(bool), 1.0, -1.0)
-    oriented_all = raw * sign
+    # 1.1 orient: every benchmark, so correlate_with can read any of them
+    oriented_all = pd.DataFrame(index=raw.index, columns=raw.columns, dtype=float)
+    for b in bench.index:
+        t = bench.at[b, "target"]
+        if t is not None:
+            oriented_all[b] = -(raw[b] - t).abs()
+        else:
+            oriented_all[b] = raw[b] if bench.at[b, "higher_is_better"] else -raw[b]
     has_value = raw.notna().any()
     res_ids = [b for b in bench.index if bench.at[b, "role"] != "ignore" and has_value[b]]
     oriented = oriented_all[res_ids]
 
-    # 2. z-scores, population SD; a constant column has no z
-    mean = oriented.mean()
-    sd = oriented.std(ddof=0)
-    sd[oriented.nunique() <= 1] = 0.0
-    z = (oriented - mean) / sd.where(sd > 0)
-
-    # 3.-5. capability matrix, PC1, capabilities score
+    # 1.2 complete models: every capability benchmark (on the values, before any z-score)
     cap = [b for b in res_ids if bench.at[b, "role"] == "capability"]
-    complete = z[cap].dropna()
-    score = pd.Series(np.nan, index=ids)
+    if cap:
+        is_complete = oriented[cap].notna().all(axis=1)
+    else:
+        is_complete = pd.Series(False, index=ids)
+    n_complete = int(is_complete.sum())
     matrix = eigenvalues = loadings = None
     ve = inter_mean = inter_sd = np.nan
     note = None
     if not cap:
         note = "this cohort has no capability benchmarks"
-    elif len(complete) < MIN_MODELS:
+    elif n_complete < MIN_MODELS:
         note = "only %d models have all %d capability benchmarks (at least %d are needed)" % (
-            len(complete), len(cap), MIN_MODELS)
+            n_complete, len(cap), MIN_MODELS)
     else:
-        matrix = complete.corr(method="spearman")
+        # 1.4 Spearman over the complete models (rank-invariant, so on the values; a column
+        # constant over them has no z and no defined correlation)
+        comp = oriented.loc[is_complete, cap]
+        matrix = comp.corr(method="spearman")
+        for b in cap:
+            if constant(comp[b].to_numpy()):
+                matrix.loc[b, :] = matrix.loc[:, b] = np.nan
         np.fill_diagonal(matrix.values, 1.0)
         if not np.isfinite(matrix.to_numpy()).all():
+            # the report keeps the matrix (undefined entries null), but there is no score
             note = "a capability benchmark has no defined rank correlation (a constant column?)"
-            matrix = None
-    if matrix is not None:
+    has_score = matrix is not None and note is None
+
+    # 1.3 z-scores, population SD: a capability benchmark over the complete models when the
+    # cohort has a capabilities score, else (and every other benchmark) over the models that
+    # have it
+    mean, sd = pd.Series(np.nan, index=res_ids), pd.Series(np.nan, index=res_ids)
+    z = pd.DataFrame(np.nan, index=ids, columns=res_ids)
+    for b in res_ids:
+        rows = is_complete if (b in cap and has_score) else None
+        mean[b], sd[b], z[b] = standardise(oriented[b], rows)
+
+    # 1.5-1.6 PC1 and the capabilities score
+    score = pd.Series(np.nan, index=ids)
+    if has_score:
         w, v = np.linalg.eigh(matrix.to_numpy())
         order = np.argsort(w)[::-1]
         eigenvalues, pc1 = w[order], v[:, order[0]].copy()
@@ -215,20 +289,21 @@ def analyze_cohort(data, cid, title):
         loadings = pd.Series(pc1, index=cap)
         ve = eigenvalues[0] / eigenvalues.sum()
         off = matrix.to_numpy()[np.triu_indices(len(cap), 1)]
-        inter_mean, inter_sd = (off.mean(), off.std(ddof=0)) if len(off) else (np.nan, np.nan)
-        score = (complete @ loadings).reindex(ids)
-    score_rank = score.rank(method="min", ascending=False)
+        inter_mean, inter_sd = (off.mean(), pop_sd(off)) if len(off) else (np.nan, np.nan)
+        score = (z.loc[is_complete, cap] @ loadings).reindex(ids)
+    score_rank = competition_rank(score)
 
-    # 6.-7. per benchmark, pairwise deletion
+    # 1.7-1.9 per benchmark, pairwise deletion
     log_flop = np.log10(cmeta["training_flop"])
     stats = {}
     expected_z, residual = {}, {}  # benchmark -> Series over the models with a residual
     for b in res_ids:
-        s = dict(n_values=int(oriented[b].notna().sum()), mean=mean[b],
-                 sd=sd[b] if oriented[b].notna().any() else np.nan,
+        s = dict(n_values=int(oriented[b].notna().sum()), mean=mean[b], sd=sd[b],
                  capabilities_correlation=np.nan, pearson=np.nan, slope=np.nan,
                  slope_stderr=np.nan, standardized_slope=np.nan, compute_correlation=np.nan,
                  compute_slope=np.nan)
+        s["n_mode"] = mode_count(oriented[b])
+        s["near_constant"] = s["n_mode"] >= MIN_MODELS and 2 * s["n_mode"] >= s["n_values"]
         x, y = pairs(score, oriented[b])
         s["n"] = len(x)
         if len(x) >= MIN_MODELS:
@@ -265,20 +340,56 @@ def analyze_cohort(data, cid, title):
     expected_z = pd.DataFrame(expected_z, index=ids, columns=res_ids, dtype=float)
     residual = pd.DataFrame(residual, index=ids, columns=res_ids, dtype=float)
 
-    # 8. decorrelated leaderboard over the safety benchmarks, per area then overall
+    # 2. the decorrelated leaderboard: safety benchmarks that are not aggregates of others
     safety = [b for b in res_ids if bench.at[b, "role"] == "safety"]
-    area_of = bench.loc[safety, "area"]
-    n_safety = sum(np.isfinite(stats[b]["standardized_slope"]) for b in safety)
-    area_z = z[safety].T.groupby(area_of).mean().T
-    area_res = residual[safety].T.groupby(area_of).mean().T
-    area_nz = z[safety].notna().T.groupby(area_of).sum().T
-    area_nr = residual[safety].notna().T.groupby(area_of).sum().T
-    areas = list(area_z.columns)
-    lb = pd.DataFrame({"safety_score": area_z.mean(axis=1),
-                       "decorrelated_score": area_res.mean(axis=1),
-                       "covered": residual[safety].notna().sum(axis=1)}, index=ids)
-    lb["safety_rank"] = lb["safety_score"].rank(method="min", ascending=False)
-    lb["decorrelated_rank"] = lb["decorrelated_score"].rank(method="min", ascending=False)
+    board = [b for b in safety if bench.at[b, "aggregate_of"] is None]
+    basis = {b: ("reference" if bench.at[b, "correlate_with"] else "capabilities")
+             for b in board}
+    # 2.1-2.3 residuals against the basis, scaled by their SD over the fitted models
+    lb_raw = pd.DataFrame(np.nan, index=ids, columns=board)
+    for b in board:
+        if basis[b] == "capabilities":
+            lb_raw[b] = residual[b]
+        elif np.isfinite(stats[b]["reference_correlation"]):
+            x, y = pairs(oriented_all[bench.at[b, "correlate_with"]], z[b])
+            fit = ols(x, y) if len(x) >= MIN_MODELS else None
+            if fit:
+                lb_raw.loc[x.index, b] = y - (fit[1] + fit[0] * x)
+    lb_sd = pd.Series({b: pop_sd(lb_raw[b].dropna().to_numpy()) for b in board}, dtype=float)
+    lb_res = pd.DataFrame(np.nan, index=ids, columns=board)
+    for b in board:
+        if lb_sd[b] > 0:
+            lb_res[b] = lb_raw[b] / lb_sd[b]
+
+    # 2.4 area scores: the mean z and the mean scaled residual over the area's leaderboard
+    # benchmarks the model has, each divided by its population SD across the models
+    areas = sorted(set(bench.loc[safety, "area"]))
+    scored = score.notna()
+    lb_res_scored = lb_res.where(scored, axis=0) if board else lb_res
+    area_safety = pd.DataFrame(np.nan, index=ids, columns=areas)
+    area_decor = pd.DataFrame(np.nan, index=ids, columns=areas)
+    area_n = pd.DataFrame(0, index=ids, columns=areas)
+    area_sd = {}
+    for a in areas:
+        members = [b for b in board if bench.at[b, "area"] == a]
+        zn = z[members].notna().sum(axis=1)
+        rn = lb_res_scored[members].notna().sum(axis=1)
+        sm = z[members].sum(axis=1, min_count=1) / zn.where(zn > 0)
+        dm = lb_res_scored[members].sum(axis=1, min_count=1) / rn.where(rn > 0)
+        ssd, dsd = pop_sd(sm.dropna().to_numpy()), pop_sd(dm.dropna().to_numpy())
+        area_sd[a] = (ssd, dsd)
+        area_safety[a] = sm / ssd if ssd > 0 else np.nan
+        area_decor[a] = dm / dsd if dsd > 0 else np.nan
+        area_n[a] = rn.where(rn > 0, zn)
+
+    # 2.5 scores, competition ranks, rank change, coverage (benchmarks the model has)
+    lb = pd.DataFrame({"safety_score": area_safety.mean(axis=1),
+                       "decorrelated_score": area_decor.mean(axis=1),
+                       "covered": raw[board].notna().sum(axis=1)}, index=ids)
+    lb["safety_rank"] = competition_rank(lb["safety_score"])
+    lb["decorrelated_rank"] = competition_rank(lb["decorrelated_score"])
+    lb["raw_rank_scored"] = competition_rank(
+        lb["safety_score"].where(lb["decorrelated_score"].notna()))
     lb["id"] = ids
     lb = lb.sort_values(["decorrelated_rank", "safety_rank", "id"], na_position="last",
                         kind="mergesort")
@@ -308,10 +419,15 @@ def analyze_cohort(data, cid, title):
     for b in sorted(res_ids, key=bench_key):
         s, info = stats[b], bench.loc[b]
         e = {"id": b, "name": info["name"], "role": info["role"], "area": info["area"],
-             "metric": info.get("metric"), "higher_is_better": bool(info["higher_is_better"]),
-             "n_values": s["n_values"], "n": s["n"],
-             "capabilities_correlation": num(s["capabilities_correlation"]),
-             "n_compute": s["n_compute"], "compute_correlation": num(s["compute_correlation"])}
+             "metric": info.get("metric"), "higher_is_better": bool(info["higher_is_better"])}
+        if info["target"] is not None:
+            e["target"] = info["target"]
+        if info["aggregate_of"] is not None:
+            e["aggregate_of"] = info["aggregate_of"]
+        e.update({"n_values": s["n_values"], "n": s["n"],
+                  "capabilities_correlation": num(s["capabilities_correlation"]),
+                  "n_compute": s["n_compute"],
+                  "compute_correlation": num(s["compute_correlation"])})
         if "correlate_with" in s:
             e["correlate_with"] = s["correlate_with"]
             e["n_reference"] = s["n_reference"]
@@ -319,17 +435,24 @@ def analyze_cohort(data, cid, title):
         for k in ("pearson", "slope", "slope_stderr", "standardized_slope", "compute_slope",
                   "mean", "sd"):
             e[k] = num(s[k])
+        e["n_mode"] = s["n_mode"]
+        e["near_constant"] = bool(s["near_constant"])
+        e["residual_basis"] = basis.get(b)
         e["verdict"] = VERDICT_IDS[s["verdict"]]
         e["verdict_label"] = VERDICT_LABELS[s["verdict"]]
         e["verdict_basis"] = "reference" if "correlate_with" in s else "capabilities"
-        expected = s["mean"] + s["sd"] * expected_z[b]
-        if not info["higher_is_better"]:
-            expected = -expected
+        if info["target"] is None:  # -|x - t| cannot be turned back into x
+            expected = s["mean"] + s["sd"] * expected_z[b]
+            if not info["higher_is_better"]:
+                expected = -expected
+        else:
+            expected = pd.Series(np.nan, index=ids)
         cols = pd.DataFrame({"value": raw[b], "z": z[b], "expected": expected,
-                             "expected_z": expected_z[b], "residual": residual[b]})
+                             "expected_z": expected_z[b], "residual": residual[b],
+                             "leaderboard_residual": lb_res[b] if b in basis else np.nan})
         cols = cols[cols["value"].notna()].astype(object).where(cols.notna(), None)
         per_model = []
-        for m, v, zz, ex, ez, r in cols.itertuples():
+        for m, v, zz, ex, ez, r, lr in cols.itertuples():
             pm = {"model": m, "value": v}
             se, n = data["extra"].get((cid, m, b), (None, None))
             if se is not None:
@@ -337,6 +460,8 @@ def analyze_cohort(data, cid, title):
             if n is not None:
                 pm["n"] = n
             pm.update(z=zz, expected=ex, expected_z=ez, residual=r)
+            if b in basis:
+                pm["leaderboard_residual"] = lr
             per_model.append(pm)
         e["models"] = per_model
         bench_out.append(e)
@@ -344,25 +469,28 @@ def analyze_cohort(data, cid, title):
     leader_out = []
     for m, row in lb.iterrows():
         sr, dr = rank(row["safety_rank"]), rank(row["decorrelated_rank"])
+        rs = rank(row["raw_rank_scored"])
         leader_out.append({
             "model": m, "name": cmeta.at[m, "name"], "capability_score": num(score[m]),
             "safety_score": num(row["safety_score"]), "safety_rank": sr,
             "decorrelated_score": num(row["decorrelated_score"]), "decorrelated_rank": dr,
-            "rank_change": sr - dr if sr and dr else None,
-            "coverage": num(row["covered"] / n_safety) if n_safety else None,
+            "rank_change": rs - dr if rs and dr else None,
+            "coverage": num(row["covered"] / len(board)) if board else None,
             "n_benchmarks": int(row["covered"]),
-            "areas": [{"area": a, "safety_score": num(area_z.at[m, a]),
-                       "decorrelated_score": num(area_res.at[m, a]),
-                       "n": int(area_nr.at[m, a] or area_nz.at[m, a])} for a in areas]})
+            "areas": [{"area": a, "safety_score": num(area_safety.at[m, a]),
+                       "decorrelated_score": num(area_decor.at[m, a]),
+                       "n": int(area_n.at[m, a])} for a in areas]})
 
     areas_out = []
     for a in areas:
-        members = [b for b in safety if area_of[b] == a]
+        members = [b for b in safety if bench.at[b, "area"] == a]
         cc = [stats[b]["capabilities_correlation"] for b in members]
         cc = [r for r in cc if np.isfinite(r)]
-        counts = pd.Series([stats[b]["verdict"] for b in members]).value_counts()
+        counts = pd.Series([stats[b]["verdict"] for b in members], dtype=int).value_counts()
         areas_out.append({"id": a, "benchmarks": members, "n_benchmarks": len(members),
                           "mean_capabilities_correlation": num(np.mean(cc)) if cc else None,
+                          "safety_sd": num(area_sd[a][0]),
+                          "decorrelated_sd": num(area_sd[a][1]),
                           "verdicts": {VERDICT_IDS[v]: int(counts.get(v, 0))
                                        for v in range(len(VERDICT_IDS))}})
 
@@ -372,11 +500,12 @@ def analyze_cohort(data, cid, title):
         "n_models_with_flop": int(cmeta["training_flop"].notna().sum()),
         "n_benchmarks": len(res_ids),
         "capability": {
-            "benchmarks": cap, "n_models": len(complete), "variance_explained": num(ve),
+            "benchmarks": cap, "n_models": n_complete, "variance_explained": num(ve),
             "eigenvalues": [float(x) for x in eigenvalues] if eigenvalues is not None else [],
             "loadings": [{"benchmark": b, "name": bench.at[b, "name"], "loading": float(loadings[b])}
                          for b in cap] if loadings is not None else [],
-            "matrix": matrix.to_numpy().tolist() if matrix is not None else [],
+            "matrix": [[num(x) for x in row] for row in matrix.to_numpy()]
+                      if matrix is not None else [],
             "intercorrelation_mean": num(inter_mean), "intercorrelation_sd": num(inter_sd),
             "note": note},
         "models": models_out, "benchmarks": bench_out, "leaderboard": leader_out,
@@ -398,82 +527,147 @@ def analyze(content):
 def close(a, b):
     if a is None or b is None:
         return a is None and b is None
-    if isinstance(a, str) or isinstance(b, str):
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    if isinstance(a, (str, list, dict)) or isinstance(b, (str, list, dict)):
         return a == b
     return math.isclose(float(a), float(b), rel_tol=TOL, abs_tol=TOL)
 
 
-# The figures the brief names, then further ones compared as well.
+# Every key this implementation computes is compared; keys it does not compute (site
+# metadata, and everything `--bootstrap N` adds: *_ci_*, *_fisher_*, *_valid, verdict_*
+# confidence, loo_*, pc1_*, method.bootstrap) are ignored, so the report may carry them.
+COHORT_KEYS = ["title", "n_models", "n_models_scored", "n_models_with_flop", "n_benchmarks"]
+CAPABILITY_KEYS = ["benchmarks", "n_models", "variance_explained", "intercorrelation_mean",
+                   "intercorrelation_sd"]
+MODEL_KEYS = ["name", "training_flop", "log10_training_flop", "capability_score",
+              "capability_rank"]
 BENCH_KEYS = ["capabilities_correlation", "compute_correlation", "reference_correlation",
               "slope", "standardized_slope",
-              "n", "n_compute", "n_reference", "pearson", "slope_stderr", "compute_slope",
-              "mean", "sd", "verdict"]
+              "n", "n_values", "n_compute", "n_reference", "correlate_with", "pearson",
+              "slope_stderr", "compute_slope", "mean", "sd", "n_mode", "near_constant",
+              "residual_basis", "aggregate_of", "target", "role", "area", "verdict",
+              "verdict_label", "verdict_basis"]
+SCORE_KEYS = ["value", "stderr", "n", "z", "expected", "residual", "leaderboard_residual"]
 LEADER_KEYS = ["decorrelated_score",
                "capability_score", "safety_score", "safety_rank", "decorrelated_rank",
-               "n_benchmarks", "coverage"]
+               "rank_change", "n_benchmarks", "coverage"]
+LEADER_AREA_KEYS = ["safety_score", "decorrelated_score", "n"]
+AREA_KEYS = ["benchmarks", "n_benchmarks", "mean_capabilities_correlation", "safety_sd",
+             "decorrelated_sd", "verdicts"]
 
 
 def check(ours, theirs):
     """Mismatches between our report and the C report, as lines."""
     bad = []
+    counted = {"variance_explained": 0, "cohort figures": 0, "capability figures": 0, "model figures": 0,
+               "benchmark figures": 0, "per-model benchmark figures": 0,
+               "leaderboard scores": 0, "leaderboard area figures": 0, "area figures": 0}
 
-    def cmp(where, a, b):
+    def cmp(where, a, b, what):
+        counted[what] += 1
         if not close(a, b):
             bad.append("%s: C %r, pandas %r" % (where, b, a))
 
-    counted = {"variance_explained": 0, "benchmark figures": 0, "leaderboard scores": 0}
-    tc = {c["id"]: c for c in theirs.get("cohorts", [])}
-    oc = {c["id"]: c for c in ours["cohorts"]}
-    if set(tc) != set(oc):
-        bad.append("cohorts: C %s, pandas %s" % (sorted(tc), sorted(oc)))
+    def cmp_keys(where, o, t, keys, what, always=False):
+        """Compare keys present in either (or every key, when always: a missing key is null)."""
+        for k in keys:
+            if always or k in o or k in t:
+                if k not in t and k in o and o[k] is not None:
+                    bad.append("%s.%s: missing in C, pandas %r" % (where, k, o[k]))
+                    counted[what] += 1
+                elif k not in o and k in t and t[k] is not None:
+                    bad.append("%s.%s: C %r, missing in pandas" % (where, k, t[k]))
+                    counted[what] += 1
+                else:
+                    cmp("%s.%s" % (where, k), o.get(k), t.get(k), what)
+
+    def by(items, key):
+        return {x[key]: x for x in items or []}
+
+    tc, oc = by(theirs.get("cohorts"), "id"), by(ours["cohorts"], "id")
+    if list(tc) != list(oc):
+        bad.append("cohorts: C %s, pandas %s" % (list(tc), list(oc)))
     for cid in [c for c in oc if c in tc]:
         o, t = oc[cid], tc[cid]
-        cmp("%s.capability.variance_explained" % cid, o["capability"]["variance_explained"],
-            t["capability"]["variance_explained"])
-        counted["variance_explained"] += 1
-        cmp("%s.capability.n_models" % cid, o["capability"]["n_models"],
-            t["capability"]["n_models"])
-        for i, (a, b) in enumerate(zip(o["capability"]["eigenvalues"],
-                                       t["capability"].get("eigenvalues") or [])):
-            cmp("%s.capability.eigenvalues[%d]" % (cid, i), a, b)
-        tl = {e["benchmark"]: e["loading"] for e in t["capability"].get("loadings") or []}
-        for e in o["capability"]["loadings"]:
+        cmp_keys(cid, o, t, COHORT_KEYS, "cohort figures", always=True)
+        oca, tca = o["capability"], t.get("capability") or {}
+        cmp("%s.capability.variance_explained" % cid, oca["variance_explained"],
+            tca.get("variance_explained"), "variance_explained")
+        cmp_keys(cid + ".capability", oca, tca, CAPABILITY_KEYS[:2] + CAPABILITY_KEYS[3:],
+                 "capability figures", always=True)
+        if (tca.get("note") is None) != (oca["note"] is None):
+            bad.append("%s.capability.note: C %r, pandas %r" % (cid, tca.get("note"), oca["note"]))
+        te = tca.get("eigenvalues") or []
+        if len(te) != len(oca["eigenvalues"]):
+            bad.append("%s.capability.eigenvalues: C has %d, pandas %d" % (
+                cid, len(te), len(oca["eigenvalues"])))
+        for i, (a, b) in enumerate(zip(oca["eigenvalues"], te)):
+            cmp("%s.capability.eigenvalues[%d]" % (cid, i), a, b, "capability figures")
+        tl = {e["benchmark"]: e["loading"] for e in tca.get("loadings") or []}
+        if set(tl) != {e["benchmark"] for e in oca["loadings"]}:
+            bad.append("%s.capability.loadings: C %s, pandas %s" % (
+                cid, sorted(tl), sorted(e["benchmark"] for e in oca["loadings"])))
+        for e in oca["loadings"]:
             cmp("%s.capability.loading[%s]" % (cid, e["benchmark"]), e["loading"],
-                tl.get(e["benchmark"]))
-        tm = {m["id"]: m for m in t.get("models", [])}
-        for m in o["models"]:
-            cmp("%s.models[%s].capability_score" % (cid, m["id"]), m["capability_score"],
-                tm.get(m["id"], {}).get("capability_score"))
+                tl.get(e["benchmark"]), "capability figures")
+        tmx = tca.get("matrix") or []
+        if len(tmx) != len(oca["matrix"]):
+            bad.append("%s.capability.matrix: C %d rows, pandas %d" % (
+                cid, len(tmx), len(oca["matrix"])))
+        for i, (ra, rb) in enumerate(zip(oca["matrix"], tmx)):
+            for j, (a, b) in enumerate(zip(ra, rb)):
+                cmp("%s.capability.matrix[%d][%d]" % (cid, i, j), a, b, "capability figures")
 
-        tb = {b["id"]: b for b in t.get("benchmarks", [])}
-        ob = {b["id"]: b for b in o["benchmarks"]}
+        tm = by(t.get("models"), "id")
+        if [m["id"] for m in o["models"]] != [m["id"] for m in t.get("models") or []]:
+            bad.append("%s.models: the models or their order differ" % cid)
+        for m in o["models"]:
+            if m["id"] in tm:
+                cmp_keys("%s.models[%s]" % (cid, m["id"]), m, tm[m["id"]], MODEL_KEYS,
+                         "model figures")
+
+        tb, ob = by(t.get("benchmarks"), "id"), by(o["benchmarks"], "id")
         if set(tb) != set(ob):
             bad.append("%s.benchmarks: only in C %s, only in pandas %s" % (
                 cid, sorted(set(tb) - set(ob)), sorted(set(ob) - set(tb))))
-        if [b["id"] for b in o["benchmarks"]] != [b["id"] for b in t.get("benchmarks", [])]:
+        if [b for b in ob if b in tb] != [b for b in tb if b in ob]:
             bad.append("%s.benchmarks: order differs" % cid)
         for bid in [b for b in ob if b in tb]:
-            for k in BENCH_KEYS:
-                if k in ob[bid] or k in tb[bid]:
-                    cmp("%s.benchmarks[%s].%s" % (cid, bid, k), ob[bid].get(k), tb[bid].get(k))
-                    counted["benchmark figures"] += 1
+            where = "%s.benchmarks[%s]" % (cid, bid)
+            cmp_keys(where, ob[bid], tb[bid], BENCH_KEYS, "benchmark figures", always=True)
+            tpm, opm = by(tb[bid].get("models"), "model"), by(ob[bid]["models"], "model")
+            if list(tpm) != list(opm):
+                bad.append("%s.models: C has %d, pandas %d (or the order differs)" % (
+                    where, len(tpm), len(opm)))
+            for mid in [m for m in opm if m in tpm]:
+                cmp_keys("%s.models[%s]" % (where, mid), opm[mid], tpm[mid], SCORE_KEYS,
+                         "per-model benchmark figures")
 
-        tlb = {e["model"]: e for e in t.get("leaderboard", [])}
-        if [e["model"] for e in o["leaderboard"]] != [e["model"] for e in t.get("leaderboard", [])]:
+        tlb = by(t.get("leaderboard"), "model")
+        if [e["model"] for e in o["leaderboard"]] != [e["model"] for e in t.get("leaderboard") or []]:
             bad.append("%s.leaderboard: order differs" % cid)
         for e in o["leaderboard"]:
             te = tlb.get(e["model"])
             if te is None:
                 bad.append("%s.leaderboard: %s missing in C" % (cid, e["model"]))
                 continue
-            for k in LEADER_KEYS:
-                cmp("%s.leaderboard[%s].%s" % (cid, e["model"], k), e.get(k), te.get(k))
-            counted["leaderboard scores"] += 1
-            ta = {a["area"]: a for a in te.get("areas", [])}
+            where = "%s.leaderboard[%s]" % (cid, e["model"])
+            cmp_keys(where, e, te, LEADER_KEYS, "leaderboard scores", always=True)
+            ta = by(te.get("areas"), "area")
+            if list(ta) != [a["area"] for a in e["areas"]]:
+                bad.append("%s.areas: C %s, pandas %s" % (where, list(ta),
+                                                          [a["area"] for a in e["areas"]]))
             for a in e["areas"]:
-                for k in ("safety_score", "decorrelated_score", "n"):
-                    cmp("%s.leaderboard[%s].areas[%s].%s" % (cid, e["model"], a["area"], k),
-                        a[k], ta.get(a["area"], {}).get(k))
+                cmp_keys("%s.areas[%s]" % (where, a["area"]), a, ta.get(a["area"], {}),
+                         LEADER_AREA_KEYS, "leaderboard area figures", always=True)
+
+        ta, oa = by(t.get("areas"), "id"), by(o["areas"], "id")
+        if list(ta) != list(oa):
+            bad.append("%s.areas: C %s, pandas %s" % (cid, list(ta), list(oa)))
+        for a in [a for a in oa if a in ta]:
+            cmp_keys("%s.areas[%s]" % (cid, a), oa[a], ta[a], AREA_KEYS, "area figures",
+                     always=True)
     return bad, counted
 
 

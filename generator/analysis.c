@@ -279,6 +279,9 @@ static void capability_score(const struct corpus *c, struct cohort_result *cr)
 	analysis_rank_desc(cr->score, nm, cr->score_rank);
 out:
 	if (note.len) {
+		/* no score: the capability columns are standardised like any other */
+		for (size_t j = 0; j < k; j++)
+			standardise(cr, capr[j], NULL);
 		/* the run goes on (the pages say why there are no correlations), but say it now */
 		char *dir = path_join(c->dir, "models");
 		char *cdir = path_join(dir, c->cohorts[cr->cohort].id);
@@ -476,6 +479,7 @@ static void area_means(struct cohort_result *cr, size_t a)
 			const struct bench_result *br = &cr->results[ar->bench[t]];
 			if (br->basis == BASIS_NONE)
 				continue;
+			cr->leaders[i].covered += isfinite(br->oriented[i]); /* has it, z or not */
 			if (isfinite(br->z[i])) {
 				zs += br->z[i];
 				zn++;
@@ -488,7 +492,6 @@ static void area_means(struct cohort_result *cr, size_t a)
 		as->safety = zn ? zs / (double)zn : NAN;
 		as->decorrelated = rn ? rs / (double)rn : NAN;
 		as->n = rn ? rn : zn;
-		cr->leaders[i].covered += zn;
 		if (zn)
 			sv[ns++] = as->safety;
 		if (rn)
