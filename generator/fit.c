@@ -11,6 +11,7 @@
 struct column {
 	const double *x; /* per model, NAN when missing (borrowed or owned, see owned) */
 	size_t *ord;     /* models with a value, ascending by x */
+	size_t *tie_end; /* per position of ord: the end of its run of equal values, or NULL */
 	size_t n;
 	double *owned;   /* x when the column was built here, else NULL */
 };
@@ -21,6 +22,10 @@ struct fit_cohort {
 	size_t nm, nres, ncap;
 	struct column *res;      /* per result: its oriented values */
 	struct column *ref;      /* per result: correlate_with's oriented values (n = 0 if none) */
+	/* per result, its column restricted to the models that also have what a statistic pairs
+	 * it with, so a fit only tests weights: the complete models (for the capabilities score
+	 * of the full mask), training FLOP, correlate_with's value */
+	struct column *with_cap, *with_flop, *with_ref;
 	struct column flop;      /* log10 training FLOP */
 	size_t *cap_res;         /* per capability benchmark: its result position */
 	bool *is_cap;            /* per result: a capability benchmark */
@@ -47,6 +52,7 @@ struct fit_scratch {
 	double *matrix, *eigen, *pc;
 	size_t *sorder;     /* models with a score, ascending by score */
 	struct keyed *keys; /* room to sort nm values */
+	size_t *tie_end;    /* the score column's runs of equal values */
 	double *zmu, *zsd;  /* per result: z-score parameters in this fit */
 	double *lb_a, *lb_b, *lb_sd; /* per result: residual fit z = a + b * basis, residual SD */
 	double *resid;      /* nres x nm: residuals (valid where lb_sd[r] > 0 and x is there) */
@@ -54,6 +60,7 @@ struct fit_scratch {
 	double *tmp;
 	long *rank;
 	struct full_ranks score_ranks, flop_ranks;
+	bool full_mask;     /* this fit uses every capability benchmark */
 };
 
 /* ------------------------------------------------------------------------ preparation */
@@ -85,13 +92,41 @@ static size_t sort_models(const double *x, size_t nm, size_t *ord, struct keyed 
 	return n;
 }
 
+/* tie_end of col from its order (a column's values never change, only the weights). */
+static void tie_ends(struct column *col)
+{
+	free(col->tie_end);
+	col->tie_end = xcalloc(col->n ? col->n : 1, sizeof(size_t));
+	for (size_t t = col->n; t-- > 0;)
+		col->tie_end[t] = t + 1 < col->n && col->x[col->ord[t + 1]] == col->x[col->ord[t]]
+				      ? col->tie_end[t + 1]
+				      : t + 1;
+}
+
+/* The models of col that also have a finite also[i], in col's order (x borrowed). */
+static void column_restrict(struct column *to, const struct column *col, const double *also,
+			    const bool *keep)
+{
+	to->x = col->x;
+	to->owned = NULL;
+	to->tie_end = NULL;
+	to->ord = xcalloc(col->n ? col->n : 1, sizeof(size_t));
+	to->n = 0;
+	for (size_t t = 0; t < col->n; t++)
+		if ((!also || isfinite(also[col->ord[t]])) && (!keep || keep[col->ord[t]]))
+			to->ord[to->n++] = col->ord[t];
+	tie_ends(to);
+}
+
 static void column_init(struct column *col, const double *x, size_t nm)
 {
 	struct keyed *k = xcalloc(nm ? nm : 1, sizeof(*k));
 	col->x = x;
 	col->ord = xcalloc(nm ? nm : 1, sizeof(size_t));
 	col->n = sort_models(x, nm, col->ord, k);
+	col->tie_end = NULL;
 	free(k);
+	tie_ends(col);
 }
 
 /* A column of benchmark bench's oriented values over the cohort, read from the corpus. */
@@ -105,6 +140,29 @@ static void column_of_benchmark(struct column *col, const struct corpus *c,
 	}
 	column_init(col, x, cr->nmodels);
 	col->owned = x;
+}
+
+/* with_cap, with_flop and with_ref of every result. */
+static void restrict_columns(struct fit_cohort *fc)
+{
+	bool *complete = xcalloc(fc->nm ? fc->nm : 1, sizeof(bool));
+	for (size_t i = 0; i < fc->nm; i++) {
+		size_t j;
+		for (j = 0; j < fc->ncap; j++)
+			if (!isfinite(fc->res[fc->cap_res[j]].x[i]))
+				break;
+		complete[i] = fc->ncap && j == fc->ncap;
+	}
+	fc->with_cap = xcalloc(fc->nres ? fc->nres : 1, sizeof(struct column));
+	fc->with_flop = xcalloc(fc->nres ? fc->nres : 1, sizeof(struct column));
+	fc->with_ref = xcalloc(fc->nres ? fc->nres : 1, sizeof(struct column));
+	for (size_t r = 0; r < fc->nres; r++) {
+		column_restrict(&fc->with_cap[r], &fc->res[r], NULL, complete);
+		column_restrict(&fc->with_flop[r], &fc->res[r], fc->flop.x, NULL);
+		if (fc->ref[r].ord)
+			column_restrict(&fc->with_ref[r], &fc->res[r], fc->ref[r].x, NULL);
+	}
+	free(complete);
 }
 
 struct fit_cohort *fit_prepare(const struct corpus *c, const struct cohort_result *cr)
@@ -147,12 +205,14 @@ struct fit_cohort *fit_prepare(const struct corpus *c, const struct cohort_resul
 	}
 	column_init(&fc->flop, lf, nm);
 	fc->flop.owned = lf;
+	restrict_columns(fc);
 	return fc;
 }
 
 static void column_release(struct column *col)
 {
 	free(col->ord);
+	free(col->tie_end);
 	free(col->owned);
 }
 
@@ -162,9 +222,15 @@ void fit_cohort_free(struct fit_cohort *fc)
 		return;
 	for (size_t r = 0; r < fc->nres; r++) {
 		column_release(&fc->res[r]);
+		column_release(&fc->with_cap[r]);
+		column_release(&fc->with_flop[r]);
+		column_release(&fc->with_ref[r]);
 		if (fc->ref[r].ord)
 			column_release(&fc->ref[r]);
 	}
+	free(fc->with_cap);
+	free(fc->with_flop);
+	free(fc->with_ref);
 	column_release(&fc->flop);
 	free(fc->res);
 	free(fc->ref);
@@ -196,6 +262,7 @@ struct fit_result *fit_result_new(const struct fit_cohort *fc)
 	s->list = xcalloc(nm ? nm : 1, sizeof(size_t));
 	s->sorder = xcalloc(nm ? nm : 1, sizeof(size_t));
 	s->keys = xcalloc(nm ? nm : 1, sizeof(struct keyed));
+	s->tie_end = xcalloc(nm ? nm : 1, sizeof(size_t));
 	s->rank = xcalloc(nm ? nm : 1, sizeof(long));
 	s->ra = doubles(nm);
 	s->rb = doubles(nm);
@@ -230,6 +297,7 @@ void fit_result_free(struct fit_result *r)
 	free(s->list);
 	free(s->sorder);
 	free(s->keys);
+	free(s->tie_end);
 	free(s->rank);
 	free(s->ra);
 	free(s->rb);
@@ -285,10 +353,10 @@ static void weighted_ranks(const struct column *col, const unsigned *w, const un
 	size_t t = 0;
 
 	while (t < col->n) {
-		size_t end = t;
-		double v = col->x[col->ord[t]], weight = 0;
-		while (end < col->n && col->x[col->ord[end]] == v) {
-			size_t i = col->ord[end++];
+		size_t end = col->tie_end[t];
+		double weight = 0;
+		for (size_t u = t; u < end; u++) {
+			size_t i = col->ord[u];
 			if (mark[i] == stamp)
 				weight += w[i];
 		}
@@ -367,39 +435,128 @@ static void weighted_sd(const double *x, const unsigned *w, const size_t *list, 
 	*sd = sw > 0 ? sqrt(ss / sw) : NAN;
 }
 
-/*
- * The set of models in the sample (w > 0) that col has and that keep(i) accepts, as
- * s->list[0..return) in col's order.
- */
-static size_t gather(struct fit_scratch *s, const struct column *col, const unsigned *w,
-		     const double *need, const double *need2, unsigned stamp)
+/* A set gathered from a column, with the column's weighted ranks over it. */
+struct ranked {
+	size_t n;        /* models, in s->list[0..n) (in the column's order), marked stamp */
+	double weight;   /* their total weight W */
+	size_t groups;   /* distinct values among them: 1 means a constant column there */
+	unsigned stamp;
+	struct moments m; /* of (by, the column's x) over the set, when by was given */
+	bool by_constant; /* by has one value over the set */
+};
+
+/* Shifted sums for moments in one pass: values less the first pair, which keeps the
+ * cancellation small (the shift is a value of the data). */
+struct sums {
+	double kx, ky, w, x, y, xx, yy, xy;
+};
+
+static inline void sums_add(struct sums *a, double x, double y, double w)
 {
-	size_t n = 0;
-	for (size_t t = 0; t < col->n; t++) {
-		size_t i = col->ord[t];
-		if (!w[i] || (need && !isfinite(need[i])) || (need2 && !isfinite(need2[i])))
-			continue;
-		s->mark[i] = stamp;
-		s->list[n++] = i;
+	double dx, dy;
+	if (a->w == 0) {
+		a->kx = x;
+		a->ky = y;
 	}
-	return n;
+	dx = x - a->kx;
+	dy = y - a->ky;
+	a->w += w;
+	a->x += w * dx;
+	a->y += w * dy;
+	a->xx += w * dx * dx;
+	a->yy += w * dy * dy;
+	a->xy += w * dx * dy;
+}
+
+static struct moments sums_moments(const struct sums *a)
+{
+	struct moments m = {a->w, NAN, NAN, NAN, NAN, NAN};
+	if (a->w > 0) {
+		m.mx = a->kx + a->x / a->w;
+		m.my = a->ky + a->y / a->w;
+		m.sxx = a->xx - a->x * a->x / a->w;
+		m.syy = a->yy - a->y * a->y / a->w;
+		m.sxy = a->xy - a->x * a->y / a->w;
+	}
+	return m;
 }
 
 /*
- * Spearman between col and other over the set just gathered (list[0..n), marked stamp):
- * NAN when either is constant there.
+ * gather() and weighted_ranks() of col in one pass: the set of the sample's models that col
+ * has and need (when not NULL) has, with col's weighted average ranks over it in rank[];
+ * with by, also the moments of (by, col) over the set.
  */
-static double weighted_spearman(struct fit_scratch *s, const struct column *col,
-				const struct column *other, const struct full_ranks *full,
-				const unsigned *w, size_t n, unsigned stamp)
+static struct ranked gather_ranked(struct fit_scratch *s, const struct column *col,
+				   const unsigned *w, const double *need, const double *by,
+				   unsigned stamp, double *rank)
 {
-	if (constant_over(col->x, s->list, n) || constant_over(other->x, s->list, n))
+	struct ranked g = {0, 0, 0, stamp, {0, 0, 0, 0, 0, 0}, true};
+	struct sums a = {0, 0, 0, 0, 0, 0, 0, 0};
+	size_t t = 0;
+
+	double by0 = NAN;
+
+	while (t < col->n) {
+		size_t first = g.n, end = col->tie_end[t];
+		double v = col->x[col->ord[t]], weight = 0;
+		for (size_t u = t; u < end; u++) {
+			size_t i = col->ord[u];
+			if (!w[i] || (need && !isfinite(need[i])))
+				continue;
+			s->mark[i] = stamp;
+			s->list[g.n++] = i;
+			weight += w[i];
+			if (by) {
+				if (g.n == 1)
+					by0 = by[i];
+				g.by_constant &= by[i] == by0;
+				sums_add(&a, by[i], v, w[i]);
+			}
+		}
+		for (size_t u = first; u < g.n; u++)
+			rank[s->list[u]] = g.weight + (weight + 1) / 2;
+		g.groups += g.n > first;
+		g.weight += weight;
+		t = end;
+	}
+	g.m = sums_moments(&a);
+	return g;
+}
+
+/*
+ * Pearson of two weighted-rank columns over the set g: the weighted mean of the average
+ * ranks of a set of total weight W is (W + 1) / 2 exactly, so one pass suffices.
+ */
+static double rank_pearson(const double *ra, const double *rb, const unsigned *w,
+			   const size_t *list, const struct ranked *g)
+{
+	double m = (g->weight + 1) / 2, sab = 0, saa = 0, sbb = 0;
+	for (size_t t = 0; t < g->n; t++) {
+		size_t i = list[t];
+		double da = ra[i] - m, db = rb[i] - m;
+		sab += w[i] * da * db;
+		saa += w[i] * da * da;
+		sbb += w[i] * db * db;
+	}
+	if (!(saa > 0) || !(sbb > 0))
 		return NAN;
-	weighted_ranks(col, w, s->mark, stamp, s->ra);
-	if (full && full->n == n) /* the set is all of other's sample: its ranks are known */
-		return weighted_pearson(s->ra, full->rank, w, s->list, n);
-	weighted_ranks(other, w, s->mark, stamp, s->rb);
-	return weighted_pearson(s->ra, s->rb, w, s->list, n);
+	return sab / sqrt(saa * sbb);
+}
+
+/*
+ * Spearman between col (ranked over the set g in s->ra by gather_ranked()) and other: NAN
+ * when either is constant there.
+ */
+static double weighted_spearman(struct fit_scratch *s, const struct column *other,
+				const struct full_ranks *full, const unsigned *w,
+				const struct ranked *g)
+{
+	if (g->groups < 2 || g->by_constant)
+		return NAN;
+	if (full && full->n == g->n) /* the set is all of other's sample: its ranks are known */
+		return rank_pearson(s->ra, full->rank, w, s->list, g);
+	weighted_ranks(other, w, s->mark, g->stamp, s->rb);
+	return rank_pearson(s->ra, s->rb, w, s->list, g);
 }
 
 /* ------------------------------------------------------------------ the capability block */
@@ -479,17 +636,6 @@ out:
 
 /* ------------------------------------------------------------------ per benchmark */
 
-/* OLS of y on x over list[0..n): slope and intercept; -1 when x is constant. */
-static int weighted_ols(const double *x, const double *y, const unsigned *w, const size_t *list,
-			size_t n, double *slope, double *intercept)
-{
-	struct moments m = moments(x, y, w, list, n);
-	if (!(m.sxx > 0))
-		return -1;
-	*slope = m.sxy / m.sxx;
-	*intercept = m.my - *slope * m.mx;
-	return 0;
-}
 
 /* z-score parameters of result r: over the sample's complete models for a capability
  * benchmark (the set of the last capability block is not kept, so it is rebuilt), else over
@@ -500,12 +646,23 @@ static void zparams(const struct fit_cohort *fc, size_t r, const unsigned *w,
 	struct fit_scratch *s = out->scratch;
 	const struct column *col = &fc->res[r];
 	const double *need = fc->is_cap[r] && out->capable ? out->score : NULL;
-	size_t n = 0;
+	struct sums a = {0, 0, 0, 0, 0, 0, 0, 0};
+	struct moments m;
+	bool constant = true;
+	double first = NAN;
 
-	for (size_t t = 0; t < col->n; t++)
-		if (w[col->ord[t]] && (!need || isfinite(need[col->ord[t]])))
-			s->list[n++] = col->ord[t];
-	weighted_sd(col->x, w, s->list, n, &s->zmu[r], &s->zsd[r]);
+	for (size_t t = 0; t < col->n; t++) {
+		size_t i = col->ord[t];
+		if (!w[i] || (need && !isfinite(need[i])))
+			continue;
+		if (a.w == 0)
+			first = col->x[i];
+		constant &= col->x[i] == first;
+		sums_add(&a, col->x[i], col->x[i], w[i]);
+	}
+	m = sums_moments(&a);
+	s->zmu[r] = constant ? first : m.mx; /* equal values: SD 0 exactly (method.md 1.3) */
+	s->zsd[r] = a.w > 0 ? (constant ? 0 : sqrt(fmax(m.sxx, 0) / a.w)) : NAN;
 }
 
 /* The statistics against the capabilities score (pairs: the sample's models with both). */
@@ -514,19 +671,26 @@ static void against_score(const struct fit_cohort *fc, size_t r, const unsigned 
 {
 	struct fit_scratch *s = out->scratch;
 	struct fit_bench *fb = &out->bench[r];
-	const double *x = fc->res[r].x;
-	unsigned stamp = set_new(s, fc->nm);
-	size_t n = gather(s, &fc->res[r], w, out->score, NULL, stamp);
+	struct ranked g;
 	struct moments m;
+	size_t n;
 	double ic;
 
 	s->lb_a[r] = s->lb_b[r] = NAN;
-	if (!out->capable || n < ANALYSIS_MIN_MODELS)
+	if (!out->capable)
 		return;
-	fb->cap_corr = weighted_spearman(s, &fc->res[r], scol, &s->score_ranks, w, n, stamp);
+	/* with the full mask, the models with a score are the complete ones */
+	g = s->full_mask ? gather_ranked(s, &fc->with_cap[r], w, NULL, out->score,
+					 set_new(s, fc->nm), s->ra)
+			 : gather_ranked(s, &fc->res[r], w, out->score, out->score, set_new(s, fc->nm),
+					 s->ra);
+	n = g.n;
+	if (n < ANALYSIS_MIN_MODELS)
+		return;
+	fb->cap_corr = weighted_spearman(s, scol, &s->score_ranks, w, &g);
 	if (!isfinite(fb->cap_corr)) /* a constant column: no Pearson and no slope either */
 		return;
-	m = moments(out->score, x, w, s->list, n);
+	m = g.m;
 	fb->pearson = m.sxy / sqrt(m.sxx * m.syy);
 	fb->slope = m.sxy / m.sxx;
 	ic = m.my - fb->slope * m.mx;
@@ -544,16 +708,14 @@ static void against_compute(const struct fit_cohort *fc, size_t r, const unsigne
 {
 	struct fit_scratch *s = out->scratch;
 	struct fit_bench *fb = &out->bench[r];
-	unsigned stamp = set_new(s, fc->nm);
-	size_t n = gather(s, &fc->res[r], w, fc->flop.x, NULL, stamp);
-	double ic;
+	struct ranked g = gather_ranked(s, &fc->with_flop[r], w, NULL, fc->flop.x,
+					set_new(s, fc->nm), s->ra);
 
-	if (n < ANALYSIS_MIN_MODELS)
+	if (g.n < ANALYSIS_MIN_MODELS)
 		return;
-	fb->compute_corr = weighted_spearman(s, &fc->res[r], &fc->flop, &s->flop_ranks, w, n, stamp);
-	if (isfinite(fb->compute_corr) &&
-	    weighted_ols(fc->flop.x, fc->res[r].x, w, s->list, n, &fb->compute_slope, &ic) < 0)
-		fb->compute_slope = NAN;
+	fb->compute_corr = weighted_spearman(s, &fc->flop, &s->flop_ranks, w, &g);
+	if (isfinite(fb->compute_corr) && g.m.sxx > 0)
+		fb->compute_slope = g.m.sxy / g.m.sxx;
 }
 
 static void against_reference(const struct fit_cohort *fc, size_t r, const unsigned *w,
@@ -562,15 +724,15 @@ static void against_reference(const struct fit_cohort *fc, size_t r, const unsig
 	struct fit_scratch *s = out->scratch;
 	struct fit_bench *fb = &out->bench[r];
 	const struct column *ref = &fc->ref[r];
-	unsigned stamp = set_new(s, fc->nm);
-	size_t n = gather(s, &fc->res[r], w, ref->x, NULL, stamp);
-	double slope, ic;
+	struct ranked g = gather_ranked(s, &fc->with_ref[r], w, NULL, ref->x, set_new(s, fc->nm),
+					s->ra);
 
-	if (n < ANALYSIS_MIN_MODELS)
+	if (g.n < ANALYSIS_MIN_MODELS)
 		return;
-	fb->reference_corr = weighted_spearman(s, &fc->res[r], ref, NULL, w, n, stamp);
+	fb->reference_corr = weighted_spearman(s, ref, NULL, w, &g);
 	if (fc->cr->results[r].basis == BASIS_REFERENCE && isfinite(fb->reference_corr) &&
-	    s->zsd[r] > 0 && weighted_ols(ref->x, fc->res[r].x, w, s->list, n, &slope, &ic) == 0) {
+	    s->zsd[r] > 0 && g.m.sxx > 0) {
+		double slope = g.m.sxy / g.m.sxx, ic = g.m.my - slope * g.m.mx;
 		s->lb_b[r] = slope / s->zsd[r];
 		s->lb_a[r] = (ic - s->zmu[r]) / s->zsd[r];
 	}
@@ -618,16 +780,19 @@ static void full_ranks(struct fit_scratch *s, const struct column *col, const un
 		       size_t nm, struct full_ranks *fr)
 {
 	unsigned stamp = set_new(s, nm);
-	fr->n = gather(s, col, w, NULL, NULL, stamp);
-	weighted_ranks(col, w, s->mark, stamp, fr->rank);
+	fr->n = gather_ranked(s, col, w, NULL, NULL, stamp, fr->rank).n;
 }
 
 static void benchmarks(const struct fit_cohort *fc, const unsigned *w, struct fit_result *out)
 {
 	struct fit_scratch *s = out->scratch;
-	struct column scol = {out->score, s->sorder, 0, NULL};
+	struct column scol = {out->score, s->sorder, s->tie_end, 0, NULL};
 
 	scol.n = sort_models(out->score, fc->nm, s->sorder, s->keys);
+	for (size_t t = scol.n; t-- > 0;) /* the score's runs of equal values */
+		s->tie_end[t] = t + 1 < scol.n && out->score[s->sorder[t + 1]] == out->score[s->sorder[t]]
+				    ? s->tie_end[t + 1]
+				    : t + 1;
 	full_ranks(s, &scol, w, fc->nm, &s->score_ranks);
 	full_ranks(s, &fc->flop, w, fc->nm, &s->flop_ranks);
 	for (size_t r = 0; r < fc->nres; r++) {
@@ -735,6 +900,9 @@ static void leaderboard(const struct fit_cohort *fc, const unsigned *w, struct f
 void fit_run(const struct fit_cohort *fc, const unsigned *w, const bool *capmask,
 	     struct fit_result *out)
 {
+	out->scratch->full_mask = true;
+	for (size_t j = 0; capmask && j < fc->ncap; j++)
+		out->scratch->full_mask &= capmask[j];
 	capability_block(fc, w, capmask, out);
 	benchmarks(fc, w, out);
 	leaderboard(fc, w, out);
