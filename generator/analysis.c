@@ -121,6 +121,7 @@ static void orient(const struct corpus *c, struct cohort_result *cr, struct benc
 	br->expected_z = nan_array(cr->nmodels);
 	br->residual = nan_array(cr->nmodels);
 	br->lb_residual = nan_array(cr->nmodels);
+	br->imputed = nan_array(cr->nmodels);
 	br->lb_sd = NAN;
 	for (size_t i = 0; i < cr->nmodels; i++) {
 		const struct score *s = &c->models[cr->models[i]].scores[br->bench];
@@ -137,14 +138,17 @@ static void orient(const struct corpus *c, struct cohort_result *cr, struct benc
 
 /* z-scores of br over the models that rows marks (every model when rows is NULL); every
  * model with a value gets one. */
-static void standardise(struct cohort_result *cr, struct bench_result *br, const bool *rows)
+static void standardise(struct cohort_result *cr, struct bench_result *br, const bool *rows,
+			const double *from)
 {
 	double *vals = xcalloc(cr->nmodels ? cr->nmodels : 1, sizeof(double));
 	size_t k = 0;
 
+	if (!from)
+		from = br->oriented;
 	for (size_t i = 0; i < cr->nmodels; i++)
-		if (isfinite(br->oriented[i]) && (!rows || rows[i]))
-			vals[k++] = br->oriented[i];
+		if (isfinite(from[i]) && (!rows || rows[i]))
+			vals[k++] = from[i];
 	br->mean = stats_mean(vals, k);
 	br->sd = stats_sd(vals, k);
 	if (k && br->sd > 0)
@@ -157,24 +161,197 @@ static void standardise(struct cohort_result *cr, struct bench_result *br, const
 	free(vals);
 }
 
-/* The capability columns' z-scores, after the complete models are known (docs/method.md
- * 1.3): over the complete models when there are enough of them for a score, so a model
- * lacking one capability benchmark changes nobody else's score. */
-static bool *complete_models(struct cohort_result *cr, double **xcap, size_t *complete)
+/*
+ * The capability block as the matrix sees it: per capability benchmark its measured values,
+ * with the cells imputation filled (--impute), and the models that enter the matrix.
+ */
+struct block {
+	size_t k, nm;
+	struct bench_result **res; /* per capability benchmark */
+	double **fill;             /* per benchmark, per model: measured or imputed, or NAN */
+	double **zfill;            /* the same standardised (rows only) */
+	bool *rows;                /* per model: enters the matrix */
+	size_t *list, n;           /* the rows, in model order */
+};
+
+static void block_init(struct block *bl, struct cohort_result *cr)
 {
-	bool *rows = xcalloc(cr->nmodels ? cr->nmodels : 1, sizeof(bool));
-	cr->n_complete = 0;
-	for (size_t i = 0; i < cr->nmodels; i++) {
-		size_t j;
-		for (j = 0; j < cr->ncap; j++)
-			if (!isfinite(xcap[j][i]))
-				break;
-		if (j == cr->ncap && cr->ncap) {
-			rows[i] = true;
-			complete[cr->n_complete++] = i;
+	bl->k = cr->ncap;
+	bl->nm = cr->nmodels;
+	bl->res = xcalloc(bl->k ? bl->k : 1, sizeof(*bl->res));
+	bl->fill = xcalloc(bl->k ? bl->k : 1, sizeof(double *));
+	bl->zfill = xcalloc(bl->k ? bl->k : 1, sizeof(double *));
+	bl->rows = xcalloc(bl->nm ? bl->nm : 1, sizeof(bool));
+	bl->list = xcalloc(bl->nm ? bl->nm : 1, sizeof(size_t));
+	bl->n = 0;
+	for (size_t j = 0; j < bl->k; j++) {
+		for (size_t r = 0; r < cr->nresults; r++)
+			if (cr->results[r].bench == cr->cap[j])
+				bl->res[j] = &cr->results[r];
+		bl->fill[j] = nan_array(bl->nm);
+		bl->zfill[j] = nan_array(bl->nm);
+		for (size_t i = 0; i < bl->nm; i++)
+			bl->fill[j][i] = bl->res[j]->oriented[i];
+	}
+}
+
+static void block_release(struct block *bl)
+{
+	for (size_t j = 0; j < bl->k; j++) {
+		free(bl->fill[j]);
+		free(bl->zfill[j]);
+	}
+	free(bl->res);
+	free(bl->fill);
+	free(bl->zfill);
+	free(bl->rows);
+	free(bl->list);
+}
+
+/* Models with at least need of the capability benchmarks measured. */
+static void block_rows(struct block *bl, size_t need)
+{
+	bl->n = 0;
+	for (size_t i = 0; i < bl->nm; i++) {
+		size_t have = 0;
+		for (size_t j = 0; j < bl->k; j++)
+			have += isfinite(bl->res[j]->oriented[i]);
+		bl->rows[i] = bl->k && have >= need;
+		if (bl->rows[i])
+			bl->list[bl->n++] = i;
+	}
+}
+
+/* The measured cells of the rows as an n x k matrix (NAN where missing). */
+static double *block_matrix(const struct block *bl)
+{
+	double *x = xcalloc(bl->n * bl->k + 1, sizeof(double));
+	for (size_t t = 0; t < bl->n; t++)
+		for (size_t j = 0; j < bl->k; j++)
+			x[t * bl->k + j] = bl->res[j]->oriented[bl->list[t]];
+	return x;
+}
+
+static size_t eligible_need(const struct analysis_options *o, size_t k)
+{
+	size_t need = (size_t)ceil(o->impute_min_share * (double)k - 1e-9);
+	return need < 1 ? 1 : need;
+}
+
+/*
+ * Mask and recover (docs/method.md 1b.5): hide some measured cells of the rows, impute them
+ * and measure the error in SDs of the full data.
+ */
+static void mask_and_recover(const struct block *bl, const struct analysis_options *o,
+			     struct imputation *im)
+{
+	size_t k = bl->k, need = eligible_need(o, k), ncells = 0, hide, hidden = 0;
+	size_t *cells = xcalloc(bl->n * k + 1, sizeof(size_t));
+	size_t *row_left = xcalloc(bl->n + 1, sizeof(size_t)), *col_left = xcalloc(k, sizeof(size_t));
+	double *x = block_matrix(bl), *truth = block_matrix(bl), *sd = xcalloc(k, sizeof(double));
+	uint64_t state = rng_stream(1, 0);
+	double ss = 0;
+
+	im->recover_rmse_z = NAN;
+	im->recover_cells = 0;
+	for (size_t c = 0; c < bl->n * k; c++)
+		if (isfinite(x[c])) {
+			cells[ncells++] = c;
+			row_left[c / k]++;
+			col_left[c % k]++;
+		}
+	for (size_t t = ncells; t-- > 1;) { /* Fisher-Yates from the last position down */
+		size_t u = rng_index(&state, t + 1), tmp = cells[t];
+		cells[t] = cells[u];
+		cells[u] = tmp;
+	}
+	hide = ncells / 10 ? ncells / 10 : 1;
+	for (size_t t = 0; t < ncells && hidden < hide; t++) {
+		size_t c = cells[t];
+		if (row_left[c / k] <= need || col_left[c % k] <= 2)
+			continue;
+		x[c] = NAN;
+		row_left[c / k]--;
+		col_left[c % k]--;
+		cells[hidden++] = c; /* the hidden ones, at the front */
+	}
+	for (size_t j = 0; j < k; j++) {
+		double *col = xcalloc(bl->n + 1, sizeof(double));
+		size_t m = 0;
+		for (size_t t = 0; t < bl->n; t++)
+			if (isfinite(truth[t * k + j]))
+				col[m++] = truth[t * k + j];
+		sd[j] = stats_sd(col, m);
+		free(col);
+	}
+	if (hidden && impute_lowrank(x, bl->n, k, NULL, o->impute_rank, NULL) == 0) {
+		for (size_t t = 0; t < hidden; t++) {
+			double d = (x[cells[t]] - truth[cells[t]]) / sd[cells[t] % k];
+			ss += d * d;
+		}
+		im->recover_rmse_z = sqrt(ss / (double)hidden);
+		im->recover_cells = hidden;
+	}
+	free(cells);
+	free(row_left);
+	free(col_left);
+	free(x);
+	free(truth);
+	free(sd);
+}
+
+/* --impute: the eligible models enter the matrix with their missing cells filled. */
+static void impute_block(struct cohort_result *cr, struct block *bl,
+			 const struct analysis_options *o)
+{
+	struct imputation *im = &cr->imputation;
+	double *x;
+
+	im->on = true;
+	im->rank = o->impute_rank;
+	im->min_share = o->impute_min_share;
+	block_rows(bl, eligible_need(o, bl->k));
+	x = block_matrix(bl);
+	if (bl->n == 0 ||
+	    impute_lowrank(x, bl->n, bl->k, NULL, o->impute_rank < bl->k ? o->impute_rank : (unsigned)bl->k,
+			   &im->st) < 0) {
+		im->failed = true;
+		block_rows(bl, bl->k); /* paper mode: the complete models */
+		free(x);
+		return;
+	}
+	im->n_eligible = bl->n;
+	mask_and_recover(bl, o, im);
+	if (!im->st.converged) { /* a fit that has not settled is not used (paper mode) */
+		block_rows(bl, bl->k);
+		free(x);
+		return;
+	}
+	for (size_t t = 0; t < bl->n; t++)
+		for (size_t j = 0; j < bl->k; j++) {
+			size_t i = bl->list[t];
+			if (isfinite(bl->res[j]->oriented[i]))
+				continue;
+			bl->fill[j][i] = bl->res[j]->imputed[i] = x[t * bl->k + j];
+		}
+	free(x);
+}
+
+/*
+ * The capability columns' z-scores (docs/method.md 1.3): over the rows that enter the matrix
+ * when there are enough of them for a score, so a model lacking one capability benchmark
+ * changes nobody else's score; and the rows' standardised values for the matrix.
+ */
+static void block_standardise(struct cohort_result *cr, struct block *bl)
+{
+	for (size_t j = 0; j < bl->k; j++) {
+		struct bench_result *br = bl->res[j];
+		standardise(cr, br, bl->n >= ANALYSIS_MIN_MODELS ? bl->rows : NULL, bl->fill[j]);
+		for (size_t t = 0; t < bl->n; t++) {
+			size_t i = bl->list[t];
+			bl->zfill[j][i] = br->sd > 0 ? (bl->fill[j][i] - br->mean) / br->sd : NAN;
 		}
 	}
-	return rows;
 }
 
 /* The Spearman matrix of the capability z-scores over the complete models; a note when an
@@ -232,29 +409,125 @@ static int capability_pc1(struct cohort_result *cr, struct buf *note)
 	return 0;
 }
 
-static void capability_score(const struct corpus *c, struct cohort_result *cr)
+/*
+ * Score the models without a score whose measured capability benchmarks are exactly use
+ * (km of them), from PC1 of those benchmarks over the models that measured all of them;
+ * mark them in done. PC1 is signed against the full PC1 restricted to use, or by its
+ * largest entry when the cohort has none.
+ */
+static void subset_score(struct cohort_result *cr, const struct block *bl, const bool *use,
+			 size_t km, bool *done)
+{
+	size_t k = bl->k, nm = bl->nm, n = 0, *rows = xcalloc(nm ? nm : 1, sizeof(size_t));
+	size_t *cols = xcalloc(km, sizeof(size_t));
+	double *m = xcalloc(km * km, sizeof(double)), *ev = xcalloc(km, sizeof(double));
+	double *pc = xcalloc(km, sizeof(double)), *mean = xcalloc(km, sizeof(double));
+	double *sd = xcalloc(km, sizeof(double)), *vals = xcalloc(nm ? nm : 1, sizeof(double));
+	double *other = xcalloc(nm ? nm : 1, sizeof(double)), dot = 0;
+
+	for (size_t j = 0, t = 0; j < k; j++)
+		if (use[j])
+			cols[t++] = j;
+	for (size_t i = 0; i < nm; i++) {
+		size_t t;
+		for (t = 0; t < km; t++)
+			if (!isfinite(bl->res[cols[t]]->oriented[i]))
+				break;
+		if (t == km)
+			rows[n++] = i;
+	}
+	if (n < ANALYSIS_MIN_MODELS)
+		goto out;
+	for (size_t a = 0; a < km; a++) {
+		for (size_t t = 0; t < n; t++)
+			vals[t] = bl->res[cols[a]]->oriented[rows[t]];
+		mean[a] = stats_mean(vals, n);
+		sd[a] = stats_sd(vals, n);
+		for (size_t b = a; b < km; b++) {
+			for (size_t t = 0; t < n; t++)
+				other[t] = bl->res[cols[b]]->oriented[rows[t]];
+			m[a * km + b] = m[b * km + a] = a == b ? 1 : stats_spearman(vals, other, n);
+		}
+	}
+	if (stats_pc1(m, km, ev, pc) < 0)
+		goto out;
+	for (size_t t = 0; cr->loadings && t < km; t++)
+		dot += pc[t] * cr->loadings[cols[t]];
+	for (size_t t = 0; dot < 0 && t < km; t++)
+		pc[t] = -pc[t];
+	for (size_t i = 0; i < nm; i++) {
+		size_t j, t;
+		double sc = 0;
+		if (done[i] || isfinite(cr->score[i]))
+			continue;
+		for (j = 0; j < k; j++)
+			if (use[j] != isfinite(bl->res[j]->oriented[i]))
+				break;
+		if (j < k)
+			continue;
+		for (t = 0; t < km; t++)
+			sc += (bl->res[cols[t]]->oriented[i] - mean[t]) / sd[t] * pc[t];
+		cr->score[i] = sc;
+		cr->basis[i] = SCORE_REDUCED;
+		for (j = 0; j < k; j++)
+			cr->subset[i * k + j] = use[j];
+		done[i] = true;
+	}
+out:
+	free(rows);
+	free(cols);
+	free(m);
+	free(ev);
+	free(pc);
+	free(mean);
+	free(sd);
+	free(vals);
+	free(other);
+}
+
+/*
+ * The reduced score (docs/method.md 1b) of every model still without one: PC1 of the
+ * capability benchmarks it has (at least two), over the models that measured all of them.
+ */
+static void reduced_scores(struct cohort_result *cr, const struct block *bl)
+{
+	size_t k = bl->k, nm = bl->nm;
+	bool *done = xcalloc(nm ? nm : 1, sizeof(bool)), *use = xcalloc(k ? k : 1, sizeof(bool));
+
+	for (size_t i = 0; i < nm; i++) {
+		size_t km = 0;
+		if (done[i] || isfinite(cr->score[i]))
+			continue;
+		for (size_t j = 0; j < k; j++)
+			km += use[j] = isfinite(bl->res[j]->oriented[i]);
+		if (km >= 2)
+			subset_score(cr, bl, use, km, done);
+		done[i] = true;
+	}
+	free(use);
+	free(done);
+}
+
+static void capability_score(const struct corpus *c, struct cohort_result *cr,
+			     const struct analysis_options *o)
 {
 	size_t k = cr->ncap, nm = cr->nmodels;
-	size_t *complete = xcalloc(nm ? nm : 1, sizeof(size_t));
-	struct bench_result **capr = xcalloc(k ? k : 1, sizeof(*capr));
-	double **xcap = xcalloc(k ? k : 1, sizeof(double *));
-	double **zcap = xcalloc(k ? k : 1, sizeof(double *));
-	bool *rows;
+	struct block bl;
 	struct buf note = BUF_INIT;
 
 	cr->score = nan_array(nm);
 	cr->score_rank = xcalloc(nm ? nm : 1, sizeof(long));
+	cr->basis = xcalloc(nm ? nm : 1, sizeof(enum score_basis));
+	cr->subset = xcalloc(nm * k + 1, sizeof(bool));
 	cr->variance_explained = cr->inter_mean = cr->inter_sd = NAN;
-	for (size_t j = 0; j < k; j++)
-		for (size_t r = 0; r < cr->nresults; r++)
-			if (cr->results[r].bench == cr->cap[j]) {
-				capr[j] = &cr->results[r];
-				xcap[j] = capr[j]->oriented;
-				zcap[j] = capr[j]->z;
-			}
-	rows = complete_models(cr, xcap, complete);
-	for (size_t j = 0; j < k; j++)
-		standardise(cr, capr[j], cr->n_complete >= ANALYSIS_MIN_MODELS ? rows : NULL);
+	cr->imputation.recover_rmse_z = NAN;
+	block_init(&bl, cr);
+	if (o->impute && k)
+		impute_block(cr, &bl, o);
+	else
+		block_rows(&bl, k);
+	cr->n_complete = bl.n;
+	block_standardise(cr, &bl);
 	if (k == 0) {
 		buf_puts(&note, "this cohort has no capability benchmarks (set role \"capability\" "
 				"in benchmarks.json)");
@@ -266,22 +539,25 @@ static void capability_score(const struct corpus *c, struct cohort_result *cr)
 			   cr->n_complete, k, ANALYSIS_MIN_MODELS);
 		goto out;
 	}
-	capability_matrix(c, cr, zcap, complete, &note);
+	capability_matrix(c, cr, bl.zfill, bl.list, &note);
 	if (note.len || capability_pc1(cr, &note) < 0)
 		goto out;
-	for (size_t t = 0; t < cr->n_complete; t++) {
-		size_t i = complete[t];
+	for (size_t t = 0; t < bl.n; t++) {
+		size_t i = bl.list[t];
 		double sc = 0;
-		for (size_t j = 0; j < k; j++)
-			sc += zcap[j][i] * cr->loadings[j];
+		bool filled = false;
+		for (size_t j = 0; j < k; j++) {
+			sc += bl.zfill[j][i] * cr->loadings[j];
+			filled |= !isfinite(bl.res[j]->oriented[i]);
+		}
 		cr->score[i] = sc;
+		cr->basis[i] = filled ? SCORE_IMPUTED : SCORE_COMPLETE;
 	}
-	analysis_rank_desc(cr->score, nm, cr->score_rank);
 out:
 	if (note.len) {
 		/* no score: the capability columns are standardised like any other */
 		for (size_t j = 0; j < k; j++)
-			standardise(cr, capr[j], NULL);
+			standardise(cr, bl.res[j], NULL, NULL);
 		/* the run goes on (the pages say why there are no correlations), but say it now */
 		char *dir = path_join(c->dir, "models");
 		char *cdir = path_join(dir, c->cohorts[cr->cohort].id);
@@ -291,12 +567,11 @@ out:
 		free(dir);
 		cr->note = buf_detach(&note);
 	}
+	if (o->reduced_score && k >= 2 && cr->loadings) /* signed against the full PC1 */
+		reduced_scores(cr, &bl);
+	analysis_rank_desc(cr->score, nm, cr->score_rank);
 	buf_release(&note);
-	free(rows);
-	free(zcap);
-	free(xcap);
-	free(capr);
-	free(complete);
+	block_release(&bl);
 }
 
 static void benchmark_statistics(const struct corpus *c, struct cohort_result *cr,
@@ -474,12 +749,13 @@ static void area_means(struct cohort_result *cr, size_t a)
 	for (size_t i = 0; i < nm; i++) {
 		struct area_score *as = &cr->leaders[i].areas[a];
 		double zs = 0, rs = 0;
-		size_t zn = 0, rn = 0;
+		size_t zn = 0, rn = 0, nlb = 0, have = 0;
 		for (size_t t = 0; t < ar->nbench; t++) {
 			const struct bench_result *br = &cr->results[ar->bench[t]];
 			if (br->basis == BASIS_NONE)
 				continue;
-			cr->leaders[i].covered += isfinite(br->oriented[i]); /* has it, z or not */
+			nlb++;
+			have += isfinite(br->oriented[i]); /* has it, z or not */
 			if (isfinite(br->z[i])) {
 				zs += br->z[i];
 				zn++;
@@ -492,6 +768,9 @@ static void area_means(struct cohort_result *cr, size_t a)
 		as->safety = zn ? zs / (double)zn : NAN;
 		as->decorrelated = rn ? rs / (double)rn : NAN;
 		as->n = rn ? rn : zn;
+		as->coverage = nlb ? (double)have / (double)nlb : NAN;
+		cr->leaders[i].covered += have;
+		cr->leaders[i].areas_covered += have > 0;
 		if (zn)
 			sv[ns++] = as->safety;
 		if (rn)
@@ -509,8 +788,21 @@ static void area_means(struct cohort_result *cr, size_t a)
 	free(dv);
 }
 
-/* Mean of the defined area scores of every model, and competition ranks. */
-static void leaderboard(struct cohort_result *cr)
+/* Does model l cover enough of the cohort's leaderboard areas for a rank? */
+static bool enough_coverage(const struct cohort_result *cr, const struct leader *l,
+			    double min_coverage)
+{
+	size_t areas = 0;
+	for (size_t a = 0; a < cr->nareas; a++)
+		areas += isfinite(l->areas[a].coverage);
+	if (min_coverage <= 0)
+		return true;
+	return areas && (double)l->areas_covered / (double)areas >= min_coverage - 1e-12;
+}
+
+/* Mean of the defined area scores of every model, and competition ranks among the models
+ * with enough coverage. */
+static void leaderboard(struct cohort_result *cr, double min_coverage)
 {
 	size_t nm = cr->nmodels;
 	double *safety = nan_array(nm), *decor = nan_array(nm);
@@ -532,6 +824,9 @@ static void leaderboard(struct cohort_result *cr)
 		}
 		l->safety = safety[i] = sn ? ssum / (double)sn : NAN;
 		l->decorrelated = decor[i] = dn ? dsum / (double)dn : NAN;
+		l->ranked = enough_coverage(cr, l, min_coverage);
+		if (!l->ranked) /* shown, but listed apart: too few safety benchmarks to rank */
+			safety[i] = decor[i] = NAN;
 	}
 	analysis_rank_desc(safety, nm, srank);
 	analysis_rank_desc(decor, nm, drank);
@@ -553,7 +848,8 @@ static void leaderboard(struct cohort_result *cr)
 	free(drank);
 }
 
-static void areas_and_leaderboard(const struct corpus *c, struct cohort_result *cr)
+static void areas_and_leaderboard(const struct corpus *c, struct cohort_result *cr,
+				  double min_coverage)
 {
 	collect_areas(c, cr);
 	cr->leaders = xcalloc(cr->nmodels ? cr->nmodels : 1, sizeof(*cr->leaders));
@@ -564,7 +860,7 @@ static void areas_and_leaderboard(const struct corpus *c, struct cohort_result *
 	}
 	for (size_t a = 0; a < cr->nareas; a++)
 		area_means(cr, a);
-	leaderboard(cr);
+	leaderboard(cr, min_coverage);
 }
 
 /* Sort key for the leaderboard: decorrelated rank (unranked last), raw rank, then id. */
@@ -582,7 +878,41 @@ static int cmp_leader(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
-static void run_cohort(const struct corpus *c, size_t ci, struct cohort_result *cr)
+/*
+ * Is missingness tied to capability (docs/method.md 1b)? The Mann-Whitney probability that
+ * a scored model with the benchmark has a higher capabilities score than one without.
+ */
+static void missingness(struct cohort_result *cr, struct bench_result *br)
+{
+	size_t nm = cr->nmodels, n = 0, with = 0;
+	double *s = xcalloc(nm ? nm : 1, sizeof(double)), *rk = xcalloc(nm ? nm : 1, sizeof(double));
+	bool *has = xcalloc(nm ? nm : 1, sizeof(bool));
+	double rsum = 0;
+
+	br->missing_auc = NAN;
+	br->missing_tied = false;
+	for (size_t i = 0; i < nm; i++)
+		if (isfinite(cr->score[i])) {
+			has[n] = isfinite(br->oriented[i]);
+			with += has[n];
+			s[n++] = cr->score[i];
+		}
+	if (with >= ANALYSIS_MIN_MODELS && n - with >= 3) {
+		stats_rank(s, n, rk);
+		for (size_t t = 0; t < n; t++)
+			if (has[t])
+				rsum += rk[t];
+		br->missing_auc = (rsum - (double)with * ((double)with + 1) / 2) /
+				  ((double)with * (double)(n - with));
+		br->missing_tied = br->missing_auc >= 0.8 || br->missing_auc <= 0.2;
+	}
+	free(s);
+	free(rk);
+	free(has);
+}
+
+static void run_cohort(const struct corpus *c, size_t ci, struct cohort_result *cr,
+		       const struct analysis_options *o)
 {
 	cr->cohort = ci;
 	cr->models = xcalloc(c->nmodels ? c->nmodels : 1, sizeof(size_t));
@@ -607,20 +937,56 @@ static void run_cohort(const struct corpus *c, size_t ci, struct cohort_result *
 		if (c->benchmarks[b].role == ROLE_CAPABILITY)
 			cr->cap[cr->ncap++] = b;
 		else
-			standardise(cr, br, NULL);
+			standardise(cr, br, NULL, NULL);
 	}
-	capability_score(c, cr);
+	capability_score(c, cr, o);
 	for (size_t r = 0; r < cr->nresults; r++) {
 		benchmark_statistics(c, cr, &cr->results[r]);
 		leaderboard_residual(c, cr, &cr->results[r]);
+		missingness(cr, &cr->results[r]);
 	}
-	areas_and_leaderboard(c, cr);
+	areas_and_leaderboard(c, cr, o->min_coverage);
 	if (cr->nmodels)
 		qsort(cr->leaders, cr->nmodels, sizeof(*cr->leaders), cmp_leader);
 }
 
-struct analysis *analysis_run(const struct corpus *c, const char *cohort_id)
+const char *score_basis_name(enum score_basis b)
 {
+	static const char *const names[] = {NULL, "complete", "imputed", "reduced"};
+	return b <= SCORE_REDUCED ? names[b] : NULL;
+}
+
+void analysis_options_resolve(const struct corpus *c, const struct analysis_cli *cli,
+			      struct analysis_options *out)
+{
+	struct analysis_options d = ANALYSIS_OPTIONS_DEFAULT;
+	if (c->impute >= 0)
+		d.impute = c->impute;
+	if (c->impute_rank)
+		d.impute_rank = c->impute_rank;
+	if (isfinite(c->impute_min_share))
+		d.impute_min_share = c->impute_min_share;
+	if (c->reduced_score >= 0)
+		d.reduced_score = c->reduced_score;
+	if (isfinite(c->min_coverage))
+		d.min_coverage = c->min_coverage;
+	if (cli && cli->impute >= 0)
+		d.impute = cli->impute;
+	if (cli && cli->impute_rank)
+		d.impute_rank = cli->impute_rank;
+	if (cli && isfinite(cli->impute_min_share))
+		d.impute_min_share = cli->impute_min_share;
+	if (cli && cli->reduced_score >= 0)
+		d.reduced_score = cli->reduced_score;
+	if (cli && isfinite(cli->min_coverage))
+		d.min_coverage = cli->min_coverage;
+	*out = d;
+}
+
+struct analysis *analysis_run(const struct corpus *c, const char *cohort_id,
+			      const struct analysis_options *o)
+{
+	static const struct analysis_options defaults = ANALYSIS_OPTIONS_DEFAULT;
 	struct analysis *a;
 	long only = -1;
 
@@ -634,10 +1000,11 @@ struct analysis *analysis_run(const struct corpus *c, const char *cohort_id)
 	}
 	a = xcalloc(1, sizeof(*a));
 	a->corpus = c;
+	a->opt = o ? *o : defaults;
 	a->cohorts = xcalloc(c->ncohorts ? c->ncohorts : 1, sizeof(*a->cohorts));
 	for (size_t ci = 0; ci < c->ncohorts; ci++)
 		if (only < 0 || (size_t)only == ci)
-			run_cohort(c, ci, &a->cohorts[a->ncohorts++]);
+			run_cohort(c, ci, &a->cohorts[a->ncohorts++], &a->opt);
 	return a;
 }
 
@@ -653,6 +1020,7 @@ void analysis_free(struct analysis *a)
 			free(cr->results[r].expected_z);
 			free(cr->results[r].residual);
 			free(cr->results[r].lb_residual);
+			free(cr->results[r].imputed);
 		}
 		for (size_t l = 0; l < cr->nmodels; l++)
 			free(cr->leaders[l].areas);
@@ -669,6 +1037,8 @@ void analysis_free(struct analysis *a)
 		free(cr->note);
 		free(cr->score);
 		free(cr->score_rank);
+		free(cr->basis);
+		free(cr->subset);
 	}
 	free(a->cohorts);
 	free(a);

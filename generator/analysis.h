@@ -16,10 +16,29 @@
 #include <stddef.h>
 
 #include "content.h"
+#include "impute.h"
 #include "verdict.h"
 
 /** Fewest models (pairs) for any correlation, slope or PC1 to be reported. */
 #define ANALYSIS_MIN_MODELS 5
+
+/** How the method treats missing data (docs/method.md section 1b). */
+struct analysis_options {
+	bool impute;             /* fill the capability block (--impute svd) */
+	unsigned impute_rank;    /* K >= 1 */
+	double impute_min_share; /* eligible models have this share of the capability benchmarks */
+	bool reduced_score;      /* score the rest on the subset they have (--reduced-score) */
+	double min_coverage;     /* a ranked model has benchmarks in this share of the areas; 0: off */
+};
+
+/** The defaults: paper mode, rank 1, share 0.5, no reduced score, coverage 0.5. */
+#define ANALYSIS_OPTIONS_DEFAULT {false, 1, 0.5, false, 0.5}
+
+/** How a model's capabilities score was made. */
+enum score_basis { SCORE_NONE, SCORE_COMPLETE, SCORE_IMPUTED, SCORE_REDUCED };
+
+/** "complete", "imputed", "reduced", or NULL for SCORE_NONE. */
+const char *score_basis_name(enum score_basis b);
 
 
 /** What a leaderboard benchmark's residual is taken against (docs/method.md, 2.1). */
@@ -58,12 +77,17 @@ struct bench_result {
 	double *z;               /* per model: z-score or NAN */
 	double *expected_z;      /* per model: intercept_z + std_slope * score, or NAN */
 	double *residual;        /* per model: z - expected_z, or NAN */
+	double *imputed;         /* per model: an imputed oriented value (capability benchmarks,
+				  * --impute), or NAN; never a measurement */
+	double missing_auc;      /* P(a model with it is more capable than one without), or NAN */
+	bool missing_tied;       /* missing_auc >= 0.8 or <= 0.2 (docs/method.md 1b) */
 	enum basis basis;        /* what the leaderboard residual is taken against */
 	double lb_sd;            /* SD of the basis residuals over the fitted models, or NAN */
 	double *lb_residual;     /* per model: basis residual / lb_sd, or NAN (the leaderboard's) */
 };
 
 struct area_score {
+	double coverage;     /* share of the area's leaderboard benchmarks the model has */
 	double safety;       /* mean z over the area's leaderboard benchmarks the model has, in
 			      * SDs of that mean across the cohort's models */
 	double decorrelated; /* the same over lb_residual; NAN without a capabilities score */
@@ -79,6 +103,8 @@ struct leader {
 	double decorrelated;       /* mean over areas of area decorrelated */
 	long decorrelated_rank;    /* 1-based, 0 when NAN */
 	size_t covered;            /* leaderboard benchmarks this model has a value for */
+	size_t areas_covered;      /* areas where it has at least one */
+	bool ranked;               /* enough coverage for a rank (analysis_options.min_coverage) */
 	struct area_score *areas;  /* one per cohort area */
 };
 
@@ -99,7 +125,20 @@ struct cohort_result {
 	size_t nmodels;
 	size_t *cap;             /* corpus benchmark indices of capability benchmarks */
 	size_t ncap;
-	size_t n_complete;       /* models with every capability benchmark */
+	size_t n_complete;       /* models that enter the capability matrix: those with every
+				  * capability benchmark, or every eligible one with --impute */
+	struct imputation {
+		bool on;             /* --impute was asked for */
+		unsigned rank;       /* K as asked */
+		double min_share;    /* as asked */
+		bool failed;         /* ...but a column could not be standardised: paper mode */
+		size_t n_eligible;   /* models imputed into the matrix, complete ones included */
+		struct impute_stats st;
+		double recover_rmse_z; /* mask and recover, NAN when it could not be run */
+		size_t recover_cells;
+	} imputation;
+	enum score_basis *basis; /* per model */
+	bool *subset;            /* nmodels x ncap: the capability benchmarks of a reduced score */
 	double *matrix;          /* ncap x ncap Spearman matrix, row-major; NULL if undefined */
 	double *eigenvalues;     /* ncap, descending; NULL if undefined */
 	double *loadings;        /* ncap, PC1; NULL if undefined */
@@ -118,15 +157,34 @@ struct cohort_result {
 
 struct analysis {
 	const struct corpus *corpus;  /* borrowed */
+	struct analysis_options opt;  /* as run */
 	struct cohort_result *cohorts;
 	size_t ncohorts;
 };
 
+/** What the command line says of the analysis options; -1, 0 and NAN: not given. */
+struct analysis_cli {
+	int impute;              /* 1 svd, 0 none, -1 not given */
+	unsigned impute_rank;    /* 0: not given */
+	double impute_min_share; /* NAN: not given */
+	int reduced_score;       /* 1, 0, -1 not given */
+	double min_coverage;     /* NAN: not given */
+};
+#define ANALYSIS_CLI_UNSET {-1, 0, NAN, -1, NAN}
+/**
+ * The options to run c with: ANALYSIS_OPTIONS_DEFAULT, then what site.json sets, then what
+ * cli (NULL: nothing) sets.
+ */
+void analysis_options_resolve(const struct corpus *c, const struct analysis_cli *cli,
+			      struct analysis_options *out);
+
 /**
  * Run the method over every cohort of c (or only cohort_id when not NULL; an unknown id
- * gives NULL after one diagnostic). Caller frees with analysis_free(); c must outlive it.
+ * gives NULL after one diagnostic) with options o (NULL: ANALYSIS_OPTIONS_DEFAULT). Caller
+ * frees with analysis_free(); c must outlive it.
  */
-struct analysis *analysis_run(const struct corpus *c, const char *cohort_id);
+struct analysis *analysis_run(const struct corpus *c, const char *cohort_id,
+			      const struct analysis_options *o);
 /**
  * Competition ranks ("1224") of x[0..n) into rank, descending: 1 = the largest; equal values
  * share the best of their ranks; NAN gets 0. O(n log n).

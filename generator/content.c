@@ -204,7 +204,60 @@ static void index_benchmarks(struct corpus *c)
 static const char *const site_keys[] = {"title",     "description", "base_url", "license",
 					"licence",   "citation",    "bibtex",   "thresholds",
 					"cohorts",   "areas",       "version",  "author",
-					"repository", NULL};
+					"repository", "impute", "reduced_score", "min_coverage",
+					NULL};
+
+/* A number of site.json in [lo, hi] into *out (left alone when the key is absent). */
+static void site_number(struct check *k, const struct value *o, const char *key, double lo,
+			double hi, double *out)
+{
+	const struct value *v = value_get(o, key);
+	if (value_is_null(v))
+		return;
+	if (v->kind != VALUE_NUMBER || !(v->number >= lo && v->number <= hi))
+		bad(k, v, "key '%s' must be a number from %g to %g", key, lo, hi);
+	else
+		*out = v->number;
+}
+
+/* The analysis options site.json may set (the command line overrides them):
+ * "impute": "svd" | "none" | {"method", "rank", "min_share"}, "reduced_score": bool,
+ * "min_coverage": share. */
+static void load_site_analysis(struct check *k, struct corpus *c)
+{
+	const struct value *imp = value_get(c->site, "impute"), *red;
+	const char *method = NULL;
+	double rank = NAN;
+
+	c->impute = -1;
+	c->impute_rank = 0;
+	c->impute_min_share = c->min_coverage = NAN;
+	c->reduced_score = -1;
+	if (!value_is_null(imp)) {
+		if (imp->kind == VALUE_STRING)
+			method = imp->string;
+		else if (imp->kind == VALUE_OBJECT) {
+			method = value_get_string(imp, "method");
+			site_number(k, imp, "rank", 1, 64, &rank);
+			site_number(k, imp, "min_share", 0.01, 1, &c->impute_min_share);
+		}
+		if (!method || (strcmp(method, "svd") != 0 && strcmp(method, "none") != 0))
+			bad(k, imp, "key 'impute' must be \"svd\", \"none\" or {\"method\": \"svd\", "
+				    "\"rank\": K, \"min_share\": S}");
+		else
+			c->impute = strcmp(method, "svd") == 0;
+		if (isfinite(rank))
+			c->impute_rank = (unsigned)rank;
+	}
+	red = value_get(c->site, "reduced_score");
+	if (!value_is_null(red)) {
+		if (red->kind != VALUE_BOOL)
+			bad(k, red, "key 'reduced_score' must be true or false");
+		else
+			c->reduced_score = red->boolean;
+	}
+	site_number(k, c->site, "min_coverage", 0, 1, &c->min_coverage);
+}
 
 static int load_site(struct corpus *c)
 {
@@ -223,6 +276,7 @@ static int load_site(struct corpus *c)
 	}
 	warn_unknown_keys(path, c->site, site_keys, "");
 	c->title = req_string(&k, c->site, "title");
+	load_site_analysis(&k, c);
 	free(opt_string(&k, c->site, "description", NULL));
 	free(opt_string(&k, c->site, "base_url", NULL));
 	c->high = 0.6;

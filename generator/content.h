@@ -84,6 +84,11 @@ struct corpus {
 	struct value *site;    /* site.json as parsed (owned) */
 	char *title;           /* site title, never NULL */
 	double high, low;      /* verdict thresholds, 0 < low < high <= 1 */
+	int impute;            /* site.json "impute": 1 svd, 0 none, -1 not set */
+	unsigned impute_rank;  /* its rank, 0 when not set */
+	double impute_min_share; /* its min_share, NAN when not set */
+	int reduced_score;     /* site.json "reduced_score": 1, 0, -1 not set */
+	double min_coverage;   /* site.json "min_coverage", NAN when not set */
 	struct cohort_def *cohorts;
 	size_t ncohorts;       /* sorted by order, then id */
 	struct benchmark *benchmarks;

@@ -29,9 +29,15 @@ struct fit_cohort {
 	struct column flop;      /* log10 training FLOP */
 	size_t *cap_res;         /* per capability benchmark: its result position */
 	bool *is_cap;            /* per result: a capability benchmark */
+	long *cap_of;            /* per result: its position in cohort_result.cap, or -1 */
 	size_t *area_of;         /* per result: its area position (leaderboard benchmarks) */
 	const double *pc1;       /* full-sample PC1 (ncap), or NULL: no capabilities score */
 	double high, low;        /* verdict thresholds */
+	struct analysis_options opt; /* the analysis's: imputation, reduced scores, coverage */
+	bool *subsets;           /* nsubsets x ncap: the capability benchmarks of reduced scores */
+	size_t nsubsets;
+	long *subset_of;         /* per model: its subset, or -1 (not a reduced score) */
+	bool *ranked;            /* per model: has a leaderboard rank (enough coverage) */
 };
 
 /* The ranks of a column over every model of the sample that has it: a benchmark that every
@@ -61,6 +67,13 @@ struct fit_scratch {
 	long *rank;
 	struct full_ranks score_ranks, flop_ranks;
 	bool full_mask;     /* this fit uses every capability benchmark */
+	size_t *use;        /* ncap: the capability benchmarks of the current PC1 fit */
+	const double **vals; /* ncap: their values per model */
+	bool *rows, *elig;  /* per model: in the fit; eligible (imputation) or a target */
+	unsigned *iw;       /* per eligible model: its weight */
+	double *imx;        /* nm x ncap: the eligible models' capability block */
+	double *fill;       /* ncap x nm: measured and imputed values */
+	double *cap_mu, *cap_sd; /* ncap: the capability block's z-score parameters, or NAN */
 };
 
 /* ------------------------------------------------------------------------ preparation */
@@ -165,7 +178,31 @@ static void restrict_columns(struct fit_cohort *fc)
 	free(complete);
 }
 
-struct fit_cohort *fit_prepare(const struct corpus *c, const struct cohort_result *cr)
+/* The reduced scores' subsets and who has them; who has a leaderboard rank. */
+static void prepare_models(struct fit_cohort *fc, const struct cohort_result *cr)
+{
+	size_t nm = fc->nm, k = fc->ncap;
+	fc->subsets = xcalloc(nm * k + 1, sizeof(bool));
+	fc->subset_of = xcalloc(nm ? nm : 1, sizeof(long));
+	fc->ranked = xcalloc(nm ? nm : 1, sizeof(bool));
+	for (size_t i = 0; i < nm; i++) {
+		size_t g;
+		fc->subset_of[i] = -1;
+		if (cr->basis[i] != SCORE_REDUCED)
+			continue;
+		for (g = 0; g < fc->nsubsets; g++)
+			if (memcmp(fc->subsets + g * k, cr->subset + i * k, k * sizeof(bool)) == 0)
+				break;
+		if (g == fc->nsubsets)
+			memcpy(fc->subsets + fc->nsubsets++ * k, cr->subset + i * k, k * sizeof(bool));
+		fc->subset_of[i] = (long)g;
+	}
+	for (size_t t = 0; t < nm; t++)
+		fc->ranked[cr->leaders[t].model] = cr->leaders[t].ranked;
+}
+
+struct fit_cohort *fit_prepare(const struct corpus *c, const struct cohort_result *cr,
+			       const struct analysis_options *o)
 {
 	struct fit_cohort *fc = xcalloc(1, sizeof(*fc));
 	size_t nm = cr->nmodels;
@@ -179,21 +216,25 @@ struct fit_cohort *fit_prepare(const struct corpus *c, const struct cohort_resul
 	fc->high = c->high;
 	fc->low = c->low;
 	fc->pc1 = cr->loadings;
+	fc->opt = *o;
 	fc->res = xcalloc(fc->nres ? fc->nres : 1, sizeof(*fc->res));
 	fc->ref = xcalloc(fc->nres ? fc->nres : 1, sizeof(*fc->ref));
 	fc->is_cap = xcalloc(fc->nres ? fc->nres : 1, sizeof(bool));
+	fc->cap_of = xcalloc(fc->nres ? fc->nres : 1, sizeof(long));
 	fc->area_of = xcalloc(fc->nres ? fc->nres : 1, sizeof(size_t));
 	fc->cap_res = xcalloc(fc->ncap ? fc->ncap : 1, sizeof(size_t));
 	for (size_t r = 0; r < fc->nres; r++) {
 		const struct bench_result *br = &cr->results[r];
 		long ref = c->benchmarks[br->bench].correlate_index;
 		column_init(&fc->res[r], br->oriented, nm);
+		fc->cap_of[r] = -1;
 		if (ref >= 0)
 			column_of_benchmark(&fc->ref[r], c, cr, ref);
 		for (size_t j = 0; j < fc->ncap; j++)
 			if (cr->cap[j] == br->bench) {
 				fc->cap_res[j] = r;
 				fc->is_cap[r] = true;
+				fc->cap_of[r] = (long)j;
 			}
 	}
 	for (size_t a = 0; a < cr->nareas; a++)
@@ -206,6 +247,7 @@ struct fit_cohort *fit_prepare(const struct corpus *c, const struct cohort_resul
 	column_init(&fc->flop, lf, nm);
 	fc->flop.owned = lf;
 	restrict_columns(fc);
+	prepare_models(fc, cr);
 	return fc;
 }
 
@@ -229,12 +271,16 @@ void fit_cohort_free(struct fit_cohort *fc)
 			column_release(&fc->ref[r]);
 	}
 	free(fc->with_cap);
+	free(fc->subsets);
+	free(fc->subset_of);
+	free(fc->ranked);
 	free(fc->with_flop);
 	free(fc->with_ref);
 	column_release(&fc->flop);
 	free(fc->res);
 	free(fc->ref);
 	free(fc->is_cap);
+	free(fc->cap_of);
 	free(fc->area_of);
 	free(fc->cap_res);
 	free(fc);
@@ -263,6 +309,15 @@ struct fit_result *fit_result_new(const struct fit_cohort *fc)
 	s->sorder = xcalloc(nm ? nm : 1, sizeof(size_t));
 	s->keys = xcalloc(nm ? nm : 1, sizeof(struct keyed));
 	s->tie_end = xcalloc(nm ? nm : 1, sizeof(size_t));
+	s->use = xcalloc(k ? k : 1, sizeof(size_t));
+	s->vals = xcalloc(k ? k : 1, sizeof(const double *));
+	s->rows = xcalloc(nm ? nm : 1, sizeof(bool));
+	s->elig = xcalloc(nm ? nm : 1, sizeof(bool));
+	s->iw = xcalloc(nm ? nm : 1, sizeof(unsigned));
+	s->imx = doubles(nm * k);
+	s->fill = doubles(nm * k);
+	s->cap_mu = doubles(k);
+	s->cap_sd = doubles(k);
 	s->rank = xcalloc(nm ? nm : 1, sizeof(long));
 	s->ra = doubles(nm);
 	s->rb = doubles(nm);
@@ -298,6 +353,15 @@ void fit_result_free(struct fit_result *r)
 	free(s->sorder);
 	free(s->keys);
 	free(s->tie_end);
+	free(s->use);
+	free((void *)s->vals);
+	free(s->rows);
+	free(s->elig);
+	free(s->iw);
+	free(s->imx);
+	free(s->fill);
+	free(s->cap_mu);
+	free(s->cap_sd);
 	free(s->rank);
 	free(s->ra);
 	free(s->rb);
@@ -561,42 +625,58 @@ static double weighted_spearman(struct fit_scratch *s, const struct column *othe
 
 /* ------------------------------------------------------------------ the capability block */
 
-/* Capabilities scores of every complete model from this sample's capability block. */
-static void capability_block(const struct fit_cohort *fc, const unsigned *w, const bool *mask,
-			     struct fit_result *out)
+/*
+ * A column of values over the models rows marks, in ascending order, for the weighted
+ * ranks: vals borrowed, its order and runs of equal values in to's scratch arrays.
+ */
+static void sorted_column(struct fit_scratch *s, struct column *to, const double *vals,
+			  const bool *rows, size_t nm, size_t *ord, size_t *tie_end)
+{
+	for (size_t i = 0; i < nm; i++)
+		s->tmp[i] = rows[i] ? vals[i] : NAN;
+	to->x = vals;
+	to->ord = ord;
+	to->tie_end = tie_end;
+	to->owned = NULL;
+	to->n = sort_models(s->tmp, nm, ord, s->keys);
+	for (size_t t = to->n; t-- > 0;)
+		tie_end[t] = t + 1 < to->n && vals[ord[t + 1]] == vals[ord[t]] ? tie_end[t + 1] : t + 1;
+}
+
+/*
+ * PC1 of the capability columns use[0..km) (vals[t]: the values of column use[t] per model)
+ * over the sample's models that rows marks, signed against the full PC1 restricted to use;
+ * then the scores of the models target marks, in out->score. vals are the measured columns
+ * when presorted (their order is known), else any values (they are sorted here).
+ * Returns 0, or -1 with nothing scored (fewer than ANALYSIS_MIN_MODELS distinct models, a
+ * constant column, a failed decomposition).
+ */
+static int pc1_fit(const struct fit_cohort *fc, const unsigned *w, const double *const *vals,
+		   const size_t *use, size_t km, const bool *rows, const bool *target,
+		   bool presorted, struct fit_result *out, double *variance, double *cosine)
 {
 	struct fit_scratch *s = out->scratch;
-	size_t nm = fc->nm, km = 0, n = 0, *use = xcalloc(fc->ncap ? fc->ncap : 1, sizeof(size_t));
+	size_t nm = fc->nm, n = 0;
 	unsigned stamp = set_new(s, nm);
 	double sum = 0, dot = 0, norm = 0;
 
-	out->capable = false;
-	out->variance_explained = out->cosine = NAN;
 	for (size_t i = 0; i < nm; i++)
-		out->score[i] = NAN;
-	for (size_t j = 0; j < fc->ncap; j++)
-		if (!mask || mask[j])
-			use[km++] = j;
-	if (!fc->pc1 || km == 0)
-		goto out;
-	/* the complete models of this mask, in the sample */
-	for (size_t i = 0; i < nm; i++) {
-		size_t t;
-		for (t = 0; t < km; t++)
-			if (!isfinite(fc->res[fc->cap_res[use[t]]].x[i]))
-				break;
-		if (t == km && w[i]) {
+		if (rows[i] && w[i]) {
 			s->mark[i] = stamp;
 			s->list[n++] = i;
 		}
-	}
 	if (n < ANALYSIS_MIN_MODELS)
-		goto out;
+		return -1;
 	for (size_t t = 0; t < km; t++) {
+		struct column sorted;
 		const struct column *col = &fc->res[fc->cap_res[use[t]]];
-		if (constant_over(col->x, s->list, n))
-			goto out;
-		weighted_sd(col->x, w, s->list, n, &s->mu[t], &s->sigma[t]);
+		if (constant_over(vals[t], s->list, n))
+			return -1;
+		weighted_sd(vals[t], w, s->list, n, &s->mu[t], &s->sigma[t]);
+		if (!presorted) {
+			sorted_column(s, &sorted, vals[t], rows, nm, s->sorder, s->tie_end);
+			col = &sorted;
+		}
 		weighted_ranks(col, w, s->mark, stamp, s->capr + t * nm);
 	}
 	for (size_t a = 0; a < km; a++)
@@ -605,7 +685,7 @@ static void capability_block(const struct fit_cohort *fc, const unsigned *w, con
 			    a == b ? 1.0
 				   : weighted_pearson(s->capr + a * nm, s->capr + b * nm, w, s->list, n);
 	if (stats_pc1(s->matrix, km, s->eigen, s->pc) < 0)
-		goto out;
+		return -1;
 	for (size_t t = 0; t < km; t++) {
 		dot += s->pc[t] * fc->pc1[use[t]];
 		norm += fc->pc1[use[t]] * fc->pc1[use[t]];
@@ -614,24 +694,130 @@ static void capability_block(const struct fit_cohort *fc, const unsigned *w, con
 	if (dot < 0)
 		for (size_t t = 0; t < km; t++)
 			s->pc[t] = -s->pc[t];
-	out->capable = true;
-	out->variance_explained = s->eigen[0] / sum;
-	out->cosine = norm > 0 ? fabs(dot) / sqrt(norm) : NAN;
-	/* every complete model of the cohort, in the sample or not */
+	*variance = s->eigen[0] / sum;
+	*cosine = norm > 0 ? fabs(dot) / sqrt(norm) : NAN;
+	/* every model target marks, in the sample or not */
 	for (size_t i = 0; i < nm; i++) {
 		double sc = 0;
-		size_t t;
-		for (t = 0; t < km; t++) {
-			double x = fc->res[fc->cap_res[use[t]]].x[i];
-			if (!isfinite(x))
-				break;
-			sc += (x - s->mu[t]) / s->sigma[t] * s->pc[t];
-		}
-		if (t == km)
-			out->score[i] = sc;
+		if (!target[i])
+			continue;
+		for (size_t t = 0; t < km; t++)
+			sc += (vals[t][i] - s->mu[t]) / s->sigma[t] * s->pc[t];
+		out->score[i] = sc;
 	}
-out:
-	free(use);
+	return 0;
+}
+
+/* rows: the models with at least need of the columns use[0..km) measured. */
+static size_t count_rows(const struct fit_cohort *fc, const size_t *use, size_t km, size_t need,
+			 bool *rows)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < fc->nm; i++) {
+		size_t have = 0;
+		for (size_t t = 0; t < km; t++)
+			have += isfinite(fc->res[fc->cap_res[use[t]]].x[i]);
+		rows[i] = km && have >= need;
+		n += rows[i];
+	}
+	return n;
+}
+
+/*
+ * --impute in this sample: the eligible models' missing cells filled by a weighted fit, into
+ * s->fill (column t at s->fill + t * nm); false (rows left alone) when it cannot be used.
+ */
+static bool impute_sample(const struct fit_cohort *fc, const unsigned *w, const size_t *use,
+			  size_t km, bool *rows, struct fit_scratch *s)
+{
+	size_t nm = fc->nm, need = (size_t)ceil(fc->opt.impute_min_share * (double)km - 1e-9), n;
+	unsigned rank = fc->opt.impute_rank < km ? fc->opt.impute_rank : (unsigned)km;
+	struct impute_stats st;
+
+	n = count_rows(fc, use, km, need < 1 ? 1 : need, s->elig);
+	for (size_t t = 0, r = 0; t < nm; t++) {
+		if (!s->elig[t])
+			continue;
+		s->iw[r] = w[t];
+		for (size_t j = 0; j < km; j++)
+			s->imx[r * km + j] = fc->res[fc->cap_res[use[j]]].x[t];
+		r++;
+	}
+	if (!n || impute_lowrank(s->imx, n, km, s->iw, rank, &st) < 0 || !st.converged)
+		return false;
+	for (size_t j = 0; j < km; j++)
+		for (size_t i = 0; i < nm; i++)
+			s->fill[j * nm + i] = NAN;
+	for (size_t t = 0, r = 0; t < nm; t++) {
+		if (!s->elig[t])
+			continue;
+		for (size_t j = 0; j < km; j++)
+			s->fill[j * nm + t] = s->imx[r * km + j];
+		r++;
+	}
+	memcpy(rows, s->elig, nm * sizeof(bool));
+	return true;
+}
+
+/* The reduced scores (docs/method.md 1b) of this sample, for the models the analysis gave one. */
+static void reduced_sample(const struct fit_cohort *fc, const unsigned *w, struct fit_result *out)
+{
+	struct fit_scratch *s = out->scratch;
+	size_t nm = fc->nm, k = fc->ncap;
+	double variance, cosine;
+
+	for (size_t g = 0; g < fc->nsubsets; g++) {
+		const bool *sub = fc->subsets + g * k;
+		size_t km = 0;
+		for (size_t j = 0; j < k; j++)
+			if (sub[j]) {
+				s->use[km] = j;
+				s->vals[km++] = fc->res[fc->cap_res[j]].x;
+			}
+		count_rows(fc, s->use, km, km, s->rows);
+		for (size_t i = 0; i < nm; i++)
+			s->elig[i] = fc->subset_of[i] == (long)g;
+		pc1_fit(fc, w, s->vals, s->use, km, s->rows, s->elig, true, out,
+			&variance, &cosine);
+	}
+}
+
+/* Capabilities scores of this sample's capability block: every model that enters it (the
+ * complete ones, or the eligible ones with --impute), then the reduced ones. */
+static void capability_block(const struct fit_cohort *fc, const unsigned *w, const bool *mask,
+			     struct fit_result *out)
+{
+	struct fit_scratch *s = out->scratch;
+	size_t nm = fc->nm, km = 0;
+	bool presorted = true;
+
+	out->capable = false;
+	out->variance_explained = out->cosine = NAN;
+	for (size_t i = 0; i < nm; i++)
+		out->score[i] = NAN;
+	for (size_t j = 0; j < fc->ncap; j++)
+		if (!mask || mask[j]) {
+			s->use[km] = j;
+			s->vals[km++] = fc->res[fc->cap_res[j]].x;
+		}
+	if (!fc->pc1 || km == 0)
+		return;
+	count_rows(fc, s->use, km, km, s->rows); /* the complete models of this mask */
+	if (fc->opt.impute && impute_sample(fc, w, s->use, km, s->rows, s)) {
+		for (size_t t = 0; t < km; t++)
+			s->vals[t] = s->fill + t * nm;
+		presorted = false;
+	}
+	out->capable = pc1_fit(fc, w, s->vals, s->use, km, s->rows,
+			       s->rows, presorted, out, &out->variance_explained, &out->cosine) == 0;
+	for (size_t j = 0; j < fc->ncap; j++)
+		s->cap_mu[j] = s->cap_sd[j] = NAN;
+	for (size_t t = 0; out->capable && t < km; t++) {
+		s->cap_mu[s->use[t]] = s->mu[t]; /* kept: the reduced fits reuse mu and sigma */
+		s->cap_sd[s->use[t]] = s->sigma[t];
+	}
+	if (out->capable && fc->opt.reduced_score && s->full_mask)
+		reduced_sample(fc, w, out);
 }
 
 /* ------------------------------------------------------------------ per benchmark */
@@ -647,6 +833,15 @@ static void zparams(const struct fit_cohort *fc, size_t r, const unsigned *w,
 	const struct column *col = &fc->res[r];
 	const double *need = fc->is_cap[r] && out->capable ? out->score : NULL;
 	struct sums a = {0, 0, 0, 0, 0, 0, 0, 0};
+	long j = fc->cap_of[r];
+
+	if (j >= 0 && out->capable && isfinite(s->cap_sd[j])) {
+		/* a capability benchmark in the block: the block's own parameters (its rows, with
+		 * imputed cells), as the analysis standardises it */
+		s->zmu[r] = s->cap_mu[j];
+		s->zsd[r] = s->cap_sd[j];
+		return;
+	}
 	struct moments m;
 	bool constant = true;
 	double first = NAN;
@@ -679,8 +874,9 @@ static void against_score(const struct fit_cohort *fc, size_t r, const unsigned 
 	s->lb_a[r] = s->lb_b[r] = NAN;
 	if (!out->capable)
 		return;
-	/* with the full mask, the models with a score are the complete ones */
-	g = s->full_mask ? gather_ranked(s, &fc->with_cap[r], w, NULL, out->score,
+	/* with the full mask and neither imputation nor reduced scores, the models with a score
+	 * are the complete ones */
+	g = s->full_mask && !fc->opt.impute && !fc->opt.reduced_score ? gather_ranked(s, &fc->with_cap[r], w, NULL, out->score,
 					 set_new(s, fc->nm), s->ra)
 			 : gather_ranked(s, &fc->res[r], w, out->score, out->score, set_new(s, fc->nm),
 					 s->ra);
@@ -893,8 +1089,13 @@ static void leaderboard(const struct fit_cohort *fc, const unsigned *w, struct f
 	mean_over_areas(s->area_s, na, nm, out->safety);
 	mean_over_areas(s->area_d, na, nm, out->decorrelated);
 	ranks_of(out->score, nm, s->rank, out->score_rank);
-	ranks_of(out->safety, nm, s->rank, out->safety_rank);
-	ranks_of(out->decorrelated, nm, s->rank, out->decorrelated_rank);
+	/* ranks among the models with enough coverage (the scores of the others stay) */
+	for (size_t i = 0; i < nm; i++) {
+		s->ra[i] = fc->ranked[i] ? out->safety[i] : NAN;
+		s->rb[i] = fc->ranked[i] ? out->decorrelated[i] : NAN;
+	}
+	ranks_of(s->ra, nm, s->rank, out->safety_rank);
+	ranks_of(s->rb, nm, s->rank, out->decorrelated_rank);
 }
 
 void fit_run(const struct fit_cohort *fc, const unsigned *w, const bool *capmask,

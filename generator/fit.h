@@ -48,10 +48,12 @@ struct fit_result {
 struct fit_cohort;
 
 /**
- * Prepare cohort cr of analysis over corpus c for fits. Both must outlive the result. Caller
- * frees with fit_cohort_free().
+ * Prepare cohort cr, analysed over corpus c with options o, for fits (the same imputation,
+ * reduced scores and coverage rule). c and cr must outlive the result. Caller frees with
+ * fit_cohort_free().
  */
-struct fit_cohort *fit_prepare(const struct corpus *c, const struct cohort_result *cr);
+struct fit_cohort *fit_prepare(const struct corpus *c, const struct cohort_result *cr,
+			       const struct analysis_options *o);
 /** Free a prepared cohort (NULL is fine). */
 void fit_cohort_free(struct fit_cohort *fc);
 

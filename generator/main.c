@@ -71,6 +71,16 @@ static const char usage_analyze[] =
 	"                  the same for any N\n"
 	"  -q, --quiet     do not print warnings\n"
 	"\n"
+	"missing data (docs/method.md, section 1b):\n"
+	"  --impute M        svd: fill missing capability cells of models with at least\n"
+	"                    --impute-min-share of them from a rank --impute-rank fit;\n"
+	"                    none (default, or site.json's \"impute\")\n"
+	"  --impute-rank K   (default 1)\n"
+	"  --impute-min-share S  (default 0.5)\n"
+	"  --reduced-score   score a model lacking capability benchmarks on the ones it has\n"
+	"  --min-coverage C  rank only models with benchmarks in at least this share of the\n"
+	"                    safety areas (default 0.5; 0: every model)\n"
+	"\n"
 	"uncertainty (docs/method.md, section 3):\n"
 	"  --bootstrap N     resamples of the models, the whole method refitted in each\n"
 	"                    (default 1000; 0: point estimates only, no intervals)\n"
@@ -113,6 +123,16 @@ static const char usage_build[] =
 	"  --gnuplot-timeout S  seconds a gnuplot process may go without finishing a figure\n"
 	"                    before it is killed as hung (default 120)\n"
 	"  -q, --quiet       no progress and no warnings\n"
+	"\n"
+	"missing data (docs/method.md, section 1b):\n"
+	"  --impute M        svd: fill missing capability cells of models with at least\n"
+	"                    --impute-min-share of them from a rank --impute-rank fit;\n"
+	"                    none (default, or site.json's \"impute\")\n"
+	"  --impute-rank K   (default 1)\n"
+	"  --impute-min-share S  (default 0.5)\n"
+	"  --reduced-score   score a model lacking capability benchmarks on the ones it has\n"
+	"  --min-coverage C  rank only models with benchmarks in at least this share of the\n"
+	"                    safety areas (default 0.5; 0: every model)\n"
 	"\n"
 	"uncertainty (docs/method.md, section 3):\n"
 	"  --bootstrap N     resamples of the models, the whole method refitted in each\n"
@@ -303,6 +323,46 @@ static int uncertainty_option(struct args *a, const char *arg, struct uncertaint
 	return r != 0;
 }
 
+/*
+ * The missing-data options of analyze and build (docs/method.md 1b). Returns 1 when arg was
+ * one of them (and *err a usage exit code when its value is bad), 0 when it was not.
+ */
+static int analysis_option(struct args *a, const char *arg, struct analysis_cli *o, int *err)
+{
+	const char *v = NULL;
+	double x;
+	int r;
+
+	*err = 0;
+	if (strcmp(arg, "--reduced-score") == 0) {
+		o->reduced_score = 1;
+		return 1;
+	}
+	if ((r = option(a, "--impute", 1, &v)) > 0) {
+		if (strcmp(v, "svd") == 0 || strcmp(v, "none") == 0)
+			o->impute = strcmp(v, "svd") == 0;
+		else
+			*err = usage_error(a, "--impute must be svd or none, not", v);
+	} else if (r == 0 && (r = option(a, "--impute-rank", 1, &v)) > 0) {
+		if (parse_number(v, &x) < 0 || x < 1 || x > 64 || x != floor(x))
+			*err = usage_error(a, "--impute-rank takes a whole number from 1 to 64, not", v);
+		else
+			o->impute_rank = (unsigned)x;
+	} else if (r == 0 && (r = option(a, "--impute-min-share", 1, &v)) > 0) {
+		if (parse_number(v, &o->impute_min_share) < 0 ||
+		    !(o->impute_min_share > 0 && o->impute_min_share <= 1))
+			*err = usage_error(a, "--impute-min-share takes a share above 0, up to 1, not",
+					   v);
+	} else if (r == 0 && (r = option(a, "--min-coverage", 1, &v)) > 0) {
+		if (parse_number(v, &o->min_coverage) < 0 ||
+		    !(o->min_coverage >= 0 && o->min_coverage <= 1))
+			*err = usage_error(a, "--min-coverage takes a share from 0 (off) to 1, not", v);
+	}
+	if (r < 0)
+		*err = usage_error(a, "missing value after", arg);
+	return r != 0;
+}
+
 static void uncertainty_defaults(struct uncertainty_options *u)
 {
 	memset(u, 0, sizeof(*u));
@@ -330,6 +390,8 @@ static int cmd_analyze(struct args *a)
 	struct analysis *an = NULL;
 	struct uncertainty *unc = NULL;
 	struct uncertainty_options uo;
+	struct analysis_cli acli = ANALYSIS_CLI_UNSET;
+	struct analysis_options ao;
 	struct value *report = NULL;
 	struct buf out = BUF_INIT;
 	int rc = WB_EXIT_OK;
@@ -343,7 +405,7 @@ static int cmd_analyze(struct args *a)
 			return WB_EXIT_OK;
 		if (r == 0)
 			continue;
-		if (uncertainty_option(a, arg, &uo, &err)) {
+		if (uncertainty_option(a, arg, &uo, &err) || analysis_option(a, arg, &acli, &err)) {
 			if (err)
 				return err;
 			continue;
@@ -373,7 +435,8 @@ static int cmd_analyze(struct args *a)
 		rc = WB_EXIT_DATA;
 		goto out;
 	}
-	an = analysis_run(c, cohort);
+	analysis_options_resolve(c, &acli, &ao);
+	an = analysis_run(c, cohort, &ao);
 	if (!an) {
 		rc = WB_EXIT_USAGE;
 		goto out;
@@ -455,6 +518,7 @@ static int cmd_build(struct args *a)
 	struct site_options o;
 	struct site_stats st;
 	struct uncertainty_options uo;
+	struct analysis_cli acli = ANALYSIS_CLI_UNSET;
 	bool quiet = false;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	enum wb_exit rc;
@@ -474,7 +538,7 @@ static int cmd_build(struct args *a)
 			return WB_EXIT_OK;
 		if (r == 0)
 			continue;
-		if (uncertainty_option(a, arg, &uo, &err)) {
+		if (uncertainty_option(a, arg, &uo, &err) || analysis_option(a, arg, &acli, &err)) {
 			if (err)
 				return err;
 			continue;
@@ -526,6 +590,7 @@ static int cmd_build(struct args *a)
 	o.progress = !quiet && isatty(2);
 	uo.jobs = o.jobs;
 	o.uncertainty = uo.resamples ? &uo : NULL;
+	o.analysis = &acli;
 	interrupt_catch();
 	rc = exit_code(site_build(&o, &st));
 	exit_if_interrupted("build", rc == WB_EXIT_OK ? "%s is the new site" : "%s is unchanged",

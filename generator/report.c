@@ -14,8 +14,8 @@ static void set_opt_string(struct value *o, const char *key, const char *s)
 		value_set_string(o, key, s);
 }
 
-static struct value *model_summary(const struct model *m, const struct cohort_result *cr,
-				   size_t i)
+static struct value *model_summary(const struct corpus *c, const struct model *m,
+				   const struct cohort_result *cr, size_t i)
 {
 	struct value *o = value_object();
 	value_set_string(o, "id", m->id);
@@ -32,10 +32,40 @@ static struct value *model_summary(const struct model *m, const struct cohort_re
 	set_opt_string(o, "released", m->released);
 	set_opt_string(o, "source", m->source);
 	value_set_statistic(o, "capability_score", cr->score[i]);
+	if (score_basis_name(cr->basis[i]))
+		value_set_string(o, "capability_score_basis", score_basis_name(cr->basis[i]));
+	else
+		value_set_null(o, "capability_score_basis");
+	if (cr->basis[i] == SCORE_REDUCED) {
+		struct value *ids = value_set(o, "capability_benchmarks", value_array());
+		for (size_t j = 0; j < cr->ncap; j++)
+			if (cr->subset[i * cr->ncap + j])
+				value_push(ids, value_string(c->benchmarks[cr->cap[j]].id));
+	}
 	if (cr->score_rank[i])
 		value_set_statistic(o, "capability_rank", (double)cr->score_rank[i]);
 	else
 		value_set_null(o, "capability_rank");
+	return o;
+}
+
+/* The imputation of the capability block (docs/method.md 1b), when it was asked for. */
+static struct value *imputation(const struct cohort_result *cr)
+{
+	const struct imputation *im = &cr->imputation;
+	struct value *o = value_object();
+	bool used = !im->failed && im->st.converged;
+	value_set_string(o, "method", "svd");
+	value_set_statistic(o, "rank", (double)im->rank);
+	value_set_statistic(o, "min_share", im->min_share);
+	value_set_statistic(o, "n_eligible", (double)im->n_eligible);
+	value_set_statistic(o, "n_imputed", (double)im->st.cells);
+	value_set_statistic(o, "iterations", (double)im->st.iterations);
+	value_set_bool(o, "converged", !im->failed && im->st.converged);
+	value_set_statistic(o, "max_change", im->failed ? NAN : im->st.max_change);
+	value_set_bool(o, "used", used);
+	value_set_statistic(o, "recover_rmse_z", im->recover_rmse_z);
+	value_set_statistic(o, "recover_cells", (double)im->recover_cells);
 	return o;
 }
 
@@ -74,7 +104,41 @@ static struct value *capability_block(const struct corpus *c, const struct cohor
 		value_set_string(o, "note", cr->note);
 	else
 		value_set_null(o, "note");
+	if (cr->imputation.on)
+		value_set(o, "imputation", imputation(cr));
 	return o;
+}
+
+/* Imputed cells, marked as such: an imputed value is never a measurement. */
+static void imputed_cells(const struct corpus *c, const struct cohort_result *cr,
+			  const struct bench_result *br, struct value *ms)
+{
+	const struct benchmark *b = &c->benchmarks[br->bench];
+	for (size_t i = 0; i < cr->nmodels; i++) {
+		struct value *e;
+		double x = br->imputed[i];
+		if (!isfinite(x))
+			continue;
+		e = value_push(ms, value_object());
+		value_set_string(e, "model", c->models[cr->models[i]].id);
+		value_set_null(e, "value");
+		value_set_bool(e, "imputed", true);
+		/* back in the benchmark's own direction; a target's -|x - t| has none */
+		value_set_statistic(e, "imputed_value",
+				    b->has_target ? NAN : b->higher_is_better ? x : -x);
+	}
+}
+
+/* The models without a value, and whether missingness is tied to capability. */
+static void missing_models(const struct corpus *c, const struct cohort_result *cr,
+			   const struct bench_result *br, struct value *o)
+{
+	struct value *ids = value_set(o, "missing_models", value_array());
+	for (size_t i = 0; i < cr->nmodels; i++)
+		if (!isfinite(br->oriented[i]))
+			value_push(ids, value_string(c->models[cr->models[i]].id));
+	value_set_statistic(o, "missing_auc", br->missing_auc);
+	value_set_bool(o, "missing_tied_to_capability", br->missing_tied);
 }
 
 static struct value *benchmark_entry(const struct corpus *c, const struct cohort_result *cr,
@@ -157,8 +221,19 @@ static struct value *benchmark_entry(const struct corpus *c, const struct cohort
 			value_set_statistic(e, "leaderboard_residual", br->lb_residual[i]);
 		value_push(ms, e);
 	}
+	imputed_cells(c, cr, br, ms);
 	value_set(o, "models", ms);
+	missing_models(c, cr, br, o);
 	return o;
+}
+
+/* The share of the cohort's leaderboard areas where the model has a benchmark. */
+static double area_coverage(const struct cohort_result *cr, const struct leader *l)
+{
+	size_t areas = 0;
+	for (size_t a = 0; a < cr->nareas; a++)
+		areas += isfinite(l->areas[a].coverage);
+	return areas ? (double)l->areas_covered / (double)areas : NAN;
 }
 
 static struct value *leaderboard(const struct corpus *c, const struct cohort_result *cr,
@@ -187,6 +262,9 @@ static struct value *leaderboard(const struct corpus *c, const struct cohort_res
 		value_set_statistic(e, "coverage",
 				 cr->n_safety ? (double)l->covered / (double)cr->n_safety : NAN);
 		value_set_statistic(e, "n_benchmarks", (double)l->covered);
+		value_set_bool(e, "ranked", l->ranked);
+		value_set_statistic(e, "areas_covered", (double)l->areas_covered);
+		value_set_statistic(e, "area_coverage", area_coverage(cr, l));
 		if (cu)
 			report_leader_uncertainty(e, c, cr, cu, l->model);
 		for (size_t a = 0; a < cr->nareas; a++) {
@@ -195,6 +273,7 @@ static struct value *leaderboard(const struct corpus *c, const struct cohort_res
 			value_set_statistic(ae, "safety_score", l->areas[a].safety);
 			value_set_statistic(ae, "decorrelated_score", l->areas[a].decorrelated);
 			value_set_statistic(ae, "n", (double)l->areas[a].n);
+			value_set_statistic(ae, "coverage", l->areas[a].coverage);
 			value_push(areas, ae);
 		}
 		value_set(e, "areas", areas);
@@ -270,7 +349,7 @@ static struct value *cohort_entry(const struct corpus *c, const struct cohort_re
 	if (cu)
 		report_capability_uncertainty(value_get(o, "capability"), cu);
 	for (size_t i = 0; i < cr->nmodels; i++) {
-		struct value *m = value_push(models, model_summary(&c->models[cr->models[i]], cr, i));
+		struct value *m = value_push(models, model_summary(c, &c->models[cr->models[i]], cr, i));
 		if (cu)
 			report_model_uncertainty(m, cu, i);
 	}

@@ -59,6 +59,18 @@
  *   cohorts[].capability.intercorrelation_mean    number|null
  *   cohorts[].capability.intercorrelation_sd      number|null
  *   cohorts[].capability.note                     string|null  why there is no score
+ *   cohorts[].capability.imputation               object  opt: with --impute (method.md 1b)
+ *   cohorts[].capability.imputation.method        string  opt: "svd"
+ *   cohorts[].capability.imputation.rank          number  opt
+ *   cohorts[].capability.imputation.min_share     number  opt
+ *   cohorts[].capability.imputation.n_eligible    number  opt: models in the matrix
+ *   cohorts[].capability.imputation.n_imputed     number  opt: missing cells of theirs
+ *   cohorts[].capability.imputation.iterations    number  opt
+ *   cohorts[].capability.imputation.converged     bool    opt
+ *   cohorts[].capability.imputation.max_change    number|null  opt: of the last update
+ *   cohorts[].capability.imputation.used          bool    opt: false: paper mode instead
+ *   cohorts[].capability.imputation.recover_rmse_z  number|null  opt: mask and recover
+ *   cohorts[].capability.imputation.recover_cells number  opt
  *   cohorts[].models                              array   by id
  *   cohorts[].models[].id                         string
  *   cohorts[].models[].name                       string
@@ -72,6 +84,8 @@
  *   cohorts[].models[].source                     string  opt
  *   cohorts[].models[].capability_score           number|null
  *   cohorts[].models[].capability_rank            number|null  1 = most capable
+ *   cohorts[].models[].capability_score_basis     string|null  complete, imputed, reduced
+ *   cohorts[].models[].capability_benchmarks      array   opt: a reduced score's benchmarks
  *   cohorts[].models[].capability_score_ci_low    number|null  boot
  *   cohorts[].models[].capability_score_ci_high   number|null  boot
  *   cohorts[].models[].capability_rank_ci_low     number|null  boot
@@ -107,6 +121,9 @@
  *   cohorts[].benchmarks[].n_mode                 number  models sharing the commonest value
  *   cohorts[].benchmarks[].near_constant          bool
  *   cohorts[].benchmarks[].residual_basis         string|null  capabilities, reference
+ *   cohorts[].benchmarks[].missing_models         array   ids of the models without it
+ *   cohorts[].benchmarks[].missing_auc            number|null  capability of with vs without
+ *   cohorts[].benchmarks[].missing_tied_to_capability  bool
  *   cohorts[].benchmarks[].verdict                string  verdict.h ids
  *   cohorts[].benchmarks[].verdict_label          string
  *   cohorts[].benchmarks[].verdict_basis          string  capabilities or reference
@@ -150,12 +167,15 @@
  *   cohorts[].benchmarks[].loo_capability_flips[].verdict    string  boot cap
  *   cohorts[].benchmarks[].models                 array   the models with a value
  *   cohorts[].benchmarks[].models[].model         string  model id
- *   cohorts[].benchmarks[].models[].value         number  as reported (not oriented)
+ *   cohorts[].benchmarks[].models[].value         number|null  as reported (not oriented);
+ *                                                 null for an imputed cell
+ *   cohorts[].benchmarks[].models[].imputed       bool    opt: an imputed cell, not measured
+ *   cohorts[].benchmarks[].models[].imputed_value number|null  opt: in the metric's direction
  *   cohorts[].benchmarks[].models[].stderr        number  opt
  *   cohorts[].benchmarks[].models[].n             number  opt
- *   cohorts[].benchmarks[].models[].z             number|null
- *   cohorts[].benchmarks[].models[].expected      number|null  from capabilities, own units
- *   cohorts[].benchmarks[].models[].residual      number|null  z - expected z
+ *   cohorts[].benchmarks[].models[].z             number|null  opt for an imputed cell
+ *   cohorts[].benchmarks[].models[].expected      number|null  opt for an imputed cell
+ *   cohorts[].benchmarks[].models[].residual      number|null  opt for an imputed cell
  *   cohorts[].benchmarks[].models[].leaderboard_residual  number|null  opt: scaled, on the basis
  *   cohorts[].leaderboard                         array   by decorrelated rank, raw rank, id
  *   cohorts[].leaderboard[].model                 string
@@ -168,6 +188,9 @@
  *   cohorts[].leaderboard[].rank_change           number|null
  *   cohorts[].leaderboard[].coverage              number|null
  *   cohorts[].leaderboard[].n_benchmarks          number
+ *   cohorts[].leaderboard[].ranked                bool    enough coverage for a rank
+ *   cohorts[].leaderboard[].areas_covered         number  areas where it has a benchmark
+ *   cohorts[].leaderboard[].area_coverage         number|null  their share
  *   cohorts[].leaderboard[].safety_score_ci_low        number|null  boot
  *   cohorts[].leaderboard[].safety_score_ci_high       number|null  boot
  *   cohorts[].leaderboard[].safety_rank_ci_low         number|null  boot
@@ -183,6 +206,7 @@
  *   cohorts[].leaderboard[].areas[].safety_score  number|null  in SDs of the area
  *   cohorts[].leaderboard[].areas[].decorrelated_score  number|null
  *   cohorts[].leaderboard[].areas[].n             number
+ *   cohorts[].leaderboard[].areas[].coverage      number|null  share of the area's benchmarks
  *   cohorts[].areas                               array   safety areas by id
  *   cohorts[].areas[].id                          string
  *   cohorts[].areas[].benchmarks                  array   of ids

@@ -5,8 +5,6 @@
 
 #include "util.h"
 
-#define GOLDEN 0x9E3779B97F4A7C15u
-
 const char *resample_unit_name(enum resample_unit u)
 {
 	return u == UNIT_FAMILY ? "family" : "model";
@@ -78,31 +76,12 @@ void resample_units_release(struct resample_units *u)
 	memset(u, 0, sizeof(*u));
 }
 
-uint64_t resample_next(uint64_t *state)
-{
-	uint64_t z = (*state += GOLDEN);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-	return z ^ (z >> 31);
-}
-
-/* An unbiased index in [0, n): values at or above the largest multiple of n are redrawn. */
-static size_t draw_index(uint64_t *state, size_t n)
-{
-	uint64_t limit = UINT64_MAX - (UINT64_MAX % n + 1) % n; /* 2^64 - (2^64 mod n), minus 1 */
-	uint64_t x;
-	do
-		x = resample_next(state);
-	while (x > limit);
-	return (size_t)(x % n);
-}
-
 void resample_draw(const struct resample_units *u, uint64_t seed, size_t r, unsigned *w)
 {
-	uint64_t state = seed ^ (GOLDEN * ((uint64_t)r + 1));
+	uint64_t state = rng_stream(seed, r);
 	memset(w, 0, u->nmodels * sizeof(unsigned));
 	for (size_t d = 0; d < u->nunits; d++) {
-		size_t t = draw_index(&state, u->nunits);
+		size_t t = rng_index(&state, u->nunits);
 		for (size_t m = u->first[t]; m < u->first[t + 1]; m++)
 			w[u->members[m]]++;
 	}

@@ -3,9 +3,9 @@
  *
  * A resample is a vector of integer weights over a cohort's models (how many times each
  * model was drawn). Resample r of seed S is always the same vector, whoever draws it and in
- * whatever order, so a bootstrap split over threads gives the same output. The stream is
- * specified in docs/method.md section 3 (splitmix64, rejection for an unbiased index), so an
- * independent implementation (tests/uncertainty_ref.py) draws the same resamples.
+ * whatever order, so a bootstrap split over threads gives the same output. The stream
+ * (util.h's rng_*) is specified in docs/method.md section 3, so an independent
+ * implementation (tests/uncertainty_ref.py) draws the same resamples.
  */
 #ifndef WB_RESAMPLE_H
 #define WB_RESAMPLE_H
@@ -39,9 +39,6 @@ void resample_units_init(struct resample_units *u, const struct corpus *c,
 			 const struct cohort_result *cr, enum resample_unit unit);
 /** Free what resample_units_init() allocated. */
 void resample_units_release(struct resample_units *u);
-
-/** The next value of a splitmix64 stream (Steele, Lea and Flood, 2014). */
-uint64_t resample_next(uint64_t *state);
 
 /** Resample r of seed: the weights of every model into w[0 .. u->nmodels). */
 void resample_draw(const struct resample_units *u, uint64_t seed, size_t r, unsigned *w);

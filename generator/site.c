@@ -64,7 +64,11 @@ static int load_report(struct build *b, struct inputs *in)
 	in->c = content_load(o->content);
 	if (!in->c)
 		return -1;
-	in->an = analysis_run(in->c, NULL);
+	{
+		struct analysis_options ao;
+		analysis_options_resolve(in->c, o->analysis, &ao);
+		in->an = analysis_run(in->c, NULL, &ao);
+	}
 	if (!in->an)
 		return -1;
 	if (o->uncertainty) {

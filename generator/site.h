@@ -35,6 +35,8 @@ struct site_options {
 	double png_scale;      /* PNG pixels per SVG pixel (0: the plot module's default, 1) */
 	double gnuplot_timeout; /* seconds without a finished figure before gnuplot counts as
 	                          * hung (0: PLOT_TIMEOUT); not part of the fingerprint */
+	const struct analysis_cli *analysis; /* missing-data options of the command line, or
+	                                      * NULL: site.json's and the defaults */
 	const struct uncertainty_options *uncertainty; /* the bootstrap, or NULL: point
 	                                                 * estimates only (--bootstrap 0) */
 };

@@ -80,6 +80,12 @@ int site_fingerprint(const struct site_options *o, const char *base_url, char ou
 		 u ? (unsigned long long)u->seed : 0ULL, u ? (int)u->unit : 0, u ? u->level : 0,
 		 u ? (int)u->method : 0);
 	fp_str(&f, opts);
+	if (o->analysis) {
+		snprintf(opts, sizeof(opts), "impute=%d rank=%u share=%.17g reduced=%d coverage=%.17g",
+			 o->analysis->impute, o->analysis->impute_rank, o->analysis->impute_min_share,
+			 o->analysis->reduced_score, o->analysis->min_coverage);
+		fp_str(&f, opts);
+	}
 	fp_str(&f, base_url);
 	fp_str(&f, o->release ? o->release : "");
 	if (fp_tree(&f, o->content) < 0 || fp_tree(&f, o->templates) < 0)

@@ -152,6 +152,46 @@ out:
 	return rc;
 }
 
+int stats_eigen(const double *m, size_t k, double *values, double *vectors)
+{
+	gsl_matrix *a = NULL, *evec = NULL;
+	gsl_vector *eval = NULL;
+	gsl_eigen_symmv_workspace *w = NULL;
+	int rc = -1;
+
+	gsl_quiet();
+	if (k == 0)
+		return -1;
+	for (size_t i = 0; i < k * k; i++)
+		if (!isfinite(m[i]))
+			return -1;
+	a = gsl_matrix_alloc(k, k);
+	evec = gsl_matrix_alloc(k, k);
+	eval = gsl_vector_alloc(k);
+	w = gsl_eigen_symmv_alloc(k);
+	if (!a || !evec || !eval || !w)
+		goto out;
+	for (size_t i = 0; i < k; i++)
+		for (size_t j = 0; j < k; j++)
+			gsl_matrix_set(a, i, j, m[i * k + j]);
+	if (gsl_eigen_symmv(a, eval, evec, w) != GSL_SUCCESS ||
+	    gsl_eigen_symmv_sort(eval, evec, GSL_EIGEN_SORT_VAL_DESC) != GSL_SUCCESS)
+		goto out;
+	for (size_t t = 0; t < k; t++) {
+		values[t] = gsl_vector_get(eval, t);
+		for (size_t j = 0; j < k; j++)
+			vectors[t * k + j] = gsl_matrix_get(evec, j, t);
+	}
+	rc = 0;
+out:
+	if (w)
+		gsl_eigen_symmv_free(w);
+	gsl_vector_free(eval);
+	gsl_matrix_free(evec);
+	gsl_matrix_free(a);
+	return rc;
+}
+
 double stats_quantile_sorted(const double *x, size_t n, double p)
 {
 	double pos, frac;

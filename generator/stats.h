@@ -40,6 +40,13 @@ int stats_ols(const double *x, const double *y, size_t n, struct ols *fit);
 int stats_pc1(const double *m, size_t k, double *eigenvalues, double *pc1);
 
 /**
+ * Every eigenpair of the symmetric k x k matrix m (row-major; not modified): eigenvalues
+ * descending into values (k), eigenvector t into vectors[t * k .. t * k + k) (unit length,
+ * sign arbitrary). Returns 0, or -1 when m is not finite or the decomposition fails.
+ */
+int stats_eigen(const double *m, size_t k, double *values, double *vectors);
+
+/**
  * Quantile p (0..1) of the n sorted values x, interpolating linearly between order statistics
  * (position p * (n - 1): numpy's default, Hyndman and Fan's type 7). NAN when n == 0.
  */

@@ -474,7 +474,7 @@ static void choose_drops(struct run *run)
 }
 
 static int run_init(struct run *run, const struct corpus *c, const struct cohort_result *cr,
-		    const struct uncertainty_options *o)
+		    const struct analysis_options *opt, const struct uncertainty_options *o)
 {
 	memset(run, 0, sizeof(*run));
 	run->c = c;
@@ -492,7 +492,7 @@ static int run_init(struct run *run, const struct corpus *c, const struct cohort
 		resample_units_release(&run->units);
 		return -1;
 	}
-	run->fc = fit_prepare(c, cr);
+	run->fc = fit_prepare(c, cr, opt);
 	run->njack = o->method == CI_BCA ? run->units.nunits : 0;
 	choose_drops(run);
 	run->boot = xcalloc(run->nstats * run->R, sizeof(double));
@@ -561,7 +561,7 @@ struct uncertainty *uncertainty_run(const struct analysis *a, const struct uncer
 	u->cohorts = xcalloc(a->ncohorts ? a->ncohorts : 1, sizeof(*u->cohorts));
 	for (size_t ci = 0; ci < a->ncohorts; ci++) {
 		struct run run;
-		if (run_init(&run, a->corpus, &a->cohorts[ci], &u->opt) < 0) {
+		if (run_init(&run, a->corpus, &a->cohorts[ci], &a->opt, &u->opt) < 0) {
 			uncertainty_free(u);
 			return NULL;
 		}

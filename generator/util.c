@@ -597,6 +597,33 @@ double clock_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* ------------------------------------------------------------------ random streams */
+
+#define GOLDEN 0x9E3779B97F4A7C15u
+
+uint64_t rng_stream(uint64_t seed, uint64_t r)
+{
+	return seed ^ (GOLDEN * (r + 1));
+}
+
+uint64_t rng_next(uint64_t *state)
+{
+	uint64_t z = (*state += GOLDEN);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+	return z ^ (z >> 31);
+}
+
+size_t rng_index(uint64_t *state, size_t n)
+{
+	uint64_t limit = UINT64_MAX - (UINT64_MAX % n + 1) % n; /* 2^64 - (2^64 mod n), minus 1 */
+	uint64_t x;
+	do
+		x = rng_next(state);
+	while (x > limit);
+	return (size_t)(x % n);
+}
+
 /* ------------------------------------------------------------------ hashing, string sets */
 
 uint64_t hash_fnv1a(uint64_t h, const void *data, size_t n)

@@ -135,6 +135,16 @@ void interrupt_reraise(void);
 /** Seconds on a monotonic clock (for durations only: its zero is arbitrary). */
 double clock_seconds(void);
 
+/* ------------------------------------------------------------------ random streams */
+
+/** The state of stream r of seed (docs/method.md section 3): seed ^ (golden ratio * (r + 1)). */
+uint64_t rng_stream(uint64_t seed, uint64_t r);
+/** The next value of a splitmix64 stream (Steele, Lea and Flood, 2014). */
+uint64_t rng_next(uint64_t *state);
+/** An unbiased index in [0, n), n >= 1 (values at or above the largest multiple of n are
+ * redrawn). */
+size_t rng_index(uint64_t *state, size_t n);
+
 /* ------------------------------------------------------------------ hashing, string sets */
 
 /** FNV-1a's offset basis: the seed of a fresh hash_fnv1a(). */

@@ -122,7 +122,7 @@ static void run(struct run *r, int n_models, int skip_cap_for)
 	write_base(n_models, skip_cap_for);
 	r->c = content_load(root);
 	assert_non_null(r->c);
-	r->a = analysis_run(r->c, NULL);
+	r->a = analysis_run(r->c, NULL, NULL);
 	assert_non_null(r->a);
 	assert_int_equal(r->a->ncohorts, 1);
 	r->cr = &r->a->cohorts[0];
@@ -325,7 +325,7 @@ static void an_exact_spearman_of_0_6_tracks_capabilities(void **state)
 	buf_release(&b);
 	c = content_load(root);
 	assert_non_null(c);
-	a = analysis_run(c, NULL);
+	a = analysis_run(c, NULL, NULL);
 	assert_non_null(a);
 	br = result(c, &a->cohorts[0], "s");
 	assert_float_equal(br->cap_corr, 0.6, 1e-12);
@@ -413,7 +413,7 @@ static void an_unknown_cohort_is_an_error_not_a_crash(void **state)
 	struct run r;
 	(void)state;
 	run(&r, 8, 0);
-	assert_null(analysis_run(r.c, "nope"));
+	assert_null(analysis_run(r.c, "nope", NULL));
 	done(&r);
 }
 

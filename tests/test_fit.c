@@ -18,6 +18,9 @@
 #include "fit.h"
 #include "util.h"
 
+/* The options the analyses of these tests run with (analysis_run(..., NULL)). */
+static const struct analysis_options a_opt = ANALYSIS_OPTIONS_DEFAULT;
+
 static void close_to(double got, double want, const char *what, const char *id)
 {
 	if (isnan(want) && isnan(got))
@@ -27,9 +30,10 @@ static void close_to(double got, double want, const char *what, const char *id)
 }
 
 /* Every statistic of a unit-weight fit against the analysis of the same cohort. */
-static void check_unit_fit(const struct corpus *c, const struct cohort_result *cr)
+static void check_unit_fit(const struct corpus *c, const struct cohort_result *cr,
+			   const struct analysis_options *o)
 {
-	struct fit_cohort *fc = fit_prepare(c, cr);
+	struct fit_cohort *fc = fit_prepare(c, cr, o);
 	struct fit_result *fr = fit_result_new(fc);
 	unsigned *w = xcalloc(cr->nmodels + 1, sizeof(unsigned));
 
@@ -79,11 +83,36 @@ static void unit_weights_reproduce_the_analysis_on_the_paper_data(void **state)
 	(void)state;
 	c = content_load("content");
 	assert_non_null(c);
-	a = analysis_run(c, NULL);
+	a = analysis_run(c, NULL, NULL);
 	assert_non_null(a);
 	for (size_t i = 0; i < a->ncohorts; i++)
-		check_unit_fit(c, &a->cohorts[i]);
+		check_unit_fit(c, &a->cohorts[i], &a->opt);
 	analysis_free(a);
+	content_free(c);
+}
+
+/* The same with imputation, reduced scores and coverage at work (the impute fixture). */
+static void unit_weights_reproduce_imputed_and_reduced_scores(void **state)
+{
+	struct analysis_options o = ANALYSIS_OPTIONS_DEFAULT;
+	struct corpus *c;
+	struct analysis *a;
+	(void)state;
+	c = content_load("tests/fixtures/impute/content");
+	assert_non_null(c);
+	o.impute = true;
+	o.reduced_score = true;
+	for (unsigned rank = 1; rank <= 2; rank++) {
+		o.impute_rank = rank;
+		for (int share = 5; share <= 8; share += 3) {
+			o.impute_min_share = share / 10.0;
+			a = analysis_run(c, NULL, &o);
+			assert_non_null(a);
+			for (size_t i = 0; i < a->ncohorts; i++)
+				check_unit_fit(c, &a->cohorts[i], &a->opt);
+			analysis_free(a);
+		}
+	}
 	content_free(c);
 }
 
@@ -135,7 +164,7 @@ static struct corpus *edited_content(const char *edit, struct analysis **a, char
 	buf_release(&cmd);
 	c = content_load(dir);
 	assert_non_null(c);
-	*a = analysis_run(c, "chat");
+	*a = analysis_run(c, "chat", NULL);
 	assert_non_null(*a);
 	return c;
 }
@@ -153,9 +182,9 @@ static void a_weight_counts_copies_of_a_model(void **state)
 {
 	char d2[] = "/tmp/wb-test-fit-XXXXXX", d0[] = "/tmp/wb-test-fit-XXXXXX";
 	struct corpus *c = content_load("content"), *twice, *without;
-	struct analysis *a = analysis_run(c, "chat"), *a2, *a0;
+	struct analysis *a = analysis_run(c, "chat", NULL), *a2, *a0;
 	const struct cohort_result *cr = &a->cohorts[0];
-	struct fit_cohort *fc = fit_prepare(c, cr);
+	struct fit_cohort *fc = fit_prepare(c, cr, &a_opt);
 	struct fit_result *fr = fit_result_new(fc);
 	unsigned w[64];
 	size_t yi = cr->nmodels;
@@ -193,6 +222,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(unit_weights_reproduce_the_analysis_on_the_paper_data),
 	    cmocka_unit_test(a_weight_counts_copies_of_a_model),
+	    cmocka_unit_test(unit_weights_reproduce_imputed_and_reduced_scores),
 	};
 	diag_quiet_warnings(true);
 	return cmocka_run_group_tests(tests, NULL, NULL);

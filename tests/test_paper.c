@@ -24,7 +24,7 @@ static int setup(void **state)
 	corpus = content_load("content");
 	if (!corpus)
 		return -1;
-	analysis = analysis_run(corpus, NULL);
+	analysis = analysis_run(corpus, NULL, NULL);
 	return analysis ? 0 : -1;
 }
 

@@ -212,7 +212,7 @@ static int group_setup(void **state)
 	free(content);
 	if (!corpus)
 		return -1;
-	analysis = analysis_run(corpus, NULL);
+	analysis = analysis_run(corpus, NULL, NULL);
 	if (!analysis)
 		return -1;
 	report = report_build(analysis, NULL);

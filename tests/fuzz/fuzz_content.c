@@ -459,7 +459,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c = content_load(dir);
 	if (!c)
 		goto out;
-	a = analysis_run(c, NULL);
+	a = analysis_run(c, NULL, NULL);
 	if (!a)
 		goto out;
 	report = report_build(a, NULL);
