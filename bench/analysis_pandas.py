@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 MIN_MODELS = 5
+MIN_COVERAGE = 0.5  # the default --min-coverage (docs/method.md 1b)
 TOL = 1e-9
 VERDICT_IDS = ["tracks-capabilities", "moderate", "distinct", "worsens-with-capabilities",
                "insufficient-data"]
@@ -386,10 +387,16 @@ def analyze_cohort(data, cid, title):
     lb = pd.DataFrame({"safety_score": area_safety.mean(axis=1),
                        "decorrelated_score": area_decor.mean(axis=1),
                        "covered": raw[board].notna().sum(axis=1)}, index=ids)
-    lb["safety_rank"] = competition_rank(lb["safety_score"])
-    lb["decorrelated_rank"] = competition_rank(lb["decorrelated_score"])
+    # method.md 1b: only models with benchmarks in at least MIN_COVERAGE of the areas rank
+    lb_areas = [a for a in areas if any(bench.at[b, "area"] == a for b in board)]
+    covered_areas = sum((raw[[b for b in board if bench.at[b, "area"] == a]].notna()
+                         .sum(axis=1) > 0).astype(int) for a in lb_areas) if lb_areas else 0
+    lb["ranked"] = (covered_areas / len(lb_areas) >= MIN_COVERAGE - 1e-12) if lb_areas \
+        else MIN_COVERAGE <= 0
+    lb["safety_rank"] = competition_rank(lb["safety_score"].where(lb["ranked"]))
+    lb["decorrelated_rank"] = competition_rank(lb["decorrelated_score"].where(lb["ranked"]))
     lb["raw_rank_scored"] = competition_rank(
-        lb["safety_score"].where(lb["decorrelated_score"].notna()))
+        lb["safety_score"].where(lb["decorrelated_score"].notna() & lb["ranked"]))
     lb["id"] = ids
     lb = lb.sort_values(["decorrelated_rank", "safety_rank", "id"], na_position="last",
                         kind="mergesort")

@@ -882,7 +882,7 @@ static int cmp_leader(const void *pa, const void *pb)
  * Is missingness tied to capability (docs/method.md 1b)? The Mann-Whitney probability that
  * a scored model with the benchmark has a higher capabilities score than one without.
  */
-static void missingness(struct cohort_result *cr, struct bench_result *br)
+static bool missingness(struct cohort_result *cr, struct bench_result *br)
 {
 	size_t nm = cr->nmodels, n = 0, with = 0;
 	double *s = xcalloc(nm ? nm : 1, sizeof(double)), *rk = xcalloc(nm ? nm : 1, sizeof(double));
@@ -906,9 +906,24 @@ static void missingness(struct cohort_result *cr, struct bench_result *br)
 				  ((double)with * (double)(n - with));
 		br->missing_tied = br->missing_auc >= 0.8 || br->missing_auc <= 0.2;
 	}
+	return br->missing_tied;
 	free(s);
 	free(rk);
 	free(has);
+}
+
+/* Say it now too: pairwise deletion then biases the benchmark's correlation. */
+static void warn_missingness(const struct corpus *c, const struct cohort_result *cr,
+			     const struct bench_result *br)
+{
+	char *dir = path_join(c->dir, "models"), *cdir = path_join(dir, c->cohorts[cr->cohort].id);
+	diag_warning(cdir, 0, 0, "benchmark '%s' was run mostly by %s capable models (a model with "
+				 "it is the more capable one with probability %.2f): its correlations "
+				 "are biased by who ran it",
+		     c->benchmarks[br->bench].id, br->missing_auc >= 0.5 ? "the more" : "the less",
+		     br->missing_auc);
+	free(cdir);
+	free(dir);
 }
 
 static void run_cohort(const struct corpus *c, size_t ci, struct cohort_result *cr,
@@ -943,7 +958,8 @@ static void run_cohort(const struct corpus *c, size_t ci, struct cohort_result *
 	for (size_t r = 0; r < cr->nresults; r++) {
 		benchmark_statistics(c, cr, &cr->results[r]);
 		leaderboard_residual(c, cr, &cr->results[r]);
-		missingness(cr, &cr->results[r]);
+		if (missingness(cr, &cr->results[r]))
+			warn_missingness(c, cr, &cr->results[r]);
 	}
 	areas_and_leaderboard(c, cr, o->min_coverage);
 	if (cr->nmodels)

@@ -459,7 +459,7 @@ static const char *const bench_cols[] = {
 	"n", "capabilities_correlation", "n_compute", "compute_correlation", "correlate_with",
 	"n_reference", "reference_correlation", "pearson", "slope", "slope_stderr",
 	"standardized_slope", "compute_slope", "verdict", "near_constant", "n_mode",
-	"residual_basis", NULL};
+	"residual_basis", "missing_auc", "missing_tied_to_capability", NULL};
 static const char *const bench_unc_cols[] = {
 	"capabilities_correlation_ci_low", "capabilities_correlation_ci_high",
 	"capabilities_correlation_fisher_low", "capabilities_correlation_fisher_high",
@@ -471,14 +471,16 @@ static const char *const bench_unc_cols[] = {
 	"loo_capability_low", "loo_capability_high", NULL};
 static const char *const model_cols[] = {"id", "name", "source_id", "family", "params",
 					 "training_flop", "flop_source", "released",
-					 "capability_score", "capability_rank", NULL};
+					 "capability_score", "capability_rank",
+					 "capability_score_basis", NULL};
 static const char *const model_unc_cols[] = {"capability_score_ci_low", "capability_score_ci_high",
 					     "capability_rank_ci_low", "capability_rank_ci_high",
 					     NULL};
 static const char *const leader_cols[] = {"model", "name", "capability_score", "safety_score",
 					  "safety_rank", "decorrelated_score",
 					  "decorrelated_rank", "rank_change", "coverage",
-					  "n_benchmarks", NULL};
+					  "n_benchmarks", "ranked", "areas_covered",
+					  "area_coverage", NULL};
 static const char *const leader_unc_cols[] = {
 	"safety_score_ci_low", "safety_score_ci_high", "safety_rank_ci_low",
 	"safety_rank_ci_high", "decorrelated_score_ci_low", "decorrelated_score_ci_high",
@@ -486,7 +488,8 @@ static const char *const leader_unc_cols[] = {
 	"loo_rank_move_model", NULL};
 static const char *const score_cols[] = {"model", "name", "benchmark", "value", "stderr",
 					 "n", "z", "expected", "residual",
-					 "leaderboard_residual", NULL};
+					 "leaderboard_residual", "imputed", "imputed_value",
+					 NULL};
 
 #define MAX_COLUMNS 64
 
