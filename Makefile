@@ -113,6 +113,8 @@ bench:
 	@echo
 	@bench/bootstrap.sh $(BUILD)/washboard
 	@echo
+	@bench/impute.sh $(BUILD)/washboard
+	@echo
 	@bench/site.sh $(BUILD)/washboard
 	@echo
 	@bench/scale.sh $(BUILD)/washboard
