@@ -11,6 +11,7 @@
 #ifndef WB_IMPORTERS_H
 #define WB_IMPORTERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -45,10 +46,13 @@ struct import_lm_eval_options {
 	const char *content;  /* content directory (must load) */
 	const char *cohort;   /* cohort id, declared in site.json */
 	const char *model_id; /* model id for every run, or NULL: from each run's model name */
+	const char *name;     /* display name for every run's model, or NULL: kept, or the
+			       * model name as the tool recorded it for a new model */
+	bool allow_incomplete; /* Inspect: import "error"/"cancelled" logs too (with a warning) */
 	double params;        /* parameter count, or 0 when not given */
 	double training_flop; /* training compute, or 0 */
 	double tokens;        /* training tokens, or 0: FLOP estimated as 6 x params x tokens */
-	char **inputs;        /* files and directories (searched for results*.json) */
+	char **inputs;        /* files, and directories searched for the tool's logs */
 	size_t ninputs;
 };
 

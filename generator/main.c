@@ -631,6 +631,10 @@ static int cmd_import_runs(struct args *a, bool inspect)
 			o.cohort = v;
 		else if ((r = option(a, "--model-id", 1, &v)) != 0)
 			o.model_id = v;
+		else if ((r = option(a, "--name", 1, &v)) != 0)
+			o.name = v;
+		else if (inspect && strcmp(arg, "--allow-incomplete") == 0)
+			o.allow_incomplete = true;
 		else if ((r = option(a, "--params", 1, &v)) != 0)
 			rc = r > 0 ? positive_option(a, "--params takes a positive number, not", v,
 						     &o.params)
