@@ -164,7 +164,7 @@ static size_t apply_inspect(const struct import_ctx *x, const struct import_run 
 }
 
 static const struct import_harness inspect_harness = {
-	"inspect", "Inspect", inspect_wanted, inspect_recognise, inspect_open, apply_inspect};
+	"inspect", "Inspect", inspect_wanted, inspect_recognise, inspect_open, apply_inspect, NULL};
 
 int import_inspect(const struct import_lm_eval_options *o)
 {

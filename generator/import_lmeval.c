@@ -229,7 +229,7 @@ static int lm_eval_open(const char *path, struct import_run *r,
 
 const struct import_harness import_lm_eval_harness = {
 	"lm-eval", "lm-evaluation-harness", lm_eval_wanted, lm_eval_recognise, lm_eval_open,
-	apply_lm_eval};
+	apply_lm_eval, NULL};
 
 int import_lm_eval(const struct import_lm_eval_options *o)
 {

@@ -42,10 +42,17 @@ static void collect_results(const struct import_harness *h, const char *path, bo
 	(*files)[(*n)++].searched = searched;
 }
 
+/* A git commit hash (7 to 40 hex digits): it pins a version, it names no checkpoint. */
+static bool is_commit_hash(const char *s)
+{
+	size_t n = strspn(s, "0123456789abcdef");
+	return s[n] == '\0' && n >= 7 && n <= 40;
+}
+
 char *import_model_identity(const char *name, const char *revision)
 {
 	struct buf b = BUF_INIT;
-	if (!revision || !revision[0] || strcmp(revision, "main") == 0)
+	if (!revision || !revision[0] || strcmp(revision, "main") == 0 || is_commit_hash(revision))
 		return xstrdup(name);
 	buf_printf(&b, "%s@%s", name, revision);
 	return buf_detach(&b);
@@ -80,6 +87,22 @@ struct pending {
 	struct value *doc;
 	size_t applied, nruns;
 };
+
+/*
+ * What a model file's "source" names: the log's file name; for a HELM run (run_spec.json),
+ * its run directory's name.
+ */
+static const char *source_name(const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	if (strcmp(base, "run_spec.json") == 0 && base > path + 1) {
+		const char *p = base - 1;
+		while (p > path && p[-1] != '/')
+			p--;
+		return p;
+	}
+	return base;
+}
 
 /* The number a score holds (a bare number, or {"value": ...}); NAN when none. */
 static double score_number(const struct value *v)
@@ -150,7 +173,7 @@ static int build_run_model(const struct import_harness *h, const struct import_c
 	if (o->name)
 		value_set_string(doc, "name", o->name);
 	else if (!value_get(doc, "name"))
-		value_set_string(doc, "name", model);
+		value_set_string(doc, "name", runs[first].display ? runs[first].display : model);
 	value_set_string(doc, "cohort", o->cohort);
 	if (o->params > 0)
 		value_set_number(doc, "params", o->params);
@@ -172,7 +195,9 @@ static int build_run_model(const struct import_harness *h, const struct import_c
 	scores = value_get(doc, "scores");
 	if (!scores || scores->kind != VALUE_OBJECT)
 		scores = value_set(doc, "scores", value_object());
-	for (size_t i = first; i < last; i++)
+	if (h->apply_model)
+		applied = h->apply_model(x, runs + first, last - first, scores, unmapped);
+	for (size_t i = first; !h->apply_model && i < last; i++)
 		applied += apply_run(h, x, runs, i, scores, origin, unmapped);
 	if (!applied) {
 		diag_error(runs[first].path, 0, 0, "no task of model '%s' maps to a benchmark (map tasks "
@@ -182,8 +207,7 @@ static int build_run_model(const struct import_harness *h, const struct import_c
 		goto out;
 	}
 	buf_printf(&src, "%s: ", h->label);
-	buf_puts(&src, strrchr(runs[last - 1].path, '/') ? strrchr(runs[last - 1].path, '/') + 1
-							 : runs[last - 1].path);
+	buf_puts(&src, source_name(runs[last - 1].path));
 	value_set_string(doc, "source", buf_str(&src));
 	m->id = id;
 	m->path = buf_detach(&path);
@@ -275,6 +299,7 @@ static int read_run(const struct import_harness *h, const struct found *f,
 		    const struct import_lm_eval_options *o, struct import_run *r)
 {
 	const char *file = f->path;
+	int rc;
 	char *text;
 	size_t len;
 	struct json_error err;
@@ -307,10 +332,14 @@ static int read_run(const struct import_harness *h, const struct found *f,
 		r->doc = NULL;
 		return 1;
 	}
-	if (h->open(file, r, o) < 0) {
+	rc = h->open(file, r, o);
+	if (rc != 0) {
 		value_free(r->doc);
 		r->doc = NULL;
-		return -1;
+		free(r->model);
+		free(r->display);
+		r->model = r->display = NULL;
+		return rc < 0 ? -1 : 1;
 	}
 	r->path = xstrdup(file);
 	return 0;
@@ -424,6 +453,7 @@ out:
 	for (size_t i = 0; i < nruns; i++) {
 		free(runs[i].path);
 		free(runs[i].model);
+		free(runs[i].display);
 		value_free(runs[i].doc);
 	}
 	free(runs);

@@ -25,6 +25,7 @@ struct import_run {
 	char *model;         /* the model's identity: its name as the harness recorded it, with
 			      * "@revision" when it names a revision (a checkpoint) */
 	double date;         /* when it ran (seconds, or YYYYMMDDhhmmss), 0 when unknown */
+	char *display;       /* the display name the tool gives the model, or NULL (owned) */
 };
 
 /** What a harness's apply() sees besides the run. Borrowed. */
@@ -44,11 +45,16 @@ struct import_harness {
 	/* is this parsed JSON one of the harness's logs? (a directory's other JSON files are
 	 * skipped with a note; a file given by name that is not is an error: see open) */
 	bool (*recognise)(const struct value *doc);
-	/* check the parsed log, fill model and date; -1 after a diagnostic */
+	/* check the parsed log, fill model and date (and display); -1 after a diagnostic, 1
+	 * when the log is to be skipped (after a note) */
 	int (*open)(const char *path, struct import_run *r, const struct import_lm_eval_options *o);
 	/* add the run's mapped scores to scores, its unmapped tasks to unmapped; count */
 	size_t (*apply)(const struct import_ctx *x, const struct import_run *r,
 			struct value *scores, struct value *unmapped);
+	/* or NULL; else used instead of apply: all n runs of one model at once (HELM, whose
+	 * scores are means over a model's runs) */
+	size_t (*apply_model)(const struct import_ctx *x, const struct import_run *runs, size_t n,
+			      struct value *scores, struct value *unmapped);
 };
 
 /**
@@ -100,8 +106,9 @@ extern const struct import_harness import_lm_eval_harness;
 bool import_is_oll_v1(const struct value *doc);
 
 /**
- * The model identity of a run of model name at revision (NULL, "" or "main": none):
- * "name@revision" or a copy of name. Caller frees.
+ * The model identity of a run of model name at revision: "name@revision" (a checkpoint,
+ * like Pythia's "step3000", is a model of its own), or a copy of name when revision is
+ * NULL, "", "main" or a commit hash (which pins a version of the same model). Caller frees.
  */
 char *import_model_identity(const char *name, const char *revision);
 

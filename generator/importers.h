@@ -78,4 +78,24 @@ int import_lm_eval(const struct import_lm_eval_options *o);
  */
 int import_inspect(const struct import_lm_eval_options *o);
 
+/**
+ * Import Open LLM Leaderboard results: v1 details files (config_general.model_name, results
+ * keyed "harness|arc:challenge|25" with acc/acc_norm/mc1/mc2), mapped through sources with
+ * harness "open-llm-leaderboard" (task "arc:challenge", or "arc:challenge|25" for that many
+ * shots); and v2 files, which are lm-evaluation-harness v0.4 results ("leaderboard_*" tasks,
+ * "lm-eval" sources). Otherwise as import_lm_eval(), with the same options.
+ */
+int import_open_llm_leaderboard(const struct import_lm_eval_options *o);
+
+/**
+ * Import HELM results: suite directories (benchmark_output/runs/<suite>/) of runs, each a
+ * directory with run_spec.json (adapter_spec.model, groups) and stats.json, and the suite's
+ * schema.json (each run group's main split; model display names). A benchmark maps to a run
+ * group with {"harness": "helm", "task": GROUP, "metric": NAME}: its value is statistic
+ * NAME on the group's main split without perturbation, pooled over the model's runs in the
+ * group (total sum / total count, as helm-summarize's group tables); n is num_instances;
+ * no stderr. Otherwise as import_lm_eval(), with the same options.
+ */
+int import_helm(const struct import_lm_eval_options *o);
+
 #endif

@@ -48,6 +48,8 @@ static const char usage_main[] =
 	"  import csv   import a results matrix (the paper's CSV layout) into content/\n"
 	"  import lm-eval  import lm-evaluation-harness results files into content/\n"
 	"  import inspect  import Inspect AI eval logs (JSON) into content/\n"
+	"  import open-llm-leaderboard  import Open LLM Leaderboard results (v1, v2)\n"
+	"  import helm     import HELM suite directories (runs with stats.json)\n"
 	"\n"
 	"options:\n"
 	"  -h, --help      show help (also after a command: washboard analyze --help)\n"
@@ -135,19 +137,23 @@ static const char usage_diff[] =
 	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 unreadable report\n";
 
 static const char usage_import_lm_eval[] =
-	"usage: washboard import lm-eval --content DIR --cohort C [--model-id ID] [--params N]\n"
-	"                                [--training-flop F | --tokens D] FILE|DIR...\n"
+	"usage: washboard import lm-eval --content DIR --cohort C [--model-id ID] [--name NAME]\n"
+	"                                [--params N] [--training-flop F | --tokens D] FILE|DIR...\n"
 	"\n"
 	"Import lm-evaluation-harness results files (v0.4.x and v0.3) into\n"
 	"DIR/models/C/<model>.json (created or updated; other keys kept). A directory is searched\n"
-	"for results*.json. The model comes from 'model_name' (or pretrained= in\n"
-	"config.model_args); several runs of one model are applied oldest first, so the newest\n"
-	"value of each benchmark wins. Tasks map to benchmarks through \"sources\" in\n"
-	"benchmarks.json; tasks that map to nothing are listed in one warning.\n"
+	"for *.json files that are results files (others are skipped with a note). The model\n"
+	"comes from 'model_name' (or pretrained= in config.model_args), with its revision when\n"
+	"one is given (revision=step3000: a checkpoint is a model of its own); several runs of\n"
+	"one model are applied oldest first, so the newest value of each benchmark wins. Tasks\n"
+	"map to benchmarks through \"sources\" in benchmarks.json; tasks that map to nothing are\n"
+	"listed in one warning, mapped tasks without the mapped metric in another.\n"
 	"\n"
 	"  --content DIR        content directory (site.json must declare cohort C)\n"
 	"  --cohort C           the model's cohort (e.g. base, chat)\n"
-	"  --model-id ID        the model's id (default: the model name after its last '/')\n"
+	"  --model-id ID        the model's id for every run (default: the model name after its\n"
+	"                       last '/', with the revision)\n"
+	"  --name NAME          the model's display name (default: kept, or the model name)\n"
 	"  --params N           parameter count\n"
 	"  --training-flop F    training compute in FLOP (flop_source: reported)\n"
 	"  --tokens D           training tokens: FLOP estimated as 6 x N x D (flop_source:\n"
@@ -156,18 +162,53 @@ static const char usage_import_lm_eval[] =
 	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input\n";
 
 static const char usage_import_inspect[] =
-	"usage: washboard import inspect --content DIR --cohort C [--model-id ID] [--params N]\n"
-	"                                [--training-flop F | --tokens D] FILE|DIR...\n"
+	"usage: washboard import inspect --content DIR --cohort C [--model-id ID] [--name NAME]\n"
+	"                                [--params N] [--training-flop F | --tokens D]\n"
+	"                                [--allow-incomplete] FILE|DIR...\n"
 	"\n"
 	"Import Inspect AI eval logs in JSON (a directory is searched for *.json) into\n"
 	"DIR/models/C/<model>.json. The model is eval.model, the task eval.task; each score is\n"
 	"results.scores[].metrics.<metric>.value, with the 'stderr' metric beside it and\n"
 	"scored_samples as n. Tasks map to benchmarks through \"sources\" with harness\n"
 	"\"inspect\" in benchmarks.json. Logs of one model are applied oldest first (eval.created),\n"
-	"so the newest value wins. .eval archives must be converted first:\n"
+	"so the newest value wins. .eval archives, and logs in an older schema, must be converted\n"
+	"first:\n"
 	"  inspect log convert --to json --output-dir logs-json logs/\n"
 	"A log over 64 MiB (its samples) is imported from its header:\n"
 	"  inspect log dump --header-only LOG > header.json\n"
+	"\n"
+	"  --allow-incomplete   import logs with status 'error' or 'cancelled' too (with a\n"
+	"                       warning); they are refused otherwise\n"
+	"\n"
+	"Other options as for 'washboard import lm-eval'.\n"
+	"\n"
+	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input\n";
+
+static const char usage_import_oll[] =
+	"usage: washboard import open-llm-leaderboard --content DIR --cohort C [--model-id ID]\n"
+	"                [--name NAME] [--params N] [--training-flop F | --tokens D] FILE|DIR...\n"
+	"\n"
+	"Import Open LLM Leaderboard results (also 'import oll'): v1 details files\n"
+	"(config_general.model_name; results keyed \"harness|arc:challenge|25\" with acc, acc_norm,\n"
+	"mc1, mc2), through sources with harness \"open-llm-leaderboard\" (task \"arc:challenge\",\n"
+	"or \"arc:challenge|25\" for that many shots); and v2 files, lm-evaluation-harness v0.4\n"
+	"results with leaderboard_* tasks, through \"lm-eval\" sources. A directory is searched\n"
+	"for *.json files that are either. v1 runs are ordered by the date in their file name.\n"
+	"\n"
+	"Options as for 'washboard import lm-eval'.\n"
+	"\n"
+	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input\n";
+
+static const char usage_import_helm[] =
+	"usage: washboard import helm --content DIR --cohort C [--model-id ID] [--name NAME]\n"
+	"                             [--params N] [--training-flop F | --tokens D] SUITE_DIR...\n"
+	"\n"
+	"Import HELM results: suite directories (benchmark_output/runs/<suite>/), one directory\n"
+	"per run with run_spec.json (adapter_spec.model, groups) and stats.json, and the suite's\n"
+	"schema.json from helm-summarize (each run group's main split; model display names).\n"
+	"A benchmark maps to a run group with {\"harness\": \"helm\", \"task\": GROUP, \"metric\":\n"
+	"NAME}: its value is statistic NAME on the group's main split without perturbation,\n"
+	"pooled over the model's runs in the group; n is num_instances; there is no stderr.\n"
 	"\n"
 	"Options as for 'washboard import lm-eval'.\n"
 	"\n"
@@ -606,16 +647,26 @@ static int positive_option(const struct args *a, const char *name, const char *v
 	return 0;
 }
 
-/* import lm-eval and import inspect: run logs of one evaluation tool or the other. */
-static int cmd_import_runs(struct args *a, bool inspect)
+/* The tools whose logs are imported run by run, with their command names and help. */
+enum run_tool { TOOL_LM_EVAL, TOOL_INSPECT, TOOL_OLL, TOOL_HELM };
+
+/* import lm-eval, inspect, open-llm-leaderboard and helm: one evaluation tool's logs. */
+static int cmd_import_runs(struct args *a, enum run_tool tool)
 {
+	static const char *const names[] = {"import lm-eval", "import inspect",
+					    "import open-llm-leaderboard", "import helm"};
+	static const char *const usages[] = {usage_import_lm_eval, usage_import_inspect,
+					     usage_import_oll, usage_import_helm};
+	static int (*const imports[])(const struct import_lm_eval_options *) = {
+		import_lm_eval, import_inspect, import_open_llm_leaderboard, import_helm};
+	bool inspect = tool == TOOL_INSPECT;
 	struct import_lm_eval_options o;
 	char **inputs = xcalloc((size_t)a->argc + 1, sizeof(char *));
 	int rc = WB_EXIT_OK;
 
 	memset(&o, 0, sizeof(o));
-	a->cmd = inspect ? "import inspect" : "import lm-eval";
-	a->usage = inspect ? usage_import_inspect : usage_import_lm_eval;
+	a->cmd = names[tool];
+	a->usage = usages[tool];
 	for (a->i = 1; a->i < a->argc && rc == WB_EXIT_OK; a->i++) {
 		const char *arg = a->argv[a->i], *v = NULL;
 		int r = common_flag(a, arg, NULL);
@@ -670,7 +721,7 @@ static int cmd_import_runs(struct args *a, bool inspect)
 	}
 	o.inputs = inputs;
 	interrupt_catch();
-	rc = (inspect ? import_inspect(&o) : import_lm_eval(&o)) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
+	rc = imports[tool](&o) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
 	exit_if_interrupted(
 	    "import", rc == WB_EXIT_OK ? "it was complete, in %s" : "nothing was written to %s",
 	    o.content);
@@ -691,11 +742,16 @@ static int cmd_import(struct args *a)
 	if (common_flag(a, a->argv[0], NULL) > 0)
 		return WB_EXIT_OK;
 	if (strcmp(a->argv[0], "lm-eval") == 0)
-		return cmd_import_runs(a, false);
+		return cmd_import_runs(a, TOOL_LM_EVAL);
 	if (strcmp(a->argv[0], "inspect") == 0)
-		return cmd_import_runs(a, true);
+		return cmd_import_runs(a, TOOL_INSPECT);
+	if (strcmp(a->argv[0], "open-llm-leaderboard") == 0 || strcmp(a->argv[0], "oll") == 0)
+		return cmd_import_runs(a, TOOL_OLL);
+	if (strcmp(a->argv[0], "helm") == 0)
+		return cmd_import_runs(a, TOOL_HELM);
 	if (strcmp(a->argv[0], "csv") != 0)
-		return usage_error(a, "unknown import format (supported: csv, lm-eval, inspect):",
+		return usage_error(a, "unknown import format (supported: csv, lm-eval, inspect, "
+				      "open-llm-leaderboard, helm):",
 				   a->argv[0]);
 	a->cmd = "import csv";
 	for (a->i = 1; a->i < a->argc; a->i++) {
