@@ -121,6 +121,7 @@ static size_t apply_run(const struct import_harness *h, const struct import_ctx 
 			struct import_run *runs, size_t i, struct value *scores,
 			struct value *origin, struct value *unmapped)
 {
+	/* origin: benchmark -> the run that set it (this import's scores, no others) */
 	struct value *got = value_object();
 	size_t applied = h->apply(x, &runs[i], got, unmapped);
 
@@ -142,6 +143,26 @@ static size_t apply_run(const struct import_harness *h, const struct import_ctx 
 	}
 	value_free(got);
 	return applied;
+}
+
+/*
+ * Scores this import gave benchmarks of role "ignore" (registry entries such as HELM
+ * Safety's, which the analysis leaves out until someone audits them): say so.
+ */
+static void note_ignored(const struct corpus *c, const struct value *origin, const char *file)
+{
+	struct buf list = BUF_INIT;
+	size_t n = 0;
+	for (size_t k = 0; k < origin->n; k++) {
+		long b = content_find_benchmark(c, origin->keys[k]);
+		if (b >= 0 && c->benchmarks[b].role == ROLE_IGNORE)
+			buf_printf(&list, "%s%s", n++ ? ", " : "", origin->keys[k]);
+	}
+	if (n)
+		import_note(file, "%zu score%s for benchmarks of role 'ignore', which the analysis "
+				  "leaves out (set their role in benchmarks.json to audit them): %s",
+			    n, n == 1 ? "" : "s", buf_str(&list));
+	buf_release(&list);
 }
 
 /* Build (do not write) one model's file from its runs [first, last), into *m. */
@@ -195,10 +216,18 @@ static int build_run_model(const struct import_harness *h, const struct import_c
 	scores = value_get(doc, "scores");
 	if (!scores || scores->kind != VALUE_OBJECT)
 		scores = value_set(doc, "scores", value_object());
-	if (h->apply_model)
-		applied = h->apply_model(x, runs + first, last - first, scores, unmapped);
+	if (h->apply_model) {
+		struct value *got = value_object();
+		applied = h->apply_model(x, runs + first, last - first, got, unmapped);
+		for (size_t k = 0; k < got->n; k++) {
+			value_set_number(origin, got->keys[k], (double)first);
+			value_set(scores, got->keys[k], value_copy(got->items[k]));
+		}
+		value_free(got);
+	}
 	for (size_t i = first; !h->apply_model && i < last; i++)
 		applied += apply_run(h, x, runs, i, scores, origin, unmapped);
+	note_ignored(x->c, origin, buf_str(&path));
 	if (!applied) {
 		diag_error(runs[first].path, 0, 0, "no task of model '%s' maps to a benchmark (map tasks "
 						   "in benchmarks.json: \"sources\": [{\"harness\": "
@@ -543,6 +572,8 @@ static bool apply_parts(const struct import_tasks *t, const struct import_run *r
 			have++;
 		else if (miss.len < 200)
 			buf_printf(&miss, "%s%s", miss.len ? ", " : "", part);
+		else if (!ends_with(buf_str(&miss), "..."))
+			buf_puts(&miss, ", ...");
 	}
 	if (have == np) {
 		if (import_aggregate(p->how, parts, np, p->weights, &v, &err, &n) == 0) {
