@@ -58,7 +58,7 @@ static const char usage_main[] =
 	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad content or input\n";
 
 static const char usage_analyze[] =
-	"usage: washboard analyze [--content DIR] [--cohort ID] [--format table|json|csv]\n"
+	"usage: washboard analyze [--content DIR] [--cohort ID] [--format table|json|csv|latex]\n"
 	"                         [--bootstrap N] [--seed S] [--bootstrap-unit model|family]\n"
 	"                         [--ci-level L] [--ci-method percentile|bca] [--jobs N] [-q]\n"
 	"\n"
@@ -68,7 +68,9 @@ static const char usage_analyze[] =
 	"  --cohort ID     only this cohort (default: all, in site.json order)\n"
 	"  --format F      table (default): a readable table per cohort, benchmarks sorted by\n"
 	"                  capabilities correlation; csv: one row per cohort and benchmark;\n"
-	"                  json: the full report (what the site publishes as data/report.json)\n"
+	"                  json: the full report (what the site publishes as data/report.json);\n"
+	"                  latex: a booktabs table per cohort for papers (n, correlations with\n"
+	"                  their intervals, verdict and its confidence)\n"
 	"  --jobs N        threads for the bootstrap (default: number of CPUs); the output is\n"
 	"                  the same for any N\n"
 	"  -q, --quiet     do not print warnings\n"
@@ -404,8 +406,8 @@ static int cmd_analyze(struct args *a)
 			return usage_error(a, "missing value after", arg);
 	}
 	if (strcmp(format, "table") != 0 && strcmp(format, "json") != 0 &&
-	    strcmp(format, "csv") != 0)
-		return usage_error(a, "--format must be table, json or csv, not", format);
+	    strcmp(format, "csv") != 0 && strcmp(format, "latex") != 0)
+		return usage_error(a, "--format must be table, json, csv or latex, not", format);
 
 	c = content_load(content);
 	if (!c) {
@@ -436,6 +438,8 @@ static int cmd_analyze(struct args *a)
 	}
 	if (strcmp(format, "csv") == 0)
 		report_write_csv(&out, report);
+	else if (strcmp(format, "latex") == 0)
+		report_write_latex(&out, report, NULL);
 	else
 		report_write_table(&out, report);
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {

@@ -215,6 +215,75 @@ ov=$tmp/o/models/chat/acme-7b-chat.json
 check "oll v2: the leaderboard_* tasks land in the registry's oll2-* benchmarks; \"N/A\" stderrs left out" "d['scores']['oll2-ifeval'] == {'value': 0.3771, 'stderr': 0.0209, 'n': 541} and d['scores']['oll2-math_hard'] == {'value': 0.0453} and d['scores']['oll2-mmlu_pro']['n'] == 12032" "$ov"
 check "oll v2: a commit-hash revision pins a version of the same model: no suffix in the id" "d['id'] == 'acme-7b-chat'" "$ov"
 
+# LaTeX tables for papers: analyze --format latex and the site's .tex beside each CSV, with a
+# hostile benchmark name, cohort title and model names; compiled with pdflatex when there is
+# one (Debian's texlive-latex-base, installed here when apt-get can and it is missing).
+cp -r tests/fixtures/site/content "$tmp/tex"
+hostile='R&D 100% $x$ #1 a_b {c} ~d ^e \f <g> |h| "q" --- [z] Ünïcödé 中文 Σρ→'
+/usr/bin/python3 -c "
+import json,sys
+p=sys.argv[1]+'/benchmarks.json'; d=json.load(open(p))
+[b.update(name=sys.argv[2]) for b in d['benchmarks'] if b['id'] == 'harm-refusal']
+json.dump(d, open(p,'w'), indent=2)
+p=sys.argv[1]+'/site.json'; d=json.load(open(p))
+[c.update(title='Chat & co. 50% #2 \\\\ ~') for c in d['cohorts'] if c['id'] == 'chat']
+json.dump(d, open(p,'w'), indent=2)" "$tmp/tex" "$hostile"
+run "latex: analyze --format latex (exit 0)" 0 "" \
+	"$wb" analyze --content "$tmp/tex" --format latex --bootstrap 200 --jobs 2
+cp "$tmp/out" "$tmp/tables.tex"
+esc='R\&D 100\% \$x\$ \#1 a\_b \{c\} \textasciitilde{}d \textasciicircum{}e \textbackslash{}f \textless{}g\textgreater{} \textbar{}h\textbar{} \textquotedbl{}q\textquotedbl{} -{}-{}- {[}z{]} Ünïcödé ?? \ensuremath{\Sigma}\ensuremath{\rho}?'
+if grep -qF -- "$esc & safety &" "$tmp/tables.tex" && grep -qF 'Chat \& co. 50\% \#2 \textbackslash{} \textasciitilde{}:' "$tmp/tables.tex"; then
+	ok "latex: names and titles are escaped (& % \$ # _ { } ~ ^ \\ < > | \" -- [ ]); Latin-1 kept, other characters transliterated"
+else
+	not_ok "latex: names and titles are escaped (& % \$ # _ { } ~ ^ \\ < > | \" -- [ ]); Latin-1 kept, other characters transliterated" "$(grep -F 'safety &' "$tmp/tables.tex" | head -3)"
+fi
+"$wb" analyze --cohort chat --format latex --bootstrap 200 --jobs 2 >"$tmp/chat.tex" 2>/dev/null
+if grep -q '\\toprule' "$tmp/tables.tex" && grep -qF 'Capabilities $\rho$ [95\% CI]' "$tmp/chat.tex" &&
+	grep -Eq '& [0-9]+ & (\$-\$)?[01]\.[0-9]{2} \[(\$-\$)?[01]\.[0-9]{2}, (\$-\$)?[01]\.[0-9]{2}\] & .* \((firm|likely|uncertain|unstable)[a-z ]*\) \\\\$' "$tmp/chat.tex"; then
+	ok "latex: a booktabs table per cohort: n, capabilities rho with its interval, compute rho, verdict (confidence)"
+else
+	not_ok "latex: a booktabs table per cohort: n, capabilities rho with its interval, compute rho, verdict (confidence)" "$(sed -n '1,14p' "$tmp/chat.tex")"
+fi
+"$wb" analyze --content "$tmp/tex" --format latex --bootstrap 0 >"$tmp/tables0.tex" 2>/dev/null
+if ! grep -q 'CI\]' "$tmp/tables0.tex" && ! grep -Eq '\((firm|likely|uncertain|unstable)' "$tmp/tables0.tex" && grep -q '\\bottomrule' "$tmp/tables0.tex"; then
+	ok "latex: --bootstrap 0 gives the same table without intervals or confidence"
+else
+	not_ok "latex: --bootstrap 0 gives the same table without intervals or confidence" "$(sed -n '8,12p' "$tmp/tables0.tex")"
+fi
+run "latex: the site build writes a .tex beside each CSV download" 0 "" \
+	"$wb" build -q --no-figures --bootstrap 100 --content "$tmp/tex" --out "$tmp/texsite"
+missing=$(cd "$tmp/texsite" && for c in $(find data -name '*.csv'); do [ -f "${c%.csv}.tex" ] || echo "$c"; done)
+if [ -z "$missing" ] && [ -f "$tmp/texsite/data/chat/models.tex" ] && grep -q '\\label{tab:washboard-chat-models}' "$tmp/texsite/data/chat/models.tex"; then
+	ok "latex: every data/**/X.csv has its X.tex"
+else
+	not_ok "latex: every data/**/X.csv has its X.tex" "missing: $missing"
+fi
+if ! command -v pdflatex >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "# note: installing texlive-latex-base for the LaTeX compile test"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends texlive-latex-base >"$tmp/apt.log" 2>&1 ||
+		{ apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends texlive-latex-base >"$tmp/apt.log" 2>&1; }
+fi
+if command -v pdflatex >/dev/null 2>&1; then
+	# booktabs is in texlive-latex-recommended: without it, its three rules as \hline
+	if kpsewhich booktabs.sty >/dev/null 2>&1; then
+		rules='\usepackage{booktabs}'
+	else
+		echo "# note: no booktabs.sty (texlive-latex-recommended): its rules stand in as \\hline"
+		rules='\newcommand\toprule{\hline}\newcommand\midrule{\hline}\newcommand\bottomrule{\hline}'
+	fi
+	for f in "$tmp/tables.tex" "$tmp/tables0.tex" "$tmp/chat.tex" "$tmp/texsite/data/chat/models.tex" "$tmp/texsite/data/chat/benchmarks/harm-refusal.tex" "$tmp/texsite/data/base/leaderboard.tex"; do
+		name=$(basename "$f" .tex)-$(basename "$(dirname "$f")")
+		printf '\\documentclass{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n%s\n\\begin{document}\n\\input{%s}\n\\end{document}\n' "$rules" "$f" >"$tmp/$name-doc.tex"
+		if (cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error "$name-doc.tex" >"$tmp/$name-pdflatex.log" 2>&1) && [ -s "$tmp/$name-doc.pdf" ]; then
+			ok "latex: $(basename "$(dirname "$f")")/$(basename "$f") with a hostile name compiles with pdflatex"
+		else
+			not_ok "latex: $(basename "$(dirname "$f")")/$(basename "$f") with a hostile name compiles with pdflatex" "$(grep -A3 '^!' "$tmp/$name-pdflatex.log" | head -8)"
+		fi
+	done
+else
+	ok "latex: compile test # SKIP no pdflatex (apt-get install texlive-latex-base)"
+fi
+
 # import csv --long: model,benchmark,value[,stderr,n]
 printf 'model,benchmark,value,stderr,n\nAcme/X-1,truthfulqa_mc1,0.41,0.017,817\nAcme/X-1,mmlu,0.6,,\n"Acme/Y-2",mmlu,0.5,0.01,\n' >"$tmp/long.csv"
 cp -r content "$tmp/l"
