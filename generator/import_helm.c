@@ -193,6 +193,20 @@ static const char *main_split(const struct import_run *r, const char *group)
 	return s ? s : "test";
 }
 
+/*
+ * Is run i superseded by a run of the same name found later (the same run in a suite given
+ * after it on the command line: helm-summarize, too, keeps the last suite's)?
+ */
+static bool superseded(const struct import_run *runs, size_t nruns, size_t i)
+{
+	const char *name = value_get_string(runs[i].doc, "name");
+	for (size_t j = 0; name && j < nruns; j++)
+		if (j != i && runs[j].order > runs[i].order && value_get_string(runs[j].doc, "name") &&
+		    strcmp(value_get_string(runs[j].doc, "name"), name) == 0)
+			return true;
+	return false;
+}
+
 /* Pool one source over the model's runs in its group into scores; true when it gave one. */
 static bool apply_source(const struct source *src, const char *bench, const struct import_run *runs,
 			 size_t nruns, struct buf *missing, struct value *scores)
@@ -205,7 +219,7 @@ static bool apply_source(const struct source *src, const char *bench, const stru
 		const struct value *stats = value_get(runs[i].doc, "stats");
 		const char *split = main_split(&runs[i], src->task);
 		double isum = 0, icount = 0;
-		if (!in_groups(&runs[i], src->task))
+		if (!in_groups(&runs[i], src->task) || superseded(runs, nruns, i))
 			continue;
 		in_group++;
 		if (!pool_stat(stats, src->metric, split, &sum, &count))

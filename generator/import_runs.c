@@ -453,6 +453,7 @@ int import_runs(const struct import_harness *h, const struct import_lm_eval_opti
 	runs = xcalloc(nfiles, sizeof(*runs));
 	for (size_t i = 0; i < nfiles; i++) {
 		int r = read_run(h, &files[i], o, &runs[nruns]);
+		runs[nruns].order = i;
 		if (r == 0)
 			nruns++;
 		else if (r > 0)

@@ -26,6 +26,8 @@ struct import_run {
 			      * "@revision" when it names a revision (a checkpoint) */
 	double date;         /* when it ran (seconds, or YYYYMMDDhhmmss), 0 when unknown */
 	char *display;       /* the display name the tool gives the model, or NULL (owned) */
+	size_t order;        /* where it was found: inputs in command-line order, directories
+			      * in name order */
 };
 
 /** What a harness's apply() sees besides the run. Borrowed. */

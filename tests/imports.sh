@@ -194,6 +194,11 @@ fi
 /usr/bin/python3 -c "import json,sys; p=sys.argv[1]; d=json.load(open(p)); [b.update(role='safety') for b in d['benchmarks'] if b['id'].startswith('helm-safety-')]; json.dump(d, open(p,'w'), indent=2)" "$tmp/h/benchmarks.json"
 "$wb" analyze --content "$tmp/h" --cohort chat --bootstrap 0 --format json >"$tmp/helm-report.json" 2>"$tmp/err"
 check "helm walkthrough: set to role safety, the HarmBench scores are analysed" "[b for b in d['cohorts'][0]['benchmarks'] if b['id'] == 'helm-safety-harm_bench'][0]['n_values'] == 2" "$tmp/helm-report.json"
+cp -r "$hs" "$tmp/v1.1.0"
+/usr/bin/python3 -c "import json,sys; p=sys.argv[1]; d=json.load(open(p)); d[0]['sum'] = d[0]['mean'] = 0.5; json.dump(d, open(p,'w'))" "$tmp/v1.1.0/harm_bench:model=acme_acme-7b-chat/stats.json"
+run "helm: the same run in two suites counts once, from the suite given later" 0 "" \
+	"$wb" import helm --content "$tmp/h" --cohort chat "$hs" "$tmp/v1.1.0"
+check "helm: the same run in two suites counts once, from the suite given later (0.5, not pooled)" "d['scores']['helm-safety-harm_bench']['value'] == 0.5 and d['scores']['helm-safety-xstest']['n'] == 450" "$hm"
 run "helm: a directory with no runs is an error (exit 3)" 3 "no HELM logs found" \
 	"$wb" import helm --content "$tmp/h" --cohort chat tests/fixtures/lm-eval/run-b
 
