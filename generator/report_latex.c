@@ -78,7 +78,7 @@ void report_latex_escape(struct buf *out, const char *s)
 		switch (c) {
 		case '&': case '%': case '$': case '#': case '_': case '{': case '}':
 			buf_putc(out, '\\');
-			buf_putc(out, (char)c);
+			buf_putc(out, s[i]);
 			break;
 		case '~': buf_puts(out, "\\textasciitilde{}"); break;
 		case '^': buf_puts(out, "\\textasciicircum{}"); break;
@@ -92,11 +92,14 @@ void report_latex_escape(struct buf *out, const char *s)
 			break;
 		case '[': case ']': /* safe after \\ and in optional arguments */
 			buf_putc(out, '{');
-			buf_putc(out, (char)c);
+			buf_putc(out, s[i]);
 			buf_putc(out, '}');
 			break;
 		default:
-			buf_putc(out, c < 0x20 || c == 0x7F ? ' ' : (char)c);
+			if (c < 0x20 || c == 0x7F)
+				buf_putc(out, ' ');
+			else
+				buf_putc(out, s[i]);
 		}
 		i += len;
 	}
@@ -317,7 +320,7 @@ void report_latex_table(struct buf *out, const struct value *report, const struc
 	};
 	const struct latex_col *cols = t == REPORT_MODELS ? models : t == REPORT_LEADERBOARD ? leader
 				      : t == REPORT_SCORES ? scores : benches;
-	size_t n = t == REPORT_MODELS ? 5 : t == REPORT_BENCHMARKS ? 7 : 7;
+	size_t n = t == REPORT_MODELS ? 5 : 7;
 	struct buf cap = BUF_INIT;
 
 	preamble_comment(out);
