@@ -109,7 +109,7 @@ struct import_parts import_source_parts(const struct value *list, size_t b, size
 			 !all_of_kind(weights, VALUE_NUMBER)))) {
 		if (path)
 			diag_warning(path, src->line, src->col,
-			     "source %zu of '%s' is not used: an aggregated source needs "
+			     "sources[%zu] of '%s' is not used: an aggregated source needs "
 			     "\"aggregate\": \"mean\" or \"weighted\", \"parts\": [task, ...] and "
 			     "optionally \"weights\": [count, ...], one per part",
 			     s, value_get_string(e, "id") ? value_get_string(e, "id") : "?");

@@ -174,6 +174,11 @@ printf '{"title": "t", "cohorts": [{"id": "base", "title": "Base"}]}\n' >"$tmp/a
 run "task map: the aggregate and parts columns make an aggregated source" 0 "" \
 	"$wb" import csv --content "$tmp/agg" --cohort base --matrix "$tmp/agg.csv" --task-map "$tmp/agg-map.csv"
 check "task map: parts 'task:count' become parts and weights" "d['benchmarks'][0]['sources'] == [{'harness': 'lm-eval', 'task': 'mmlu', 'metric': 'acc', 'aggregate': 'mean', 'parts': ['a', 'b'], 'weights': [10, 30]}]" "$tmp/agg/benchmarks.json"
+/usr/bin/python3 -c "import json,sys; p=sys.argv[1]; d=json.load(open(p)); d['benchmarks'][0]['sources'][0]['aggregate'] = 'median'; json.dump(d, open(p,'w'))" "$tmp/agg/benchmarks.json"
+mkdir -p "$tmp/agg/models/base"
+printf '{"results": {"a": {"acc": 0.5}, "b": {"acc": 0.7}}, "config": {"model_args": "pretrained=x/agg-1b"}}\n' >"$tmp/agg-run.json"
+run "aggregate: a malformed aggregated source is reported at its place and not used" 3 "agg/benchmarks.json:1:148: sources[0] of 'mmlu' is not used: an aggregated source needs \"aggregate\": \"mean\" or \"weighted\"" \
+	"$wb" import lm-eval --content "$tmp/agg" --cohort base "$tmp/agg-run.json"
 
 # HELM walkthrough: a suite directory (benchmark_output/runs/v1.0.0) of HELM Safety runs
 hs=tests/fixtures/helm/benchmark_output/runs/v1.0.0
