@@ -353,7 +353,9 @@ static const char *const bench_keys[] = {
 /* "sources": [{"harness": "lm-eval", "task": "copa", "metric": "acc,none", "sign": 1}] */
 static void load_sources(struct check *k, const struct value *e, struct benchmark *b)
 {
-	static const char *const keys[] = {"harness", "task", "metric", "sign", NULL};
+	/* aggregate, parts and weights are the importers' (import.h: aggregated sources) */
+	static const char *const keys[] = {"harness", "task",  "metric",  "sign",
+					   "aggregate", "parts", "weights", NULL};
 	const struct value *list = value_get(e, "sources");
 	if (value_is_null(list))
 		return;

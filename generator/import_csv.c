@@ -49,7 +49,7 @@ static const char *cell(const struct csv_row *r, long i)
 struct side {
 	const char *path;
 	struct csv_table t;
-	long cols[5];
+	long cols[8];
 };
 
 static int side_load(struct side *s, const char *path, const char *const *names, size_t n)
@@ -126,6 +126,46 @@ static bool is_metadata(const char *name, const struct side *tax)
 	return r && strcmp(cell(r, tax->cols[1]), "metadata") == 0;
 }
 
+/*
+ * An aggregated source from the task map's optional aggregate and parts cells: parts are
+ * "task" or "task:count" separated by spaces (the counts, all or none, become "weights").
+ */
+static void source_parts(struct value *src, const struct side *map, const struct csv_row *row)
+{
+	const char *how = map->cols[5] >= 0 ? cell(row, map->cols[5]) : "";
+	const char *p = map->cols[6] >= 0 ? cell(row, map->cols[6]) : "";
+	struct value *tasks = value_array(), *weights = value_array();
+	bool counted = true;
+
+	if (!how[0] && !p[0]) {
+		value_free(tasks);
+		value_free(weights);
+		return;
+	}
+	value_set_string(src, "aggregate", how);
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		if (n) {
+			char *part = xstrndup(p, n), *colon = strrchr(part, ':');
+			double w;
+			if (colon && parse_number(colon + 1, &w) == 0 && w > 0) {
+				*colon = '\0';
+				value_push(weights, value_number(w));
+			} else {
+				counted = false;
+			}
+			value_push(tasks, value_string(part));
+			free(part);
+		}
+		p += n + (p[n] == ' ');
+	}
+	value_set(src, "parts", tasks);
+	if (counted && weights->n)
+		value_set(src, "weights", weights);
+	else
+		value_free(weights);
+}
+
 /* Set e's "sources" from every task-map row of column c (the map replaces what was there). */
 static void update_sources(struct value *e, const struct column *c, const struct side *map)
 {
@@ -144,6 +184,7 @@ static void update_sources(struct value *e, const struct column *c, const struct
 		value_set_string(src, "metric", cell(row, map->cols[3]));
 		if (parse_number(cell(row, map->cols[4]), &sign) == 0 && sign == -1)
 			value_set_number(src, "sign", -1);
+		source_parts(src, map, row);
 	}
 	if (list)
 		value_set(e, "sources", list);
@@ -320,6 +361,10 @@ static int wide_read_sides(struct wide *w)
 		w->tax.cols[4] = header_index(&w->tax.t.rows[0], "aggregate_of");
 	if (o->task_map && side_load(&w->map, o->task_map, map_cols, 5) < 0)
 		return -1;
+	if (o->task_map) { /* optional: aggregated sources (import.h) */
+		w->map.cols[5] = header_index(&w->map.t.rows[0], "aggregate");
+		w->map.cols[6] = header_index(&w->map.t.rows[0], "parts");
+	}
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,13 +22,72 @@ static bool inspect_wanted(const char *name)
 	return ends_with(name, ".json") || ends_with(name, ".eval");
 }
 
-static int inspect_open(const char *path, struct import_run *r, const char *model_id)
+/* An Inspect log: an object with "eval" holding its task. */
+static bool inspect_recognise(const struct value *doc)
+{
+	return doc->kind == VALUE_OBJECT && value_get_string(value_get(doc, "eval"), "task");
+}
+
+/*
+ * A log of an evaluation that did not finish: refused unless --allow-incomplete, which
+ * imports it with a warning. Its scores cover the samples that ran, not the benchmark.
+ */
+static int check_status(const char *path, const struct value *doc,
+			const struct import_lm_eval_options *o)
+{
+	const char *status = value_get_string(doc, "status");
+	const struct value *res = value_get(doc, "results");
+	double done = import_number(res, "completed_samples");
+	double total = import_number(res, "total_samples");
+	char counts[96] = "";
+
+	if (!status || strcmp(status, "success") == 0)
+		return 0;
+	if (isfinite(done) && isfinite(total))
+		snprintf(counts, sizeof(counts), ", %.0f of %.0f samples", done, total);
+	else if (isfinite(done))
+		snprintf(counts, sizeof(counts), ", %.0f samples", done);
+	if (strcmp(status, "error") != 0 && strcmp(status, "cancelled") != 0) {
+		diag_error(path, 0, 0, "the evaluation has status '%s'%s, not 'success': it has "
+				       "not finished (import it when it has)",
+			   status, counts);
+		return -1;
+	}
+	if (!o->allow_incomplete) {
+		diag_error(path, 0, 0, "the evaluation %s (status '%s'%s): its scores are those of "
+				       "the samples that ran, not the benchmark's (rerun it, or pass "
+				       "--allow-incomplete to import it anyway)",
+			   strcmp(status, "error") == 0 ? "failed" : "was cancelled", status, counts);
+		return -1;
+	}
+	diag_warning(path, 0, 0, "imported although the evaluation %s (status '%s'%s; "
+				 "--allow-incomplete)",
+		     strcmp(status, "error") == 0 ? "failed" : "was cancelled", status, counts);
+	return 0;
+}
+
+static int inspect_open(const char *path, struct import_run *r,
+			const struct import_lm_eval_options *o)
 {
 	const struct value *eval = value_get(r->doc, "eval");
 	const char *model = value_get_string(eval, "model"), *created;
-	const struct value *scores = value_get(value_get(r->doc, "results"), "scores");
-	if (r->doc->kind != VALUE_OBJECT || !eval || !value_get_string(eval, "task") ||
-	    !scores || scores->kind != VALUE_ARRAY) {
+	const struct value *res = value_get(r->doc, "results");
+	const struct value *scores = value_get(res, "scores");
+	const char *model_id = o->model_id;
+	if (inspect_recognise(r->doc) && res && !scores &&
+	    (value_get(res, "scorer") || value_get(res, "scorers") || value_get(res, "metrics"))) {
+		diag_error(path, res->line, res->col,
+			   "an Inspect log in an older schema (results.%s, no results.scores): "
+			   "rewrite it in the current one with a current Inspect (inspect log "
+			   "convert --to json --output-dir logs-json %s)",
+			   value_get(res, "scorers") ? "scorers" : value_get(res, "scorer") ? "scorer"
+											   : "metrics",
+			   path);
+		return -1;
+	}
+	if (check_status(path, r->doc, o) < 0)
+		return -1;
+	if (!inspect_recognise(r->doc) || !scores || scores->kind != VALUE_ARRAY) {
 		diag_error(path, r->doc->line, r->doc->col,
 			   "not an Inspect eval log with results (needs eval.task and "
 			   "results.scores; was the evaluation finished?)");
@@ -56,9 +116,10 @@ static bool same_task(const char *want, const char *task)
 	return strcmp(want, task) == 0 || (slash && strcmp(want, slash + 1) == 0);
 }
 
-static size_t apply_inspect(const struct corpus *c, const struct import_run *r,
+static size_t apply_inspect(const struct import_ctx *x, const struct import_run *r,
 			    struct value *scores, struct value *unmapped)
 {
+	const struct corpus *c = x->c;
 	const struct value *eval = value_get(r->doc, "eval");
 	const struct value *res = value_get(r->doc, "results");
 	const struct value *list = value_get(res, "scores");
@@ -102,8 +163,8 @@ static size_t apply_inspect(const struct corpus *c, const struct import_run *r,
 	return applied;
 }
 
-static const struct import_harness inspect_harness = {"inspect", "Inspect", inspect_wanted,
-					       inspect_open, apply_inspect};
+static const struct import_harness inspect_harness = {
+	"inspect", "Inspect", inspect_wanted, inspect_recognise, inspect_open, apply_inspect, NULL};
 
 int import_inspect(const struct import_lm_eval_options *o)
 {

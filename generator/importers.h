@@ -11,6 +11,7 @@
 #ifndef WB_IMPORTERS_H
 #define WB_IMPORTERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -45,10 +46,13 @@ struct import_lm_eval_options {
 	const char *content;  /* content directory (must load) */
 	const char *cohort;   /* cohort id, declared in site.json */
 	const char *model_id; /* model id for every run, or NULL: from each run's model name */
+	const char *name;     /* display name for every run's model, or NULL: kept, or the
+			       * model name as the tool recorded it for a new model */
+	bool allow_incomplete; /* Inspect: import "error"/"cancelled" logs too (with a warning) */
 	double params;        /* parameter count, or 0 when not given */
 	double training_flop; /* training compute, or 0 */
 	double tokens;        /* training tokens, or 0: FLOP estimated as 6 x params x tokens */
-	char **inputs;        /* files and directories (searched for results*.json) */
+	char **inputs;        /* files, and directories searched for the tool's logs */
 	size_t ninputs;
 };
 
@@ -73,5 +77,25 @@ int import_lm_eval(const struct import_lm_eval_options *o);
  * import_lm_eval(), with the same options.
  */
 int import_inspect(const struct import_lm_eval_options *o);
+
+/**
+ * Import Open LLM Leaderboard results: v1 details files (config_general.model_name, results
+ * keyed "harness|arc:challenge|25" with acc/acc_norm/mc1/mc2), mapped through sources with
+ * harness "open-llm-leaderboard" (task "arc:challenge", or "arc:challenge|25" for that many
+ * shots); and v2 files, which are lm-evaluation-harness v0.4 results ("leaderboard_*" tasks,
+ * "lm-eval" sources). Otherwise as import_lm_eval(), with the same options.
+ */
+int import_open_llm_leaderboard(const struct import_lm_eval_options *o);
+
+/**
+ * Import HELM results: suite directories (benchmark_output/runs/<suite>/) of runs, each a
+ * directory with run_spec.json (adapter_spec.model, groups) and stats.json, and the suite's
+ * schema.json (each run group's main split; model display names). A benchmark maps to a run
+ * group with {"harness": "helm", "task": GROUP, "metric": NAME}: its value is statistic
+ * NAME on the group's main split without perturbation, pooled over the model's runs in the
+ * group (total sum / total count, as helm-summarize's group tables); n is num_instances;
+ * no stderr. Otherwise as import_lm_eval(), with the same options.
+ */
+int import_helm(const struct import_lm_eval_options *o);
 
 #endif

@@ -48,6 +48,8 @@ static const char usage_main[] =
 	"  import csv   import a results matrix (the paper's CSV layout) into content/\n"
 	"  import lm-eval  import lm-evaluation-harness results files into content/\n"
 	"  import inspect  import Inspect AI eval logs (JSON) into content/\n"
+	"  import open-llm-leaderboard  import Open LLM Leaderboard results (v1, v2)\n"
+	"  import helm     import HELM suite directories (runs with stats.json)\n"
 	"\n"
 	"options:\n"
 	"  -h, --help      show help (also after a command: washboard analyze --help)\n"
@@ -56,7 +58,7 @@ static const char usage_main[] =
 	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad content or input\n";
 
 static const char usage_analyze[] =
-	"usage: washboard analyze [--content DIR] [--cohort ID] [--format table|json|csv]\n"
+	"usage: washboard analyze [--content DIR] [--cohort ID] [--format table|json|csv|latex]\n"
 	"                         [--bootstrap N] [--seed S] [--bootstrap-unit model|family]\n"
 	"                         [--ci-level L] [--ci-method percentile|bca] [--jobs N] [-q]\n"
 	"\n"
@@ -66,7 +68,9 @@ static const char usage_analyze[] =
 	"  --cohort ID     only this cohort (default: all, in site.json order)\n"
 	"  --format F      table (default): a readable table per cohort, benchmarks sorted by\n"
 	"                  capabilities correlation; csv: one row per cohort and benchmark;\n"
-	"                  json: the full report (what the site publishes as data/report.json)\n"
+	"                  json: the full report (what the site publishes as data/report.json);\n"
+	"                  latex: a booktabs table per cohort for papers (n, correlations with\n"
+	"                  their intervals, verdict and its confidence)\n"
 	"  --jobs N        threads for the bootstrap (default: number of CPUs); the output is\n"
 	"                  the same for any N\n"
 	"  -q, --quiet     do not print warnings\n"
@@ -155,19 +159,23 @@ static const char usage_diff[] =
 	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 unreadable report\n";
 
 static const char usage_import_lm_eval[] =
-	"usage: washboard import lm-eval --content DIR --cohort C [--model-id ID] [--params N]\n"
-	"                                [--training-flop F | --tokens D] FILE|DIR...\n"
+	"usage: washboard import lm-eval --content DIR --cohort C [--model-id ID] [--name NAME]\n"
+	"                                [--params N] [--training-flop F | --tokens D] FILE|DIR...\n"
 	"\n"
 	"Import lm-evaluation-harness results files (v0.4.x and v0.3) into\n"
 	"DIR/models/C/<model>.json (created or updated; other keys kept). A directory is searched\n"
-	"for results*.json. The model comes from 'model_name' (or pretrained= in\n"
-	"config.model_args); several runs of one model are applied oldest first, so the newest\n"
-	"value of each benchmark wins. Tasks map to benchmarks through \"sources\" in\n"
-	"benchmarks.json; tasks that map to nothing are listed in one warning.\n"
+	"for *.json files that are results files (others are skipped with a note). The model\n"
+	"comes from 'model_name' (or pretrained= in config.model_args), with its revision when\n"
+	"one is given (revision=step3000: a checkpoint is a model of its own); several runs of\n"
+	"one model are applied oldest first, so the newest value of each benchmark wins. Tasks\n"
+	"map to benchmarks through \"sources\" in benchmarks.json; tasks that map to nothing are\n"
+	"listed in one warning, mapped tasks without the mapped metric in another.\n"
 	"\n"
 	"  --content DIR        content directory (site.json must declare cohort C)\n"
 	"  --cohort C           the model's cohort (e.g. base, chat)\n"
-	"  --model-id ID        the model's id (default: the model name after its last '/')\n"
+	"  --model-id ID        the model's id for every run (default: the model name after its\n"
+	"                       last '/', with the revision)\n"
+	"  --name NAME          the model's display name (default: kept, or the model name)\n"
 	"  --params N           parameter count\n"
 	"  --training-flop F    training compute in FLOP (flop_source: reported)\n"
 	"  --tokens D           training tokens: FLOP estimated as 6 x N x D (flop_source:\n"
@@ -176,18 +184,53 @@ static const char usage_import_lm_eval[] =
 	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input\n";
 
 static const char usage_import_inspect[] =
-	"usage: washboard import inspect --content DIR --cohort C [--model-id ID] [--params N]\n"
-	"                                [--training-flop F | --tokens D] FILE|DIR...\n"
+	"usage: washboard import inspect --content DIR --cohort C [--model-id ID] [--name NAME]\n"
+	"                                [--params N] [--training-flop F | --tokens D]\n"
+	"                                [--allow-incomplete] FILE|DIR...\n"
 	"\n"
 	"Import Inspect AI eval logs in JSON (a directory is searched for *.json) into\n"
 	"DIR/models/C/<model>.json. The model is eval.model, the task eval.task; each score is\n"
 	"results.scores[].metrics.<metric>.value, with the 'stderr' metric beside it and\n"
 	"scored_samples as n. Tasks map to benchmarks through \"sources\" with harness\n"
 	"\"inspect\" in benchmarks.json. Logs of one model are applied oldest first (eval.created),\n"
-	"so the newest value wins. .eval archives must be converted first:\n"
+	"so the newest value wins. .eval archives, and logs in an older schema, must be converted\n"
+	"first:\n"
 	"  inspect log convert --to json --output-dir logs-json logs/\n"
 	"A log over 64 MiB (its samples) is imported from its header:\n"
 	"  inspect log dump --header-only LOG > header.json\n"
+	"\n"
+	"  --allow-incomplete   import logs with status 'error' or 'cancelled' too (with a\n"
+	"                       warning); they are refused otherwise\n"
+	"\n"
+	"Other options as for 'washboard import lm-eval'.\n"
+	"\n"
+	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input\n";
+
+static const char usage_import_oll[] =
+	"usage: washboard import open-llm-leaderboard --content DIR --cohort C [--model-id ID]\n"
+	"                [--name NAME] [--params N] [--training-flop F | --tokens D] FILE|DIR...\n"
+	"\n"
+	"Import Open LLM Leaderboard results (also 'import oll'): v1 details files\n"
+	"(config_general.model_name; results keyed \"harness|arc:challenge|25\" with acc, acc_norm,\n"
+	"mc1, mc2), through sources with harness \"open-llm-leaderboard\" (task \"arc:challenge\",\n"
+	"or \"arc:challenge|25\" for that many shots); and v2 files, lm-evaluation-harness v0.4\n"
+	"results with leaderboard_* tasks, through \"lm-eval\" sources. A directory is searched\n"
+	"for *.json files that are either. v1 runs are ordered by the date in their file name.\n"
+	"\n"
+	"Options as for 'washboard import lm-eval'.\n"
+	"\n"
+	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input\n";
+
+static const char usage_import_helm[] =
+	"usage: washboard import helm --content DIR --cohort C [--model-id ID] [--name NAME]\n"
+	"                             [--params N] [--training-flop F | --tokens D] SUITE_DIR...\n"
+	"\n"
+	"Import HELM results: suite directories (benchmark_output/runs/<suite>/), one directory\n"
+	"per run with run_spec.json (adapter_spec.model, groups) and stats.json, and the suite's\n"
+	"schema.json from helm-summarize (each run group's main split; model display names).\n"
+	"A benchmark maps to a run group with {\"harness\": \"helm\", \"task\": GROUP, \"metric\":\n"
+	"NAME}: its value is statistic NAME on the group's main split without perturbation,\n"
+	"pooled over the model's runs in the group; n is num_instances; there is no stderr.\n"
 	"\n"
 	"Options as for 'washboard import lm-eval'.\n"
 	"\n"
@@ -210,8 +253,10 @@ static const char usage_import[] =
 	"  --info FILE        benchmark,name,metric rows; '(↑)'/'(↓)' in metric give the direction\n"
 	"  --taxonomy FILE    benchmark,role,area,correlate_with rows (role: capability, safety,\n"
 	"                     general, ignore, or metadata for non-benchmark columns)\n"
-	"  --task-map FILE    benchmark,harness,task,metric,sign rows: where each benchmark comes\n"
-	"                     from in other tools' output (\"sources\", used by import lm-eval)\n"
+	"  --task-map FILE    benchmark,harness,task,metric,sign[,aggregate,parts] rows: where each\n"
+	"                     benchmark comes from in other tools' output (\"sources\", used by\n"
+	"                     the other importers); aggregate mean|weighted with parts\n"
+	"                     \"task[:count] ...\" combines a suite's subtasks\n"
 	"  --cohort-title T   title of the cohort when it is new\n"
 	"  --source TEXT      provenance recorded in each model's 'source'\n"
 	"\n"
@@ -425,8 +470,8 @@ static int cmd_analyze(struct args *a)
 			return usage_error(a, "missing value after", arg);
 	}
 	if (strcmp(format, "table") != 0 && strcmp(format, "json") != 0 &&
-	    strcmp(format, "csv") != 0)
-		return usage_error(a, "--format must be table, json or csv, not", format);
+	    strcmp(format, "csv") != 0 && strcmp(format, "latex") != 0)
+		return usage_error(a, "--format must be table, json, csv or latex, not", format);
 
 	c = content_load(content);
 	if (!c) {
@@ -458,6 +503,8 @@ static int cmd_analyze(struct args *a)
 	}
 	if (strcmp(format, "csv") == 0)
 		report_write_csv(&out, report);
+	else if (strcmp(format, "latex") == 0)
+		report_write_latex(&out, report, NULL);
 	else
 		report_write_table(&out, report);
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
@@ -671,16 +718,26 @@ static int positive_option(const struct args *a, const char *name, const char *v
 	return 0;
 }
 
-/* import lm-eval and import inspect: run logs of one evaluation tool or the other. */
-static int cmd_import_runs(struct args *a, bool inspect)
+/* The tools whose logs are imported run by run, with their command names and help. */
+enum run_tool { TOOL_LM_EVAL, TOOL_INSPECT, TOOL_OLL, TOOL_HELM };
+
+/* import lm-eval, inspect, open-llm-leaderboard and helm: one evaluation tool's logs. */
+static int cmd_import_runs(struct args *a, enum run_tool tool)
 {
+	static const char *const names[] = {"import lm-eval", "import inspect",
+					    "import open-llm-leaderboard", "import helm"};
+	static const char *const usages[] = {usage_import_lm_eval, usage_import_inspect,
+					     usage_import_oll, usage_import_helm};
+	static int (*const imports[])(const struct import_lm_eval_options *) = {
+		import_lm_eval, import_inspect, import_open_llm_leaderboard, import_helm};
+	bool inspect = tool == TOOL_INSPECT;
 	struct import_lm_eval_options o;
 	char **inputs = xcalloc((size_t)a->argc + 1, sizeof(char *));
 	int rc = WB_EXIT_OK;
 
 	memset(&o, 0, sizeof(o));
-	a->cmd = inspect ? "import inspect" : "import lm-eval";
-	a->usage = inspect ? usage_import_inspect : usage_import_lm_eval;
+	a->cmd = names[tool];
+	a->usage = usages[tool];
 	for (a->i = 1; a->i < a->argc && rc == WB_EXIT_OK; a->i++) {
 		const char *arg = a->argv[a->i], *v = NULL;
 		int r = common_flag(a, arg, NULL);
@@ -696,6 +753,10 @@ static int cmd_import_runs(struct args *a, bool inspect)
 			o.cohort = v;
 		else if ((r = option(a, "--model-id", 1, &v)) != 0)
 			o.model_id = v;
+		else if ((r = option(a, "--name", 1, &v)) != 0)
+			o.name = v;
+		else if (inspect && strcmp(arg, "--allow-incomplete") == 0)
+			o.allow_incomplete = true;
 		else if ((r = option(a, "--params", 1, &v)) != 0)
 			rc = r > 0 ? positive_option(a, "--params takes a positive number, not", v,
 						     &o.params)
@@ -731,7 +792,7 @@ static int cmd_import_runs(struct args *a, bool inspect)
 	}
 	o.inputs = inputs;
 	interrupt_catch();
-	rc = (inspect ? import_inspect(&o) : import_lm_eval(&o)) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
+	rc = imports[tool](&o) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
 	exit_if_interrupted(
 	    "import", rc == WB_EXIT_OK ? "it was complete, in %s" : "nothing was written to %s",
 	    o.content);
@@ -752,11 +813,16 @@ static int cmd_import(struct args *a)
 	if (common_flag(a, a->argv[0], NULL) > 0)
 		return WB_EXIT_OK;
 	if (strcmp(a->argv[0], "lm-eval") == 0)
-		return cmd_import_runs(a, false);
+		return cmd_import_runs(a, TOOL_LM_EVAL);
 	if (strcmp(a->argv[0], "inspect") == 0)
-		return cmd_import_runs(a, true);
+		return cmd_import_runs(a, TOOL_INSPECT);
+	if (strcmp(a->argv[0], "open-llm-leaderboard") == 0 || strcmp(a->argv[0], "oll") == 0)
+		return cmd_import_runs(a, TOOL_OLL);
+	if (strcmp(a->argv[0], "helm") == 0)
+		return cmd_import_runs(a, TOOL_HELM);
 	if (strcmp(a->argv[0], "csv") != 0)
-		return usage_error(a, "unknown import format (supported: csv, lm-eval, inspect):",
+		return usage_error(a, "unknown import format (supported: csv, lm-eval, inspect, "
+				      "open-llm-leaderboard, helm):",
 				   a->argv[0]);
 	a->cmd = "import csv";
 	for (a->i = 1; a->i < a->argc; a->i++) {

@@ -258,6 +258,22 @@ const char *const *report_columns(const struct value *report, enum report_table 
  * for cohort (NULL: every cohort). Caller frees with value_free().
  */
 struct value *report_benchmark_rows(const struct value *report, const char *cohort);
+/**
+ * Append the benchmark table of cohort (NULL: of every cohort) as LaTeX (report_latex.c):
+ * booktabs, one table per cohort with n, the capabilities correlation with its bootstrap
+ * interval (when the report has one), compute correlation and the verdict with its
+ * confidence. Every name is escaped (report_latex_escape()).
+ */
+void report_write_latex(struct buf *out, const struct value *report, const char *cohort);
+/**
+ * Append rows (a download's rows, as the CSV has them) as one LaTeX table of kind t, with
+ * the columns a paper wants (fewer than the CSV's), captioned title (plain text, escaped
+ * here) and labelled tab:washboard-label (label: a slug).
+ */
+void report_latex_table(struct buf *out, const struct value *report, const struct value *rows,
+			enum report_table t, const char *title, const char *label);
+/** Append s escaped for LaTeX text (pdflatex with inputenc utf8 and fontenc T1). */
+void report_latex_escape(struct buf *out, const char *s);
 /** Append s as one CSV field (quoted when needed; cells that spreadsheets would run as
  * formulas are quoted too). */
 void csv_field(struct buf *out, const char *s);

@@ -11,6 +11,8 @@
  *   data/C/benchmarks/B.csv          the same for benchmark B of C alone
  *
  * CSV as report_csv_table() writes it: a header row, CRLF line ends, csv_field() quoting.
+ * Beside each X.csv, X.tex: the same table in LaTeX for papers (report_latex_table(), and
+ * report_write_latex() for the benchmark tables), booktabs, every name escaped.
  *
  * Internal to the site: site*.c include this header.
  */

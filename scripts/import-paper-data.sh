@@ -1,5 +1,6 @@
 #!/bin/sh
-# Regenerate the bundled content from the paper's CSVs in content/sources/safetywashing/.
+# Regenerate the bundled content from the paper's CSVs in content/sources/safetywashing/, and
+# the registry's benchmarks that are in no paper CSV from content/sources/registry/.
 # usage: scripts/import-paper-data.sh WASHBOARD CONTENT_DIR
 set -eu
 wb=${1:?usage: $0 WASHBOARD CONTENT_DIR}
@@ -16,3 +17,8 @@ for cohort in base chat; do
 		--task-map "$src/../task-map.csv" \
 		--source "Ren et al. (2024), safetywashing data: benchmarks_${cohort}_models.csv"
 done
+# The registry's benchmarks that are in no paper CSV (HELM Safety, Open LLM Leaderboard v2):
+# benchmarks of role "ignore" with their sources, so that importers can fill them.
+reg=$(dirname "$0")/../content/sources/registry
+"$wb" import csv --content "$content" --cohort base --matrix "$reg/benchmarks.csv" \
+	--info "$reg/info.csv" --taxonomy "$reg/taxonomy.csv" --task-map "$src/../task-map.csv"

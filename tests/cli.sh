@@ -190,9 +190,9 @@ run analyze --bogus
 expect "usage: analyze with an unknown option exits 2" 2 err "error: unknown option --bogus" \
 	err "see 'washboard analyze --help'"
 run analyze --format xml
-expect "usage: analyze --format xml exits 2" 2 err "error: --format must be table, json or csv, not xml"
+expect "usage: analyze --format xml exits 2" 2 err "error: --format must be table, json, csv or latex, not xml"
 run analyze --format=yaml
-expect "usage: analyze --format=yaml exits 2" 2 err "error: --format must be table, json or csv, not yaml"
+expect "usage: analyze --format=yaml exits 2" 2 err "error: --format must be table, json, csv or latex, not yaml"
 run analyze --format xml --content "$T/does-not-exist"
 expect "usage: a bad --format is reported before the content is read" 2 err "error: --format" \
 	no-err "does-not-exist"
@@ -205,7 +205,7 @@ expect "usage: analyze --format without a value exits 2" 2 err "error: missing v
 run import
 expect "usage: import without a format exits 2" 2 err "error: import needs a format"
 run import xml
-expect "usage: import xml exits 2" 2 err "error: unknown import format (supported: csv, lm-eval, inspect): xml"
+expect "usage: import xml exits 2" 2 err "error: unknown import format (supported: csv, lm-eval, inspect, open-llm-leaderboard, helm): xml"
 run import csv
 expect "usage: import csv without required options exits 2" 2 \
 	err "error: --content, --cohort and --matrix (or --long) are required"

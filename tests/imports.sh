@@ -116,6 +116,184 @@ printf '{"eval": {"task": "x"}, "results": {}}\n' >"$tmp/unfinished.json"
 run "inspect: a log without results.scores is refused" 3 "was the evaluation finished" \
 	"$wb" import inspect --content "$tmp/i" --cohort chat "$tmp/unfinished.json"
 
+# The fixes of issue 13, each on a fixture that imitates a real layout.
+# v0.3 files named freely (Pythia's 12b-deduped_step143000.json), two checkpoints of one model
+cp -r content "$tmp/p"
+run "v0.3: a directory's freely named results files import; a revision makes a model of its own" 0 "imported 5 scores for pythia-12b-deduped-step3000" \
+	"$wb" import lm-eval --content "$tmp/p" --cohort base "$fx/pythia"
+p143=$tmp/p/models/base/pythia-12b-deduped-step143000.json
+p3=$tmp/p/models/base/pythia-12b-deduped-step3000.json
+check "checkpoints: step3000 and step143000 are two models, each with its own value" "d['scores']['arc_challenge']['value'] == 0.32 and json.load(open('$p3'))['scores']['arc_challenge']['value'] == 0.21" "$p143"
+check "checkpoints: the name and source_id carry the revision" "d['name'] == 'EleutherAI/pythia-12b-deduped@step143000' and d['source_id'] == 'EleutherAI/pythia-12b-deduped@step143000'" "$p143"
+if grep -qF "eval_config.json: not an lm-evaluation-harness log (skipped)" "$tmp/err"; then ok "directory: a JSON file that is no results file is skipped with a note"; else not_ok "directory: a JSON file that is no results file is skipped with a note" "$(cat "$tmp/err")"; fi
+if grep -qF "12b-deduped_step143000.json: 1 mapped task without the mapped metric, not imported: gsm8k (maps 'exact_match'; has acc)" "$tmp/err"; then
+	ok "silent drop: a mapped task without the mapped metric is reported, naming the metrics found"
+else
+	not_ok "silent drop: a mapped task without the mapped metric is reported, naming the metrics found" "$(cat "$tmp/err")"
+fi
+check "v0.3 names: crows_pairs_english likelihood_difference maps (negated), truthfulqa_mc mc1 too" "d['scores']['crows_pairs_english']['value'] == -3.61 and d['scores']['truthfulqa_mc1']['value'] == 0.22" "$p143"
+check "aggregate: ANLI r1-r3 weighted by test-set size (1000, 1000, 1200), n their sum" "abs(d['scores']['anli']['value'] - (0.34*1000 + 0.336*1000 + 0.348*1200) / 3200) < 1e-12 and d['scores']['anli']['n'] == 3200" "$p143"
+if grep -qF "1 aggregated source not imported: mmlu (3 of 57 parts, missing hendrycksTest-business_ethics" "$tmp/err" && ! grep -q "map to no benchmark" "$tmp/err"; then
+	ok "aggregate: MMLU with 3 of its 57 v0.3 parts gives no value, with a warning; the parts are not 'unmapped'"
+else
+	not_ok "aggregate: MMLU with 3 of its 57 v0.3 parts gives no value, with a warning; the parts are not 'unmapped'" "$(cat "$tmp/err")"
+fi
+check "a zero stderr is left out (no measured uncertainty), never written as 0" "d['scores']['piqa'] == {'value': 0.76}" "$p143"
+run "undated runs of one model that disagree: a warning says which won" 0 "twin_a.json both give 'arc_challenge' for model 'acme/Twin-1B' (0.41 and 0.44) and neither has a date" \
+	"$wb" import lm-eval --content "$tmp/p" --cohort base "$fx/undated"
+check "undated runs: the later file name won" "d['scores']['arc_challenge']['value'] == 0.44" "$tmp/p/models/base/twin-1b.json"
+run "--model-id merges the checkpoints again (the older file first, so step3000 wins by name)" 0 "from 2 runs" \
+	"$wb" import lm-eval --content "$tmp/p" --cohort base --model-id pythia-12b "$fx/pythia"
+run "--name sets the display name" 0 "" \
+	"$wb" import lm-eval --content "$tmp/p" --cohort chat --name "Acme 7B Chat" "$fx/run-a"
+check "--name sets the display name (the id still comes from the model name)" "d['name'] == 'Acme 7B Chat' and d['id'] == 'acme-7b-chat'" "$tmp/p/models/chat/acme-7b-chat.json"
+if grep -qF "no 'none' filter, so used (in the order none, strict-match, flexible-extract, then by name): bbh exact_match,get-answer, gsm8k exact_match,strict-match" "$tmp/err"; then
+	ok "filters: without 'none' the documented order picks strict-match, and a note says which was used"
+else
+	not_ok "filters: without 'none' the documented order picks strict-match, and a note says which was used" "$(cat "$tmp/err")"
+fi
+check "filters: gsm8k took exact_match,strict-match" "d['scores']['gsm8k']['value'] == 0.35" "$tmp/p/models/chat/acme-7b-chat.json"
+run "inspect: a cancelled log is refused, saying so (exit 3)" 3 "the evaluation was cancelled (status 'cancelled', 3 of 817 samples)" \
+	"$wb" import inspect --content "$tmp/p" --cohort chat "$fx/../inspect/incomplete/2024-07-01T10-00-00_truthfulqa_cancelled.json"
+run "inspect: a failed log is refused (exit 3)" 3 "the evaluation failed (status 'error'" \
+	"$wb" import inspect --content "$tmp/p" --cohort chat "$fx/../inspect/incomplete"
+run "inspect: --allow-incomplete imports a cancelled log, with a warning" 0 "imported although the evaluation was cancelled" \
+	"$wb" import inspect --content "$tmp/p" --cohort chat --allow-incomplete "$fx/../inspect/incomplete/2024-07-01T10-00-00_truthfulqa_cancelled.json"
+check "inspect: --allow-incomplete: the 3 samples' score, n = 3" "d['scores']['truthfulqa_mc1'] == {'value': 0.6667, 'stderr': 0.27, 'n': 3}" "$tmp/p/models/chat/acme-7b-chat.json"
+run "inspect: a log in the older schema (results.scorer) is refused, naming inspect log convert" 3 "an Inspect log in an older schema (results.scorer, no results.scores): rewrite it in the current one with a current Inspect (inspect log convert --to json" \
+	"$wb" import inspect --content "$tmp/p" --cohort chat "$fx/../inspect/old"
+printf '{"version": 2, "eval": {"task": "truthfulqa", "model": "a/b"}, "results": {"scorers": [{"name": "choice"}]}}\n' >"$tmp/scorers.json"
+run "inspect: a log with results.scorers is refused too" 3 "older schema (results.scorers" \
+	"$wb" import inspect --content "$tmp/p" --cohort chat "$tmp/scorers.json"
+run "lm-eval: an Open LLM Leaderboard v1 file is refused with the command to use" 3 "import it with 'washboard import open-llm-leaderboard'" \
+	"$wb" import lm-eval --content "$tmp/p" --cohort base tests/fixtures/oll/v1/acme/Acme-7B/results_2023-10-23T05-40-09.123456.json
+printf 'benchmark,harness,task,metric,sign,aggregate,parts\nmmlu,lm-eval,mmlu,acc,1,mean,a:10 b:30\n' >"$tmp/agg-map.csv"
+printf 'model,mmlu\nm1,0.5\n' >"$tmp/agg.csv"
+mkdir -p "$tmp/agg"
+printf '{"title": "t", "cohorts": [{"id": "base", "title": "Base"}]}\n' >"$tmp/agg/site.json"
+run "task map: the aggregate and parts columns make an aggregated source" 0 "" \
+	"$wb" import csv --content "$tmp/agg" --cohort base --matrix "$tmp/agg.csv" --task-map "$tmp/agg-map.csv"
+check "task map: parts 'task:count' become parts and weights" "d['benchmarks'][0]['sources'] == [{'harness': 'lm-eval', 'task': 'mmlu', 'metric': 'acc', 'aggregate': 'mean', 'parts': ['a', 'b'], 'weights': [10, 30]}]" "$tmp/agg/benchmarks.json"
+/usr/bin/python3 -c "import json,sys; p=sys.argv[1]; d=json.load(open(p)); d['benchmarks'][0]['sources'][0]['aggregate'] = 'median'; json.dump(d, open(p,'w'))" "$tmp/agg/benchmarks.json"
+mkdir -p "$tmp/agg/models/base"
+printf '{"results": {"a": {"acc": 0.5}, "b": {"acc": 0.7}}, "config": {"model_args": "pretrained=x/agg-1b"}}\n' >"$tmp/agg-run.json"
+run "aggregate: a malformed aggregated source is reported at its place and not used" 3 "agg/benchmarks.json:1:148: sources[0] of 'mmlu' is not used: an aggregated source needs \"aggregate\": \"mean\" or \"weighted\"" \
+	"$wb" import lm-eval --content "$tmp/agg" --cohort base "$tmp/agg-run.json"
+
+# HELM walkthrough: a suite directory (benchmark_output/runs/v1.0.0) of HELM Safety runs
+hs=tests/fixtures/helm/benchmark_output/runs/v1.0.0
+cp -r content "$tmp/h"
+run "helm: a suite directory imports (exit 0)" 0 "imported 3 scores for acme-7b-chat from 5 runs" \
+	"$wb" import helm --content "$tmp/h" --cohort chat "$hs"
+hm=$tmp/h/models/chat/acme-7b-chat.json
+check "helm: the group's main metric on its main split, the perturbed stat left out; n from num_instances; no stderr" "d['scores']['helm-safety-harm_bench'] == {'value': 0.912, 'n': 400}" "$hm"
+check "helm: sub-splits pooled by count, as helm-summarize pools them (0.9 x 1 + 0.7 x 3) / 4" "abs(d['scores']['helm-safety-bbq']['value'] - 0.75) < 1e-12" "$hm"
+check "helm: a model's runs in one group pooled ((0.96 + 0.9 x 3) / 4, n 250 + 200)" "abs(d['scores']['helm-safety-xstest']['value'] - 0.915) < 1e-12 and d['scores']['helm-safety-xstest']['n'] == 450" "$hm"
+check "helm: a new model is named by schema.json's display name; the id from adapter_spec.model" "d['name'] == 'Other 1B Instruct' and d['source_id'] == 'other/other-1b-instruct' and d['source'].startswith('HELM: harm_bench:model=')" "$tmp/h/models/chat/other-1b-instruct.json"
+if grep -qF "a HELM run without stats.json (skipped" "$tmp/err" && grep -qF "map to no benchmark and were not imported: mmlu" "$tmp/err" &&
+	grep -qF "for benchmarks of role 'ignore'" "$tmp/err"; then
+	ok "helm: a run without stats.json is skipped with a note; unmapped groups are listed; role-ignore benchmarks are noted"
+else
+	not_ok "helm: a run without stats.json is skipped with a note; unmapped groups are listed; role-ignore benchmarks are noted" "$(cat "$tmp/err")"
+fi
+/usr/bin/python3 -c "import json,sys; p=sys.argv[1]; d=json.load(open(p)); [b.update(role='safety') for b in d['benchmarks'] if b['id'].startswith('helm-safety-')]; json.dump(d, open(p,'w'), indent=2)" "$tmp/h/benchmarks.json"
+"$wb" analyze --content "$tmp/h" --cohort chat --bootstrap 0 --format json >"$tmp/helm-report.json" 2>"$tmp/err"
+check "helm walkthrough: set to role safety, the HarmBench scores are analysed" "[b for b in d['cohorts'][0]['benchmarks'] if b['id'] == 'helm-safety-harm_bench'][0]['n_values'] == 2" "$tmp/helm-report.json"
+cp -r "$hs" "$tmp/v1.1.0"
+/usr/bin/python3 -c "import json,sys; p=sys.argv[1]; d=json.load(open(p)); d[0]['sum'] = d[0]['mean'] = 0.5; json.dump(d, open(p,'w'))" "$tmp/v1.1.0/harm_bench:model=acme_acme-7b-chat/stats.json"
+run "helm: the same run in two suites counts once, from the suite given later" 0 "" \
+	"$wb" import helm --content "$tmp/h" --cohort chat "$hs" "$tmp/v1.1.0"
+check "helm: the same run in two suites counts once, from the suite given later (0.5, not pooled)" "d['scores']['helm-safety-harm_bench']['value'] == 0.5 and d['scores']['helm-safety-xstest']['n'] == 450" "$hm"
+run "helm: a directory with no runs is an error (exit 3)" 3 "no HELM logs found" \
+	"$wb" import helm --content "$tmp/h" --cohort chat tests/fixtures/lm-eval/run-b
+
+# Open LLM Leaderboard walkthrough: v1 details files (two dates) and a v2 results file
+cp -r content "$tmp/o"
+run "oll v1: a model's details files import, oldest first (exit 0)" 0 "imported 10 scores for acme-7b from 2 runs" \
+	"$wb" import open-llm-leaderboard --content "$tmp/o" --cohort base tests/fixtures/oll/v1
+om=$tmp/o/models/base/acme-7b.json
+check "oll v1: the newer file (by the date in its name) wins; arc:challenge|25 acc_norm, hellaswag acc, truthfulqa:mc mc1" "d['scores']['arc_challenge'] == {'value': 0.53, 'stderr': 0.0145} and d['scores']['hellaswag']['value'] == 0.6 and d['scores']['truthfulqa_mc1']['value'] == 0.26" "$om"
+check "oll v1: MMLU is its 57 hendrycksTest tasks weighted by test-set size (n 14042)" "d['scores']['mmlu']['n'] == 14042 and abs(d['scores']['mmlu']['value'] - 0.4700541233442529) < 1e-12" "$om"
+if grep -qF "requests_acme__Acme-7B_eval_request_False_float16_Original.json: not an Open LLM Leaderboard log (skipped)" "$tmp/err" && grep -qF "harness|gsm8k|5" "$tmp/err"; then
+	ok "oll v1: a request file is skipped with a note; gsm8k (v0.3 scoring) is listed as unmapped"
+else
+	not_ok "oll v1: a request file is skipped with a note; gsm8k (v0.3 scoring) is listed as unmapped" "$(cat "$tmp/err")"
+fi
+run "oll v2: an lm-eval v0.4 file with leaderboard_* tasks imports (exit 0)" 0 "imported 6 scores for acme-7b-chat from 1 run" \
+	"$wb" import oll --content "$tmp/o" --cohort chat tests/fixtures/oll/v2
+ov=$tmp/o/models/chat/acme-7b-chat.json
+check "oll v2: the leaderboard_* tasks land in the registry's oll2-* benchmarks; \"N/A\" stderrs left out" "d['scores']['oll2-ifeval'] == {'value': 0.3771, 'stderr': 0.0209, 'n': 541} and d['scores']['oll2-math_hard'] == {'value': 0.0453} and d['scores']['oll2-mmlu_pro']['n'] == 12032" "$ov"
+check "oll v2: a commit-hash revision pins a version of the same model: no suffix in the id" "d['id'] == 'acme-7b-chat'" "$ov"
+
+# LaTeX tables for papers: analyze --format latex and the site's .tex beside each CSV, with a
+# hostile benchmark name, cohort title and model names; compiled with pdflatex when there is
+# one (Debian's texlive-latex-base, installed here when apt-get can and it is missing).
+cp -r tests/fixtures/site/content "$tmp/tex"
+hostile='R&D 100% $x$ #1 a_b {c} ~d ^e \f <g> |h| "q" --- [z] Ünïcödé 中文 Σρ→'
+/usr/bin/python3 -c "
+import json,sys
+p=sys.argv[1]+'/benchmarks.json'; d=json.load(open(p))
+[b.update(name=sys.argv[2]) for b in d['benchmarks'] if b['id'] == 'harm-refusal']
+json.dump(d, open(p,'w'), indent=2)
+p=sys.argv[1]+'/site.json'; d=json.load(open(p))
+[c.update(title='Chat & co. 50% #2 \\\\ ~') for c in d['cohorts'] if c['id'] == 'chat']
+json.dump(d, open(p,'w'), indent=2)" "$tmp/tex" "$hostile"
+run "latex: analyze --format latex (exit 0)" 0 "" \
+	"$wb" analyze --content "$tmp/tex" --format latex --bootstrap 200 --jobs 2
+cp "$tmp/out" "$tmp/tables.tex"
+esc='R\&D 100\% \$x\$ \#1 a\_b \{c\} \textasciitilde{}d \textasciicircum{}e \textbackslash{}f \textless{}g\textgreater{} \textbar{}h\textbar{} \textquotedbl{}q\textquotedbl{} -{}-{}- {[}z{]} Ünïcödé ?? \ensuremath{\Sigma}\ensuremath{\rho}?'
+if grep -qF -- "$esc & safety &" "$tmp/tables.tex" && grep -qF 'Chat \& co. 50\% \#2 \textbackslash{} \textasciitilde{}:' "$tmp/tables.tex"; then
+	ok "latex: names and titles are escaped (& % \$ # _ { } ~ ^ \\ < > | \" -- [ ]); Latin-1 kept, other characters transliterated"
+else
+	not_ok "latex: names and titles are escaped (& % \$ # _ { } ~ ^ \\ < > | \" -- [ ]); Latin-1 kept, other characters transliterated" "$(grep -F 'safety &' "$tmp/tables.tex" | head -3)"
+fi
+"$wb" analyze --cohort chat --format latex --bootstrap 200 --jobs 2 >"$tmp/chat.tex" 2>/dev/null
+if grep -q '\\toprule' "$tmp/tables.tex" && grep -qF 'Capabilities $\rho$ [95\% CI]' "$tmp/chat.tex" &&
+	grep -Eq '& [0-9]+ & (\$-\$)?[01]\.[0-9]{2} \[(\$-\$)?[01]\.[0-9]{2}, (\$-\$)?[01]\.[0-9]{2}\] & .* \((firm|likely|uncertain|unstable)[a-z ]*\) \\\\$' "$tmp/chat.tex"; then
+	ok "latex: a booktabs table per cohort: n, capabilities rho with its interval, compute rho, verdict (confidence)"
+else
+	not_ok "latex: a booktabs table per cohort: n, capabilities rho with its interval, compute rho, verdict (confidence)" "$(sed -n '1,14p' "$tmp/chat.tex")"
+fi
+"$wb" analyze --content "$tmp/tex" --format latex --bootstrap 0 >"$tmp/tables0.tex" 2>/dev/null
+if ! grep -q 'CI\]' "$tmp/tables0.tex" && ! grep -Eq '\((firm|likely|uncertain|unstable)' "$tmp/tables0.tex" && grep -q '\\bottomrule' "$tmp/tables0.tex"; then
+	ok "latex: --bootstrap 0 gives the same table without intervals or confidence"
+else
+	not_ok "latex: --bootstrap 0 gives the same table without intervals or confidence" "$(sed -n '8,12p' "$tmp/tables0.tex")"
+fi
+run "latex: the site build writes a .tex beside each CSV download" 0 "" \
+	"$wb" build -q --no-figures --bootstrap 100 --content "$tmp/tex" --out "$tmp/texsite"
+missing=$(cd "$tmp/texsite" && for c in $(find data -name '*.csv'); do [ -f "${c%.csv}.tex" ] || echo "$c"; done)
+if [ -z "$missing" ] && [ -f "$tmp/texsite/data/chat/models.tex" ] && grep -q '\\label{tab:washboard-chat-models}' "$tmp/texsite/data/chat/models.tex"; then
+	ok "latex: every data/**/X.csv has its X.tex"
+else
+	not_ok "latex: every data/**/X.csv has its X.tex" "missing: $missing"
+fi
+if ! command -v pdflatex >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "# note: installing texlive-latex-base for the LaTeX compile test"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends texlive-latex-base >"$tmp/apt.log" 2>&1 ||
+		{ apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends texlive-latex-base >"$tmp/apt.log" 2>&1; }
+fi
+if command -v pdflatex >/dev/null 2>&1; then
+	# booktabs is in texlive-latex-recommended: without it, its three rules as \hline
+	if kpsewhich booktabs.sty >/dev/null 2>&1; then
+		rules='\usepackage{booktabs}'
+	else
+		echo "# note: no booktabs.sty (texlive-latex-recommended): its rules stand in as \\hline"
+		rules='\newcommand\toprule{\hline}\newcommand\midrule{\hline}\newcommand\bottomrule{\hline}'
+	fi
+	for f in "$tmp/tables.tex" "$tmp/tables0.tex" "$tmp/chat.tex" "$tmp/texsite/data/chat/models.tex" "$tmp/texsite/data/chat/benchmarks/harm-refusal.tex" "$tmp/texsite/data/base/leaderboard.tex"; do
+		name=$(basename "$f" .tex)-$(basename "$(dirname "$f")")
+		printf '\\documentclass{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n%s\n\\begin{document}\n\\input{%s}\n\\end{document}\n' "$rules" "$f" >"$tmp/$name-doc.tex"
+		if (cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error "$name-doc.tex" >"$tmp/$name-pdflatex.log" 2>&1) && [ -s "$tmp/$name-doc.pdf" ]; then
+			ok "latex: $(basename "$(dirname "$f")")/$(basename "$f") with a hostile name compiles with pdflatex"
+		else
+			not_ok "latex: $(basename "$(dirname "$f")")/$(basename "$f") with a hostile name compiles with pdflatex" "$(grep -A3 '^!' "$tmp/$name-pdflatex.log" | head -8)"
+		fi
+	done
+else
+	ok "latex: compile test # SKIP no pdflatex (apt-get install texlive-latex-base)"
+fi
+
 # import csv --long: model,benchmark,value[,stderr,n]
 printf 'model,benchmark,value,stderr,n\nAcme/X-1,truthfulqa_mc1,0.41,0.017,817\nAcme/X-1,mmlu,0.6,,\n"Acme/Y-2",mmlu,0.5,0.01,\n' >"$tmp/long.csv"
 cp -r content "$tmp/l"

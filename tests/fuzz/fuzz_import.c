@@ -1,7 +1,8 @@
 /*
- * fuzz_import.c - libFuzzer harness for the lm-evaluation-harness and Inspect importers
- * (import_lm_eval() and import_inspect() in generator/importers.h), and through them for
- * json_parse_python().
+ * fuzz_import.c - libFuzzer harness for the lm-evaluation-harness, Inspect, Open LLM
+ * Leaderboard and HELM importers (import_lm_eval(), import_inspect(),
+ * import_open_llm_leaderboard() and import_helm() in generator/importers.h), and through
+ * them for json_parse_python().
  *
  * The input is split at NUL bytes into up to four log files, LOG0 NUL LOG1 NUL LOG2 NUL
  * LOG3 (an empty part is left out), written as inputs/results_N.json in a per-process
@@ -9,12 +10,17 @@
  *
  * The same directory holds a small valid content tree, written once (embedded below):
  * site.json with cohorts base and chat, benchmarks.json whose "sources" map lm-eval tasks
- * (plain, a group, a filtered metric, a v0.3 name, sign -1) and Inspect tasks (plain, with
- * a "scorer/metric"), and four model files. Before every import the model directories are
+ * (plain, a group, a filtered metric, a v0.3 name, sign -1, an aggregate of parts), Inspect
+ * tasks (plain, with a "scorer/metric"), Open LLM Leaderboard v1 tasks (plain, with shots, a
+ * weighted aggregate) and HELM run groups, and four model files. Before every import the model directories are
  * put back as they were (files an import wrote, temporary files included, are removed).
- * Each input is imported three times:
+ * Each input is imported five times:
  *   1. import_lm_eval() into cohort chat, model ids from the logs;
  *   2. import_inspect() into cohort chat, model ids from the logs;
+ *   4. import_open_llm_leaderboard() into cohort chat, model ids from the logs;
+ *   5. import_helm() into cohort chat on a suite laid out from the parts: LOG0 as
+ *      helm/run/run_spec.json, LOG1 as its stats.json, LOG2 as helm/schema.json (a part
+ *      left empty is a missing file), LOG3 as a second run's run_spec.json without stats;
  *   3. one of the two (import_inspect() when the input's length is odd) into cohort base,
  *      given the inputs directory rather than the file list, with model id "fuzz-model",
  *      --training-flop or --tokens (by bit 2 of the length) and --params or not (by bit 1;
@@ -76,7 +82,22 @@ static const struct fuzz_file base_files[] = {
      "\"exact_match,strict-match\"}]},\n"
      "  {\"id\": \"copa\", \"name\": \"COPA\", \"role\": \"capability\", \"higher_is_better\": "
      "true,\n"
-     "   \"sources\": [{\"harness\": \"lm-eval\", \"task\": \"copa\", \"metric\": \"acc\"}]},\n"
+     "   \"sources\": [{\"harness\": \"lm-eval\", \"task\": \"copa\", \"metric\": \"acc\"},\n"
+     "    {\"harness\": \"open-llm-leaderboard\", \"task\": \"arc:challenge|25\", \"metric\": "
+     "\"acc_norm\"}]},\n"
+     "  {\"id\": \"anli\", \"name\": \"ANLI\", \"role\": \"safety\", \"higher_is_better\": true,\n"
+     "   \"sources\": [{\"harness\": \"lm-eval\", \"task\": \"anli\", \"metric\": \"acc\", "
+     "\"aggregate\": \"weighted\",\n"
+     "     \"parts\": [\"anli_r1\", \"anli_r2\"], \"weights\": [1000, 1200]},\n"
+     "    {\"harness\": \"open-llm-leaderboard\", \"task\": \"mmlu\", \"metric\": \"acc\", "
+     "\"aggregate\": \"mean\",\n"
+     "     \"parts\": [\"hendrycksTest-anatomy\", \"hendrycksTest-virology\"]},\n"
+     "    {\"harness\": \"open-llm-leaderboard\", \"task\": \"hellaswag\", \"metric\": \"acc\"}]},\n"
+     "  {\"id\": \"harm_bench\", \"name\": \"HarmBench\", \"role\": \"safety\", "
+     "\"higher_is_better\": true,\n"
+     "   \"sources\": [{\"harness\": \"helm\", \"task\": \"harm_bench\", \"metric\": "
+     "\"safety_score\"},\n"
+     "    {\"harness\": \"helm\", \"task\": \"bbq\", \"metric\": \"bbq_accuracy\", \"sign\": -1}]},\n"
      "  {\"id\": \"gpqa_diamond\", \"name\": \"GPQA Diamond\", \"role\": \"capability\",\n"
      "   \"higher_is_better\": true, \"sources\": [\n"
      "    {\"harness\": \"inspect\", \"task\": \"gpqa_diamond\", \"metric\": "
@@ -128,6 +149,9 @@ static char *content_dir;	 /* work/content */
 static char *cohort_dir[2];	 /* content/models/base, content/models/chat */
 static char *inputs_dir;	 /* work/inputs: the logs of the current input, nothing else */
 static char *log_path[MAX_LOGS]; /* inputs/results_N.json */
+static char *helm_dir;		 /* work/helm: a HELM suite, laid out from the parts */
+static char *helm_paths[MAX_LOGS]; /* helm/run/run_spec.json, .../stats.json, helm/schema.json,
+				    * helm/run2/run_spec.json */
 static bool check_load;		 /* WB_FUZZ_CSV_LOAD=1 */
 
 static void make_dir(const char *path)
@@ -186,6 +210,19 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		log_path[i] = fuzz_join(inputs_dir, name);
 	}
 	write_base("");
+	helm_dir = fuzz_join(work, "helm");
+	make_dir(helm_dir);
+	{
+		char *run = fuzz_join(helm_dir, "run"), *run2 = fuzz_join(helm_dir, "run2");
+		make_dir(run);
+		make_dir(run2);
+		helm_paths[0] = fuzz_join(run, "run_spec.json");
+		helm_paths[1] = fuzz_join(run, "stats.json");
+		helm_paths[2] = fuzz_join(helm_dir, "schema.json");
+		helm_paths[3] = fuzz_join(run2, "run_spec.json");
+		free(run);
+		free(run2);
+	}
 	return 0;
 }
 
@@ -205,6 +242,15 @@ __attribute__((destructor)) static void cleanup(void)
 	rmdir(content_dir);
 	fuzz_empty_dir(inputs_dir);
 	rmdir(inputs_dir);
+	for (int i = 0; i < MAX_LOGS; i++)
+		unlink(helm_paths[i]);
+	p = fuzz_join(helm_dir, "run");
+	rmdir(p);
+	free(p);
+	p = fuzz_join(helm_dir, "run2");
+	rmdir(p);
+	free(p);
+	rmdir(helm_dir);
 	rmdir(work);
 	work = NULL;
 }
@@ -246,6 +292,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    "import_lm_eval succeeded but content_load rejects what it wrote");
 	import_once(import_inspect, &o,
 		    "import_inspect succeeded but content_load rejects what it wrote");
+
+	import_once(import_open_llm_leaderboard, &o,
+		    "import_open_llm_leaderboard succeeded but content_load rejects what it wrote");
+	{
+		struct import_lm_eval_options h = o;
+		for (size_t i = 0; i < MAX_LOGS; i++) {
+			if (i < n && parts[i].len)
+				fuzz_write_file(helm_paths[i], parts[i].data, parts[i].len);
+			else
+				unlink(helm_paths[i]);
+		}
+		h.inputs = &helm_dir;
+		h.ninputs = 1;
+		import_once(import_helm, &h,
+			    "import_helm succeeded but content_load rejects what it wrote");
+	}
 
 	o.cohort = "base";
 	o.model_id = "fuzz-model";
