@@ -339,7 +339,9 @@ fi
 # The README walkthrough: a new model was released; import its lm-eval run, rebuild.
 "$wb" analyze --content "$tmp/c" --cohort chat --format json >"$tmp/report.json" 2>"$tmp/err"
 check "walkthrough: the new model gets a capabilities score" "[m for m in d['cohorts'][0]['models'] if m['id'] == 'acme-7b-chat'][0]['capability_score'] is not None" "$tmp/report.json"
-check "walkthrough: it is on the decorrelated leaderboard" "[l for l in d['cohorts'][0]['leaderboard'] if l['model'] == 'acme-7b-chat'][0]['decorrelated_rank'] is not None" "$tmp/report.json"
+check "walkthrough: it has a decorrelated score but, with 2 of 10 safety areas, no rank (listed apart)" "[(l['decorrelated_score'] is not None and l['decorrelated_rank'] is None and not l['ranked']) for l in d['cohorts'][0]['leaderboard'] if l['model'] == 'acme-7b-chat'][0]" "$tmp/report.json"
+"$wb" analyze --content "$tmp/c" --cohort chat --format json --bootstrap 0 --min-coverage 0 >"$tmp/report0.json" 2>"$tmp/err"
+check "walkthrough: --min-coverage 0 ranks it on the decorrelated leaderboard" "[l for l in d['cohorts'][0]['leaderboard'] if l['model'] == 'acme-7b-chat'][0]['decorrelated_rank'] is not None" "$tmp/report0.json"
 check "walkthrough: its TruthfulQA residual is computed" "[x for b in d['cohorts'][0]['benchmarks'] if b['id'] == 'truthfulqa_mc1' for x in b['models'] if x['model'] == 'acme-7b-chat'][0]['residual'] is not None" "$tmp/report.json"
 run "walkthrough: the site builds" 0 "" "$wb" build -q --no-figures --content "$tmp/c" --out "$tmp/site"
 if grep -q 'acme/Acme-7B-Chat' "$tmp/site/chat/models/acme-7b-chat.html" 2>/dev/null; then
