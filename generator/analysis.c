@@ -178,7 +178,7 @@ static void block_init(struct block *bl, struct cohort_result *cr)
 {
 	bl->k = cr->ncap;
 	bl->nm = cr->nmodels;
-	bl->res = xcalloc(bl->k ? bl->k : 1, sizeof(*bl->res));
+	bl->res = xcalloc(bl->k ? bl->k : 1, sizeof(struct bench_result *));
 	bl->fill = xcalloc(bl->k ? bl->k : 1, sizeof(double *));
 	bl->zfill = xcalloc(bl->k ? bl->k : 1, sizeof(double *));
 	bl->rows = xcalloc(bl->nm ? bl->nm : 1, sizeof(bool));
@@ -284,7 +284,9 @@ static void mask_and_recover(const struct block *bl, const struct analysis_optio
 		sd[j] = stats_sd(col, m);
 		free(col);
 	}
-	if (hidden && impute_lowrank(x, bl->n, k, NULL, o->impute_rank, NULL) == 0) {
+	if (k && hidden &&
+	    impute_lowrank(x, bl->n, k, NULL, o->impute_rank < k ? o->impute_rank : (unsigned)k,
+			   NULL) == 0) {
 		for (size_t t = 0; t < hidden; t++) {
 			double d = (x[cells[t]] - truth[cells[t]]) / sd[cells[t] % k];
 			ss += d * d;
@@ -906,10 +908,10 @@ static bool missingness(struct cohort_result *cr, struct bench_result *br)
 				  ((double)with * (double)(n - with));
 		br->missing_tied = br->missing_auc >= 0.8 || br->missing_auc <= 0.2;
 	}
-	return br->missing_tied;
 	free(s);
 	free(rk);
 	free(has);
+	return br->missing_tied;
 }
 
 /* Say it now too: pairwise deletion then biases the benchmark's correlation. */

@@ -216,6 +216,7 @@ static int build_cohort(struct plotter *p, const struct value *c)
 	fig_scree(p, &cc);
 	fig_scores(p, &cc);
 	fig_ranks(p, &cc);
+	fig_coverage(p, &cc);
 	for (size_t i = 0; i < fig_count(bs); i++) {
 		fig_benchmark(p, &cc, bs->items[i]);
 		fig_compute(p, &cc, bs->items[i]);

@@ -11,6 +11,7 @@
  *   figures_safety.c      C/_overview and C/_map: safety benchmarks on the verdict bands
  *   figures_capability.c  C/_heatmap and C/_scree: the capability correlation matrix
  *   figures_models.c      C/_scores and C/_ranks: a row per model
+ *   figures_coverage.c    C/_coverage: which results each model has (measured, imputed, missing)
  *   figures_store.c       the files: writing, reuse of the previous site, output checks
  *
  * A figure builder calls fig_new(), appends its datablocks and settings to f->script and its
@@ -109,7 +110,7 @@ void fig_placeholder(const struct plotter *p, struct figure *f, const char *head
 
 /**
  * Add every figure of report to p, cohort by cohort: its own figures (_overview, _map,
- * _heatmap, _scree, _scores, _ranks), then per benchmark B and C/compute/B. Returns 0, or -1
+ * _heatmap, _scree, _scores, _ranks, _coverage), then per benchmark B and C/compute/B. Returns 0, or -1
  * after one diagnostic when a cohort or benchmark id is not a slug.
  */
 int fig_build(struct plotter *p, const struct value *report);
@@ -126,6 +127,7 @@ void fig_heatmap(struct plotter *p, const struct cohort_ctx *cc);
 void fig_scree(struct plotter *p, const struct cohort_ctx *cc);
 void fig_scores(struct plotter *p, const struct cohort_ctx *cc);
 void fig_ranks(struct plotter *p, const struct cohort_ctx *cc);
+void fig_coverage(struct plotter *p, const struct cohort_ctx *cc);
 
 /* ---- The files (figures_store.c) -------------------------------------------------------- */
 

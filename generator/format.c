@@ -47,6 +47,22 @@ void format_count(struct value *o, const char *key, double x)
 	format_num(o, key, "%.0f", x);
 }
 
+void format_noun(struct value *o, const char *key, double x, const char *singular,
+		 const char *plural)
+{
+	struct buf b = BUF_INIT;
+	bool one;
+	if (!isfinite(x)) {
+		value_set_string(o, key, "—");
+		return;
+	}
+	num_text(&b, "%.0f", x);
+	one = strcmp(buf_str(&b), "1") == 0;
+	buf_putc(&b, ' ');
+	buf_puts(&b, one ? singular : plural);
+	value_set(o, key, value_string_own(buf_detach(&b)));
+}
+
 /* 13000000000 -> "13B", 350000000 -> "350M", 125000 -> "1.25e+05". */
 void format_params(struct value *o, const char *key, double x)
 {

@@ -9,6 +9,7 @@
  *
  *   format_num(o, k, "%.2f", -0.001)   "0.00"        format_pct(o, k, 0.4567)   "45.7%"
  *   format_count(o, k, 12)             "12"          format_params(o, k, 7e9)   "7B"
+ *   format_noun(o, k, 1, "model", "models")  "1 model"
  *   format_flop(o, k, 3.8e24)          "3.8 × 10^24" any of them, NAN           "—"
  *
  * Intervals (the report's `S_ci_low`/`S_ci_high`) print beside their number in brackets, or
@@ -38,6 +39,13 @@ void format_num(struct value *o, const char *key, const char *fmt, double x)
 void format_pct(struct value *o, const char *key, double x);
 /** Set key to x rounded to a whole number: "12". */
 void format_count(struct value *o, const char *key, double x);
+/**
+ * Set key to x rounded to a whole number and then the noun, singular for exactly one:
+ * format_noun(o, k, 1, "model", "models") "1 model", with 3 "3 models"; "—" when x is not
+ * finite.
+ */
+void format_noun(struct value *o, const char *key, double x, const char *singular,
+		 const char *plural);
 /**
  * Set key to a parameter count in three significant digits (%.3g): billions with "B" from
  * 1e9 ("13B", "70.6B"; 1.75e12 gives "1.75e+03B"), millions with "M" from 1e6 ("350M"),

@@ -226,6 +226,11 @@ void pages_index_build(struct build *b)
 		x->bench = xcalloc(x->nbench ? x->nbench : 1, sizeof(*x->bench));
 		for (size_t k = 0; k < x->nbench; k++)
 			ids_build(&x->bench[k], value_get(bs->items[k], "models"), "model");
+		x->missing_data = value_get(value_get(co, "capability"), "imputation") != NULL;
+		for (size_t i = 0; i < x->models.n && !x->missing_data; i++)
+			x->missing_data = strcmp(value_str(x->models.items[i], "capability_score_basis"),
+						 "reduced") == 0;
+		x->areas_needed = pages_areas_needed(b->report, co, &x->fewest_ranked);
 	}
 }
 
@@ -453,6 +458,79 @@ void pages_rank_move(struct build *b, const struct value *co, const struct value
 	value_set_string(r, "dropped_name", dm ? value_str(dm, "name") : drop);
 	buf_printf(&t, "%s/models/%s.html", value_str(co, "id"), drop);
 	value_set(r, "dropped_href", value_string_own(buf_detach(&t)));
+}
+
+bool pages_flag(const struct value *o, const char *key)
+{
+	const struct value *v = value_get(o, key);
+	return v && v->kind == VALUE_BOOL && v->boolean;
+}
+
+size_t pages_lb_areas(const struct value *e)
+{
+	const struct value *as = value_get(e, "areas");
+	size_t n = 0;
+	for (size_t a = 0; as && as->kind == VALUE_ARRAY && a < as->n; a++)
+		n += isfinite(value_num(as->items[a], "coverage"));
+	return n;
+}
+
+void pages_area_coverage(struct value *r, const char *key, const struct value *e)
+{
+	struct buf t = BUF_INIT;
+	size_t m = pages_lb_areas(e);
+	double n = value_num(e, "areas_covered");
+
+	if (m && isfinite(n))
+		buf_printf(&t, "%.0f of %zu area%s", n, m, m == 1 ? "" : "s");
+	else
+		buf_puts(&t, "—");
+	value_set(r, key, value_string_own(buf_detach(&t)));
+}
+
+/*
+ * The coverage rule (method.missing_data.min_coverage, a share of the cohort's leaderboard
+ * areas) as a number of areas, and the fewest areas a ranked model has.
+ */
+double pages_areas_needed(const struct value *report, const struct value *co,
+			  double *fewest_ranked)
+{
+	const struct value *lb = value_get(co, "leaderboard");
+	double share = value_num(value_get(value_get(report, "method"), "missing_data"),
+				 "min_coverage"),
+	       hi = INFINITY;
+	size_t m = lb && lb->n ? pages_lb_areas(lb->items[0]) : 0;
+
+	for (size_t i = 0; lb && i < lb->n; i++) {
+		double n = value_num(lb->items[i], "areas_covered");
+		if (isfinite(n) && pages_flag(lb->items[i], "ranked"))
+			hi = fmin(hi, n);
+	}
+	*fewest_ranked = isfinite(hi) ? hi : NAN;
+	if (!isfinite(share) || m == 0)
+		return NAN;
+	return share <= 0 ? 0 : ceil(share * (double)m - 1e-12);
+}
+
+void pages_unranked_reason(const struct build *b, struct value *r, const char *key,
+			   const struct value *co, const struct value *e)
+{
+	const struct cohort_index *x = pages_index_of(b, co);
+	struct buf t = BUF_INIT;
+	double needed = x ? x->areas_needed : NAN, fewest = x ? x->fewest_ranked : NAN;
+	size_t m = pages_lb_areas(e);
+
+	if (m == 0) {
+		value_set_string(r, key, "the cohort has no safety benchmarks on the leaderboard");
+		return;
+	}
+	buf_printf(&t, "benchmarks in %.0f of %zu area%s", value_num(e, "areas_covered"), m,
+		   m == 1 ? "" : "s");
+	if (isfinite(needed))
+		buf_printf(&t, "; at least %.0f needed", needed);
+	else if (isfinite(fewest))
+		buf_printf(&t, "; every ranked model has them in at least %.0f", fewest);
+	value_set(r, key, value_string_own(buf_detach(&t)));
 }
 
 /* The verdict's confidence label and its share, for the verdict partial ("" without them). */

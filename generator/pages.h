@@ -8,7 +8,8 @@
  * templates and their partials, lookups by id, the common part of every view, the
  * benchmark table rows and pages_render(). Each page family is one short file over it:
  *
- *   pages_cohort.c     the index, cohort, area and leaderboard pages (cohort summaries)
+ *   pages_cohort.c     the index, cohort and area pages (cohort summaries, missing data)
+ *   pages_leaderboard.c the leaderboard, with the models too sparse to rank listed apart
  *   pages_benchmark.c  a benchmark's page, with its cite box (permalink, embed, BibTeX)
  *   pages_model.c      a model's page
  *   pages_content.c    the prose pages of content/pages/NAME.md (themselves templates)
@@ -79,6 +80,10 @@ struct cohort_index {
 	struct ids leaders;	/* leaderboard entries by model */
 	struct ids *bench;	/* per benchmark (report order): its models[] entries by model */
 	size_t nbench;
+	bool missing_data;	/* the cohort imputes (capability.imputation) or has a reduced
+				 * score: pages say how each score was made */
+	double areas_needed;	/* pages_areas_needed() of the cohort, once */
+	double fewest_ranked;	/* ... and its *fewest_ranked */
 };
 
 /** One site build: what every page, data file and release step reads and counts into. */
@@ -199,6 +204,34 @@ void pages_format_slope(struct value *r, const char *key, const struct value *be
  */
 void pages_rank_move(struct build *b, const struct value *co, const struct value *e,
 		     struct value *r);
+/** Is member key of o the boolean true? (Absent, null and other kinds are not.) */
+bool pages_flag(const struct value *o, const char *key);
+/**
+ * The cohort's safety areas with leaderboard benchmarks, read from leaderboard entry e (the
+ * areas whose coverage is defined; the same for every entry of a cohort).
+ */
+size_t pages_lb_areas(const struct value *e);
+/**
+ * Set key of r to the safety areas leaderboard entry e covers, of the cohort's areas with
+ * leaderboard benchmarks: "9 of 10 areas" ("—" when the cohort has none).
+ */
+void pages_area_coverage(struct value *r, const char *key, const struct value *e);
+/**
+ * The fewest safety areas a model of cohort co needs for a rank: report's
+ * method.missing_data.min_coverage times the cohort's leaderboard areas, rounded up (NAN
+ * when the report lacks it); *fewest_ranked gets the fewest areas any ranked model has (NAN:
+ * none is ranked). A scan of the leaderboard: pages read it from their cohort_index
+ * (areas_needed, fewest_ranked).
+ */
+double pages_areas_needed(const struct value *report, const struct value *co,
+			  double *fewest_ranked);
+/**
+ * Set key of r to why leaderboard entry e of cohort co has no rank: "benchmarks in 1 of 3
+ * areas; at least 2 needed" (or, when the threshold is not pinned down, "...; every ranked
+ * model has them in at least 2"), from the thresholds b's index holds for co.
+ */
+void pages_unranked_reason(const struct build *b, struct value *r, const char *key,
+			   const struct value *co, const struct value *e);
 /**
  * Render one page: view (taken, freed in every case) through the page template of kind,
  * cmark-gfm and layout.html, to the file at view.path under b->tmp; counts it in b->st.
@@ -217,7 +250,7 @@ int pages_write_cohort(struct build *b, const struct value *co);
 /** CO/areas/AREA.html for area (at position ai of the cohort's areas). */
 int pages_write_area(struct build *b, const struct value *co, const struct value *area,
 		     size_t ai);
-/** CO/leaderboard.html: the decorrelated safety leaderboard. */
+/** CO/leaderboard.html: the decorrelated safety leaderboard; unranked models listed apart. */
 int pages_write_leaderboard(struct build *b, const struct value *co);
 /** CO/benchmarks/BENCH.html: the benchmark, its models, figures and cite box. */
 int pages_write_benchmark(struct build *b, const struct value *co, const struct value *bench);

@@ -297,22 +297,83 @@ static void benchmark_models(struct build *b, const struct value *co, const stru
 	struct buf t = BUF_INIT;
 	struct value *rows, *row;
 
+	size_t imputed = 0;
+
 	rows = value_set(p, "models", value_array());
 	for (size_t i = 0; ms && i < ms->n; i++) {
 		const struct value *e = ms->items[i], *m = pages_model_by_id(b, co, value_str(e, "model"));
+		bool imp = pages_flag(e, "imputed");
 		row = value_push(rows, value_object());
 		value_set_string(row, "name", m ? value_str(m, "name") : value_str(e, "model"));
 		buf_reset(&t);
 		buf_printf(&t, "%s/models/%s.html", cid, value_str(e, "model"));
 		value_set_string(row, "href", buf_str(&t));
 		format_num(row, "score", "%.2f", m ? value_num(m, "capability_score") : NAN);
-		format_num(row, "value", "%.4g", value_num(e, "value"));
+		/* an imputed cell is never a measurement: its own key, shown in italics */
+		value_set_bool(row, "imputed", imp);
+		format_num(row, "value", "%.4g", value_num(e, imp ? "imputed_value" : "value"));
+		imputed += imp;
 		if (isfinite(value_num(e, "stderr")))
 			format_num(row, "stderr", "± %.2g", value_num(e, "stderr"));
 		format_num(row, "expected", "%.4g", value_num(e, "expected"));
 		format_num(row, "residual", "%+.2f", value_num(e, "residual"));
 		format_num(row, "lb_residual", "%+.2f", value_num(e, "leaderboard_residual"));
 	}
+	if (imputed) {
+		struct value *n = value_set(p, "imputed", value_object());
+		format_count(n, "n", (double)imputed);
+		format_count(n, "n_values", value_num(bench, "n_values"));
+	}
+	buf_release(&t);
+}
+
+/* Most models a benchmark page names as lacking it; the coverage figure's data has them all. */
+#define MISSING_NAMED 100
+
+/*
+ * p.missing: the cohort's models without the benchmark (n, of, the first MISSING_NAMED
+ * linked, each marked when imputed, and how many more), and p.missing_tied when who ran
+ * the benchmark is tied to capability (more or less capable, and the probability).
+ */
+static void benchmark_missing(struct build *b, const struct value *co, const struct value *bench,
+			      struct value *p)
+{
+	const struct value *ids = value_get(bench, "missing_models");
+	const struct cohort_index *x = pages_index_of(b, co);
+	const struct ids *entries = NULL;
+	struct value *miss, *list;
+	struct buf t = BUF_INIT;
+	size_t n = ids && ids->kind == VALUE_ARRAY ? ids->n : 0;
+
+	for (size_t k = 0; x && k < x->nbench; k++)
+		if (value_get(co, "benchmarks")->items[k] == bench)
+			entries = &x->bench[k];
+	if (pages_flag(bench, "missing_tied_to_capability")) {
+		struct value *w = value_set(p, "missing_tied", value_object());
+		double auc = value_num(bench, "missing_auc");
+		value_set_string(w, "who", auc >= 0.5 ? "more" : "less");
+		format_num(w, "auc", "%.2f", auc);
+	}
+	if (!n)
+		return;
+	miss = value_set(p, "missing", value_object());
+	format_count(miss, "n", (double)n);
+	format_count(miss, "of", value_num(co, "n_models"));
+	list = value_set(miss, "models", value_array());
+	for (size_t i = 0; i < n && i < MISSING_NAMED; i++) {
+		const char *id = ids->items[i]->kind == VALUE_STRING ? ids->items[i]->string : "";
+		const struct value *m = pages_model_by_id(b, co, id);
+		const struct value *e = entries ? pages_ids_find(entries, id) : NULL;
+		struct value *r = value_push(list, value_object());
+		value_set_string(r, "name", m ? value_str(m, "name") : id);
+		buf_reset(&t);
+		buf_printf(&t, "%s/models/%s.html", value_str(co, "id"), id);
+		value_set_string(r, "href", buf_str(&t));
+		value_set_bool(r, "imputed", pages_flag(e, "imputed"));
+		value_set_string(r, "sep", i + 1 < n && i + 1 < MISSING_NAMED ? ", " : "");
+	}
+	if (n > MISSING_NAMED)
+		format_count(miss, "more", (double)(n - MISSING_NAMED));
 	buf_release(&t);
 }
 
@@ -447,6 +508,7 @@ int pages_write_benchmark(struct build *b, const struct value *co, const struct 
 	benchmark_sure(co, bench, p);
 	benchmark_notes(co, bench, p);
 	benchmark_models(b, co, bench, p);
+	benchmark_missing(b, co, bench, p);
 	benchmark_figures(b, co, bench, p);
 	benchmark_cite(b, co, bench, buf_str(&path), p);
 	benchmark_other_cohorts(b, co, bid, p);

@@ -1,4 +1,4 @@
-/* pages_cohort.c - the index, cohort, area and leaderboard pages and the cohort summary. */
+/* pages_cohort.c - the index, cohort and area pages and the cohort summary. */
 #include "pages.h"
 
 #include <math.h>
@@ -61,6 +61,153 @@ static void confidence_counts(struct value *s, const struct value *bs)
 	for (size_t k = 0; k < 4; k++)
 		format_count(c, labels[k], (double)count[k]);
 	format_count(c, "n", (double)any);
+}
+
+/*
+ * The imputation of the capability block as the pages tell it (docs/method.md 1b): its
+ * settings and counts as text, outcome (had no cell to fill in, converged in N iterations,
+ * did not converge, could not be run), nothing (no cell to fill in), used, why_not when not
+ * used, and recover (cells, rmse) when mask and recover ran.
+ */
+static struct value *imputation_view(const struct value *im)
+{
+	struct value *v = value_object();
+	double change = value_num(im, "max_change"), iter = value_num(im, "iterations");
+	double rmse = value_num(im, "recover_rmse_z");
+	struct buf t = BUF_INIT;
+
+	value_set_string(v, "method", value_str(im, "method"));
+	format_count(v, "rank", value_num(im, "rank"));
+	format_num(v, "min_share", "%.3g%%", 100 * value_num(im, "min_share"));
+	format_count(v, "n_eligible", value_num(im, "n_eligible"));
+	format_count(v, "n_imputed", value_num(im, "n_imputed"));
+	format_count(v, "iterations", iter);
+	value_set_bool(v, "converged", pages_flag(im, "converged"));
+	value_set_bool(v, "used", pages_flag(im, "used"));
+	format_flop(v, "max_change", change);
+	value_set_bool(v, "nothing", !(value_num(im, "n_imputed") > 0));
+	if (!(value_num(im, "n_imputed") > 0))
+		buf_puts(&t, "had no cell to fill in");
+	else if (pages_flag(im, "converged"))
+		buf_printf(&t, "converged in %.0f iteration%s (the last moved no cell by 10^-6 SD "
+			       "or more)", iter, iter == 1 ? "" : "s");
+	else if (isfinite(change))
+		buf_printf(&t, "did not converge in %.0f iterations (the last still moved a cell by "
+			       "%s SD)", iter, value_str(v, "max_change"));
+	else
+		buf_puts(&t, "could not be run (a capability column has too few measured values "
+			     "to standardise)");
+	value_set(v, "outcome", value_string_own(buf_detach(&t)));
+	if (!pages_flag(im, "used"))
+		value_set_string(v, "why_not", isfinite(change) ? "it did not converge"
+								 : "it could not be run");
+	if (isfinite(rmse)) {
+		struct value *r = value_set(v, "recover", value_object());
+		format_noun(r, "cells", value_num(im, "recover_cells"), "measured cell",
+			    "measured cells");
+		format_num(r, "rmse", "%.2f", rmse);
+	}
+	return v;
+}
+
+/* A model of cohort co as {name, href, sep} for a list "A, B, C" (sep "" for the last). */
+static struct value *model_link(const struct value *co, const struct value *m, bool last)
+{
+	struct value *r = value_object();
+	struct buf t = BUF_INIT;
+	value_set_string(r, "name", value_str(m, "name"));
+	buf_printf(&t, "%s/models/%s.html", value_str(co, "id"), value_str(m, "id"));
+	value_set(r, "href", value_string_own(buf_detach(&t)));
+	value_set_string(r, "sep", last ? "" : ", ");
+	return r;
+}
+
+/* Most models or benchmarks a missing-data list names; the rest are counted. */
+#define MISSING_LISTED 50
+
+/*
+ * d.reduced (the models with a reduced score, linked), n_reduced and n_imputed_models (with
+ * an imputed one), marks (either: the models table marks them), and n_unranked (leaderboard
+ * entries without enough coverage).
+ */
+static void missing_models_view(const struct value *co, struct value *d)
+{
+	const struct value *ms = value_get(co, "models"), *lb = value_get(co, "leaderboard");
+	struct value *list = value_set(d, "reduced", value_array());
+	size_t reduced = 0, imputed = 0, unranked = 0;
+
+	for (size_t i = 0; ms && i < ms->n; i++) {
+		const char *basis = value_str(ms->items[i], "capability_score_basis");
+		imputed += strcmp(basis, "imputed") == 0;
+		if (strcmp(basis, "reduced") != 0)
+			continue;
+		if (reduced++ < MISSING_LISTED)
+			value_push(list, model_link(co, ms->items[i], false));
+	}
+	if (list->n)
+		value_set_string(list->items[list->n - 1], "sep", "");
+	if (reduced > MISSING_LISTED)
+		format_count(d, "more_reduced", (double)(reduced - MISSING_LISTED));
+	for (size_t i = 0; lb && i < lb->n; i++)
+		unranked += !pages_flag(lb->items[i], "ranked");
+	if (reduced)
+		format_noun(d, "n_reduced", (double)reduced, "model", "models");
+	if (imputed)
+		format_noun(d, "n_imputed_models", (double)imputed, "model", "models");
+	if (unranked)
+		format_noun(d, "n_unranked", (double)unranked, "model", "models");
+	value_set_bool(d, "marks", imputed || reduced);
+}
+
+/*
+ * s.missing: the cohort's missing cells (cells of total, share; complete when none), the
+ * imputation (imputation_view()), reduced scores and unranked models (missing_models_view()),
+ * the benchmarks whose missingness is tied to capability (tied: name, href, who, auc) and the
+ * coverage figure.
+ */
+static struct value *missing_summary(struct build *b, const struct value *co)
+{
+	const struct value *bs = value_get(co, "benchmarks");
+	const struct value *im = value_get(value_get(co, "capability"), "imputation");
+	struct value *d = value_object(), *tied = value_set(d, "tied", value_array());
+	double cells = 0, total = value_num(co, "n_models") * value_num(co, "n_benchmarks");
+	size_t n_tied = 0;
+	struct buf t = BUF_INIT;
+
+	for (size_t i = 0; bs && i < bs->n; i++) {
+		const struct value *bench = bs->items[i], *ids = value_get(bench, "missing_models");
+		cells += ids && ids->kind == VALUE_ARRAY ? (double)ids->n : 0;
+		n_tied += pages_flag(bench, "missing_tied_to_capability");
+		if (pages_flag(bench, "missing_tied_to_capability") && tied->n < MISSING_LISTED) {
+			struct value *r = value_push(tied, value_object());
+			double auc = value_num(bench, "missing_auc");
+			value_set_string(r, "name", value_str(bench, "name"));
+			buf_reset(&t);
+			buf_printf(&t, "%s/benchmarks/%s.html", value_str(co, "id"), value_str(bench, "id"));
+			value_set_string(r, "href", buf_str(&t));
+			value_set_string(r, "who", auc >= 0.5 ? "more" : "less");
+			format_num(r, "auc", "%.2f", auc);
+		}
+	}
+	if (n_tied > tied->n)
+		format_count(d, "more_tied", (double)(n_tied - tied->n));
+	format_count(d, "cells", cells);
+	format_count(d, "total", total);
+	if (cells > 0 && cells < total / 1000) /* "0.0%" would read as none */
+		value_set_string(d, "share", "under 0.1%");
+	else
+		format_pct(d, "share", total > 0 ? cells / total : NAN);
+	value_set_bool(d, "complete", cells == 0);
+	if (im)
+		value_set(d, "imputation", imputation_view(im));
+	missing_models_view(co, d);
+	buf_reset(&t);
+	buf_printf(&t, "Which benchmarks each model of the %s cohort has: measured, imputed or "
+		       "missing (rows: models by capabilities rank; columns: benchmarks by role and area)",
+		   value_str(co, "title"));
+	value_set(d, "coverage", pages_figure_view(b, value_str(co, "id"), "_coverage", buf_str(&t)));
+	buf_release(&t);
+	return d;
 }
 
 /* Summary of a cohort used by the index and the cohort page. */
@@ -126,6 +273,7 @@ struct value *pages_cohort_summary(struct build *b, const struct value *co)
 		       "grouped by area, with the verdict bands",
 		   value_str(co, "title"));
 	value_set(s, "overview", pages_figure_view(b, cid, "_overview", buf_str(&h)));
+	value_set(s, "missing", missing_summary(b, co));
 	buf_release(&h);
 	return s;
 }
@@ -207,6 +355,9 @@ static void cohort_models(struct value *c, const char *cid, const struct value *
 					  value_num(m, "capability_rank_ci_high"));
 		format_params(r, "params", value_num(m, "params"));
 		format_flop(r, "flop", value_num(m, "training_flop"));
+		if (strcmp(value_str(m, "capability_score_basis"), "imputed") == 0 ||
+		    strcmp(value_str(m, "capability_score_basis"), "reduced") == 0)
+			value_set_string(r, "basis", value_str(m, "capability_score_basis"));
 	}
 	free(order);
 	buf_release(&t);
@@ -321,137 +472,10 @@ int pages_write_area(struct build *b, const struct value *co, const struct value
 		format_num(r, "safety", "%+.2f", value_num(a, "safety_score"));
 		format_num(r, "decorrelated", "%+.2f", value_num(a, "decorrelated_score"));
 		format_count(r, "n", value_num(a, "n"));
+		format_pct(r, "coverage", value_num(a, "coverage"));
+		value_set_bool(r, "unranked", !pages_flag(lb->items[i], "ranked"));
 	}
 	buf_release(&t);
 	buf_release(&path);
 	return pages_render(b, PAGE_AREA, v);
-}
-
-/* Ranks whose interval's ends are further apart than this read as "wide" on the page. */
-#define WIDE_RANK_INTERVAL 5
-
-/*
- * spread: of the models with a decorrelated-rank interval (n), how many have one whose ends
- * are more than WIDE_RANK_INTERVAL places apart (wide). Set only when some model has one.
- */
-static void leaderboard_spread(struct value *p, const struct value *lb)
-{
-	size_t n = 0, wide = 0;
-	struct value *s;
-	for (size_t i = 0; lb && i < lb->n; i++) {
-		double lo = value_num(lb->items[i], "decorrelated_rank_ci_low");
-		double hi = value_num(lb->items[i], "decorrelated_rank_ci_high");
-		if (!isfinite(lo) || !isfinite(hi))
-			continue;
-		n++;
-		wide += hi - lo > WIDE_RANK_INTERVAL;
-	}
-	if (!n)
-		return;
-	s = value_set(p, "spread", value_object());
-	format_count(s, "n", (double)n);
-	format_count(s, "wide", (double)wide);
-	format_count(s, "places", WIDE_RANK_INTERVAL);
-}
-
-/* Largest |loo_rank_move| first; then the better published rank, then the model id. */
-static int cmp_rank_move(const void *pa, const void *pb)
-{
-	const struct value *a = *(const struct value *const *)pa,
-			   *b = *(const struct value *const *)pb;
-	double ma = fabs(value_num(a, "loo_rank_move")), mb = fabs(value_num(b, "loo_rank_move"));
-	double ra = value_num(a, "decorrelated_rank"), rb = value_num(b, "decorrelated_rank");
-	if (ma != mb)
-		return ma > mb ? -1 : 1;
-	if (ra != rb)
-		return ra < rb ? -1 : 1;
-	return strcmp(value_str(a, "model"), value_str(b, "model"));
-}
-
-/* moves: the largest single-drop rank moves (at most 5, none of 0 places), linked. */
-static void leaderboard_moves(struct build *b, const struct value *co, struct value *p,
-			      const struct value *lb)
-{
-	size_t n = 0, cap = lb ? lb->n : 0;
-	const struct value **order = xcalloc(cap ? cap : 1, sizeof(struct value *));
-	struct value *list = value_set(p, "moves", value_array());
-	struct buf t = BUF_INIT;
-
-	for (size_t i = 0; i < cap; i++) {
-		double move = value_num(lb->items[i], "loo_rank_move");
-		if (isfinite(move) && move != 0 &&
-		    isfinite(value_num(lb->items[i], "decorrelated_rank")) &&
-		    value_get_string(lb->items[i], "loo_rank_move_model"))
-			order[n++] = lb->items[i];
-	}
-	if (n > 1)
-		qsort(order, n, sizeof(struct value *), cmp_rank_move);
-	for (size_t i = 0; i < n && i < 5; i++) {
-		struct value *r = value_push(list, value_object());
-		value_set_string(r, "name", value_str(order[i], "name"));
-		buf_reset(&t);
-		buf_printf(&t, "%s/models/%s.html", value_str(co, "id"),
-			   value_str(order[i], "model"));
-		value_set_string(r, "href", buf_str(&t));
-		pages_rank_move(b, co, order[i], r);
-	}
-	value_set_bool(p, "any_moves", list->n > 0);
-	buf_release(&t);
-	free(order);
-}
-
-int pages_write_leaderboard(struct build *b, const struct value *co)
-{
-	const char *cid = value_str(co, "id");
-	const struct value *lb = value_get(co, "leaderboard");
-	struct buf path = BUF_INIT, t = BUF_INIT;
-	struct value *v, *p, *rows;
-
-	buf_printf(&path, "%s/leaderboard.html", cid);
-	buf_printf(&t, "Decorrelated safety leaderboard — %s", value_str(co, "title"));
-	v = pages_view(b, buf_str(&path), buf_str(&t));
-	p = value_set(v, "leaderboard", value_object());
-	value_set_string(p, "cohort_title", value_str(co, "title"));
-	buf_reset(&t);
-	buf_printf(&t, "%s/index.html", cid);
-	value_set_string(p, "cohort_href", buf_str(&t));
-	rows = value_set(p, "rows", value_array());
-	for (size_t i = 0; lb && i < lb->n; i++) {
-		const struct value *e = lb->items[i];
-		struct value *r = value_push(rows, value_object());
-		double ch = value_num(e, "rank_change");
-		value_set_string(r, "name", value_str(e, "name"));
-		buf_reset(&t);
-		buf_printf(&t, "%s/models/%s.html", cid, value_str(e, "model"));
-		value_set_string(r, "href", buf_str(&t));
-		format_count(r, "drank", value_num(e, "decorrelated_rank"));
-		format_rank_interval(r, "drank_ci", value_num(e, "decorrelated_rank_ci_low"),
-				     value_num(e, "decorrelated_rank_ci_high"));
-		format_count(r, "srank", value_num(e, "safety_rank"));
-		format_rank_with_interval(r, "srank_with_ci", value_num(e, "safety_rank"),
-					  value_num(e, "safety_rank_ci_low"),
-					  value_num(e, "safety_rank_ci_high"));
-		format_num(r, "dscore", "%+.2f", value_num(e, "decorrelated_score"));
-		format_interval(r, "dscore_with_ci", "%+.2f", value_num(e, "decorrelated_score"),
-				value_num(e, "decorrelated_score_ci_low"),
-				value_num(e, "decorrelated_score_ci_high"));
-		format_num(r, "sscore", "%+.2f", value_num(e, "safety_score"));
-		format_num(r, "cscore", "%.2f", value_num(e, "capability_score"));
-		if (isfinite(ch) && ch > 0)
-			format_num(r, "change", "▲ %.0f", ch);
-		else if (isfinite(ch) && ch < 0)
-			format_num(r, "change", "▼ %.0f", -ch);
-		else
-			format_num(r, "change", "%.0f", ch);
-		format_pct(r, "coverage", value_num(e, "coverage"));
-	}
-	leaderboard_spread(p, lb);
-	leaderboard_moves(b, co, p, lb);
-	value_set(p, "figure", pages_figure_view(b, cid, "_ranks", "Raw safety rank against decorrelated safety rank for every model"));
-	buf_reset(&t);
-	buf_printf(&t, "data/%s/leaderboard.csv", cid);
-	value_set_string(p, "csv", buf_str(&t));
-	buf_release(&t);
-	buf_release(&path);
-	return pages_render(b, PAGE_LEADERBOARD, v);
 }

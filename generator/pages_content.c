@@ -78,6 +78,25 @@ int pages_content_list(struct build *b, char ***names, long *n)
 	return rc;
 }
 
+/*
+ * v.missing_data: what the build did about missing data, for prose that reads right either
+ * way: impute (some cohort has an imputation), reduced (some model a reduced score).
+ */
+static void missing_data_view(struct build *b, struct value *v)
+{
+	struct value *d = value_set(v, "missing_data", value_object());
+	bool impute = false, reduced = false;
+
+	for (size_t c = 0; c < b->nix; c++) {
+		impute |= value_get(value_get(b->ix[c].co, "capability"), "imputation") != NULL;
+		for (size_t i = 0; i < b->ix[c].models.n && !reduced; i++)
+			reduced = strcmp(value_str(b->ix[c].models.items[i], "capability_score_basis"),
+					 "reduced") == 0;
+	}
+	value_set_bool(d, "impute", impute);
+	value_set_bool(d, "reduced", reduced);
+}
+
 int pages_write_content(struct build *b, const struct value *entry)
 {
 	const char *file = value_str(entry, "file");
@@ -94,6 +113,7 @@ int pages_write_content(struct build *b, const struct value *entry)
 	list = value_set(v, "cohorts", value_array());
 	for (size_t i = 0; cohorts && i < cohorts->n; i++)
 		value_push(list, pages_cohort_summary(b, cohorts->items[i]));
+	missing_data_view(b, v);
 	if (file_read(file, &text, &len) < 0)
 		goto out;
 	if (mustache_render(text, len, v, &mo, &md, &err) < 0) {

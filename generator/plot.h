@@ -17,6 +17,9 @@
  *     column (safety rank minus decorrelated rank; its sign picks each line's colour);
  *   - the counts in titles: n of C/B (the models drawn), of C/compute/B when the report has
  *     no n_compute, and the number of benchmarks in C/_overview and C/_map;
+ *   - C/_coverage's cell states (a benchmark's models[] entry with a value is present, one
+ *     marked imputed is imputed, a model without an entry is missing), its counts per state
+ *     in the legend and its row numbers;
  *   - the verdict bands at 0.6 and 0.4 when report.method has no valid threshold_high and
  *     threshold_low (0 < low < high <= 1).
  *
@@ -35,6 +38,15 @@
  *   C/_scree          eigenvalues of that matrix, PC1's share of the variance in the title
  *   C/_scores         capabilities score per model, sorted bars
  *   C/_ranks          raw safety rank against decorrelated rank per model (slope chart)
+ *   C/_coverage       which results each model has: a grid of models (rows, by capabilities
+ *                     rank, then unscored models by name) by benchmarks (columns: capability,
+ *                     then safety by area, then the other roles, each in report order), every
+ *                     cell measured (Okabe-Ito blue #0072B2), imputed (orange #E69F00) or
+ *                     missing (light grey #D9D9D9), with a legend; rows of 18 px named by
+ *                     model up to 150, a larger cohort the height of 150 with numbered rows
+ *                     (as _scores); benchmark names below up to 40 columns, else only the
+ *                     group headings over the columns (a heading with no room is left out). Its CSV has a row per cell:
+ *                     row, model, benchmark, state (present, imputed or missing)
  *
  * where C is a cohort id and B a benchmark id of that cohort (every benchmark in
  * cohort.benchmarks, whatever its role). Both are slugs ([a-z0-9][a-z0-9._-]*), so the "_"
@@ -55,8 +67,8 @@
  * Look: white background (readable in dark mode), Okabe-Ito colours (colour-blind safe),
  * verdict colours tracks = vermillion #D55E00, moderate = orange #E69F00, distinct = bluish
  * green #009E73, worsens = purple #7B3294, insufficient = grey #999999; the verdict bands
- * also carry text labels. SVG is 720x480 (_overview 860 wide; _overview, _scores and _ranks
- * grow taller with their lists, _heatmap is 720x640), `fixed` (width, height and a viewBox: pages scale it with CSS); PNG
+ * also carry text labels. SVG is 720x480 (_overview and _coverage 860 wide; _overview, _scores,
+ * _ranks and _coverage grow taller with their lists, _heatmap is 720x640), `fixed` (width, height and a viewBox: pages scale it with CSS); PNG
  * is the same drawing at png_scale times the pixels; PDF has 1in per 120 SVG pixels (6in x
  * 4in). All text is drawn `noenhanced`, so names print literally; long names are cut with
  * an ellipsis in the drawing (28 characters next to points, 44 in lists), never in the CSV.

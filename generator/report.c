@@ -369,6 +369,18 @@ static struct value *cohort_entry(const struct corpus *c, const struct cohort_re
 	return o;
 }
 
+/* method.missing_data: the options of docs/method.md 1b the analysis ran with. */
+static struct value *missing_data_method(const struct analysis_options *o)
+{
+	struct value *m = value_object();
+	value_set_string(m, "impute", o->impute ? "svd" : "none");
+	value_set_statistic(m, "impute_rank", (double)o->impute_rank);
+	value_set_statistic(m, "impute_min_share", o->impute_min_share);
+	value_set_bool(m, "reduced_score", o->reduced_score);
+	value_set_statistic(m, "min_coverage", o->min_coverage);
+	return m;
+}
+
 struct value *report_build(const struct analysis *a, const struct uncertainty *u)
 {
 	const struct corpus *c = a->corpus;
@@ -388,6 +400,7 @@ struct value *report_build(const struct analysis *a, const struct uncertainty *u
 	value_set_statistic(method, "min_models", ANALYSIS_MIN_MODELS);
 	value_set_string(method, "correlation", "spearman");
 	value_set_string(method, "sd", "population");
+	value_set(method, "missing_data", missing_data_method(&a->opt));
 	if (u)
 		value_set(method, "bootstrap", report_bootstrap_method(u));
 	value_set(r, "method", method);

@@ -25,6 +25,12 @@
  *   method.min_models                             number  fewest pairs for a statistic (5)
  *   method.correlation                            string  "spearman"
  *   method.sd                                     string  "population"
+ *   method.missing_data                           object  the options of method.md 1b
+ *   method.missing_data.impute                    string  "svd" or "none"
+ *   method.missing_data.impute_rank               number
+ *   method.missing_data.impute_min_share          number
+ *   method.missing_data.reduced_score             bool
+ *   method.missing_data.min_coverage              number  0: every model is ranked
  *   method.bootstrap                              object  boot
  *   method.bootstrap.resamples                    number  boot
  *   method.bootstrap.seed                         number  boot

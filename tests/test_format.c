@@ -114,6 +114,23 @@ static void counts_print_as_whole_numbers_with_halves_rounded_to_even(void **sta
 	assert_string_equal(K(o), "1000000000000000");
 }
 
+static void a_counted_noun_is_singular_only_for_exactly_one(void **state)
+{
+	struct value *o = *state;
+	format_noun(o, "k", 1, "model", "models");
+	assert_string_equal(K(o), "1 model");
+	format_noun(o, "k", 3, "model", "models");
+	assert_string_equal(K(o), "3 models");
+	format_noun(o, "k", 0, "model", "models");
+	assert_string_equal(K(o), "0 models");
+	format_noun(o, "k", 1.4, "cell", "cells"); /* rounds to one */
+	assert_string_equal(K(o), "1 cell");
+	format_noun(o, "k", 11, "area", "areas");
+	assert_string_equal(K(o), "11 areas");
+	format_noun(o, "k", NAN, "model", "models");
+	assert_string_equal(K(o), "—");
+}
+
 static void parameter_counts_print_in_billions_and_millions(void **state)
 {
 	struct value *o = *state;
@@ -294,6 +311,7 @@ int main(void)
 		T(a_rounded_zero_loses_its_sign_but_other_numbers_keep_it),
 		T(a_format_may_carry_text_around_the_number),
 		T(counts_print_as_whole_numbers_with_halves_rounded_to_even),
+		T(a_counted_noun_is_singular_only_for_exactly_one),
 		T(parameter_counts_print_in_billions_and_millions),
 		T(large_parameter_counts_keep_three_digits_in_exponent_form),
 		T(small_parameter_counts_print_as_three_significant_digits),

@@ -236,8 +236,8 @@ static int group_teardown(void **state)
 	return rc == 0 ? 0 : -1;
 }
 
-static const char *const cohort_figures[] = {"_overview", "_map",    "_heatmap",
-					     "_scree",	  "_scores", "_ranks"};
+static const char *const cohort_figures[] = {"_overview", "_map",   "_heatmap", "_scree",
+					     "_scores",	  "_ranks", "_coverage"};
 static const char *const benchmarks[] = {"cap1",  "cap2", "cap3",  "same",
 					 "lower", "anti", "calib", "gen"};
 static const char *const files[] = {"svg", "png", "pdf", "gp", "csv"};
@@ -247,8 +247,8 @@ static void every_figure_is_written_in_every_format_with_its_script_and_csv(void
 	const char *cohorts[2] = {"c", "tiny"};
 	(void)state;
 	assert_int_equal(first_rc, 0);
-	/* per cohort: 6 own figures + 2 per benchmark that has values there */
-	assert_int_equal(first.figures, 6 + 2 * 8 + 6 + 2 * 5 + 6 + 2 * 4);
+	/* per cohort: 7 own figures + 2 per benchmark that has values there */
+	assert_int_equal(first.figures, 7 + 2 * 8 + 7 + 2 * 5 + 7 + 2 * 4);
 	assert_int_equal(first.drawn, first.figures);
 	assert_int_equal(first.reused, 0);
 	assert_int_equal(first.outputs, 3 * first.figures);
@@ -256,7 +256,7 @@ static void every_figure_is_written_in_every_format_with_its_script_and_csv(void
 	for (int c = 0; c < 2; c++)
 		for (size_t f = 0; f < sizeof(files) / sizeof(*files); f++) {
 			char rel[128];
-			for (size_t i = 0; i < 6; i++) {
+			for (size_t i = 0; i < sizeof(cohort_figures) / sizeof(*cohort_figures); i++) {
 				snprintf(rel, sizeof(rel), "a/figures/%s/%s.%s", cohorts[c],
 					 cohort_figures[i], files[f]);
 				assert_true(exists_nonempty(rel));
@@ -319,6 +319,23 @@ static void a_large_cohort_gets_bounded_figures_without_names(void **state)
 	assert_non_null(strstr(few, "'Eight'")); /* a small cohort is named */
 	free(scores);
 	free(ranks);
+	free(few);
+}
+
+/* The same for the coverage grid: rows numbered past 150, and the height of 150 rows. */
+static void a_large_cohort_gets_a_bounded_coverage_grid_with_numbered_rows(void **state)
+{
+	char *gp = slurp("a/figures/many/_coverage.gp"), *few = slurp("a/figures/c/_coverage.gp");
+	const char *size = strstr(gp, "set terminal svg size 860,");
+	(void)state;
+	assert_null(strstr(gp, "'Many 1'"));
+	assert_non_null(strstr(gp, "row numbers; the CSV names them"));
+	assert_non_null(size);
+	assert_in_range(strtol(size + strlen("set terminal svg size 860,"), NULL, 10), 2700,
+			3200); /* 150 rows of 18 px and the margins, for 160 models or 3000 */
+	assert_non_null(strstr(few, "'Eight'"));
+	assert_non_null(strstr(few, "'Seven' 2")); /* rows by capabilities rank: m8, m7, ... */
+	free(gp);
 	free(few);
 }
 
@@ -447,14 +464,15 @@ static void hostile_names_appear_only_escaped_in_the_svg(void **state)
 {
 	/* the scatter plots leave out a name with no room; the others show every name */
 	const char *figs[] = {"a/figures/c/_scores.svg", "a/figures/c/_ranks.svg",
-			      "a/figures/c/same.svg", "a/figures/c/compute/same.svg"};
+			      "a/figures/c/_coverage.svg", "a/figures/c/same.svg",
+			      "a/figures/c/compute/same.svg"};
 	(void)state;
 	for (size_t i = 0; i < sizeof(figs) / sizeof(*figs); i++) {
 		char *svg = slurp(figs[i]);
 		assert_null(strstr(svg, "<script"));
 		assert_null(strstr(svg, "<img"));
 		assert_null(strstr(svg, "<b>"));
-		if (i >= 2) {
+		if (i >= 3) {
 			assert_non_null(strstr(svg, "\">&lt;img src=x onerror=alert("));
 			free(svg);
 			continue;
@@ -508,6 +526,82 @@ static void a_cohort_without_a_capabilities_score_still_gets_every_figure(void *
 	svg = slurp("a/figures/tiny/_scores.csv");
 	assert_string_equal(svg, "rank,model,name,capability_score\r\n");
 	free(svg);
+}
+
+/*
+ * Cohort "gap", its own content analysed with --impute svd: 8 models with cap1..cap3 rising
+ * and one safety benchmark; g1 lacks cap2 (imputed: it has 2 of the 3), g8 lacks s1 (missing).
+ */
+static void write_gap_content(void)
+{
+	struct buf b = BUF_INIT;
+	put("gap/site.json", "{\"title\": \"g\", \"cohorts\": [{\"id\": \"gap\", \"title\": \"Gap\"}]}");
+	put("gap/benchmarks.json",
+	    "{\"benchmarks\": ["
+	    "{\"id\": \"cap1\", \"role\": \"capability\", \"higher_is_better\": true},"
+	    "{\"id\": \"cap2\", \"role\": \"capability\", \"higher_is_better\": true},"
+	    "{\"id\": \"cap3\", \"role\": \"capability\", \"higher_is_better\": true},"
+	    "{\"id\": \"s1\", \"role\": \"safety\", \"area\": \"bias\", \"higher_is_better\": "
+	    "true}]}");
+	for (int i = 1; i <= 8; i++) {
+		char rel[64];
+		buf_reset(&b);
+		buf_printf(&b, "{\"id\": \"g%d\", \"name\": \"Gap %d\", \"scores\": {\"cap1\": %d", i, i,
+			   i * 10 + i % 3);
+		if (i != 1)
+			buf_printf(&b, ", \"cap2\": %d.5", i * 2 + i % 2);
+		buf_printf(&b, ", \"cap3\": %d", 100 + i * i);
+		if (i != 8)
+			buf_printf(&b, ", \"s1\": %d", (i * 7) % 5);
+		buf_puts(&b, "}}");
+		snprintf(rel, sizeof(rel), "gap/models/gap/g%d.json", i);
+		put(rel, buf_str(&b));
+	}
+	buf_release(&b);
+}
+
+static void the_coverage_grid_marks_measured_imputed_and_missing_cells(void **state)
+{
+	struct analysis_options ao = ANALYSIS_OPTIONS_DEFAULT;
+	struct plot_options o;
+	struct corpus *c;
+	struct analysis *a;
+	struct value *r;
+	char *dir, *out, *csv, *gp;
+	(void)state;
+	write_gap_content();
+	dir = at("gap");
+	c = content_load(dir);
+	assert_non_null(c);
+	ao.impute = true;
+	a = analysis_run(c, NULL, &ao);
+	assert_non_null(a);
+	r = report_build(a, NULL);
+	memset(&o, 0, sizeof(o));
+	out = at("gap-site");
+	o.out_dir = out;
+	o.formats = PLOT_SVG;
+	o.jobs = 2;
+	assert_int_equal(plot_site(r, &o, NULL), 0);
+	assert_true(exists_nonempty("gap-site/figures/gap/_coverage.svg"));
+	csv = slurp("gap-site/figures/gap/_coverage.csv");
+	gp = slurp("gap-site/figures/gap/_coverage.gp");
+	assert_int_equal(strncmp(csv, "row,model,benchmark,state\r\n", 27), 0);
+	assert_int_equal(count_of(csv, "\r\n"), 1 + 8 * 4); /* a row per cell */
+	assert_non_null(strstr(csv, ",g1,cap2,imputed\r\n"));
+	assert_non_null(strstr(csv, ",g8,s1,missing\r\n"));
+	assert_non_null(strstr(csv, ",g2,cap1,present\r\n"));
+	assert_int_equal(count_of(csv, ",imputed\r\n"), 1);
+	assert_non_null(strstr(gp, "title 'imputed (1)'"));
+	assert_non_null(strstr(gp, "title 'missing (1)'"));
+	assert_non_null(strstr(gp, "'CAPABILITY'"));
+	free(csv);
+	free(gp);
+	free(out);
+	free(dir);
+	value_free(r);
+	analysis_free(a);
+	content_free(c);
 }
 
 static int run_missing_gnuplot(void *arg)
@@ -625,6 +719,7 @@ int main(void)
 	    cmocka_unit_test(points_get_names_when_few_and_only_the_ten_farthest_when_many),
 	    cmocka_unit_test(scatter_plots_fix_their_plot_area_and_ranges),
 	    cmocka_unit_test(a_large_cohort_gets_bounded_figures_without_names),
+	    cmocka_unit_test(a_large_cohort_gets_a_bounded_coverage_grid_with_numbered_rows),
 	    cmocka_unit_test(progress_is_reported_up_to_the_total),
 	    cmocka_unit_test(scripts_are_self_contained_and_relative),
 	    cmocka_unit_test(every_output_is_byte_identical_across_two_runs),
@@ -634,6 +729,7 @@ int main(void)
 	    cmocka_unit_test(hostile_names_appear_only_escaped_in_the_svg),
 	    cmocka_unit_test(content_strings_are_single_quoted_with_quotes_doubled),
 	    cmocka_unit_test(a_cohort_without_a_capabilities_score_still_gets_every_figure),
+	    cmocka_unit_test(the_coverage_grid_marks_measured_imputed_and_missing_cells),
 	    cmocka_unit_test(a_missing_gnuplot_gives_a_clear_error),
 	    cmocka_unit_test(a_gnuplot_error_is_reported_at_the_figure_script_and_line),
 	    cmocka_unit_test(a_gnuplot_that_writes_nothing_is_an_error),
