@@ -102,6 +102,21 @@ char *slugify(const char *s);
 size_t utf8_seq_len(const char *p, size_t n);
 /** Is s[0..n) valid UTF-8? On failure *bad (when not NULL) is the offset of the bad byte. */
 bool utf8_valid(const char *s, size_t n, size_t *bad);
+/** The code point of the valid UTF-8 sequence p[0..len) (len from utf8_seq_len()). */
+unsigned utf8_decode(const char *p, size_t len);
+/**
+ * Must code point cp never reach XML or HTML text? XML 1.0 forbids the C0 controls but tab,
+ * LF and CR, the surrogates and U+FFFE/U+FFFF (an SVG or Atom file holding one is not
+ * well-formed); HTML also calls DEL, the C1 controls and the other noncharacters
+ * (U+FDD0-U+FDEF, U+xFFFE and U+xFFFF of every plane) parse errors. All of them are true.
+ */
+bool text_forbidden(unsigned cp);
+/**
+ * Replace, in b, every character text_forbidden() names and every invalid UTF-8 byte with
+ * U+FFFD, for text about to be written as HTML, SVG or XML. Returns how many were replaced
+ * (b is unchanged when none).
+ */
+size_t text_clean(struct buf *b);
 /**
  * Parse all of s (surrounding spaces allowed) as a finite number (one too small for a double
  * becomes 0 or near it). Returns 0; -1 when s is empty, not a number or "nan"/"inf"; -2 when
