@@ -196,6 +196,7 @@ static int releases_feed(struct build *b, const struct value *list)
 		buf_printf(&x, "<summary>What changed in release %s</summary>\n</entry>\n", ver);
 	}
 	buf_puts(&x, "</feed>\n");
+	text_clean(&x); /* the feed is XML: no U+FFFE or control character from site.json */
 	if (pages_write_file(b->tmp, "feed.xml", x.data, x.len) == 0) {
 		b->st->files++;
 		rc = 0;
