@@ -234,8 +234,12 @@ const char *const *report_columns(const struct value *report, enum report_table 
  * for cohort (NULL: every cohort). Caller frees with value_free().
  */
 struct value *report_benchmark_rows(const struct value *report, const char *cohort);
-/** Append s as one CSV field (quoted when needed; cells that spreadsheets would run as
- * formulas are quoted too). */
+/**
+ * Append the text s as one CSV field (RFC 4180: quoted when it holds a comma, quote, CR or
+ * LF). A cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR,
+ * and is not a plain number) is neutralised as OWASP recommends: quoted, with a ' before
+ * the text, so it shows as text. Numbers are not text cells: they never come here.
+ */
 void csv_field(struct buf *out, const char *s);
 
 #endif
