@@ -458,6 +458,8 @@ static int cmd_build(struct args *a)
 	bool quiet = false;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	enum wb_exit rc;
+	char *out = NULL;
+	const char *last, *fate;
 
 	memset(&o, 0, sizeof(o));
 	o.content = "content";
@@ -521,15 +523,27 @@ static int cmd_build(struct args *a)
 		if (r < 0)
 			return usage_error(a, "missing value after", arg);
 	}
-	if (!o.out[0] || strcmp(o.out, "/") == 0 || strcmp(o.out, ".") == 0)
+	/* X/ is X: one directory, one lock (.X.lock), one X.tmp-* beside it */
+	out = xstrdup(o.out);
+	for (size_t n = strlen(out); n > 1 && out[n - 1] == '/'; n--)
+		out[n - 1] = '\0';
+	last = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
+	if (!out[0] || strcmp(out, "/") == 0 || strcmp(last, ".") == 0 || strcmp(last, "..") == 0) {
+		free(out);
 		return usage_error(a, "--out must name a directory of its own, not", o.out);
+	}
+	o.out = out;
 	o.progress = !quiet && isatty(2);
 	uo.jobs = o.jobs;
 	o.uncertainty = uo.resamples ? &uo : NULL;
 	interrupt_catch();
 	rc = exit_code(site_build(&o, &st));
-	exit_if_interrupted("build", rc == WB_EXIT_OK ? "%s is the new site" : "%s is unchanged",
-			    o.out);
+	/* what became of OUT: after a failure it is as it was, unless the previous site had to
+	 * be put back first (then it is that, not "unchanged") */
+	fate = rc == WB_EXIT_OK ? "is the new site"
+	       : st.restored	? "is the previous site, put back from where a killed build left it"
+				: "is unchanged";
+	exit_if_interrupted("build", "%s %s", o.out, fate);
 	if (rc == WB_EXIT_OK && st.up_to_date && !quiet)
 		fprintf(stderr, "washboard: %s is up to date (content, templates, options and "
 				"washboard unchanged; --force rebuilds it)\n",
@@ -538,8 +552,10 @@ static int cmd_build(struct args *a)
 		fprintf(stderr, "washboard: built %s: %zu pages, %zu figures (%zu drawn, %zu reused), "
 				"%zu files in %.2f s\n",
 			o.out, st.pages, st.figures, st.drawn, st.reused, st.files, st.seconds);
-	else if (rc != WB_EXIT_OK)
-		fprintf(stderr, "washboard: build failed; %s is unchanged\n", o.out);
+	else if (rc != WB_EXIT_OK) {
+		fprintf(stderr, "washboard: build failed; %s %s\n", o.out, fate);
+	}
+	free(out);
 	return rc;
 }
 
