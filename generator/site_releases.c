@@ -211,6 +211,7 @@ static int releases_feed(struct build *b, const struct value *list)
  */
 static enum failure releases_index(struct build *b, const struct value *list, size_t pos)
 {
+	unsigned writes;
 	struct value *v, *feed_items;
 
 	/* the list of releases, newest first, and the feed */
@@ -229,11 +230,13 @@ static enum failure releases_index(struct build *b, const struct value *list, si
 		value_free(v);
 		return FAIL_RUNTIME;
 	}
-	return pages_render(b, PAGE_RELEASES, v) < 0 ? FAIL_DATA : FAIL_NONE;
+	writes = file_write_failures();
+	return pages_render(b, PAGE_RELEASES, v) < 0 ? failure_since(writes) : FAIL_NONE;
 }
 
 enum failure site_releases_write(struct build *b)
 {
+	unsigned writes;
 	char *dir = path_join(b->tmp, "releases");
 	struct value *index = releases_read(b, dir), *list;
 	size_t pos;
@@ -247,8 +250,9 @@ enum failure site_releases_write(struct build *b)
 	pos = release_entry(b, list);
 	if (releases_save(b, index) < 0)
 		goto out;
+	writes = file_write_failures();
 	if (release_page(b, list, pos, dir) < 0) {
-		rc = FAIL_DATA;
+		rc = failure_since(writes); /* its template, or a full disk */
 		goto out;
 	}
 	rc = releases_index(b, list, pos);

@@ -12,8 +12,11 @@
 #include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
-static unsigned n_errors, n_warnings;
+static unsigned n_errors, n_warnings, n_write_failures;
 static bool quiet_warnings;
 
 static void diag(const char *kind, const char *file, unsigned line, unsigned col,
@@ -159,6 +162,16 @@ out:
 	return rc;
 }
 
+unsigned file_write_failures(void)
+{
+	return n_write_failures;
+}
+
+enum failure failure_since(unsigned before)
+{
+	return n_write_failures != before ? FAIL_RUNTIME : FAIL_DATA;
+}
+
 int file_write(const char *path, const char *data, size_t len)
 {
 	FILE *f = fopen(path, "wb");
@@ -166,17 +179,21 @@ int file_write(const char *path, const char *data, size_t len)
 
 	if (!f) {
 		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
+		n_write_failures++;
 		return -1;
 	}
 	if (fwrite(data, 1, len, f) != len) {
 		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
 		fclose(f);
+		n_write_failures++;
 		return -1;
 	}
-	if (fclose(f) != 0)
+	if (fclose(f) != 0) {
 		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
-	else
+		n_write_failures++;
+	} else {
 		rc = 0;
+	}
 	return rc;
 }
 
@@ -273,6 +290,7 @@ int file_copy(const char *from, const char *to)
 	out = fopen(to, "wb");
 	if (!out) {
 		diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
+		n_write_failures++;
 		goto out;
 	}
 	for (;;) {
@@ -281,6 +299,7 @@ int file_copy(const char *from, const char *to)
 			break;
 		if (fwrite(chunk, 1, n, out) != n) {
 			diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
+			n_write_failures++;
 			goto out;
 		}
 	}
@@ -290,8 +309,10 @@ int file_copy(const char *from, const char *to)
 	}
 	rc = fclose(out);
 	out = NULL;
-	if (rc != 0)
+	if (rc != 0) {
 		diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
+		n_write_failures++;
+	}
 out:
 	if (in)
 		fclose(in);
@@ -324,12 +345,14 @@ int path_mkdirs(const char *path)
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 			diag_error(p, 0, 0, "cannot create directory: %s", strerror(errno));
+			n_write_failures++;
 			goto out;
 		}
 		*s = '/';
 	}
 	if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 		diag_error(p, 0, 0, "cannot create directory: %s", strerror(errno));
+		n_write_failures++;
 		goto out;
 	}
 	if (!path_is_dir(p)) {
@@ -654,6 +677,16 @@ void interrupt_child_reset(void)
 {
 	for (size_t i = 0; i < WB_MAX_CHILDREN; i++)
 		children[i] = 0;
+}
+
+void child_die_with_parent(int parent)
+{
+#ifdef __linux__
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != (pid_t)parent)
+		_exit(1); /* the parent died before the signal was armed, or cannot be watched */
+#else
+	(void)parent;
+#endif
 }
 
 void interrupt_reraise(void)

@@ -51,6 +51,15 @@ int file_read(const char *path, char **out, size_t *len);
 /** Create or truncate path and write len bytes to it. Returns 0, or -1 after a diagnostic. */
 int file_write(const char *path, const char *data, size_t len);
 /**
+ * How many times this process failed to write a file or create a directory (file_write(),
+ * file_copy(), path_mkdirs(), a file set): a step that fails after reading templates and
+ * writing files tells a full disk (FAIL_RUNTIME) from bad templates (FAIL_DATA) with
+ * failure_since().
+ */
+unsigned file_write_failures(void);
+/** FAIL_RUNTIME when a write failed since file_write_failures() was before, else FAIL_DATA. */
+enum failure failure_since(unsigned before);
+/**
  * Write len bytes to path atomically (a temporary file beside it, then rename).
  * Returns 0, or -1 after one diagnostic.
  */
@@ -142,6 +151,13 @@ void interrupt_child_add(int pid);
 void interrupt_child_remove(int pid);
 /** In a new child process: forget the parent's children. */
 void interrupt_child_reset(void);
+/**
+ * In a new child process of parent (its pid, taken before fork()): be killed (SIGKILL) when
+ * parent dies, however it dies, even by SIGKILL, so that no worker or gnuplot outlives a
+ * killed build (Linux: PR_SET_PDEATHSIG; it survives exec). When parent is already gone,
+ * the child exits at once. Async-signal-safe: callable between fork() and exec().
+ */
+void child_die_with_parent(int parent);
 /** When a signal was caught: restore its default action and raise it (does not return). */
 void interrupt_reraise(void);
 
