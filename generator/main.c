@@ -14,6 +14,7 @@
 #include "diff.h"
 #include "hugepages.h"
 #include "importers.h"
+#include "journal.h"
 #include "markdown.h"
 #include "plot.h"
 #include "report.h"
@@ -332,7 +333,7 @@ static int cmd_analyze(struct args *a)
 	struct uncertainty_options uo;
 	struct value *report = NULL;
 	struct buf out = BUF_INIT;
-	int rc = WB_EXIT_OK;
+	int rc = WB_EXIT_OK, lock = -1;
 
 	uncertainty_defaults(&uo);
 	for (a->i = 0; a->i < a->argc; a->i++) {
@@ -366,6 +367,12 @@ static int cmd_analyze(struct args *a)
 	    strcmp(format, "csv") != 0)
 		return usage_error(a, "--format must be table, json or csv, not", format);
 
+	/* shared: no import changes the content while it is read; and finish one that was
+	 * killed first */
+	if (journal_lock_content(content, false, &lock) < 0) {
+		rc = WB_EXIT_RUNTIME;
+		goto out;
+	}
 	c = content_load(content);
 	if (!c) {
 		fprintf(stderr, "washboard: content in '%s' has errors (%u); nothing analysed\n",
@@ -402,6 +409,7 @@ static int cmd_analyze(struct args *a)
 		rc = WB_EXIT_RUNTIME;
 	}
 out:
+	journal_unlock(lock);
 	buf_release(&out);
 	value_free(report);
 	uncertainty_free(unc);
@@ -460,6 +468,7 @@ static int cmd_build(struct args *a)
 	enum wb_exit rc;
 	char *out = NULL;
 	const char *last, *fate;
+	int lock = -1;
 
 	memset(&o, 0, sizeof(o));
 	o.content = "content";
@@ -536,8 +545,13 @@ static int cmd_build(struct args *a)
 	o.progress = !quiet && isatty(2);
 	uo.jobs = o.jobs;
 	o.uncertainty = uo.resamples ? &uo : NULL;
+	if (journal_lock_content(o.content, false, &lock) < 0) {
+		free(out);
+		return WB_EXIT_RUNTIME;
+	}
 	interrupt_catch();
 	rc = exit_code(site_build(&o, &st));
+	journal_unlock(lock);
 	/* what became of OUT: after a failure it is as it was, unless the previous site had to
 	 * be put back first (then it is that, not "unchanged") */
 	fate = rc == WB_EXIT_OK ? "is the new site"
@@ -627,7 +641,7 @@ static int cmd_import_runs(struct args *a, bool inspect)
 {
 	struct import_lm_eval_options o;
 	char **inputs = xcalloc((size_t)a->argc + 1, sizeof(char *));
-	int rc = WB_EXIT_OK;
+	int rc = WB_EXIT_OK, lock = -1;
 
 	memset(&o, 0, sizeof(o));
 	a->cmd = inspect ? "import inspect" : "import lm-eval";
@@ -681,8 +695,13 @@ static int cmd_import_runs(struct args *a, bool inspect)
 		goto out;
 	}
 	o.inputs = inputs;
+	if (journal_lock_content(o.content, true, &lock) < 0) {
+		rc = WB_EXIT_RUNTIME;
+		goto out;
+	}
 	interrupt_catch();
 	rc = (inspect ? import_inspect(&o) : import_lm_eval(&o)) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
+	journal_unlock(lock);
 	exit_if_interrupted(
 	    "import", rc == WB_EXIT_OK ? "it was complete, in %s" : "nothing was written to %s",
 	    o.content);
@@ -695,7 +714,7 @@ static int cmd_import(struct args *a)
 {
 	struct import_csv_options o;
 	bool long_table = false;
-	int rc;
+	int rc, lock = -1;
 
 	memset(&o, 0, sizeof(o));
 	if (a->argc < 1)
@@ -743,9 +762,12 @@ static int cmd_import(struct args *a)
 	if (!o.content || !o.cohort || !o.matrix)
 		return usage_error(a, "--content, --cohort and --matrix (or --long) are required",
 				   NULL);
+	if (journal_lock_content(o.content, true, &lock) < 0)
+		return WB_EXIT_RUNTIME;
 	interrupt_catch();
 	rc = (long_table ? import_csv_long(&o) : import_csv_matrix(&o)) == 0 ? WB_EXIT_OK
 									       : WB_EXIT_DATA;
+	journal_unlock(lock);
 	exit_if_interrupted(
 	    "import", rc == WB_EXIT_OK ? "it was complete, in %s" : "nothing was written to %s",
 	    o.content);

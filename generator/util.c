@@ -197,76 +197,28 @@ int file_write(const char *path, const char *data, size_t len)
 	return rc;
 }
 
-/* The temporary file of path in a file set: beside it, named for this process. */
-static void set_tmp(struct buf *tmp, const char *path)
-{
-	buf_reset(tmp);
-	buf_printf(tmp, "%s.tmp.%ld", path, (long)getpid());
-}
-
-int file_set_add(struct file_set *fs, const char *path, const char *data, size_t len)
-{
-	struct buf tmp = BUF_INIT;
-	int rc = 0;
-
-	set_tmp(&tmp, path);
-	if (file_write(buf_str(&tmp), data, len) < 0) {
-		remove(buf_str(&tmp));
-		rc = -1;
-	} else {
-		xgrow((void **)&fs->paths, &fs->cap, fs->n + 1, sizeof(char *));
-		fs->paths[fs->n++] = xstrdup(path);
-	}
-	buf_release(&tmp);
-	return rc;
-}
-
-/* Remove the temporaries from done on (those not renamed into place) and end the set. */
-static void file_set_end(struct file_set *fs, size_t done)
-{
-	struct buf tmp = BUF_INIT;
-	for (size_t i = done; i < fs->n; i++) {
-		set_tmp(&tmp, fs->paths[i]);
-		remove(buf_str(&tmp));
-	}
-	for (size_t i = 0; i < fs->n; i++)
-		free(fs->paths[i]);
-	free(fs->paths);
-	memset(fs, 0, sizeof(*fs));
-	buf_release(&tmp);
-}
-
-int file_set_commit(struct file_set *fs)
-{
-	struct buf tmp = BUF_INIT;
-	size_t i;
-	int rc = 0;
-	for (i = 0; i < fs->n; i++) {
-		set_tmp(&tmp, fs->paths[i]);
-		if (rename(buf_str(&tmp), fs->paths[i]) != 0) {
-			diag_error(fs->paths[i], 0, 0, "cannot replace: %s", strerror(errno));
-			rc = -1;
-			break;
-		}
-	}
-	buf_release(&tmp);
-	file_set_end(fs, i);
-	return rc;
-}
-
-void file_set_abort(struct file_set *fs)
-{
-	file_set_end(fs, 0);
-}
-
 int file_write_atomic(const char *path, const char *data, size_t len)
 {
-	struct file_set fs = FILE_SET_INIT;
-	if (file_set_add(&fs, path, data, len) < 0) {
-		file_set_abort(&fs);
-		return -1;
+	/* a hidden temporary beside it, then one rename (not synced: what the build writes
+	 * this way is in its temporary tree, removed when the build does not finish) */
+	const char *slash = strrchr(path, '/');
+	struct buf tmp = BUF_INIT;
+	int rc = -1;
+
+	if (slash)
+		buf_add(&tmp, path, (size_t)(slash - path + 1));
+	buf_printf(&tmp, ".%s.tmp.%ld", slash ? slash + 1 : path, (long)getpid());
+	if (file_write(buf_str(&tmp), data, len) < 0) {
+		remove(buf_str(&tmp));
+	} else if (rename(buf_str(&tmp), path) != 0) {
+		diag_error(path, 0, 0, "cannot replace: %s", strerror(errno));
+		n_write_failures++;
+		remove(buf_str(&tmp));
+	} else {
+		rc = 0;
 	}
-	return file_set_commit(&fs);
+	buf_release(&tmp);
+	return rc;
 }
 
 int file_copy(const char *from, const char *to)

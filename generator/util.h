@@ -66,17 +66,22 @@ enum failure failure_since(unsigned before);
 int file_write_atomic(const char *path, const char *data, size_t len);
 
 /*
- * Files written together or not at all: file_set_add() writes each to a temporary file
- * beside its path; file_set_commit() renames them all into place, file_set_abort() removes
- * them. A failed add leaves the set to be aborted. Both end the set.
+ * Files written together or not at all, even across SIGKILL (journal.c, journal.h):
+ * file_set_add() writes and syncs each to a hidden staged file beside its path;
+ * file_set_commit() puts them all in place (through a journal when there are several),
+ * file_set_abort() removes them. A failed add leaves the set to be aborted. Both end the
+ * set.
  */
 struct file_set {
-	char **paths; /* written to PATH.tmp.PID so far */
+	char **paths; /* final paths, each staged as DIR/.NAME.tmp.PID so far */
 	size_t n, cap;
 };
 #define FILE_SET_INIT {NULL, 0, 0}
 int file_set_add(struct file_set *fs, const char *path, const char *data, size_t len);
-/** Returns 0, or -1 after a diagnostic (the files renamed before the failure stay). */
+/**
+ * Returns 0, or -1 after a diagnostic: before the journal's commit nothing was changed (the
+ * staged files are removed); after it the journal stays, and the next command completes it.
+ */
 int file_set_commit(struct file_set *fs);
 void file_set_abort(struct file_set *fs);
 /** Copy the file from to the file to (created or truncated). Returns 0 or -1 after a diagnostic. */
