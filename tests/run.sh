@@ -82,6 +82,7 @@ browser() {
 [ -x tests/imports.sh ] && suite imports "$logs/imports.log" tests/imports.sh "$build"
 [ -x tests/schema.sh ] && suite schema "$logs/schema.log" tests/schema.sh "$build"
 [ -x tests/site/run.sh ] && suite site "$logs/site.log" tests/site/run.sh "$build"
+[ -x tests/faults/run.sh ] && suite faults "$logs/faults.log" tests/faults/run.sh "$build"
 [ -x tests/browser/run.sh ] && suite browser "$logs/browser.log" browser
 [ -x tests/fuzz/run.sh ] && suite fuzz-regress "$logs/fuzz-regress.log" tests/fuzz/run.sh --regress
 

@@ -3,8 +3,8 @@
  * tests (never linked into washboard; the tests build it: cc -shared -fPIC ... -ldl).
  *
  * Environment, each optional:
- *   WB_SHIM_PAUSE=SUBSTR:N   at the Nth rename() or renameat2() (N >= 1, per process) whose
- *                            new path contains SUBSTR, create the file WB_SHIM_FLAG and
+ *   WB_SHIM_PAUSE=SUFFIX:N   at the Nth rename() or renameat2() (N >= 1, per process) whose
+ *                            new path ends with SUFFIX, create the file WB_SHIM_FLAG and
  *                            sleep (for an hour: the test SIGKILLs the process there),
  *                            before renaming
  *   WB_SHIM_SLOW_MS=MS       sleep MS milliseconds before every rename (widens the windows
@@ -30,6 +30,12 @@
 
 static long renames; /* renames matching WB_SHIM_PAUSE so far */
 
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
 static void nap_ms(long ms)
 {
 	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
@@ -53,7 +59,7 @@ static void before_rename(const char *newpath)
 			n = sizeof(sub) - 1;
 		memcpy(sub, pause, n);
 		sub[n] = '\0';
-		if (strstr(newpath, sub) && ++renames == at) {
+		if (ends_with(newpath, sub) && ++renames == at) {
 			const char *flag = getenv("WB_SHIM_FLAG");
 			if (flag) {
 				int fd = open(flag, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -96,8 +102,7 @@ static FILE *full_or(const char *path, const char *mode, const char *sym)
 	FILE *(*real)(const char *, const char *) =
 		(FILE * (*)(const char *, const char *)) dlsym(RTLD_NEXT, sym);
 	const char *suffix = getenv("WB_SHIM_ENOSPC");
-	size_t n = strlen(path), k = suffix ? strlen(suffix) : 0;
-	if (k && n >= k && strcmp(path + n - k, suffix) == 0 && strchr(mode, 'w'))
+	if (suffix && *suffix && ends_with(path, suffix) && strchr(mode, 'w'))
 		return real("/dev/full", mode);
 	return real(path, mode);
 }
