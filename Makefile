@@ -47,7 +47,7 @@ TEST_SRCS := $(sort $(wildcard tests/test_*.c))
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/%)
 
 .PHONY: all deps site test check bench clean format lint asan memcheck content serve fuzz \
-	pkg-check test-pkg-check
+	faults pkg-check test-pkg-check
 
 all: $(BUILD)/washboard
 
@@ -147,6 +147,13 @@ memcheck:
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# SIGKILL builds and imports at random moments, FAULTS_N of each (FAULTS_SEED picks the
+# moments): after every kill the site is the previous or the new one, byte for byte, no
+# worker or gnuplot is left, and the content is all old or all new (tests/faults/loop.sh).
+FAULTS_N ?= 8
+faults: $(BUILD)/washboard
+	tests/faults/loop.sh $(BUILD) $(FAULTS_N)
 
 # cppcheck and clang-tidy (.clang-tidy) over generator/: any finding fails.
 lint:
