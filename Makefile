@@ -141,8 +141,8 @@ memcheck:
 	$(VALGRIND) --trace-children=no $(MC_BUILD)/washboard build -q --force --jobs 1 --formats svg --out $(MC_BUILD)/site
 	@echo "memcheck: no leaks, no errors"
 
-# libFuzzer over the JSON parser, content loader, Mustache, CSV, lm-eval and Inspect importers
-# and Markdown: FUZZ_SECONDS per target (make fuzz FUZZ_SECONDS=600; FUZZ_PARALLEL=2 runs two
+# libFuzzer over the JSON parser, content loader, Mustache, CSV, lm-eval and Inspect importers,
+# Markdown and the gnuplot/BibTeX/CSV escapers (whose output must parse): FUZZ_SECONDS per target (make fuzz FUZZ_SECONDS=600; FUZZ_PARALLEL=2 runs two
 # at once). make test replays the regressions.
 FUZZ_SECONDS ?= 60
 fuzz: deps
