@@ -5,18 +5,18 @@ reset
 set encoding utf8
 $v0 << EOD
 # capabilities_correlation standardized_slope (tracks-capabilities)
-0.9999999999999999 0.41616841405961
-0.9285714285714284 0.4002615355083196
+0.9999999999999999 0.4158425903299752
+0.9285714285714284 0.4000753289611009
 EOD
 $v2 << EOD
 # capabilities_correlation standardized_slope (distinct)
-0.2857142857142857 0.16356373583592423
+0.2857142857142857 0.1629079837931429
 EOD
 $v3 << EOD
 # capabilities_correlation standardized_slope (worsens-with-capabilities)
--0.42857142857142855 -0.19902001384975515
--0.857142857142857 -0.36243682406301436
--0.9285714285714284 -0.32550021663758316
+-0.42857142857142855 -0.19837509724598934
+-0.857142857142857 -0.3621483879351867
+-0.9285714285714284 -0.3254014624234731
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -42,12 +42,12 @@ set bmargin at screen 0.2083
 set xrange [-1:1]
 set yrange [-0.5:0.5]
 set ytics 0.1
-set label 'Calibration (QA)' at first 0.9867549668874172, first 0.4386043114955075 right font ',8' textcolor rgb '#333333' front
-set label 'Harm & <Refusal> "quoted"' at first 0.9120151371806997, first 0.40026153550831967 right font ',8' textcolor rgb '#333333' front
-set label 'Sycophancy' at first -0.8405865657521285, first -0.36243682406301436 left font ',8' textcolor rgb '#333333' front
-set label 'Hazardous knowledge' at first -0.9120151371806999, first -0.32550021663758316 left font ',8' textcolor rgb '#333333' front
-set label 'Calibration (Math)' at first -0.41201513718070015, first -0.19902001384975515 left font ',8' textcolor rgb '#333333' front
-set label 'Cyber refusal' at first 0.30227057710501404, first 0.1635637358359242 left font ',8' textcolor rgb '#333333' front
+set label 'Calibration (QA)' at first 0.9867549668874172, first 0.4382784877658725 right font ',8' textcolor rgb '#333333' front
+set label 'Harm & <Refusal> "quoted"' at first 0.9120151371806997, first 0.4000753289611009 right font ',8' textcolor rgb '#333333' front
+set label 'Sycophancy' at first -0.8405865657521285, first -0.3621483879351867 left font ',8' textcolor rgb '#333333' front
+set label 'Hazardous knowledge' at first -0.9120151371806999, first -0.3254014624234731 left font ',8' textcolor rgb '#333333' front
+set label 'Calibration (Math)' at first -0.41201513718070015, first -0.19837509724598934 left font ',8' textcolor rgb '#333333' front
+set label 'Cyber refusal' at first 0.30227057710501404, first 0.16290798379314286 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

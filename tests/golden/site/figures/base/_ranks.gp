@@ -8,8 +8,8 @@ $ranks << EOD
 1 1 10066329
 2 2 10066329
 5 3 40563
-6 4 40563
-4 5 8073876
+4 4 10066329
+6 5 40563
 7 6 40563
 8 7 40563
 EOD
@@ -27,8 +27,8 @@ unset xtics
 set label 'safety rank' at first 0, graph 1 right offset 0, char 1 font ',10'
 set label 'decorrelated rank' at first 1, graph 1 left offset 0, char 1 font ',10'
 set title offset 0, char 1.4
-set ytics scale 0 font ',9' ('O''Brien  1' 1, 'a|b *c* [d](e)  2' 2, 'Tiny 1B  5' 5, 'Mid 7B  6' 6, 'Large 70B  4' 4, '<script>alert(1)</script>  7' 7, '"><img src=x onerror=alert(1)>  8' 8)
-set y2tics scale 0 font ',9' ('1  O''Brien' 1, '2  a|b *c* [d](e)' 2, '3  Tiny 1B' 3, '4  Mid 7B' 4, '5  Large 70B' 5, '6  <script>alert(1)</script>' 6, '7  "><img src=x onerror=alert(1)>' 7)
+set ytics scale 0 font ',9' ('a|b *c* [d](e)  1' 1, 'O''Brien  2' 2, 'Tiny 1B  5' 5, 'Mid 7B  4' 4, 'Large 70B  6' 6, '<script>alert(1)</script>  7' 7, '"><img src=x onerror=alert(1)>  8' 8)
+set y2tics scale 0 font ',9' ('1  a|b *c* [d](e)' 1, '2  O''Brien' 2, '3  Tiny 1B' 3, '4  Mid 7B' 4, '5  Large 70B' 5, '6  <script>alert(1)</script>' 6, '7  "><img src=x onerror=alert(1)>' 7)
 set key at screen 0.5, screen 0.01 center bottom horizontal reverse Left samplen 2 font ',9'
 set bmargin 3
 set tmargin 5.5

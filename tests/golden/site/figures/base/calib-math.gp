@@ -8,23 +8,23 @@ set xlabel 'capabilities score (first principal component)'
 set ylabel '1 - RMS calibration error'
 $points << EOD
 # x y
--3.5715456905297094 0.757
--1.6136497565288697 0.787
--0.8702196091948856 0.823
-0.07508857551594879 0.688
-1.2355921816948023 0.655
-2.520858429477316 0.802
-4.11479817242161 0.637
+-3.844889081802002 0.757
+-1.8808416063209372 0.787
+-1.1427129373881684 0.823
+-0.20240763072613482 0.688
+0.9649969080739429 0.655
+2.2606887730103313 0.802
+3.8451655751529676 0.637
 EOD
 $fit << EOD
 # x fitted_y
--3.5715456905297094 0.7903930670749758
--1.6136497565288697 0.7624534327428466
--0.8702196091948856 0.7518445101196979
-0.07508857551594879 0.7383547405393407
-1.2355921816948023 0.7217940818063212
-2.520858429477316 0.7034530309062912
-4.11479817242161 0.6807071368105265
+-3.844889081802002 0.7902611019444018
+-1.8808416063209372 0.7623245054294432
+-1.1427129373881684 0.7518253687957692
+-0.20240763072613482 0.7384504731880867
+0.9649969080739429 0.7218453198110275
+2.2606887730103313 0.7034154084721602
+3.8451655751529676 0.6808778223591114
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -35,18 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:5]
+set xrange [-5:5]
 set yrange [0.6:0.85]
 set xtics 1
 set ytics 0.05
-set label 'what capabilities predict' at first 4.040294861163332, first 0.6807071368105265 right font ',8' textcolor rgb '#7B3294' front
-set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.802 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.7957162979366075, first 0.823 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.655 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.14959188677422652, first 0.688 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.189301483679888, first 0.637 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.4970423792714316, first 0.757 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.787 left font ',8' textcolor rgb '#333333' front
+set label 'what capabilities predict' at first 3.762384118199325, first 0.6808778223591114 right font ',8' textcolor rgb '#7B3294' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.802 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.823 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.655 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.688 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.637 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.757 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.787 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

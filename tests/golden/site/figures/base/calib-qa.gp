@@ -8,23 +8,23 @@ set xlabel 'capabilities score (first principal component)'
 set ylabel '1 - RMS calibration error'
 $points << EOD
 # x y
--3.5715456905297094 0.6972
--1.6136497565288697 0.7308
--0.8702196091948856 0.8044
-0.07508857551594879 0.8179
-1.2355921816948023 0.8234
-2.520858429477316 0.92
-4.11479817242161 0.9298
+-3.844889081802002 0.6972
+-1.8808416063209372 0.7308
+-1.1427129373881684 0.8044
+-0.20240763072613482 0.8179
+0.9649969080739429 0.8234
+2.2606887730103313 0.92
+3.8451655751529676 0.9298
 EOD
 $fit << EOD
 # x fitted_y
--3.5715456905297094 0.693293861065421
--1.6136497565288697 0.7566678421212066
--0.8702196091948856 0.7807314949718303
-0.07508857551594879 0.8113296191874138
-1.2355921816948023 0.8488932773348943
-2.520858429477316 0.890495303992239
-4.11479817242161 0.9420886013269951
+-3.844889081802002 0.6932873414379063
+-1.8808416063209372 0.7568106659047815
+-1.1427129373881684 0.7806840129191832
+-0.20240763072613482 0.8110963730269177
+0.9649969080739429 0.8488538194369829
+2.2606887730103313 0.8907604717826881
+3.8451655751529676 0.9420073154915403
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -35,18 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:5]
+set xrange [-5:5]
 set yrange [0.65:1]
 set xtics 1
 set ytics 0.05
-set label 'what capabilities predict' at first 4.040294861163332, first 0.9420886013269951 right font ',8' textcolor rgb '#D55E00' front
-set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.92 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.7308 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.8234 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.7957162979366075, first 0.8044 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.189301483679888, first 0.9298 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.14959188677422652, first 0.8179 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.4970423792714316, first 0.6972 left font ',8' textcolor rgb '#333333' front
+set label 'what capabilities predict' at first 3.762384118199325, first 0.9420073154915403 right font ',8' textcolor rgb '#D55E00' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.92 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.7308 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.8234 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.8044 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.9298 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.8179 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.6972 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

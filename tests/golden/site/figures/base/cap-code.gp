@@ -8,23 +8,23 @@ set xlabel 'capabilities score (first principal component)'
 set ylabel 'Accuracy'
 $points << EOD
 # x y
--3.5715456905297094 0.405
--1.6136497565288697 0.486
--0.8702196091948856 0.505
-0.07508857551594879 0.572
-1.2355921816948023 0.629
-2.520858429477316 0.639
-4.11479817242161 0.733
+-3.844889081802002 0.405
+-1.8808416063209372 0.486
+-1.1427129373881684 0.505
+-0.20240763072613482 0.572
+0.9649969080739429 0.629
+2.2606887730103313 0.639
+3.8451655751529676 0.733
 EOD
 $fit << EOD
 # x fitted_y
--3.5715456905297094 0.4049896352993168
--1.6136497565288697 0.4875575860448803
--0.8702196091948856 0.5189093564438341
-0.07508857551594879 0.5587746824190953
-1.2355921816948023 0.6077151817229687
-2.520858429477316 0.6619171433282458
-4.11479817242161 0.729136414741659
+-3.844889081802002 0.4050233419692709
+-1.8808416063209372 0.48776431044033375
+-1.1427129373881684 0.518860035816725
+-0.20240763072613482 0.5584730149849806
+0.9649969080739429 0.607653181627426
+2.2606887730103313 0.662237809078275
+3.8451655751529676 0.7289883060829887
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -35,18 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:5]
+set xrange [-5:5]
 set yrange [0.35:0.8]
 set xtics 1
 set ytics 0.05
-set label 'what capabilities predict' at first 4.040294861163332, first 0.729136414741659 right font ',8' textcolor rgb '#D55E00' front
-set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.639 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.161088870436524, first 0.629 right font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.7957162979366075, first 0.505 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.14959188677422652, first 0.572 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.189301483679888, first 0.733 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.486 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.4970423792714316, first 0.405 left font ',8' textcolor rgb '#333333' front
+set label 'what capabilities predict' at first 3.762384118199325, first 0.7289883060829887 right font ',8' textcolor rgb '#D55E00' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.639 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 0.8822154511203006, first 0.629 right font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.505 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.572 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.733 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.486 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.405 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

@@ -8,23 +8,23 @@ set xlabel 'capabilities score (first principal component)'
 set ylabel 'Accuracy'
 $points << EOD
 # x y
--3.5715456905297094 0.429
--1.6136497565288697 0.482
--0.8702196091948856 0.528
-0.07508857551594879 0.584
-1.2355921816948023 0.591
-2.520858429477316 0.634
-4.11479817242161 0.761
+-3.844889081802002 0.429
+-1.8808416063209372 0.482
+-1.1427129373881684 0.528
+-0.20240763072613482 0.584
+0.9649969080739429 0.591
+2.2606887730103313 0.634
+3.8451655751529676 0.761
 EOD
 $fit << EOD
 # x fitted_y
--3.5715456905297094 0.4157904565737963
--1.6136497565288697 0.49576607430180525
--0.8702196091948856 0.5261335132642861
-0.07508857551594879 0.5647472131564477
-1.2355921816948023 0.6121511589780625
-2.520858429477316 0.6646513763421804
-4.11479817242161 0.7297602073834215
+-3.844889081802002 0.41584335074926304
+-1.8808416063209372 0.49597621212429327
+-1.1427129373881684 0.5260917582314655
+-0.20240763072613482 0.5644560827855337
+0.9649969080739429 0.6120860241408641
+2.2606887730103313 0.6649500703993543
+3.8451655751529676 0.7295965015692261
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -35,18 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:5]
+set xrange [-5:5]
 set yrange [0.35:0.8]
 set xtics 1
 set ytics 0.05
-set label 'what capabilities predict' at first 4.040294861163332, first 0.7297602073834215 right font ',8' textcolor rgb '#D55E00' front
-set label 'Large 70B' at first 4.189301483679888, first 0.761 left font ',8' textcolor rgb '#333333' front
-set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.634 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.591 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.14959188677422652, first 0.584 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.482 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.4970423792714316, first 0.429 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.7957162979366075, first 0.528 left font ',8' textcolor rgb '#333333' front
+set label 'what capabilities predict' at first 3.762384118199325, first 0.7295965015692261 right font ',8' textcolor rgb '#D55E00' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.761 left font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.634 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.591 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.584 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.482 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.429 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.528 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

@@ -8,23 +8,23 @@ set xlabel 'capabilities score (first principal component)'
 set ylabel 'Accuracy'
 $points << EOD
 # x y
--3.5715456905297094 0.392
--1.6136497565288697 0.501
--0.8702196091948856 0.489
-0.07508857551594879 0.524
-1.2355921816948023 0.637
-2.520858429477316 0.648
-4.11479817242161 0.728
+-3.844889081802002 0.392
+-1.8808416063209372 0.501
+-1.1427129373881684 0.489
+-0.20240763072613482 0.524
+0.9649969080739429 0.637
+2.2606887730103313 0.648
+3.8451655751529676 0.728
 EOD
 $fit << EOD
 # x fitted_y
--3.5715456905297094 0.3923301763364744
--1.6136497565288697 0.4777096416922109
--0.8702196091948856 0.510128968688313
-0.07508857551594879 0.5513517456528104
-1.2355921816948023 0.60195871393865
-2.520858429477316 0.6580063021530078
-4.11479817242161 0.7275144515385336
+-3.844889081802002 0.39231556503847875
+-1.8808416063209372 0.47789920762268556
+-1.1427129373881684 0.510063267286073
+-0.20240763072613482 0.551037202127279
+0.9649969080739429 0.6019070176725346
+2.2606887730103313 0.6583669713408233
+3.8451655751529676 0.7274107689121257
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -35,18 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:5]
+set xrange [-5:5]
 set yrange [0.35:0.75]
 set xtics 1
 set ytics 0.05
-set label 'what capabilities predict' at first 4.040294861163332, first 0.7275144515385336 right font ',8' textcolor rgb '#D55E00' front
-set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.637 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.14959188677422652, first 0.524 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.501 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.7957162979366075, first 0.489 left font ',8' textcolor rgb '#333333' front
-set label 'a|b *c* [d](e)' at first 2.5208584294773164, first 0.6581123595505618 center font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.189301483679888, first 0.728 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.4970423792714316, first 0.392 left font ',8' textcolor rgb '#333333' front
+set label 'what capabilities predict' at first 3.762384118199325, first 0.7274107689121257 right font ',8' textcolor rgb '#D55E00' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.637 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.524 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.501 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.489 left font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.2606887730103313, first 0.6581123595505618 center font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.728 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.392 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

@@ -8,23 +8,23 @@ set xlabel 'capabilities score (first principal component)'
 set ylabel 'Accuracy'
 $points << EOD
 # x y
--3.5715456905297094 0.413
--1.6136497565288697 0.475
--0.8702196091948856 0.554
-0.07508857551594879 0.569
-1.2355921816948023 0.589
-2.520858429477316 0.689
-4.11479817242161 0.716
+-3.844889081802002 0.413
+-1.8808416063209372 0.475
+-1.1427129373881684 0.554
+-0.20240763072613482 0.569
+0.9649969080739429 0.589
+2.2606887730103313 0.689
+3.8451655751529676 0.716
 EOD
 $fit << EOD
 # x fitted_y
--3.5715456905297094 0.4155251389540764
--1.6136497565288697 0.495344748428971
--0.8702196091948856 0.5256529496982815
-0.07508857551594879 0.5641913259350892
-1.2355921816948023 0.611502800988882
-2.520858429477316 0.6639006063000296
-4.11479817242161 0.7288824296946702
+-3.844889081802002 0.41552019832797393
+-1.8808416063209372 0.4955262352002606
+-1.1427129373881684 0.5255941181004244
+-0.20240763072613482 0.563897724288754
+0.9649969080739429 0.6114522827921002
+2.2606887730103313 0.664232662296843
+3.8451655751529676 0.7287767789936437
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -35,18 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:5]
+set xrange [-5:5]
 set yrange [0.35:0.75]
 set xtics 1
 set ytics 0.05
-set label 'what capabilities predict' at first 4.040294861163332, first 0.7288824296946702 right font ',8' textcolor rgb '#D55E00' front
-set label 'O''Brien' at first -0.7957162979366075, first 0.554 left font ',8' textcolor rgb '#333333' front
-set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.689 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.589 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.475 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.189301483679888, first 0.716 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.14959188677422652, first 0.569 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.4970423792714316, first 0.413 left font ',8' textcolor rgb '#333333' front
+set label 'what capabilities predict' at first 3.762384118199325, first 0.7287767789936437 right font ',8' textcolor rgb '#D55E00' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.554 left font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.689 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.589 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.475 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.716 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.569 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.413 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

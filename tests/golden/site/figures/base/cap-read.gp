@@ -8,23 +8,23 @@ set xlabel 'capabilities score (first principal component)'
 set ylabel 'Accuracy'
 $points << EOD
 # x y
--3.5715456905297094 0.441
--1.6136497565288697 0.498
--0.8702196091948856 0.531
-0.07508857551594879 0.531
-1.2355921816948023 0.584
-2.520858429477316 0.687
-4.11479817242161 0.712
+-3.844889081802002 0.441
+-1.8808416063209372 0.498
+-1.1427129373881684 0.531
+-0.20240763072613482 0.531
+0.9649969080739429 0.584
+2.2606887730103313 0.687
+3.8451655751529676 0.712
 EOD
 $fit << EOD
 # x fitted_y
--3.5715456905297094 0.426016100267931
--1.6136497565288697 0.49896009390595847
--0.8702196091948856 0.5266575639275826
-0.07508857551594879 0.561876266318275
-1.2355921816948023 0.6051123577754126
-2.520858429477316 0.6529966458896649
-4.11479817242161 0.7123809719151756
+-3.844889081802002 0.42597140750894114
+-1.8808416063209372 0.49910629338779927
+-1.1427129373881684 0.5265918591087039
+-0.20240763072613482 0.5616058402637004
+0.9649969080739429 0.605076275059933
+2.2606887730103313 0.6533237221605065
+3.8451655751529676 0.7123246025104158
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -35,18 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:5]
+set xrange [-5:5]
 set yrange [0.4:0.75]
 set xtics 1
 set ytics 0.05
-set label 'what capabilities predict' at first 4.040294861163332, first 0.7123809719151756 right font ',8' textcolor rgb '#D55E00' front
-set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.687 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.14959188677422652, first 0.531 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.584 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.4970423792714316, first 0.441 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.7957162979366075, first 0.531 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.498 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.189301483679888, first 0.712 left font ',8' textcolor rgb '#333333' front
+set label 'what capabilities predict' at first 3.762384118199325, first 0.7123246025104158 right font ',8' textcolor rgb '#D55E00' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.687 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.531 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.584 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.441 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.531 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.498 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.712 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

@@ -8,23 +8,23 @@ set xlabel 'capabilities score (first principal component)'
 set ylabel 'Accuracy'
 $points << EOD
 # x y
--3.5715456905297094 0.363
--1.6136497565288697 0.503
--0.8702196091948856 0.516
-0.07508857551594879 0.585
-1.2355921816948023 0.632
-2.520858429477316 0.679
-4.11479817242161 0.725
+-3.844889081802002 0.363
+-1.8808416063209372 0.503
+-1.1427129373881684 0.516
+-0.20240763072613482 0.585
+0.9649969080739429 0.632
+2.2606887730103313 0.679
+3.8451655751529676 0.725
 EOD
 $fit << EOD
 # x fitted_y
--3.5715456905297094 0.39308164370218135
--1.6136497565288697 0.48419387986072476
--0.8702196091948856 0.5187899898862771
-0.07508857551594879 0.5627806540846433
-1.2355921816948023 0.6167856074597411
-2.520858429477316 0.6765964890602109
-4.11479817242161 0.7507717359462214
+-3.844889081802002 0.3930869465320421
+-1.8808416063209372 0.4844063956275699
+-1.1427129373881684 0.5187260871065377
+-0.20240763072613482 0.5624460906491944
+0.9649969080739429 0.6167251957552102
+2.2606887730103313 0.6769690894393824
+3.8451655751529676 0.7506401948900633
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -35,18 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:5]
+set xrange [-5:5]
 set yrange [0.3:0.8]
 set xtics 1
 set ytics 0.05
-set label 'what capabilities predict' at first 4.040294861163332, first 0.7507717359462214 right font ',8' textcolor rgb '#D55E00' front
-set label 'Tiny 1B' at first -3.4970423792714316, first 0.363 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.189301483679888, first 0.7249999999999999 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.14959188677422652, first 0.585 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.503 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.632 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.8702196091948853, first 0.5286404494382022 center font ',8' textcolor rgb '#333333' front
-set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.679 left font ',8' textcolor rgb '#333333' front
+set label 'what capabilities predict' at first 3.762384118199325, first 0.7506401948900633 right font ',8' textcolor rgb '#D55E00' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.363 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.7249999999999999 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.585 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.503 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.632 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.1427129373881684, first 0.5286404494382022 center font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.679 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

@@ -8,23 +8,23 @@ set xlabel 'capabilities score (first principal component)'
 set ylabel 'Score'
 $points << EOD
 # x y
--3.5715456905297094 0.464
--1.6136497565288697 0.396
--0.8702196091948856 0.502
-0.07508857551594879 0.476
-1.2355921816948023 0.454
-2.520858429477316 0.442
-4.11479817242161 0.522
+-3.844889081802002 0.464
+-1.8808416063209372 0.396
+-1.1427129373881684 0.502
+-0.20240763072613482 0.476
+0.9649969080739429 0.454
+2.2606887730103313 0.442
+3.8451655751529676 0.522
 EOD
 $fit << EOD
 # x fitted_y
--3.5715456905297094 0.4417417521613316
--1.6136497565288697 0.453668034082097
--0.8702196091948856 0.4581965472535725
-0.07508857551594879 0.46395477562367315
-1.2355921816948023 0.47102384039723943
-2.520858429477316 0.4788528814346636
-4.11479817242161 0.4885621690474228
+-3.844889081802002 0.44181608593257454
+-1.8808416063209372 0.45373187469317194
+-1.1427129373881684 0.4582100685285778
+-0.20240763072613482 0.46391485904129653
+0.9649969080739429 0.47099745050416186
+2.2606887730103313 0.47885835547420336
+3.8451655751529676 0.488471305826014
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -35,18 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:5]
+set xrange [-5:5]
 set yrange [0.38:0.54]
 set xtics 1
 set ytics 0.02
-set label 'what capabilities predict' at first 4.040294861163332, first 0.4885621690474228 right font ',8' textcolor rgb '#009E73' front
-set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.396 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.7957162979366075, first 0.502 left font ',8' textcolor rgb '#333333' front
-set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.442 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.189301483679888, first 0.522 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.4970423792714316, first 0.464 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.454 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.14959188677422652, first 0.476 left font ',8' textcolor rgb '#333333' front
+set label 'what capabilities predict' at first 3.762384118199325, first 0.488471305826014 right font ',8' textcolor rgb '#009E73' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.396 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.502 left font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.442 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.522 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.464 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.454 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.476 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

@@ -8,23 +8,23 @@ set xlabel 'capabilities score (first principal component)'
 set ylabel 'Refusal rate'
 $points << EOD
 # x y
--3.5715456905297094 0.568
--1.6136497565288697 0.657
--0.8702196091948856 0.689
-0.07508857551594879 0.669
-1.2355921816948023 0.783
-2.520858429477316 0.81
-4.11479817242161 0.799
+-3.844889081802002 0.568
+-1.8808416063209372 0.657
+-1.1427129373881684 0.689
+-0.20240763072613482 0.669
+0.9649969080739429 0.783
+2.2606887730103313 0.81
+3.8451655751529676 0.799
 EOD
 $fit << EOD
 # x fitted_y
--3.5715456905297094 0.5857438366386185
--1.6136497565288697 0.6494345387921155
--0.8702196091948856 0.6736184534034623
-0.07508857551594879 0.7043694963930918
-1.2355921816948023 0.742120884628604
-2.520858429477316 0.7839308237340926
-4.11479817242161 0.8357819664100153
+-3.844889081802002 0.5856975480036555
+-1.8808416063209372 0.6495586381078111
+-1.1427129373881684 0.6735589242636385
+-0.20240763072613482 0.7041329926931461
+0.9649969080739429 0.7420912026503935
+2.2606887730103313 0.784220680662964
+3.8451655751529676 0.8357400136183912
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -35,18 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:5]
+set xrange [-5:5]
 set yrange [0.55:0.9]
 set xtics 1
 set ytics 0.05
-set label 'what capabilities predict' at first 4.040294861163332, first 0.8357819664100153 right font ',8' textcolor rgb '#D55E00' front
-set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.783 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.189301483679888, first 0.799 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.14959188677422652, first 0.669 left font ',8' textcolor rgb '#333333' front
-set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.81 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.4970423792714316, first 0.568 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.7957162979366075, first 0.689 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.657 left font ',8' textcolor rgb '#333333' front
+set label 'what capabilities predict' at first 3.762384118199325, first 0.8357400136183912 right font ',8' textcolor rgb '#D55E00' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.783 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.799 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.669 left font ',8' textcolor rgb '#333333' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.81 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.568 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.689 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.657 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

@@ -8,23 +8,23 @@ set xlabel 'capabilities score (first principal component)'
 set ylabel 'Accuracy (lower is safer, negated)'
 $points << EOD
 # x y
--3.5715456905297094 0.714
--1.6136497565288697 0.674
--0.8702196091948856 0.631
-0.07508857551594879 0.658
-1.2355921816948023 0.625
-2.520858429477316 0.553
-4.11479817242161 0.575
+-3.844889081802002 0.714
+-1.8808416063209372 0.674
+-1.1427129373881684 0.631
+-0.20240763072613482 0.658
+0.9649969080739429 0.625
+2.2606887730103313 0.553
+3.8451655751529676 0.575
 EOD
 $fit << EOD
 # x fitted_y
--3.5715456905297094 0.7090521353151004
--1.6136497565288697 0.6702196544676532
--0.8702196091948856 0.6554746231018802
-0.07508857551594879 0.6367255867816981
-1.2355921816948023 0.6137084114161792
-2.520858429477316 0.5882167210335874
-4.11479817242161 0.5566028678839017
+-3.844889081802002 0.7090926978685814
+-1.8808416063209372 0.6701500271760009
+-1.1427129373881684 0.6555145858020794
+-0.20240763072613482 0.636870433680015
+0.9649969080739429 0.6137234114786397
+2.2606887730103313 0.5880327383940115
+3.8451655751529676 0.5566161056006721
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -35,18 +35,18 @@ set lmargin at screen 0.1222
 set rmargin at screen 0.9611
 set tmargin at screen 0.8583
 set bmargin at screen 0.1167
-set xrange [-4:5]
+set xrange [-5:5]
 set yrange [0.54:0.74]
 set xtics 1
 set ytics 0.02
-set label 'what capabilities predict' at first 4.055195523414987, first 0.5605354521535646 right font ',8' textcolor rgb '#7B3294' front
-set label 'a|b *c* [d](e)' at first 2.595361740735595, first 0.553 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -0.7957162979366075, first 0.631 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first 0.14959188677422652, first 0.658 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 4.189301483679888, first 0.575 left font ',8' textcolor rgb '#333333' front
-set label '<script>alert(1)</script>' at first 1.3100954929530797, first 0.625 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.4970423792714316, first 0.714 left font ',8' textcolor rgb '#333333' front
-set label '"><img src=x onerror=alert(…' at first -1.5391464452705912, first 0.674 left font ',8' textcolor rgb '#333333' front
+set label 'what capabilities predict' at first 3.8451655751529685, first 0.561672285375953 center font ',8' textcolor rgb '#7B3294' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.553 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.631 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.658 left font ',8' textcolor rgb '#333333' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.575 left font ',8' textcolor rgb '#333333' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.625 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.714 left font ',8' textcolor rgb '#333333' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.674 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'

@@ -5,13 +5,13 @@ reset
 set encoding utf8
 $ranks << EOD
 # safety_rank decorrelated_rank colour
-3 1 40563
+2 1 40563
 1 2 8073876
-4 3 40563
-2 4 8073876
-7 5 40563
-6 6 10066329
-5 7 8073876
+5 3 40563
+3 4 8073876
+4 5 8073876
+7 6 40563
+6 7 8073876
 EOD
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
@@ -27,8 +27,8 @@ unset xtics
 set label 'safety rank' at first 0, graph 1 right offset 0, char 1 font ',10'
 set label 'decorrelated rank' at first 1, graph 1 left offset 0, char 1 font ',10'
 set title offset 0, char 1.4
-set ytics scale 0 font ',9' ('Ünïcode 模型 – ok  3' 3, 'Eve `id` @x $(id) \n  1' 1, 'Mid Chat  4' 4, 'Large Chat  2' 2, 'Small Chat  7' 7, 'O''Brien Chat  6' 6, 'A model with a very long name that the figu…' 5)
-set y2tics scale 0 font ',9' ('1  Ünïcode 模型 – ok' 1, '2  Eve `id` @x $(id) \n' 2, '3  Mid Chat' 3, '4  Large Chat' 4, '5  Small Chat' 5, '6  O''Brien Chat' 6, '7  A model with a very long name that the f…' 7)
+set ytics scale 0 font ',9' ('Ünïcode 模型 – ok  2' 2, 'Eve `id` @x $(id) \n  1' 1, 'O''Brien Chat  5' 5, 'Large Chat  3' 3, 'Mid Chat  4' 4, 'Small Chat  7' 7, 'A model with a very long name that the figu…' 6)
+set y2tics scale 0 font ',9' ('1  Ünïcode 模型 – ok' 1, '2  Eve `id` @x $(id) \n' 2, '3  O''Brien Chat' 3, '4  Large Chat' 4, '5  Mid Chat' 5, '6  Small Chat' 6, '7  A model with a very long name that the f…' 7)
 set key at screen 0.5, screen 0.01 center bottom horizontal reverse Left samplen 2 font ',9'
 set bmargin 3
 set tmargin 5.5
