@@ -236,7 +236,7 @@ static void capability_score(const struct corpus *c, struct cohort_result *cr)
 {
 	size_t k = cr->ncap, nm = cr->nmodels;
 	size_t *complete = xcalloc(nm ? nm : 1, sizeof(size_t));
-	struct bench_result **capr = xcalloc(k ? k : 1, sizeof(*capr));
+	struct bench_result **capr = xcalloc(k ? k : 1, sizeof(struct bench_result *));
 	double **xcap = xcalloc(k ? k : 1, sizeof(double *));
 	double **zcap = xcalloc(k ? k : 1, sizeof(double *));
 	bool *rows;

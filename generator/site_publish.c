@@ -1,5 +1,6 @@
 /* site_publish.c - the lock, the temporary tree and the swap into place. */
-#define _GNU_SOURCE /* renameat2() and RENAME_EXCHANGE (glibc 2.28), before any header */
+/* NOLINTNEXTLINE(bugprone-reserved-identifier): renameat2() and RENAME_EXCHANGE (glibc 2.28) */
+#define _GNU_SOURCE
 #include "site_publish.h"
 
 #include <ctype.h>
