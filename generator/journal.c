@@ -288,10 +288,10 @@ int file_set_commit(struct file_set *fs)
 		goto out;
 	rc = 0;
 out:
-	/* after a failure before the commit, nothing was renamed: remove every staged file */
-	file_set_end(fs, rc == 0 ? fs->n : (access(buf_str(&path), F_OK) == 0 ? fs->n : 0));
 	for (i = 0; real && i < fs->n; i++)
 		free(real[i]);
+	/* after a failure before the commit, nothing was renamed: remove every staged file */
+	file_set_end(fs, rc == 0 ? fs->n : (access(buf_str(&path), F_OK) == 0 ? fs->n : 0));
 	free(real);
 	free(dir);
 	buf_release(&j);

@@ -191,8 +191,9 @@ static int releases_feed(struct build *b, const struct value *list)
 			buf_puts(&x, "tag:washboard,2024:site");
 		buf_printf(&x, "/releases/%s/</id>\n<updated>%s</updated>\n", ver,
 			   value_str(list->items[i], "date"));
-		buf_printf(&x, "<link href=\"%s%sreleases/%s/index.html\"/>\n", b->base_url,
-			   b->base_url[0] ? "/" : "", ver);
+		buf_puts(&x, "<link href=\"");
+		mustache_escape_html(&x, b->base_url, strlen(b->base_url)); /* a " ends the attribute */
+		buf_printf(&x, "%sreleases/%s/index.html\"/>\n", b->base_url[0] ? "/" : "", ver);
 		buf_printf(&x, "<summary>What changed in release %s</summary>\n</entry>\n", ver);
 	}
 	buf_puts(&x, "</feed>\n");

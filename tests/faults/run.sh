@@ -130,7 +130,9 @@ start=$(date +%s)
 H=$T/hostile
 cp -r "$FIXTURE" "$H"
 names=$("$PY" "$CHECK" hostile "$H") || tl_fatal "check.py hostile failed"
-wb build --content "$H" --templates templates --out "$T/hsite" --formats svg --jobs 2
+# the base URL too: it goes into feed.xml, canonical links, permalinks and BibTeX
+wb build --content "$H" --templates templates --out "$T/hsite" --formats svg --jobs 2 \
+	--base-url 'https://example.org/a"b<c&d}'
 why=$(status_problem 0)
 result "names: a site whose names start with ', hold %, U+FFFE, braces or formulas builds (exit 0)" "$why"
 if [ -f "$T/hsite/index.html" ]; then
