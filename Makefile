@@ -47,7 +47,7 @@ TEST_SRCS := $(sort $(wildcard tests/test_*.c))
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/%)
 
 .PHONY: all deps site test check bench clean format lint asan memcheck content serve fuzz \
-	pkg-check test-pkg-check
+	faults pkg-check test-pkg-check
 
 all: $(BUILD)/washboard
 
@@ -145,12 +145,19 @@ memcheck:
 	$(VALGRIND) --trace-children=no $(MC_BUILD)/washboard build -q --force --jobs 1 --formats svg --out $(MC_BUILD)/site
 	@echo "memcheck: no leaks, no errors"
 
-# libFuzzer over the JSON parser, content loader, Mustache, CSV, lm-eval and Inspect importers
-# and Markdown: FUZZ_SECONDS per target (make fuzz FUZZ_SECONDS=600; FUZZ_PARALLEL=2 runs two
+# libFuzzer over the JSON parser, content loader, Mustache, CSV, lm-eval and Inspect importers,
+# Markdown and the gnuplot/BibTeX/CSV escapers (whose output must parse): FUZZ_SECONDS per target (make fuzz FUZZ_SECONDS=600; FUZZ_PARALLEL=2 runs two
 # at once). make test replays the regressions.
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# SIGKILL builds and imports at random moments, FAULTS_N of each (FAULTS_SEED picks the
+# moments): after every kill the site is the previous or the new one, byte for byte, no
+# worker or gnuplot is left, and the content is all old or all new (tests/faults/loop.sh).
+FAULTS_N ?= 8
+faults: $(BUILD)/washboard
+	tests/faults/loop.sh $(BUILD) $(FAULTS_N)
 
 # cppcheck and clang-tidy (.clang-tidy) over generator/: any finding fails.
 lint:

@@ -1,3 +1,5 @@
+/* NOLINTNEXTLINE(bugprone-reserved-identifier): glibc declares realpath() only for XSI (or its defaults) */
+#define _XOPEN_SOURCE 700
 #include "content.h"
 
 #include <errno.h>
@@ -698,6 +700,30 @@ static int cmp_model(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/*
+ * Warn when path resolves (through symlinks) to a place outside the content directory,
+ * whose real path is root: content is one tree, and a link out of it (to another checkout,
+ * to /etc) is followed but should not go unnoticed. Returns whether it warned.
+ */
+static bool warn_outside(const char *path, const char *root)
+{
+	char *real;
+	size_t n = root ? strlen(root) : 0;
+	bool outside;
+
+	if (!root)
+		return false;
+	real = realpath(path, NULL);
+	outside = real && !(strncmp(real, root, n) == 0 && (real[n] == '/' || real[n] == '\0'));
+	if (outside)
+		diag_warning(path, 0, 0,
+			     "a symlink to '%s', outside the content directory (followed; copy the "
+			     "file in, or link within the content tree)",
+			     real);
+	free(real);
+	return outside;
+}
+
 static int load_models(struct corpus *c)
 {
 	char *root = path_join(c->dir, "models");
@@ -705,7 +731,8 @@ static int load_models(struct corpus *c)
 	long ndirs;
 	size_t cap = 0;
 	int errors = 0;
-	bool declared = c->ncohorts > 0;
+	bool declared = c->ncohorts > 0, outside;
+	char *real_root;
 
 	if (!path_is_dir(root)) {
 		diag_error(root, 0, 0, "missing: model results go in models/<cohort>/<model>.json");
@@ -717,6 +744,8 @@ static int load_models(struct corpus *c)
 		free(root);
 		return -1;
 	}
+	real_root = realpath(c->dir, NULL);
+	outside = warn_outside(root, real_root);
 	/* Without a cohorts list in site.json, every directory is a cohort titled by its id. */
 	for (long i = 0; i < ndirs && !declared; i++) {
 		char *sub = path_join(root, dirs[i]);
@@ -733,6 +762,7 @@ static int load_models(struct corpus *c)
 		char *sub = path_join(root, dirs[i]);
 		char **files = NULL;
 		long nfiles, ci;
+		bool sub_outside;
 		struct stat st;
 		int gone = stat(sub, &st) != 0;
 
@@ -767,6 +797,7 @@ static int load_models(struct corpus *c)
 		nfiles = dir_list(sub, true, &files);
 		if (nfiles < 0)
 			errors++;
+		sub_outside = outside || warn_outside(sub, real_root);
 		for (long j = 0; j < nfiles; j++) {
 			char *fp = path_join(sub, files[j]);
 			char *stem;
@@ -775,6 +806,8 @@ static int load_models(struct corpus *c)
 				free(fp);
 				continue;
 			}
+			if (!sub_outside)
+				warn_outside(fp, real_root);
 			stem = xstrndup(files[j], strlen(files[j]) - 5);
 			if (!is_slug(stem)) {
 				diag_error(fp, 0, 0, "file name '%s' is not an identifier (use "
@@ -795,6 +828,7 @@ static int load_models(struct corpus *c)
 	}
 	names_free(dirs, ndirs);
 	free(root);
+	free(real_root);
 	if (c->nmodels)
 		qsort(c->models, c->nmodels, sizeof(*c->models), cmp_model);
 	return errors ? -1 : 0;

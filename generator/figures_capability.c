@@ -78,7 +78,7 @@ void fig_heatmap(struct plotter *p, const struct cohort_ctx *cc)
 	for (size_t j = 0; j < k; j++) {
 		if (j)
 			buf_puts(&tics, ", ");
-		gp_str(&tics, cap_name(cap, j), LABEL_POINT);
+		gp_format_str(&tics, cap_name(cap, j), LABEL_POINT);
 		buf_printf(&tics, " %zu", j);
 	}
 	fig_title(s, "Correlations between capability benchmarks", buf_str(&sub));

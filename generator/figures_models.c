@@ -60,7 +60,7 @@ void fig_scores(struct plotter *p, const struct cohort_ctx *cc)
 		buf_printf(s, " %u\n", order[i]->score >= 0 ? 0x0072B2u : 0xE69F00u);
 		if (n <= PLOT_NAMED_ROWS) {
 			buf_printf(&tics, "%s", i ? ", " : "");
-			gp_str(&tics, order[i]->name, LABEL_TIC);
+			gp_format_str(&tics, order[i]->name, LABEL_TIC);
 			buf_printf(&tics, " %zu", i);
 		}
 		buf_printf(&f->csv, "%zu,", i + 1);
@@ -158,7 +158,7 @@ static void ranks_data(struct buf *s, const struct rank_row *rows, size_t n, dou
 		buf_puts(&t, "  ");
 		buf_number(&t, rows[i].raw);
 		buf_puts(left, left->len ? ", " : "");
-		gp_str(left, buf_str(&t), LABEL_TIC);
+		gp_format_str(left, buf_str(&t), LABEL_TIC);
 		buf_putc(left, ' ');
 		buf_number(left, rows[i].raw);
 		buf_reset(&t);
@@ -166,7 +166,7 @@ static void ranks_data(struct buf *s, const struct rank_row *rows, size_t n, dou
 		buf_puts(&t, "  ");
 		buf_puts(&t, rows[i].name);
 		buf_puts(right, right->len ? ", " : "");
-		gp_str(right, buf_str(&t), LABEL_TIC);
+		gp_format_str(right, buf_str(&t), LABEL_TIC);
 		buf_putc(right, ' ');
 		buf_number(right, rows[i].dec);
 		buf_release(&t);

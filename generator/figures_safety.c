@@ -184,7 +184,7 @@ static size_t overview_data(struct figure *f, struct row *rows, size_t n, struct
 				buf_puts(seps, " nohead lc rgb '#bbbbbb' lw 1 back\n");
 			}
 			buf_puts(tics, tics->len ? ", " : "");
-			gp_str(tics, head, LABEL_TIC);
+			gp_format_str(tics, head, LABEL_TIC);
 			buf_printf(tics, " %zu", y++);
 		}
 		r->y = (double)y;
@@ -201,7 +201,7 @@ static size_t overview_data(struct figure *f, struct row *rows, size_t n, struct
 			buf_puts(&label, r->name);
 			if (r->reference)
 				buf_puts(&label, " \xe2\x80\xa0"); /* † */
-			gp_str(tics, buf_str(&label), LABEL_TIC);
+			gp_format_str(tics, buf_str(&label), LABEL_TIC);
 			buf_release(&label);
 		}
 		buf_printf(tics, " %zu", y++);

@@ -143,6 +143,7 @@ static int job_spawn(struct job *j, const char *gnuplot, const char *fig_dir, in
 	static const char exec_failed[] = "washboard: cannot execute gnuplot\n";
 	char *argv[4];
 	int fds[2];
+	pid_t parent;
 
 	if (pipe(fds) != 0) {
 		diag_error(NULL, 0, 0, "gnuplot: cannot create a pipe: %s", strerror(errno));
@@ -155,6 +156,7 @@ static int job_spawn(struct job *j, const char *gnuplot, const char *fig_dir, in
 	argv[2] = j->batch;
 	argv[3] = NULL;
 	fflush(NULL);
+	parent = getpid();
 	j->pid = fork();
 	if (j->pid < 0) {
 		diag_error(NULL, 0, 0, "gnuplot: cannot start a process: %s", strerror(errno));
@@ -165,6 +167,7 @@ static int job_spawn(struct job *j, const char *gnuplot, const char *fig_dir, in
 	}
 	if (j->pid == 0) {
 		/* the child: only async-signal-safe calls until exec */
+		child_die_with_parent(parent); /* no gnuplot outlives a killed build */
 		if (dup2(devnull, 0) < 0 || dup2(devnull, 1) < 0 || dup2(fds[1], 2) < 0)
 			_exit(127);
 		close(fds[0]);

@@ -8,14 +8,68 @@
 #include "util.h"
 
 /*
- * Append s as a gnuplot single-quoted string. Inside single quotes gnuplot knows only one
- * escape ('' for ') and expands neither macros nor backquotes, so doubling ' is all the
- * quoting there is. A newline would end the command, so each run of control characters
- * becomes one space; invalid UTF-8 bytes become '?'. Text longer than max characters (0: no
- * limit) is cut and ends with an ellipsis.
+ * A gnuplot string expression being written: single-quoted pieces joined by " . ". Inside
+ * single quotes gnuplot expands neither macros nor backquotes nor backslashes; its one
+ * escape, '' for ', is only recognised right after another character of the string (its
+ * scanner looks ahead from each character for ''), so a ' that starts the text or follows
+ * another ' cannot be written that way: it becomes a piece of its own, "'" (a double-quoted
+ * string of only a quote has nothing to expand either).
  */
-void gp_str(struct buf *b, const char *s, size_t max)
+struct gp_writer {
+	struct buf *b;
+	bool open;     /* a '...' piece is open */
+	bool quote_ok; /* its last character is not a quote, so '' may follow */
+	bool any;      /* a piece was written */
+};
+
+static void gpw_text(struct gp_writer *w, const char *p, size_t n)
 {
+	if (!w->open) {
+		if (w->any)
+			buf_puts(w->b, " . ");
+		buf_putc(w->b, '\'');
+		w->open = w->any = true;
+	}
+	buf_add(w->b, p, n);
+	w->quote_ok = true;
+}
+
+static void gpw_quote(struct gp_writer *w)
+{
+	if (w->open && w->quote_ok) {
+		buf_puts(w->b, "''");
+		w->quote_ok = false;
+		return;
+	}
+	if (w->open)
+		buf_putc(w->b, '\'');
+	if (w->any)
+		buf_puts(w->b, " . ");
+	buf_puts(w->b, "\"'\"");
+	w->open = false;
+	w->any = true;
+}
+
+static void gpw_end(struct gp_writer *w)
+{
+	if (w->open)
+		buf_putc(w->b, '\'');
+	else if (!w->any)
+		buf_puts(w->b, "''");
+}
+
+/*
+ * Append s as a gnuplot string expression that reads back as s, whatever s holds: see
+ * struct gp_writer for the quotes. format: the string is a format too (tic labels, which
+ * gnuplot passes to its printf), so % is doubled. A newline would end the command, so each
+ * run of control characters becomes one space; characters XML and HTML forbid (U+FFFE and
+ * the like, text_forbidden()) become U+FFFD, since gnuplot writes text into SVG as it is;
+ * invalid UTF-8 bytes become '?'. Text longer than max characters (0: no limit) is cut and
+ * ends with an ellipsis.
+ */
+static void gp_quote(struct buf *b, const char *s, size_t max, bool format)
+{
+	struct gp_writer w = {b, false, false, false};
 	size_t n = strlen(s), chars = 0, i;
 	bool cut = false, space = false;
 
@@ -25,34 +79,48 @@ void gp_str(struct buf *b, const char *s, size_t max)
 		chars++;
 	}
 	cut = max && chars > max;
-	buf_putc(b, '\'');
 	for (i = 0, chars = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
 		size_t len = utf8_seq_len(s + i, n - i);
 		if (cut && chars == max - 1) {
-			buf_puts(b, "\xe2\x80\xa6"); /* … */
+			gpw_text(&w, "\xe2\x80\xa6", 3); /* … */
 			break;
 		}
 		chars++;
 		if (c < 0x20 || c == 0x7f) {
 			if (!space)
-				buf_putc(b, ' ');
+				gpw_text(&w, " ", 1);
 			space = true;
 			i++;
 			continue;
 		}
 		space = false;
 		if (len == 0) {
-			buf_putc(b, '?');
+			gpw_text(&w, "?", 1);
 			i++;
 			continue;
 		}
 		if (c == '\'')
-			buf_putc(b, '\'');
-		buf_add(b, s + i, len);
+			gpw_quote(&w);
+		else if (c == '%' && format)
+			gpw_text(&w, "%%", 2);
+		else if (text_forbidden(utf8_decode(s + i, len)))
+			gpw_text(&w, "\xef\xbf\xbd", 3); /* U+FFFD */
+		else
+			gpw_text(&w, s + i, len);
 		i += len;
 	}
-	buf_putc(b, '\'');
+	gpw_end(&w);
+}
+
+void gp_str(struct buf *b, const char *s, size_t max)
+{
+	gp_quote(b, s, max, false);
+}
+
+void gp_format_str(struct buf *b, const char *s, size_t max)
+{
+	gp_quote(b, s, max, true);
 }
 
 /* Append the lines as one gnuplot string expression: 'a' . "\n" . 'b'. */

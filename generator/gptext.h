@@ -2,10 +2,12 @@
  * gptext.h - the text of a figure's files: strings and numbers in its gnuplot script, numbers
  * in its CSV.
  *
- * Every string from content enters a script through gp_str() or gp_lines(): a gnuplot
- * single-quoted string, which gnuplot takes literally (no macros, no backquotes), with ' doubled
- * and control characters replaced by spaces, so no name can end a command or start a new one.
- * Everything here appends to a struct buf and has no other effect; nothing fails.
+ * Every string from content enters a script through gp_str(), gp_format_str() or gp_lines():
+ * a gnuplot string expression of single-quoted pieces, which gnuplot takes literally (no
+ * macros, no backquotes, no backslash escapes), so no name can end a command, start a new
+ * one or print as anything but itself. Every terminal is `noenhanced`, so no enhanced-text
+ * markup (^ _ @ & { }) applies. Everything here appends to a struct buf and has no other
+ * effect; nothing fails.
  */
 #ifndef WB_GPTEXT_H
 #define WB_GPTEXT_H
@@ -20,11 +22,20 @@
 #define LABEL_TITLE 90 /* titles and placeholder messages */
 
 /**
- * Append s as a gnuplot single-quoted string: ' doubled, each run of control characters one
- * space, each invalid UTF-8 byte '?'. Text longer than max characters (0: no limit) is cut and
- * ends with an ellipsis (max characters in all).
+ * Append s as a gnuplot string expression that reads back as s: single-quoted, ' doubled
+ * where gnuplot allows it and a piece "'" of its own where it does not (at the start, or
+ * after another '), each run of control characters one space, characters that XML and HTML
+ * forbid (text_forbidden()) U+FFFD, each invalid UTF-8 byte '?'. Text longer than max
+ * characters (0: no limit) is cut and ends with an ellipsis (max characters in all). For
+ * titles, labels, axis labels and key entries: text gnuplot draws as it is.
  */
 void gp_str(struct buf *b, const char *s, size_t max);
+/**
+ * gp_str() for a string gnuplot also uses as a printf format: explicit tic labels
+ * (`set xtics ('label' 1)`) and sprintf()'s first argument. % is doubled, so "50% safe" is
+ * drawn as "50% safe".
+ */
+void gp_format_str(struct buf *b, const char *s, size_t max);
 /** Append lines[0..n) as one gnuplot string expression: 'a' . "\n" . 'b' (each by gp_str()). */
 void gp_lines(struct buf *b, const char *const *lines, size_t n, size_t max);
 /** Append x for a datablock: its shortest round-trip form, or NaN when it is not finite. */

@@ -45,12 +45,73 @@ static void error_at(struct json_error *err, const char *text, size_t off, const
 	va_end(ap);
 }
 
-/* One pass over the raw text: UTF-8 validity, NUL bytes and nesting depth. */
+/* The value of the four hex digits at s (n bytes available), or -1 when they are not hex. */
+static long hex4(const unsigned char *s, size_t n)
+{
+	long v = 0;
+	if (n < 4)
+		return -1;
+	for (int i = 0; i < 4; i++) {
+		int d = s[i] >= '0' && s[i] <= '9'   ? s[i] - '0'
+			: s[i] >= 'a' && s[i] <= 'f' ? s[i] - 'a' + 10
+			: s[i] >= 'A' && s[i] <= 'F' ? s[i] - 'A' + 10
+						     : -1;
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/*
+ * A \u escape at s[i] (s[i] == '\\', s[i + 1] == 'u') that JSON allows but a C string cannot
+ * hold, or that is no character at all: \u0000, a high surrogate without a low one after
+ * it, a low surrogate alone. Returns the bytes the escape (pair) takes, 0 to leave a
+ * malformed escape to cJSON and locate_error(), or -1 after filling err.
+ */
+static long check_u_escape(const char *text, size_t len, size_t i, struct json_error *err)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	long cp = hex4(s + i + 2, len - i - 2);
+
+	if (cp < 0)
+		return 0;
+	if (cp == 0) {
+		error_at(err, text, i, "\\u0000 (NUL) in a string: text cannot hold it (remove it)");
+		return -1;
+	}
+	if (cp >= 0xDC00 && cp <= 0xDFFF) {
+		error_at(err, text, i,
+			 "\\u%04lX is a lone low surrogate (it must follow a high one, \\uD800-\\uDBFF)",
+			 cp);
+		return -1;
+	}
+	if (cp >= 0xD800 && cp <= 0xDBFF) {
+		long lo = i + 8 <= len && s[i + 6] == '\\' && s[i + 7] == 'u'
+				  ? hex4(s + i + 8, len - i - 8)
+				  : -1;
+		if (lo < 0xDC00 || lo > 0xDFFF) {
+			error_at(err, text, i,
+				 "\\u%04lX is a lone high surrogate (a low one, \\uDC00-\\uDFFF, must "
+				 "follow it)",
+				 cp);
+			return -1;
+		}
+		return 12;
+	}
+	return 6;
+}
+
+/*
+ * One pass over the raw text: UTF-8 validity, NUL bytes (raw or \u0000), lone surrogate
+ * escapes, nesting depth and the number of values (a bound on the tree cJSON and convert()
+ * build: every value but the first follows a '[', '{' or ',').
+ */
 static int prescan(const char *text, size_t len, struct json_error *err)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	int depth = 0, in_string = 0;
-	size_t i = 0, k;
+	size_t i = 0, k, values = 1;
 
 	while (i < len) {
 		if (s[i] == 0) {
@@ -63,15 +124,28 @@ static int prescan(const char *text, size_t len, struct json_error *err)
 			return -1;
 		}
 		if (in_string) {
-			if (s[i] == '\\')
+			if (s[i] == '\\' && i + 1 < len && s[i + 1] == 'u') {
+				long n = check_u_escape(text, len, i, err);
+				if (n < 0)
+					return -1;
+				k = n ? (size_t)n : 2;
+			} else if (s[i] == '\\') {
 				k = i + 1 < len ? 2 : 1;
-			else if (s[i] == '"')
+			} else if (s[i] == '"') {
 				in_string = 0;
+			}
 		} else if (s[i] == '"') {
 			in_string = 1;
-		} else if (s[i] == '[' || s[i] == '{') {
-			if (++depth > JSON_MAX_DEPTH) {
+		} else if (s[i] == '[' || s[i] == '{' || s[i] == ',') {
+			if (s[i] != ',' && ++depth > JSON_MAX_DEPTH) {
 				error_at(err, text, i, "nesting deeper than %d levels", JSON_MAX_DEPTH);
+				return -1;
+			}
+			if (++values > JSON_MAX_VALUES) {
+				error_at(err, text, i,
+					 "more than %d values in one file (a limit that keeps memory "
+					 "bounded: is this really a results or content file?)",
+					 JSON_MAX_VALUES);
 				return -1;
 			}
 		} else if (s[i] == ']' || s[i] == '}') {

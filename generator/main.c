@@ -14,6 +14,7 @@
 #include "diff.h"
 #include "hugepages.h"
 #include "importers.h"
+#include "journal.h"
 #include "markdown.h"
 #include "plot.h"
 #include "report.h"
@@ -439,7 +440,7 @@ static int cmd_analyze(struct args *a)
 	struct analysis_options ao;
 	struct value *report = NULL;
 	struct buf out = BUF_INIT;
-	int rc = WB_EXIT_OK;
+	int rc = WB_EXIT_OK, lock = -1;
 
 	uncertainty_defaults(&uo);
 	for (a->i = 0; a->i < a->argc; a->i++) {
@@ -473,6 +474,12 @@ static int cmd_analyze(struct args *a)
 	    strcmp(format, "csv") != 0 && strcmp(format, "latex") != 0)
 		return usage_error(a, "--format must be table, json, csv or latex, not", format);
 
+	/* shared: no import changes the content while it is read; and finish one that was
+	 * killed first */
+	if (journal_lock_content(content, false, &lock) < 0) {
+		rc = WB_EXIT_RUNTIME;
+		goto out;
+	}
 	c = content_load(content);
 	if (!c) {
 		fprintf(stderr, "washboard: content in '%s' has errors (%u); nothing analysed\n",
@@ -512,6 +519,7 @@ static int cmd_analyze(struct args *a)
 		rc = WB_EXIT_RUNTIME;
 	}
 out:
+	journal_unlock(lock);
 	buf_release(&out);
 	value_free(report);
 	uncertainty_free(unc);
@@ -569,6 +577,9 @@ static int cmd_build(struct args *a)
 	bool quiet = false;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	enum wb_exit rc;
+	char *out = NULL;
+	const char *last, *fate;
+	int lock = -1;
 
 	memset(&o, 0, sizeof(o));
 	o.content = "content";
@@ -632,16 +643,33 @@ static int cmd_build(struct args *a)
 		if (r < 0)
 			return usage_error(a, "missing value after", arg);
 	}
-	if (!o.out[0] || strcmp(o.out, "/") == 0 || strcmp(o.out, ".") == 0)
+	/* X/ is X: one directory, one lock (.X.lock), one X.tmp-* beside it */
+	out = xstrdup(o.out);
+	for (size_t n = strlen(out); n > 1 && out[n - 1] == '/'; n--)
+		out[n - 1] = '\0';
+	last = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
+	if (!out[0] || strcmp(out, "/") == 0 || strcmp(last, ".") == 0 || strcmp(last, "..") == 0) {
+		free(out);
 		return usage_error(a, "--out must name a directory of its own, not", o.out);
+	}
+	o.out = out;
 	o.progress = !quiet && isatty(2);
 	uo.jobs = o.jobs;
 	o.uncertainty = uo.resamples ? &uo : NULL;
 	o.analysis = &acli;
+	if (journal_lock_content(o.content, false, &lock) < 0) {
+		free(out);
+		return WB_EXIT_RUNTIME;
+	}
 	interrupt_catch();
 	rc = exit_code(site_build(&o, &st));
-	exit_if_interrupted("build", rc == WB_EXIT_OK ? "%s is the new site" : "%s is unchanged",
-			    o.out);
+	journal_unlock(lock);
+	/* what became of OUT: after a failure it is as it was, unless the previous site had to
+	 * be put back first (then it is that, not "unchanged") */
+	fate = rc == WB_EXIT_OK ? "is the new site"
+	       : st.restored	? "is the previous site, put back from where a killed build left it"
+				: "is unchanged";
+	exit_if_interrupted("build", "%s %s", o.out, fate);
 	if (rc == WB_EXIT_OK && st.up_to_date && !quiet)
 		fprintf(stderr, "washboard: %s is up to date (content, templates, options and "
 				"washboard unchanged; --force rebuilds it)\n",
@@ -650,8 +678,10 @@ static int cmd_build(struct args *a)
 		fprintf(stderr, "washboard: built %s: %zu pages, %zu figures (%zu drawn, %zu reused), "
 				"%zu files in %.2f s\n",
 			o.out, st.pages, st.figures, st.drawn, st.reused, st.files, st.seconds);
-	else if (rc != WB_EXIT_OK)
-		fprintf(stderr, "washboard: build failed; %s is unchanged\n", o.out);
+	else if (rc != WB_EXIT_OK) {
+		fprintf(stderr, "washboard: build failed; %s %s\n", o.out, fate);
+	}
+	free(out);
 	return rc;
 }
 
@@ -733,7 +763,7 @@ static int cmd_import_runs(struct args *a, enum run_tool tool)
 	bool inspect = tool == TOOL_INSPECT;
 	struct import_lm_eval_options o;
 	char **inputs = xcalloc((size_t)a->argc + 1, sizeof(char *));
-	int rc = WB_EXIT_OK;
+	int rc = WB_EXIT_OK, lock = -1;
 
 	memset(&o, 0, sizeof(o));
 	a->cmd = names[tool];
@@ -791,8 +821,13 @@ static int cmd_import_runs(struct args *a, enum run_tool tool)
 		goto out;
 	}
 	o.inputs = inputs;
+	if (journal_lock_content(o.content, true, &lock) < 0) {
+		rc = WB_EXIT_RUNTIME;
+		goto out;
+	}
 	interrupt_catch();
 	rc = imports[tool](&o) == 0 ? WB_EXIT_OK : WB_EXIT_DATA;
+	journal_unlock(lock);
 	exit_if_interrupted(
 	    "import", rc == WB_EXIT_OK ? "it was complete, in %s" : "nothing was written to %s",
 	    o.content);
@@ -805,7 +840,7 @@ static int cmd_import(struct args *a)
 {
 	struct import_csv_options o;
 	bool long_table = false;
-	int rc;
+	int rc, lock = -1;
 
 	memset(&o, 0, sizeof(o));
 	if (a->argc < 1)
@@ -858,9 +893,12 @@ static int cmd_import(struct args *a)
 	if (!o.content || !o.cohort || !o.matrix)
 		return usage_error(a, "--content, --cohort and --matrix (or --long) are required",
 				   NULL);
+	if (journal_lock_content(o.content, true, &lock) < 0)
+		return WB_EXIT_RUNTIME;
 	interrupt_catch();
 	rc = (long_table ? import_csv_long(&o) : import_csv_matrix(&o)) == 0 ? WB_EXIT_OK
 									       : WB_EXIT_DATA;
+	journal_unlock(lock);
 	exit_if_interrupted(
 	    "import", rc == WB_EXIT_OK ? "it was complete, in %s" : "nothing was written to %s",
 	    o.content);

@@ -647,6 +647,7 @@ int pages_render(struct build *b, enum page_kind kind, struct value *view)
 	}
 	if (pages_check_partials(&html_parts, b->t.dir, "layout.html") < 0)
 		goto out;
+	text_clean(&page); /* no character XML forbids (U+FFFE, controls) reaches a page */
 	if (pages_write_file(b->tmp, path, page.data ? page.data : "", page.len) < 0)
 		goto out;
 	b->st->pages++;

@@ -252,6 +252,12 @@ int pages_write_area(struct build *b, const struct value *co, const struct value
 		     size_t ai);
 /** CO/leaderboard.html: the decorrelated safety leaderboard; unranked models listed apart. */
 int pages_write_leaderboard(struct build *b, const struct value *co);
+/**
+ * s as the text of a brace-delimited BibTeX field: it reads back as one field however many
+ * braces, quotes or @ it holds (braces become \textbraceleft{} and \textbraceright{}, LaTeX
+ * specials are escaped), for the cite box's BibTeX. Caller frees.
+ */
+char *pages_bibtex_text(const char *s);
 /** CO/benchmarks/BENCH.html: the benchmark, its models, figures and cite box. */
 int pages_write_benchmark(struct build *b, const struct value *co, const struct value *bench);
 /** CO/models/MODEL.html: the model's scores and its value on every benchmark. */

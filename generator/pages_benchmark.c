@@ -33,22 +33,53 @@ static char *html_attr(const char *s)
 	return buf_detach(&b);
 }
 
-/* Text for a BibTeX field: LaTeX specials escaped, and nothing that ends a code fence. */
-static char *bibtex_text(const char *s)
+/*
+ * Text for a brace-delimited BibTeX field, that BibTeX reads back as one field and LaTeX
+ * prints as the text. BibTeX counts every brace, escaped or not (\} does not stop its
+ * counting), so a raw { or } could end the field and start others, or a new entry: braces
+ * become \textbraceleft{} and \textbraceright{}, and every brace written is one of a
+ * balanced pair. LaTeX specials are escaped (\& \% \$ \# \_, \^{}, \textbackslash{}), a " is
+ * braced ({"}: babel shorthands stay off), control characters and what ends a code fence
+ * (` ~) become spaces. Caller frees.
+ */
+char *pages_bibtex_text(const char *s)
 {
 	struct buf b = BUF_INIT;
 	char *safe = code_safe(s);
 	for (const char *p = safe; *p; p++) {
-		if (strchr("&%$#_{}", *p))
-			buf_putc(&b, '\\');
-		if (*p == '\\')
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x20 || c == 0x7f)
+			buf_putc(&b, ' ');
+		else if (strchr("&%$#_", c))
+			buf_printf(&b, "\\%c", c);
+		else if (c == '{')
+			buf_puts(&b, "\\textbraceleft{}");
+		else if (c == '}')
+			buf_puts(&b, "\\textbraceright{}");
+		else if (c == '\\')
 			buf_puts(&b, "\\textbackslash{}");
-		else if (*p == '^')
+		else if (c == '^')
 			buf_puts(&b, "\\^{}");
+		else if (c == '"')
+			buf_puts(&b, "{\"}");
 		else
-			buf_putc(&b, *p);
+			buf_putc(&b, (char)c);
 	}
 	free(safe);
+	return buf_detach(&b);
+}
+
+/* A URL for \url{} in a BibTeX field: braces, backslashes, quotes and spaces %-encoded. */
+static char *bibtex_url(const char *s)
+{
+	struct buf b = BUF_INIT;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c <= 0x20 || c == 0x7f || strchr("{}\\\"`~", c))
+			buf_printf(&b, "%%%02X", c);
+		else
+			buf_putc(&b, (char)c);
+	}
 	return buf_detach(&b);
 }
 
@@ -56,13 +87,17 @@ static void bibtex_site(struct build *b, struct buf *out, const char *key, const
 			const char *url)
 {
 	const struct value *site = value_get(b->report, "site");
-	char *t = bibtex_text(title), *u = code_safe(url), *a = bibtex_text(value_str(site, "author"));
+	char *t = pages_bibtex_text(title), *u = bibtex_url(url);
+	char *a = pages_bibtex_text(value_str(site, "author"));
 	buf_printf(out, "@misc{%s,\n  title  = {%s},\n", key, t);
 	if (a[0])
 		buf_printf(out, "  author = {%s},\n", a);
 	buf_printf(out, "  howpublished = {\\url{%s}},\n  note   = {washboard audit", u);
-	if (value_get_string(site, "version"))
-		buf_printf(out, ", release %s", value_str(site, "version"));
+	if (value_get_string(site, "version")) {
+		char *v = pages_bibtex_text(value_str(site, "version"));
+		buf_printf(out, ", release %s", v);
+		free(v);
+	}
 	buf_puts(out, "}\n}");
 	free(t);
 	free(u);

@@ -411,12 +411,51 @@ struct value *report_build(const struct analysis *a, const struct uncertainty *u
 	return r;
 }
 
+/* Is s a plain decimal number ([+-]digits[.digits][e[+-]digits]): a number to a spreadsheet? */
+static bool csv_plain_number(const char *s)
+{
+	size_t digits = 0;
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	if (!digits)
+		return false;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return false;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
+/*
+ * A text cell that a spreadsheet would run as a formula: it starts with = + - @, a tab or a
+ * CR (OWASP's list for CSV injection) and is not a plain number (a negative number stays a
+ * number).
+ */
+static bool csv_formula(const char *s)
+{
+	return s[0] && strchr("=+-@\t\r", s[0]) && !csv_plain_number(s);
+}
+
 void csv_field(struct buf *out, const char *s)
 {
+	bool formula;
 	if (!s)
 		return;
-	if (strpbrk(s, ",\"\r\n") || (s[0] && strchr("=+-@", s[0]) && s[1] && !strchr("0123456789.", s[1]))) {
+	formula = csv_formula(s);
+	if (formula || strpbrk(s, ",\"\r\n")) {
 		buf_putc(out, '"');
+		if (formula)
+			buf_putc(out, '\''); /* shown as text, never run */
 		for (; *s; s++) {
 			if (*s == '"')
 				buf_putc(out, '"');

@@ -280,8 +280,12 @@ void report_latex_table(struct buf *out, const struct value *report, const struc
 			enum report_table t, const char *title, const char *label);
 /** Append s escaped for LaTeX text (pdflatex with inputenc utf8 and fontenc T1). */
 void report_latex_escape(struct buf *out, const char *s);
-/** Append s as one CSV field (quoted when needed; cells that spreadsheets would run as
- * formulas are quoted too). */
+/**
+ * Append the text s as one CSV field (RFC 4180: quoted when it holds a comma, quote, CR or
+ * LF). A cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR,
+ * and is not a plain number) is neutralised as OWASP recommends: quoted, with a ' before
+ * the text, so it shows as text. Numbers are not text cells: they never come here.
+ */
 void csv_field(struct buf *out, const char *s);
 
 #endif

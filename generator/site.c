@@ -46,7 +46,7 @@ static void progress(const struct site_options *o, const char *stage)
 static enum failure check_output(const struct site_options *o, struct inputs *in, char fp[33],
 				 struct site_stats *st)
 {
-	if (site_lock(o->out, &in->lock) < 0)
+	if (site_lock(o->out, &in->lock, &st->restored) < 0)
 		return FAIL_RUNTIME;
 	if (site_fingerprint(o, o->base_url ? o->base_url : "", fp) < 0)
 		return FAIL_DATA;

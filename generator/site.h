@@ -51,12 +51,15 @@ struct site_stats {
 	double plot_seconds;  /* wall time spent in the plotting stage */
 	double gnuplot_seconds; /* summed wall time of the gnuplot processes */
 	bool up_to_date;      /* nothing to do: the output came from the same inputs */
+	bool restored;        /* OUT was missing and the previous site was put back from the
+	                       * OUT.old-* a killed build left (so OUT changed, even when
+	                       * this build then failed) */
 };
 
 /**
  * Build the site. Returns FAIL_NONE, FAIL_DATA (bad content or templates) or
  * FAIL_RUNTIME (I/O, gnuplot), after diagnostics; on failure the previous output is
- * untouched and no temporary directory is left behind.
+ * untouched (but see st->restored) and no temporary directory is left behind.
  */
 enum failure site_build(const struct site_options *o, struct site_stats *st);
 

@@ -1,4 +1,6 @@
 /* site_publish.c - the lock, the temporary tree and the swap into place. */
+/* NOLINTNEXTLINE(bugprone-reserved-identifier): renameat2() and RENAME_EXCHANGE (glibc 2.28) */
+#define _GNU_SOURCE
 #include "site_publish.h"
 
 #include <ctype.h>
@@ -10,6 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#endif
 
 #include "buf.h"
 #include "util.h"
@@ -121,7 +126,9 @@ out:
 char *site_tmp_create(const char *out)
 {
 	struct buf tmpl = BUF_INIT;
+	mode_t mask = umask(0);
 
+	umask(mask); /* read it back: the build is single-threaded here */
 	buf_printf(&tmpl, "%s.tmp-XXXXXX", out);
 	if (!mkdtemp(tmpl.data)) {
 		diag_error(out, 0, 0, "cannot create a temporary directory beside it: %s",
@@ -129,37 +136,168 @@ char *site_tmp_create(const char *out)
 		buf_release(&tmpl);
 		return NULL;
 	}
+	/* mkdtemp() makes it 0700; the published site is as readable as the umask allows, so a
+	 * web server running as another user can serve it */
+	if (chmod(tmpl.data, 0777 & ~mask) != 0) {
+		diag_error(tmpl.data, 0, 0, "cannot set its permissions: %s", strerror(errno));
+		rmdir(tmpl.data);
+		buf_release(&tmpl);
+		return NULL;
+	}
 	return buf_detach(&tmpl);
 }
 
-/* Swap the finished tree into place: OUT -> OUT.old-XXXXXX, TMP -> OUT, remove the old. */
-int site_publish(const char *tmp, const char *out)
+/*
+ * Exchange the directories a and b in one step: renameat2(RENAME_EXCHANGE), through the
+ * system call where the C library has no wrapper. -1 with errno EINVAL, ENOSYS or ENOTSUP
+ * where the kernel or the file system cannot do it.
+ */
+static int exchange(const char *a, const char *b)
+{
+#if defined(__linux__) && defined(RENAME_EXCHANGE)
+	return renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
+#elif defined(__linux__) && defined(SYS_renameat2)
+	return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */);
+#else
+	(void)a;
+	(void)b;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+/*
+ * The swap without an exchange: OUT -> OUT.old-XXXXXX, TMP -> OUT, remove the old. Between
+ * the two renames there is no OUT: a build killed there leaves the previous site in
+ * OUT.old-XXXXXX, and the next build puts it back (site_lock()).
+ */
+static int publish_by_renames(const char *tmp, const char *out)
 {
 	struct buf old = BUF_INIT;
 	int rc = -1;
 
-	if (path_is_dir(out)) {
-		buf_printf(&old, "%s.old-XXXXXX", out);
-		if (!mkdtemp(old.data) || rmdir(old.data) != 0 || rename(out, old.data) != 0) {
-			diag_error(out, 0, 0, "cannot move the previous site aside: %s",
-				   strerror(errno));
-			goto out;
-		}
-	} else if (access(out, F_OK) == 0) {
-		diag_error(out, 0, 0, "exists and is not a directory; refusing to replace it");
+	buf_printf(&old, "%s.old-XXXXXX", out);
+	if (!mkdtemp(old.data) || rmdir(old.data) != 0 || rename(out, old.data) != 0) {
+		diag_error(out, 0, 0, "cannot move the previous site aside: %s", strerror(errno));
 		goto out;
 	}
 	if (rename(tmp, out) != 0) {
-		diag_error(out, 0, 0, "cannot move the new site into place: %s", strerror(errno));
-		if (old.len)
-			rename(old.data, out);
+		int e = errno;
+		if (rename(old.data, out) != 0)
+			diag_error(out, 0, 0,
+				   "cannot move the new site into place (%s), nor the previous one "
+				   "back: the previous site is in %s",
+				   strerror(e), old.data);
+		else
+			diag_error(out, 0, 0, "cannot move the new site into place: %s",
+				   strerror(e));
 		goto out;
 	}
-	if (old.len)
-		site_remove_tree(old.data);
+	site_remove_tree(old.data);
 	rc = 0;
 out:
 	buf_release(&old);
+	return rc;
+}
+
+/*
+ * Swap the finished tree into place. OUT is never missing and never half-written: the
+ * directories are exchanged in one step, then the old tree (now at tmp) is removed.
+ */
+int site_publish(const char *tmp, const char *out)
+{
+	if (access(out, F_OK) != 0) {
+		if (rename(tmp, out) != 0) {
+			diag_error(out, 0, 0, "cannot move the new site into place: %s",
+				   strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (!path_is_dir(out)) {
+		diag_error(out, 0, 0, "exists and is not a directory; refusing to replace it");
+		return -1;
+	}
+	if (exchange(tmp, out) == 0) {
+		site_remove_tree(tmp); /* the previous site; if this is cut short, the next
+					* build removes the rest */
+		return 0;
+	}
+	if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP && errno != EOPNOTSUPP) {
+		diag_error(out, 0, 0, "cannot swap the new site into place: %s", strerror(errno));
+		return -1;
+	}
+	return publish_by_renames(tmp, out);
+}
+
+/*
+ * OUT.old-XXXXXX with the newest change time (the last one moved aside), when OUT itself is
+ * missing: the previous site, left there by a build killed between its two renames. NULL
+ * when there is none. Caller frees.
+ */
+static char *newest_old(const char *dir, const char *base)
+{
+	size_t blen = strlen(base);
+	struct dirent *e;
+	DIR *d = opendir(dir[0] ? dir : ".");
+	char *best = NULL;
+	struct timespec when = {0, 0};
+
+	while (d && (e = readdir(d)) != NULL) {
+		struct stat st;
+		char *p;
+		if (strncmp(e->d_name, base, blen) != 0 ||
+		    strncmp(e->d_name + blen, ".old-", 5) != 0 || strlen(e->d_name + blen) != 11)
+			continue;
+		p = path_join(dir, e->d_name);
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    (!best || st.st_ctim.tv_sec > when.tv_sec ||
+		     (st.st_ctim.tv_sec == when.tv_sec && st.st_ctim.tv_nsec > when.tv_nsec))) {
+			free(best);
+			best = p;
+			when = st.st_ctim;
+		} else {
+			free(p);
+		}
+	}
+	if (d)
+		closedir(d);
+	return best;
+}
+
+/*
+ * When OUT is missing but a killed build left the previous site in OUT.old-XXXXXX, put it
+ * back (the only copy is never removed). Returns 1 when it did, 0 when there was nothing to
+ * do, -1 after a diagnostic.
+ */
+static int restore_previous(const char *out)
+{
+	const char *base;
+	char *dir = out_parent(out, &base), *old = NULL;
+	struct stat st;
+	int rc = 0;
+
+	if (lstat(out, &st) == 0 || errno != ENOENT)
+		goto out;
+	old = newest_old(dir, base);
+	if (!old)
+		goto out;
+	if (rename(old, out) != 0) {
+		diag_error(out, 0, 0,
+			   "is missing and the previous site, in %s, cannot be moved back: %s (move "
+			   "it back by hand)",
+			   old, strerror(errno));
+		rc = -1;
+		goto out;
+	}
+	diag_warning(out, 0, 0,
+		     "restored the previous site from %s, where a build killed while publishing "
+		     "left it",
+		     old);
+	rc = 1;
+out:
+	free(old);
+	free(dir);
 	return rc;
 }
 
@@ -195,10 +333,16 @@ static void remove_leftovers(const char *out)
 	free(dir);
 }
 
-int site_lock(const char *out, int *fd)
+int site_lock(const char *out, int *fd, bool *restored)
 {
+	int r;
+	*restored = false;
 	if (take_lock(out, fd) < 0)
 		return -1;
+	r = restore_previous(out);
+	if (r < 0)
+		return -1;
+	*restored = r > 0;
 	remove_leftovers(out);
 	if (access(out, F_OK) == 0 && !path_is_dir(out)) {
 		diag_error(out, 0, 0, "exists and is not a directory; refusing to replace it");

@@ -191,11 +191,13 @@ static int releases_feed(struct build *b, const struct value *list)
 			buf_puts(&x, "tag:washboard,2024:site");
 		buf_printf(&x, "/releases/%s/</id>\n<updated>%s</updated>\n", ver,
 			   value_str(list->items[i], "date"));
-		buf_printf(&x, "<link href=\"%s%sreleases/%s/index.html\"/>\n", b->base_url,
-			   b->base_url[0] ? "/" : "", ver);
+		buf_puts(&x, "<link href=\"");
+		mustache_escape_html(&x, b->base_url, strlen(b->base_url)); /* a " ends the attribute */
+		buf_printf(&x, "%sreleases/%s/index.html\"/>\n", b->base_url[0] ? "/" : "", ver);
 		buf_printf(&x, "<summary>What changed in release %s</summary>\n</entry>\n", ver);
 	}
 	buf_puts(&x, "</feed>\n");
+	text_clean(&x); /* the feed is XML: no U+FFFE or control character from site.json */
 	if (pages_write_file(b->tmp, "feed.xml", x.data, x.len) == 0) {
 		b->st->files++;
 		rc = 0;
@@ -210,6 +212,7 @@ static int releases_feed(struct build *b, const struct value *list)
  */
 static enum failure releases_index(struct build *b, const struct value *list, size_t pos)
 {
+	unsigned writes;
 	struct value *v, *feed_items;
 
 	/* the list of releases, newest first, and the feed */
@@ -228,11 +231,13 @@ static enum failure releases_index(struct build *b, const struct value *list, si
 		value_free(v);
 		return FAIL_RUNTIME;
 	}
-	return pages_render(b, PAGE_RELEASES, v) < 0 ? FAIL_DATA : FAIL_NONE;
+	writes = file_write_failures();
+	return pages_render(b, PAGE_RELEASES, v) < 0 ? failure_since(writes) : FAIL_NONE;
 }
 
 enum failure site_releases_write(struct build *b)
 {
+	unsigned writes;
 	char *dir = path_join(b->tmp, "releases");
 	struct value *index = releases_read(b, dir), *list;
 	size_t pos;
@@ -246,8 +251,9 @@ enum failure site_releases_write(struct build *b)
 	pos = release_entry(b, list);
 	if (releases_save(b, index) < 0)
 		goto out;
+	writes = file_write_failures();
 	if (release_page(b, list, pos, dir) < 0) {
-		rc = FAIL_DATA;
+		rc = failure_since(writes); /* its template, or a full disk */
 		goto out;
 	}
 	rc = releases_index(b, list, pos);

@@ -74,6 +74,7 @@ struct task {
 /* Returns 0, or the exit code the failure deserves. */
 static enum failure run_task(struct build *b, const struct task *t)
 {
+	unsigned writes = file_write_failures();
 	int r;
 	switch (t->kind) {
 	case TASK_PLOT:
@@ -102,7 +103,8 @@ static enum failure run_task(struct build *b, const struct task *t)
 		r = pages_write_content(b, t->item);
 		break;
 	}
-	return r < 0 ? FAIL_DATA : FAIL_NONE; /* a page fails on its templates */
+	/* a page fails on its templates, or on a file it could not write (a full disk) */
+	return r < 0 ? failure_since(writes) : FAIL_NONE;
 }
 
 static size_t collect_tasks(struct build *b, struct task **out)
@@ -197,6 +199,7 @@ static int start_worker(struct build *b, const struct task *t, size_t n, int que
 			int *fd)
 {
 	int p[2];
+	pid_t parent = getpid();
 	if (pipe(p) != 0)
 		return -1;
 	*pid = fork();
@@ -208,6 +211,7 @@ static int start_worker(struct build *b, const struct task *t, size_t n, int que
 	if (*pid == 0) {
 		struct worker_result res;
 		ssize_t wr;
+		child_die_with_parent(parent); /* no worker outlives a killed build */
 		interrupt_child_reset();
 		close(p[0]);
 		memset(b->st, 0, sizeof(*b->st));

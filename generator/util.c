@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -11,8 +12,11 @@
 #include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
-static unsigned n_errors, n_warnings;
+static unsigned n_errors, n_warnings, n_write_failures;
 static bool quiet_warnings;
 
 static void diag(const char *kind, const char *file, unsigned line, unsigned col,
@@ -70,44 +74,75 @@ void diag_quiet_warnings(bool quiet)
 	quiet_warnings = quiet;
 }
 
+/*
+ * Open path for reading without ever blocking (a FIFO would block open() until a writer
+ * came) and refuse anything but a regular file. Returns the descriptor, with *st filled, or
+ * -1 after one diagnostic.
+ */
+static int open_regular(const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0) {
+		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, st) != 0) {
+		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		diag_error(path, 0, 0, "%s, expected a regular file",
+			   S_ISDIR(st->st_mode)    ? "is a directory"
+			   : S_ISFIFO(st->st_mode) ? "is a FIFO (named pipe)"
+			   : S_ISSOCK(st->st_mode) ? "is a socket"
+			   : S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode) ? "is a device"
+									   : "is not a file");
+		close(fd);
+		return -1;
+	}
+	/* a regular file never blocks; reads are plain from here on */
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 int file_read(const char *path, char **out, size_t *len)
 {
-	FILE *f = NULL;
 	struct stat st;
 	char *data = NULL;
-	size_t got = 0, cap = 0;
-	int rc = -1;
+	size_t got = 0, cap;
+	int fd, rc = -1;
 
 	*out = NULL;
 	*len = 0;
-	if (stat(path, &st) < 0) {
-		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
-		goto out;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_error(path, 0, 0, "is a directory, expected a file");
-		goto out;
-	}
+	fd = open_regular(path, &st);
+	if (fd < 0)
+		return -1;
 	if (st.st_size > (off_t)WB_MAX_FILE_SIZE) {
-		diag_error(path, 0, 0, "file is larger than the %d MiB limit",
-			   WB_MAX_FILE_MIB);
-		goto out;
-	}
-	f = fopen(path, "rb");
-	if (!f) {
-		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
+		diag_error(path, 0, 0, "file is larger than the %d MiB limit", WB_MAX_FILE_MIB);
 		goto out;
 	}
 	/* room for the whole file, the NUL and the read that sees end-of-file: one allocation
-	 * for a regular file (a pipe or a file that grows takes more) */
-	data = xmalloc((size_t)st.st_size + 2);
+	 * (a file that grows meanwhile takes more) */
 	cap = (size_t)st.st_size + 2;
+	data = xmalloc(cap);
 	for (;;) {
-		size_t n;
+		ssize_t n;
 		if (cap - got < 2)
 			xgrow((void **)&data, &cap, got + 65536 + 1, 1);
-		n = fread(data + got, 1, cap - got - 1, f);
-		got += n;
+		n = read(fd, data + got, cap - got - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
+			goto out;
+		}
+		got += (size_t)n;
 		if (got > WB_MAX_FILE_SIZE) {
 			diag_error(path, 0, 0, "file is larger than the %d MiB limit",
 				   WB_MAX_FILE_MIB);
@@ -116,20 +151,25 @@ int file_read(const char *path, char **out, size_t *len)
 		if (n == 0)
 			break;
 	}
-	if (ferror(f)) {
-		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
-		goto out;
-	}
 	data[got] = '\0';
 	*out = data;
 	*len = got;
 	data = NULL;
 	rc = 0;
 out:
-	if (f)
-		fclose(f);
+	close(fd);
 	free(data);
 	return rc;
+}
+
+unsigned file_write_failures(void)
+{
+	return n_write_failures;
+}
+
+enum failure failure_since(unsigned before)
+{
+	return n_write_failures != before ? FAIL_RUNTIME : FAIL_DATA;
 }
 
 int file_write(const char *path, const char *data, size_t len)
@@ -139,90 +179,46 @@ int file_write(const char *path, const char *data, size_t len)
 
 	if (!f) {
 		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
+		n_write_failures++;
 		return -1;
 	}
 	if (fwrite(data, 1, len, f) != len) {
 		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
 		fclose(f);
+		n_write_failures++;
 		return -1;
 	}
-	if (fclose(f) != 0)
+	if (fclose(f) != 0) {
 		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
-	else
-		rc = 0;
-	return rc;
-}
-
-/* The temporary file of path in a file set: beside it, named for this process. */
-static void set_tmp(struct buf *tmp, const char *path)
-{
-	buf_reset(tmp);
-	buf_printf(tmp, "%s.tmp.%ld", path, (long)getpid());
-}
-
-int file_set_add(struct file_set *fs, const char *path, const char *data, size_t len)
-{
-	struct buf tmp = BUF_INIT;
-	int rc = 0;
-
-	set_tmp(&tmp, path);
-	if (file_write(buf_str(&tmp), data, len) < 0) {
-		remove(buf_str(&tmp));
-		rc = -1;
+		n_write_failures++;
 	} else {
-		xgrow((void **)&fs->paths, &fs->cap, fs->n + 1, sizeof(char *));
-		fs->paths[fs->n++] = xstrdup(path);
+		rc = 0;
 	}
-	buf_release(&tmp);
 	return rc;
-}
-
-/* Remove the temporaries from done on (those not renamed into place) and end the set. */
-static void file_set_end(struct file_set *fs, size_t done)
-{
-	struct buf tmp = BUF_INIT;
-	for (size_t i = done; i < fs->n; i++) {
-		set_tmp(&tmp, fs->paths[i]);
-		remove(buf_str(&tmp));
-	}
-	for (size_t i = 0; i < fs->n; i++)
-		free(fs->paths[i]);
-	free(fs->paths);
-	memset(fs, 0, sizeof(*fs));
-	buf_release(&tmp);
-}
-
-int file_set_commit(struct file_set *fs)
-{
-	struct buf tmp = BUF_INIT;
-	size_t i;
-	int rc = 0;
-	for (i = 0; i < fs->n; i++) {
-		set_tmp(&tmp, fs->paths[i]);
-		if (rename(buf_str(&tmp), fs->paths[i]) != 0) {
-			diag_error(fs->paths[i], 0, 0, "cannot replace: %s", strerror(errno));
-			rc = -1;
-			break;
-		}
-	}
-	buf_release(&tmp);
-	file_set_end(fs, i);
-	return rc;
-}
-
-void file_set_abort(struct file_set *fs)
-{
-	file_set_end(fs, 0);
 }
 
 int file_write_atomic(const char *path, const char *data, size_t len)
 {
-	struct file_set fs = FILE_SET_INIT;
-	if (file_set_add(&fs, path, data, len) < 0) {
-		file_set_abort(&fs);
-		return -1;
+	/* a hidden temporary beside it, then one rename (not synced: what the build writes
+	 * this way is in its temporary tree, removed when the build does not finish) */
+	const char *slash = strrchr(path, '/');
+	struct buf tmp = BUF_INIT;
+	int rc = -1;
+
+	if (slash)
+		buf_add(&tmp, path, (size_t)(slash - path + 1));
+	buf_printf(&tmp, ".%s.tmp.%ld", slash ? slash + 1 : path, (long)getpid());
+	if (file_write(buf_str(&tmp), data, len) < 0) {
+		remove(buf_str(&tmp));
+	} else if (rename(buf_str(&tmp), path) != 0) {
+		diag_error(path, 0, 0, "cannot replace: %s", strerror(errno));
+		n_write_failures++;
+		remove(buf_str(&tmp));
+	} else {
+		rc = 0;
 	}
-	return file_set_commit(&fs);
+	buf_release(&tmp);
+	return rc;
 }
 
 int file_copy(const char *from, const char *to)
@@ -231,14 +227,22 @@ int file_copy(const char *from, const char *to)
 	char chunk[65536];
 	int rc = -1;
 
-	in = fopen(from, "rb");
-	if (!in) {
-		diag_error(from, 0, 0, "cannot read: %s", strerror(errno));
-		goto out;
+	{
+		struct stat st;
+		int fd = open_regular(from, &st); /* a FIFO among the assets must not block */
+		if (fd < 0)
+			goto out;
+		in = fdopen(fd, "rb");
+		if (!in) {
+			diag_error(from, 0, 0, "cannot read: %s", strerror(errno));
+			close(fd);
+			goto out;
+		}
 	}
 	out = fopen(to, "wb");
 	if (!out) {
 		diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
+		n_write_failures++;
 		goto out;
 	}
 	for (;;) {
@@ -247,6 +251,7 @@ int file_copy(const char *from, const char *to)
 			break;
 		if (fwrite(chunk, 1, n, out) != n) {
 			diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
+			n_write_failures++;
 			goto out;
 		}
 	}
@@ -256,8 +261,10 @@ int file_copy(const char *from, const char *to)
 	}
 	rc = fclose(out);
 	out = NULL;
-	if (rc != 0)
+	if (rc != 0) {
 		diag_error(to, 0, 0, "cannot write: %s", strerror(errno));
+		n_write_failures++;
+	}
 out:
 	if (in)
 		fclose(in);
@@ -290,12 +297,14 @@ int path_mkdirs(const char *path)
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 			diag_error(p, 0, 0, "cannot create directory: %s", strerror(errno));
+			n_write_failures++;
 			goto out;
 		}
 		*s = '/';
 	}
 	if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 		diag_error(p, 0, 0, "cannot create directory: %s", strerror(errno));
+		n_write_failures++;
 		goto out;
 	}
 	if (!path_is_dir(p)) {
@@ -488,6 +497,49 @@ bool utf8_valid(const char *s, size_t n, size_t *bad)
 	return true;
 }
 
+unsigned utf8_decode(const char *p, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	static const unsigned char lead_mask[5] = {0, 0x7f, 0x1f, 0x0f, 0x07};
+	unsigned cp = s[0] & lead_mask[len < 5 ? len : 1];
+	for (size_t i = 1; i < len; i++)
+		cp = (cp << 6) | (s[i] & 0x3Fu);
+	return cp;
+}
+
+bool text_forbidden(unsigned cp)
+{
+	if (cp < 0x20)
+		return cp != '\t' && cp != '\n' && cp != '\r';
+	return (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xD800 && cp <= 0xDFFF) ||
+	       (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu || cp > 0x10FFFF;
+}
+
+size_t text_clean(struct buf *b)
+{
+	struct buf out = BUF_INIT;
+	size_t replaced = 0, i = 0, done = 0;
+
+	while (i < b->len) {
+		size_t k = utf8_seq_len(b->data + i, b->len - i);
+		if (k && !text_forbidden(utf8_decode(b->data + i, k))) {
+			i += k;
+			continue;
+		}
+		buf_add(&out, b->data + done, i - done);
+		buf_puts(&out, "\xef\xbf\xbd"); /* U+FFFD */
+		replaced++;
+		i += k ? k : 1;
+		done = i;
+	}
+	if (replaced) {
+		buf_add(&out, b->data + done, b->len - done);
+		buf_release(b);
+		*b = out;
+	}
+	return replaced;
+}
+
 int parse_number(const char *s, double *out)
 {
 	char *end;
@@ -577,6 +629,16 @@ void interrupt_child_reset(void)
 {
 	for (size_t i = 0; i < WB_MAX_CHILDREN; i++)
 		children[i] = 0;
+}
+
+void child_die_with_parent(int parent)
+{
+#ifdef __linux__
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != (pid_t)parent)
+		_exit(1); /* the parent died before the signal was armed, or cannot be watched */
+#else
+	(void)parent;
+#endif
 }
 
 void interrupt_reraise(void)

@@ -51,23 +51,37 @@ int file_read(const char *path, char **out, size_t *len);
 /** Create or truncate path and write len bytes to it. Returns 0, or -1 after a diagnostic. */
 int file_write(const char *path, const char *data, size_t len);
 /**
+ * How many times this process failed to write a file or create a directory (file_write(),
+ * file_copy(), path_mkdirs(), a file set): a step that fails after reading templates and
+ * writing files tells a full disk (FAIL_RUNTIME) from bad templates (FAIL_DATA) with
+ * failure_since().
+ */
+unsigned file_write_failures(void);
+/** FAIL_RUNTIME when a write failed since file_write_failures() was before, else FAIL_DATA. */
+enum failure failure_since(unsigned before);
+/**
  * Write len bytes to path atomically (a temporary file beside it, then rename).
  * Returns 0, or -1 after one diagnostic.
  */
 int file_write_atomic(const char *path, const char *data, size_t len);
 
 /*
- * Files written together or not at all: file_set_add() writes each to a temporary file
- * beside its path; file_set_commit() renames them all into place, file_set_abort() removes
- * them. A failed add leaves the set to be aborted. Both end the set.
+ * Files written together or not at all, even across SIGKILL (journal.c, journal.h):
+ * file_set_add() writes and syncs each to a hidden staged file beside its path;
+ * file_set_commit() puts them all in place (through a journal when there are several),
+ * file_set_abort() removes them. A failed add leaves the set to be aborted. Both end the
+ * set.
  */
 struct file_set {
-	char **paths; /* written to PATH.tmp.PID so far */
+	char **paths; /* final paths, each staged as DIR/.NAME.tmp.PID so far */
 	size_t n, cap;
 };
 #define FILE_SET_INIT {NULL, 0, 0}
 int file_set_add(struct file_set *fs, const char *path, const char *data, size_t len);
-/** Returns 0, or -1 after a diagnostic (the files renamed before the failure stay). */
+/**
+ * Returns 0, or -1 after a diagnostic: before the journal's commit nothing was changed (the
+ * staged files are removed); after it the journal stays, and the next command completes it.
+ */
 int file_set_commit(struct file_set *fs);
 void file_set_abort(struct file_set *fs);
 /** Copy the file from to the file to (created or truncated). Returns 0 or -1 after a diagnostic. */
@@ -102,6 +116,21 @@ char *slugify(const char *s);
 size_t utf8_seq_len(const char *p, size_t n);
 /** Is s[0..n) valid UTF-8? On failure *bad (when not NULL) is the offset of the bad byte. */
 bool utf8_valid(const char *s, size_t n, size_t *bad);
+/** The code point of the valid UTF-8 sequence p[0..len) (len from utf8_seq_len()). */
+unsigned utf8_decode(const char *p, size_t len);
+/**
+ * Must code point cp never reach XML or HTML text? XML 1.0 forbids the C0 controls but tab,
+ * LF and CR, the surrogates and U+FFFE/U+FFFF (an SVG or Atom file holding one is not
+ * well-formed); HTML also calls DEL, the C1 controls and the other noncharacters
+ * (U+FDD0-U+FDEF, U+xFFFE and U+xFFFF of every plane) parse errors. All of them are true.
+ */
+bool text_forbidden(unsigned cp);
+/**
+ * Replace, in b, every character text_forbidden() names and every invalid UTF-8 byte with
+ * U+FFFD, for text about to be written as HTML, SVG or XML. Returns how many were replaced
+ * (b is unchanged when none).
+ */
+size_t text_clean(struct buf *b);
 /**
  * Parse all of s (surrounding spaces allowed) as a finite number (one too small for a double
  * becomes 0 or near it). Returns 0; -1 when s is empty, not a number or "nan"/"inf"; -2 when
@@ -127,6 +156,13 @@ void interrupt_child_add(int pid);
 void interrupt_child_remove(int pid);
 /** In a new child process: forget the parent's children. */
 void interrupt_child_reset(void);
+/**
+ * In a new child process of parent (its pid, taken before fork()): be killed (SIGKILL) when
+ * parent dies, however it dies, even by SIGKILL, so that no worker or gnuplot outlives a
+ * killed build (Linux: PR_SET_PDEATHSIG; it survives exec). When parent is already gone,
+ * the child exits at once. Async-signal-safe: callable between fork() and exec().
+ */
+void child_die_with_parent(int parent);
 /** When a signal was caught: restore its default action and raise it (does not return). */
 void interrupt_reraise(void);
 

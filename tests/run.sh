@@ -84,6 +84,7 @@ browser() {
 [ -x tests/uncertainty.sh ] && suite uncertainty "$logs/uncertainty.log" tests/uncertainty.sh "$build"
 [ -x tests/impute.sh ] && suite impute "$logs/impute.log" tests/impute.sh "$build"
 [ -x tests/site/run.sh ] && suite site "$logs/site.log" tests/site/run.sh "$build"
+[ -x tests/faults/run.sh ] && suite faults "$logs/faults.log" tests/faults/run.sh "$build"
 [ -x tests/browser/run.sh ] && suite browser "$logs/browser.log" browser
 [ -x tests/fuzz/run.sh ] && suite fuzz-regress "$logs/fuzz-regress.log" tests/fuzz/run.sh --regress
 

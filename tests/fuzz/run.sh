@@ -7,8 +7,9 @@
 #                                                 fuzzing; for the test suite; fuzz_csv and
 #                                                 fuzz_import run with WB_FUZZ_CSV_LOAD=1)
 #        tests/fuzz/run.sh --build [TARGET...]    only build
-# (from the repository root). Targets: json content mustache csv markdown import (default:
-# all).
+# (from the repository root). Targets: json content mustache csv markdown import escape
+# (default: all). --regress also reads every CSV field fuzz_escape wrote back with Python's
+# csv module (WB_FUZZ_ESCAPE_DUMP).
 #
 # Environment: CLANG (default clang), BUILD (default build; binaries go to $BUILD/fuzz/),
 # FUZZ_PARALLEL (targets fuzzed at once, default 1), FUZZ_ARGS (extra libFuzzer flags).
@@ -21,7 +22,7 @@
 # A crash input worth keeping goes to tests/fuzz/regressions/<target>-<short-name>.
 set -u
 
-ALL_TARGETS="json content mustache csv markdown import"
+ALL_TARGETS="json content mustache csv markdown import escape"
 CLANG=${CLANG:-clang}
 BUILD=${BUILD:-build}
 out=$BUILD/fuzz
@@ -121,6 +122,34 @@ regress_run() {
 	return 1
 }
 
+# escape_python FILE...: fuzz_escape writes each text of FILE... with its csv_field() as a
+# CSV row (WB_FUZZ_ESCAPE_DUMP); Python's csv module must read every field back as the text
+# (with a ' before a text a spreadsheet would run as a formula).
+escape_python() {
+	dumpf=$out/logs/escape-fields.csv
+	rm -f "$dumpf"
+	files=$(find "$@" -type f 2>/dev/null | sort)
+	# shellcheck disable=SC2086 # seed file names are plain
+	WB_FUZZ_ESCAPE_DUMP=$dumpf "$out/fuzz_escape" -runs=0 $files >/dev/null 2>&1 || true
+	[ -s "$dumpf" ] || { echo "    no CSV fields were written to $dumpf"; return 1; }
+	python3 - "$dumpf" <<'EOF'
+import csv, re, sys
+plain = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+bad = 0
+with open(sys.argv[1], newline="", encoding="utf-8", errors="surrogateescape") as f:
+    for row in csv.reader(f):
+        text = bytes.fromhex(row[0]).decode("utf-8", errors="surrogateescape")
+        want = text
+        if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not plain.fullmatch(text):
+            want = "'" + text
+        if len(row) != 2 or row[1] != want:
+            bad += 1
+            if bad <= 3:
+                print("    python csv reads %r back as %r" % (want, row[1:]))
+sys.exit(1 if bad else 0)
+EOF
+}
+
 if [ "$mode" = --regress ]; then
 	mkdir -p "$out/logs"
 	for t in $targets; do
@@ -143,6 +172,9 @@ if [ "$mode" = --regress ]; then
 			regress_run "$t" "$out/logs/regress-$(basename "$f").log" "$f" ||
 				bad=$((bad + 1))
 		done
+		if [ "$t" = escape ] && ! escape_python "$here/corpus/$t" "$here"/regressions/escape-*; then
+			bad=$((bad + 1))
+		fi
 		if [ "$bad" -eq 0 ]; then
 			echo "regress $t: $n inputs ok"
 			passed=$((passed + 1))
