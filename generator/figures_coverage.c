@@ -272,7 +272,7 @@ static int coverage_row_tics(struct buf *s, const struct coverage *g)
 	}
 	for (size_t r = 0; r < g->n; r++) {
 		buf_puts(&tics, r ? ", " : "");
-		gp_str(&tics, g->rows[r].name, LABEL_TIC);
+		gp_format_str(&tics, g->rows[r].name, LABEL_TIC);
 		buf_printf(&tics, " %zu", r + 1);
 		if (label_chars(g->rows[r].name, LABEL_TIC) > longest)
 			longest = label_chars(g->rows[r].name, LABEL_TIC);
@@ -297,7 +297,7 @@ static int coverage_col_tics(struct buf *s, const struct coverage *g)
 		if (!*name)
 			name = value_str(g->cols[j].b, "id");
 		buf_puts(&tics, j ? ", " : "");
-		gp_str(&tics, name, LABEL_POINT);
+		gp_format_str(&tics, name, LABEL_POINT);
 		buf_printf(&tics, " %zu", j);
 		if (label_chars(name, LABEL_POINT) > longest)
 			longest = label_chars(name, LABEL_POINT);
