@@ -4,25 +4,49 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct value *by_id(const struct value *list, const char *key, const char *id)
+#include "buf.h"
+
+/* A list's entries sorted by their id (the member key): lookups in O(log n), so comparing
+ * two releases of thousands of models stays linear-logarithmic. */
+struct index {
+	struct entry {
+		const char *id;
+		const struct value *item;
+	} *e;
+	size_t n;
+};
+
+static int cmp_entry(const void *a, const void *b)
 {
-	for (size_t i = 0; list && list->kind == VALUE_ARRAY && i < list->n; i++) {
-		const char *s = value_get_string(list->items[i], key);
-		if (s && strcmp(s, id) == 0)
-			return list->items[i];
-	}
-	return NULL;
+	return strcmp(((const struct entry *)a)->id, ((const struct entry *)b)->id);
 }
 
+static void index_build(struct index *x, const struct value *list, const char *key)
+{
+	x->n = 0;
+	x->e = xcalloc(list && list->kind == VALUE_ARRAY && list->n ? list->n : 1,
+		       sizeof(*x->e));
+	for (size_t i = 0; list && list->kind == VALUE_ARRAY && i < list->n; i++)
+		if (value_get_string(list->items[i], key))
+			x->e[x->n++] = (struct entry){value_str(list->items[i], key), list->items[i]};
+	qsort(x->e, x->n, sizeof(*x->e), cmp_entry);
+}
 
-/* Entries of a (by key) that b lacks, as [{id, name}]. */
-static struct value *missing(const struct value *a, const struct value *b, const char *key)
+static const struct value *index_find(const struct index *x, const char *id)
+{
+	struct entry key = {id, NULL};
+	const struct entry *e = x->n ? bsearch(&key, x->e, x->n, sizeof(*x->e), cmp_entry) : NULL;
+	return e ? e->item : NULL;
+}
+
+/* Entries of a (by key) that b (indexed by key) lacks, as [{id, name}]. */
+static struct value *missing(const struct value *a, const struct index *b, const char *key)
 {
 	struct value *out = value_array();
 	for (size_t i = 0; a && a->kind == VALUE_ARRAY && i < a->n; i++) {
 		const char *id = value_str(a->items[i], key);
 		struct value *e;
-		if (by_id(b, key, id))
+		if (index_find(b, id))
 			continue;
 		e = value_push(out, value_object());
 		value_set_string(e, "id", id);
@@ -43,28 +67,19 @@ static int cmp_abs_delta(const void *pa, const void *pb)
 /* Sort list by |delta| descending (ties by id) and keep the first DIFF_TOP. */
 static void top(struct value *list)
 {
+	/* the sort reads the keys from the items themselves: no context needed */
 	if (list->n > 1)
 		qsort(list->items, list->n, sizeof(struct value *), cmp_abs_delta);
 	while (list->n > DIFF_TOP)
 		value_free(list->items[--list->n]);
 }
 
-static struct value *cohort_diff(const struct value *o, const struct value *n)
+/* Benchmarks of both whose verdict changed, and those whose capabilities correlation moved. */
+static void benchmark_changes(const struct value *nb, const struct index *ob,
+			      struct value *verdicts, struct value *moves)
 {
-	struct value *d = value_object(), *verdicts = value_array(), *moves = value_array(),
-		     *ranks = value_array();
-	const struct value *ob = value_get(o, "benchmarks"), *nb = value_get(n, "benchmarks");
-	const struct value *ol = value_get(o, "leaderboard"), *nl = value_get(n, "leaderboard");
-
-	value_set_string(d, "id", value_str(n ? n : o, "id"));
-	value_set_string(d, "title", value_str(n ? n : o, "title"));
-	value_set_string(d, "status", !o ? "added" : !n ? "removed" : "changed");
-	value_set(d, "models_added", missing(value_get(n, "models"), value_get(o, "models"), "id"));
-	value_set(d, "models_removed", missing(value_get(o, "models"), value_get(n, "models"), "id"));
-	value_set(d, "benchmarks_added", missing(nb, ob, "id"));
-	value_set(d, "benchmarks_removed", missing(ob, nb, "id"));
 	for (size_t i = 0; nb && i < nb->n; i++) {
-		const struct value *b = nb->items[i], *a = by_id(ob, "id", value_str(b, "id"));
+		const struct value *b = nb->items[i], *a = index_find(ob, value_str(b, "id"));
 		double x, y;
 		if (!a)
 			continue;
@@ -89,8 +104,13 @@ static struct value *cohort_diff(const struct value *o, const struct value *n)
 			value_set_statistic(e, "delta", y - x);
 		}
 	}
+}
+
+/* Models of both leaderboards whose decorrelated rank changed. */
+static void rank_changes(const struct value *nl, const struct index *ol, struct value *ranks)
+{
 	for (size_t i = 0; nl && i < nl->n; i++) {
-		const struct value *b = nl->items[i], *a = by_id(ol, "model", value_str(b, "model"));
+		const struct value *b = nl->items[i], *a = index_find(ol, value_str(b, "model"));
 		double x = value_num(a, "decorrelated_rank"), y = value_num(b, "decorrelated_rank");
 		struct value *e;
 		if (!a || !isfinite(x) || !isfinite(y) || x == y)
@@ -102,11 +122,49 @@ static struct value *cohort_diff(const struct value *o, const struct value *n)
 		value_set_number(e, "new", y);
 		value_set_number(e, "delta", x - y);
 	}
-	top(moves);
-	top(ranks);
+}
+
+static struct value *cohort_diff(const struct value *o, const struct value *n)
+{
+	static const char *const lists[] = {"models_added",	"models_removed",
+					    "benchmarks_added", "benchmarks_removed",
+					    "verdict_changes",	"movements",
+					    "rank_changes"};
+	struct value *d = value_object(), *verdicts = value_array(), *moves = value_array(),
+		     *ranks = value_array();
+	struct index om, nm, ob, nb, ol;
+	size_t changes = 0;
+
+	index_build(&om, value_get(o, "models"), "id");
+	index_build(&nm, value_get(n, "models"), "id");
+	index_build(&ob, value_get(o, "benchmarks"), "id");
+	index_build(&nb, value_get(n, "benchmarks"), "id");
+	index_build(&ol, value_get(o, "leaderboard"), "model");
+	value_set_string(d, "id", value_str(n ? n : o, "id"));
+	value_set_string(d, "title", value_str(n ? n : o, "title"));
+	value_set(d, "models_added", missing(value_get(n, "models"), &om, "id"));
+	value_set(d, "models_removed", missing(value_get(o, "models"), &nm, "id"));
+	value_set(d, "benchmarks_added", missing(value_get(n, "benchmarks"), &ob, "id"));
+	value_set(d, "benchmarks_removed", missing(value_get(o, "benchmarks"), &nb, "id"));
+	benchmark_changes(value_get(n, "benchmarks"), &ob, verdicts, moves);
+	rank_changes(value_get(n, "leaderboard"), &ol, ranks);
+	value_set_number(d, "n_movements", (double)moves->n);
+	value_set_number(d, "n_rank_changes", (double)ranks->n);
 	value_set(d, "verdict_changes", verdicts);
 	value_set(d, "movements", moves);
 	value_set(d, "rank_changes", ranks);
+	/* every change counts, also the movements and rank changes top() leaves out */
+	for (size_t k = 0; k < sizeof(lists) / sizeof(lists[0]); k++)
+		changes += value_get(d, lists[k])->n;
+	top(moves);
+	top(ranks);
+	value_set_string(d, "status", !o ? "added" : !n ? "removed" : changes ? "changed" : "unchanged");
+	value_set_number(d, "n_changes", (double)changes);
+	free(om.e);
+	free(nm.e);
+	free(ob.e);
+	free(nb.e);
+	free(ol.e);
 	return d;
 }
 
@@ -114,25 +172,28 @@ struct value *diff_reports(const struct value *old, const struct value *new_repo
 {
 	struct value *d = value_object(), *list = value_array();
 	const struct value *oc = value_get(old, "cohorts"), *nc = value_get(new_report, "cohorts");
+	struct index oi, ni;
 	size_t changes = 0;
 
+	index_build(&oi, oc, "id");
+	index_build(&ni, nc, "id");
 	value_set_string(d, "old_version", value_str(value_get(old, "site"), "version"));
 	value_set_string(d, "new_version", value_str(value_get(new_report, "site"), "version"));
 	for (size_t i = 0; nc && i < nc->n; i++)
-		value_push(list, cohort_diff(by_id(oc, "id", value_str(nc->items[i], "id")), nc->items[i]));
+		value_push(list, cohort_diff(index_find(&oi, value_str(nc->items[i], "id")),
+					     nc->items[i]));
 	for (size_t i = 0; oc && i < oc->n; i++)
-		if (!by_id(nc, "id", value_str(oc->items[i], "id")))
+		if (!index_find(&ni, value_str(oc->items[i], "id")))
 			value_push(list, cohort_diff(oc->items[i], NULL));
 	for (size_t i = 0; i < list->n; i++) {
-		static const char *const keys[] = {"models_added",    "models_removed",
-						   "benchmarks_added", "benchmarks_removed",
-						   "verdict_changes", "rank_changes"};
-		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-			changes += value_get(list->items[i], keys[k])->n;
-		changes += strcmp(value_str(list->items[i], "status"), "changed") != 0;
+		const char *status = value_str(list->items[i], "status");
+		changes += (size_t)value_num(list->items[i], "n_changes");
+		changes += strcmp(status, "added") == 0 || strcmp(status, "removed") == 0;
 	}
 	value_set(d, "cohorts", list);
 	value_set_number(d, "n_changes", (double)changes);
+	free(oi.e);
+	free(ni.e);
 	return d;
 }
 

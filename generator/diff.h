@@ -18,12 +18,16 @@
 /**
  * Compare report old with report new (trees from report_build() or data/report.json).
  * Returns a new tree (caller frees with value_free()):
- *   {old_version, new_version, cohorts: [{id, title, status ("added"|"removed"|"changed"),
- *     models_added[], models_removed[], benchmarks_added[], benchmarks_removed[]
- *     (each {id, name}), verdict_changes[{id, name, old, new, old_label, new_label}],
- *     movements[{id, name, old, new, delta}] (|delta| descending, at most DIFF_TOP),
- *     rank_changes[{model, name, old, new, delta}] (delta = old - new: positive is up)}],
- *   n_changes}
+ *   {old_version, new_version, cohorts: [{id, title,
+ *     status ("added"|"removed"|"changed"|"unchanged"), models_added[], models_removed[],
+ *     benchmarks_added[], benchmarks_removed[] (each {id, name}),
+ *     verdict_changes[{id, name, old, new, old_label, new_label}],
+ *     movements[{id, name, old, new, delta}] (|delta| descending, at most DIFF_TOP, of
+ *     n_movements), rank_changes[{id, name, old, new, delta}] (delta = old - new: positive
+ *     is up; the same top DIFF_TOP of n_rank_changes), n_changes (every change above, the
+ *     movements and rank changes left out of the lists included)}],
+ *   n_changes (the cohorts' sum, plus one per cohort added or removed)}
+ * Linear-logarithmic in the models and benchmarks (lookups through sorted indexes).
  */
 struct value *diff_reports(const struct value *old, const struct value *new_report);
 

@@ -568,6 +568,27 @@ static void exit_if_interrupted(const char *what, const char *fmt, ...)
 	interrupt_reraise();
 }
 
+/* What became of OUT, on stderr: after a failure it is as it was, unless the previous site
+ * had to be put back first (then it is that, not "unchanged"). */
+static void build_summary(int rc, const struct site_stats *st, const char *out, bool quiet)
+{
+	const char *fate = rc == WB_EXIT_OK ? "is the new site"
+			   : st->restored   ? "is the previous site, put back from where a killed "
+					      "build left it"
+					    : "is unchanged";
+	exit_if_interrupted("build", "%s %s", out, fate);
+	if (rc == WB_EXIT_OK && st->up_to_date && !quiet)
+		fprintf(stderr, "washboard: %s is up to date (content, templates, options and "
+				"washboard unchanged; --force rebuilds it)\n",
+			out);
+	else if (rc == WB_EXIT_OK && !quiet)
+		fprintf(stderr, "washboard: built %s: %zu pages, %zu figures (%zu drawn, %zu reused), "
+				"%zu files in %.2f s\n",
+			out, st->pages, st->figures, st->drawn, st->reused, st->files, st->seconds);
+	else if (rc != WB_EXIT_OK)
+		fprintf(stderr, "washboard: build failed; %s %s\n", out, fate);
+}
+
 static int cmd_build(struct args *a)
 {
 	struct site_options o;
@@ -578,7 +599,7 @@ static int cmd_build(struct args *a)
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	enum wb_exit rc;
 	char *out = NULL;
-	const char *last, *fate;
+	const char *last;
 	int lock = -1;
 
 	memset(&o, 0, sizeof(o));
@@ -664,23 +685,7 @@ static int cmd_build(struct args *a)
 	interrupt_catch();
 	rc = exit_code(site_build(&o, &st));
 	journal_unlock(lock);
-	/* what became of OUT: after a failure it is as it was, unless the previous site had to
-	 * be put back first (then it is that, not "unchanged") */
-	fate = rc == WB_EXIT_OK ? "is the new site"
-	       : st.restored	? "is the previous site, put back from where a killed build left it"
-				: "is unchanged";
-	exit_if_interrupted("build", "%s %s", o.out, fate);
-	if (rc == WB_EXIT_OK && st.up_to_date && !quiet)
-		fprintf(stderr, "washboard: %s is up to date (content, templates, options and "
-				"washboard unchanged; --force rebuilds it)\n",
-			o.out);
-	else if (rc == WB_EXIT_OK && !quiet)
-		fprintf(stderr, "washboard: built %s: %zu pages, %zu figures (%zu drawn, %zu reused), "
-				"%zu files in %.2f s\n",
-			o.out, st.pages, st.figures, st.drawn, st.reused, st.files, st.seconds);
-	else if (rc != WB_EXIT_OK) {
-		fprintf(stderr, "washboard: build failed; %s %s\n", o.out, fate);
-	}
+	build_summary(rc, &st, o.out, quiet);
 	free(out);
 	return rc;
 }

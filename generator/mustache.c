@@ -233,18 +233,81 @@ static bool valid_name(enum tok_kind kind, const char *s, size_t n)
 	return true;
 }
 
+/* The kind of the tag whose text starts at *q (after the opening delimiter), and the
+ * character that must precede its closing delimiter ('}' for {{{x}}}, '=' for {{=a b=}});
+ * *q moves past the sigil. */
+static enum tok_kind tag_kind(const char **q, const char *end, char *lead)
+{
+	static const char sigils[] = "{&#^/!=><$";
+	static const enum tok_kind kinds[] = {TK_RAW,	  TK_RAW,     TK_SECTION, TK_INVERTED,
+					      TK_CLOSE,	  TK_COMMENT, TK_DELIM,	  TK_PARTIAL,
+					      TK_PARENT, TK_BLOCK};
+	const char *at = *q < end && **q ? strchr(sigils, **q) : NULL;
+
+	*lead = '\0';
+	if (!at)
+		return TK_VAR;
+	*lead = **q == '{' ? '}' : **q == '=' ? '=' : '\0';
+	(*q)++;
+	return kinds[at - sigils];
+}
+
+/* A set-delimiter tag's text name[0..nlen) into the new delimiters; -1 after a message. */
+static int set_delimiters(struct compiler *c, const char *name, size_t nlen, unsigned line,
+			  unsigned col, const char **otag, size_t *olen, const char **ctag,
+			  size_t *clen)
+{
+	const char *a = name, *b;
+	size_t alen = 0, blen;
+
+	while (alen < nlen && !is_space(a[alen]) && a[alen] != '=')
+		alen++;
+	b = a + alen;
+	while (b < name + nlen && is_space(*b))
+		b++;
+	blen = (size_t)(name + nlen - b);
+	if (alen == 0 || b == a + alen || blen == 0 || memchr(b, '=', blen) ||
+	    !valid_name(TK_PARTIAL, b, blen)) {
+		buf_printf(c->err,
+			   "%u:%u: bad set-delimiter tag (expected two delimiters without '=' "
+			   "separated by whitespace, as in {{=<%% %%>=}})",
+			   line, col);
+		return -1;
+	}
+	*otag = a;
+	*olen = alen;
+	*ctag = b;
+	*clen = blen;
+	return 0;
+}
+
+/* A tag name's checks: not empty, and a name the kind allows; -1 after a message. */
+static int check_name(struct compiler *c, enum tok_kind kind, const char *name, size_t nlen,
+		      unsigned line, unsigned col)
+{
+	if (nlen == 0) {
+		buf_printf(c->err, "%u:%u: empty tag name", line, col);
+		return -1;
+	}
+	if (!valid_name(kind, name, nlen)) {
+		buf_printf(c->err, "%u:%u: bad tag name '%.*s'", line, col,
+			   (int)(nlen > 60 ? 60 : nlen), name);
+		return -1;
+	}
+	return 0;
+}
+
 static int tokenize(struct compiler *c)
 {
 	const char *p = c->src, *end = c->src + c->len;
 	const char *otag = "{{", *ctag = "}}";
 	size_t olen = 2, clen = 2;
-	int ret = -1;
 
 	while (p < end) {
 		const char *open = find(p, (size_t)(end - p), otag, olen);
-		const char *q, *close, *name, *after;
-		enum tok_kind kind = TK_VAR;
-		char lead = '\0';
+		const char *q, *close, *name;
+		enum tok_kind kind;
+		char lead;
 		size_t nlen;
 		unsigned line, col;
 		struct token *t;
@@ -256,101 +319,22 @@ static int tokenize(struct compiler *c)
 		add_text(c, p, (size_t)(open - p));
 		position(c, (size_t)(open - c->src), &line, &col);
 		q = open + olen;
-		if (q < end) {
-			switch (*q) {
-			case '{':
-				kind = TK_RAW;
-				lead = '}';
-				q++;
-				break;
-			case '&':
-				kind = TK_RAW;
-				q++;
-				break;
-			case '#':
-				kind = TK_SECTION;
-				q++;
-				break;
-			case '^':
-				kind = TK_INVERTED;
-				q++;
-				break;
-			case '/':
-				kind = TK_CLOSE;
-				q++;
-				break;
-			case '!':
-				kind = TK_COMMENT;
-				q++;
-				break;
-			case '=':
-				kind = TK_DELIM;
-				lead = '=';
-				q++;
-				break;
-			case '>':
-				kind = TK_PARTIAL;
-				q++;
-				break;
-			case '<':
-				kind = TK_PARENT;
-				q++;
-				break;
-			case '$':
-				kind = TK_BLOCK;
-				q++;
-				break;
-			default:
-				break;
-			}
-		}
+		kind = tag_kind(&q, end, &lead);
 		close = find_close(q, end, lead, ctag, clen);
 		if (!close) {
 			buf_printf(c->err, "%u:%u: tag is not closed (no '%s%.*s' after it)", line,
-				   col,
-				   lead == '}'	 ? "}"
-				   : lead == '=' ? "="
-						 : "",
-				   (int)clen, ctag);
-			goto out;
+				   col, lead == '}' ? "}" : lead == '=' ? "=" : "", (int)clen, ctag);
+			return -1;
 		}
-		after = close + (lead ? 1 : 0) + clen;
+		p = close + (lead ? 1 : 0) + clen;
 		name = q;
 		nlen = (size_t)(close - q);
 		trim(&name, &nlen);
 		if (kind == TK_DELIM) {
-			const char *a = name, *b;
-			size_t alen = 0, blen;
-
-			while (alen < nlen && !is_space(a[alen]) && a[alen] != '=')
-				alen++;
-			b = a + alen;
-			while (b < name + nlen && is_space(*b))
-				b++;
-			blen = (size_t)(name + nlen - b);
-			if (alen == 0 || b == a + alen || blen == 0 || memchr(b, '=', blen) ||
-			    !valid_name(TK_PARTIAL, b, blen)) {
-				buf_printf(
-				    c->err,
-				    "%u:%u: bad set-delimiter tag (expected two delimiters "
-				    "without '=' separated by whitespace, as in {{=<%% %%>=}})",
-				    line, col);
-				goto out;
-			}
-			otag = a;
-			olen = alen;
-			ctag = b;
-			clen = blen;
-		} else if (kind != TK_COMMENT) {
-			if (nlen == 0) {
-				buf_printf(c->err, "%u:%u: empty tag name", line, col);
-				goto out;
-			}
-			if (!valid_name(kind, name, nlen)) {
-				buf_printf(c->err, "%u:%u: bad tag name '%.*s'", line, col,
-					   (int)(nlen > 60 ? 60 : nlen), name);
-				goto out;
-			}
+			if (set_delimiters(c, name, nlen, line, col, &otag, &olen, &ctag, &clen) < 0)
+				return -1;
+		} else if (kind != TK_COMMENT && check_name(c, kind, name, nlen, line, col) < 0) {
+			return -1;
 		}
 		t = add_token(c, kind);
 		t->s = name;
@@ -358,11 +342,8 @@ static int tokenize(struct compiler *c)
 		t->tag = open;
 		t->line = line;
 		t->col = col;
-		p = after;
 	}
-	ret = 0;
-out:
-	return ret;
+	return 0;
 }
 
 /* ---------------------------------------------------------------- pass 2: nest */
