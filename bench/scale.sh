@@ -1,13 +1,18 @@
 #!/bin/sh
-# bench/scale.sh WASHBOARD - `make bench`, third part: does washboard stay linear in the number
-# of models? A synthetic cohort (12 capability and 30 safety benchmarks, every model scored
-# on all of them, fixed random seed) of 500, 1500 and 3000 models; for each size the median
-# wall time of `analyze --format json` and of `build --no-figures` (pages and data, the part
-# that grows with the models; figures grow with the benchmarks), and its time per 1000 models.
-# Linear means the per-1000 figure stays flat: the last line prints the ratio of the largest
-# size's per-1000 time to the smallest's (1.0 is perfectly linear; the old quadratic page
-# lookups gave about 3 from 1000 to 3000 models).
-# BENCH_SCALE_SIZES="500 1500 3000", BENCH_SCALE_RUNS=3 (median reported).
+# bench/scale.sh WASHBOARD - `make bench`, last part: is washboard linear in the size of a
+# cohort, and how much memory does a model-benchmark cell cost?
+#
+# Synthetic cohorts (12 capability benchmarks, the rest safety benchmarks in 8 areas, 10 % of
+# the cells missing at random, a fixed seed) of models x benchmarks for each size in
+# BENCH_SCALE_SIZES (default "1000x50 10000x50 30000x20 10000x200"). For each: the CPU time
+# (user + system) and peak RSS of `analyze --format json --bootstrap 0` and of
+# `build --no-figures --bootstrap 0` (pages and data: what grows with the cells), per cell;
+# then the bootstrap alone, per resample and cell: the difference between BENCH_SCALE_RESAMPLES
+# (default 40) and twice as many resamples (one job), which leaves out the fixed cost of the
+# leave-one-out refits; only up to 600,000 cells, to keep the bench short. Linear means the per-cell times stay flat: the last lines print the largest
+# size's per-cell time over the smallest's (target <= 1.3x) and the build's RSS per cell at
+# 10000x200 (target <= 0.5 KB; informational).
+# BENCH_SCALE_SIZES="MxB ...", BENCH_SCALE_RESAMPLES=N.
 set -eu
 if [ $# -ne 1 ] || [ ! -x "$1" ]; then
 	echo "usage: bench/scale.sh WASHBOARD" >&2
@@ -18,72 +23,95 @@ case "$1" in
 *) WB=$(pwd)/$1 ;;
 esac
 cd "$(dirname "$0")/.."
-SIZES=${BENCH_SCALE_SIZES:-500 1500 3000}
-RUNS=${BENCH_SCALE_RUNS:-3}
+SIZES=${BENCH_SCALE_SIZES:-1000x50 10000x50 30000x20 10000x200}
+RESAMPLES=${BENCH_SCALE_RESAMPLES:-40}
 JOBS=$(nproc 2>/dev/null || echo 2)
 PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
+# the site goes to memory when it can: this measures washboard, not the disk
+OUTROOT=${TMPDIR:-/tmp}
+[ -d /dev/shm ] && [ -w /dev/shm ] && OUTROOT=/dev/shm
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/washboard-bench-scale.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+out=$(mktemp -d "$OUTROOT/washboard-bench-scale-site.XXXXXX")
+trap 'rm -rf "$tmp" "$out"' EXIT INT TERM
 
-# content DIR N: the synthetic content with N models
+# content DIR MODELS BENCHMARKS: the synthetic cohort
 content() {
-	"$PY" - "$1" "$2" <<'EOF'
+	"$PY" - "$1" "$2" "$3" <<'EOF'
 import json, os, random, sys
-out, n = sys.argv[1], int(sys.argv[2])
-rng = random.Random(20241129)
+out, n, nb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+rng = random.Random(20241202)
 os.makedirs(os.path.join(out, "models", "big"))
 with open(os.path.join(out, "site.json"), "w") as f:
     json.dump({"title": "Scale", "cohorts": [{"id": "big", "title": "Big", "order": 1}]}, f)
-bench = [{"id": "cap%d" % i, "name": "Capability %d" % i, "role": "capability",
-          "higher_is_better": True} for i in range(12)]
-bench += [{"id": "saf%d" % i, "name": "Safety %d" % i, "role": "safety",
-           "area": "area%d" % (i % 4), "higher_is_better": True} for i in range(30)]
+bench = [{"id": "cap%d" % i, "role": "capability", "higher_is_better": True} for i in range(12)]
+bench += [{"id": "saf%d" % i, "role": "safety", "area": "area%d" % (i % 8),
+           "higher_is_better": True} for i in range(nb - 12)]
 with open(os.path.join(out, "benchmarks.json"), "w") as f:
     json.dump({"benchmarks": bench}, f)
 for m in range(n):
     g = rng.gauss(0, 1)
-    scores = {"cap%d" % i: round(g + rng.gauss(0, 0.5), 4) for i in range(12)}
-    scores.update({"saf%d" % i: round(g * i / 30 + rng.gauss(0, 1), 4) for i in range(30)})
-    model = {"id": "m%05d" % m, "name": "Model %d" % m, "params": 1e9 * (1 + m % 70),
-             "training_flop": 1e21 * (1 + m % 500), "scores": scores}
+    s = {}
+    for i in range(12):
+        if rng.random() >= 0.1:
+            s["cap%d" % i] = round(g + rng.gauss(0, 0.5), 4)
+    for i in range(nb - 12):
+        if rng.random() >= 0.1:
+            s["saf%d" % i] = round(g * (i % 7) / 7 + rng.gauss(0, 1), 4)
     with open(os.path.join(out, "models", "big", "m%05d.json" % m), "w") as f:
-        json.dump(model, f)
+        json.dump({"id": "m%05d" % m, "training_flop": 1e21 * (1 + m % 500), "scores": s}, f)
 EOF
 }
 
-now() { date +%s.%N; }
-# median_of N COMMAND...: the median wall time of N runs
-median_of() {
-	runs=$1
-	shift
-	: >"$tmp/t"
-	i=0
-	while [ $i -lt "$runs" ]; do
-		t0=$(now)
-		"$@" >/dev/null 2>"$tmp/err" || { echo "bench: '$*' failed:" >&2; cat "$tmp/err" >&2; exit 1; }
-		t1=$(now)
-		echo "$t0 $t1" | awk '{ printf "%.4f\n", $2 - $1 }' >>"$tmp/t"
-		i=$((i + 1))
-	done
-	sort -n "$tmp/t" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+# measure COMMAND...: "CPU_SECONDS PEAK_RSS_KB" of one run (GNU time's user + sys, max RSS)
+measure() {
+	/usr/bin/time -f "%U %S %M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err" ||
+		{ echo "bench: '$*' failed:" >&2; cat "$tmp/err" >&2; exit 1; }
+	awk '{ printf "%.3f %d\n", $1 + $2, $3 }' "$tmp/time"
 }
 
-echo "bench: scaling with the number of models (42 benchmarks), $RUNS runs each, $JOBS jobs"
-printf '%8s %12s %14s %18s %20s\n' models "analyze s" "per 1000 s" "build (pages) s" "per 1000 s"
-first_a= first_b= last_a= last_b=
-for n in $SIZES; do
-	content "$tmp/c$n" "$n"
-	a=$(median_of "$RUNS" "$WB" analyze --content "$tmp/c$n" --format json)
-	b=$(median_of "$RUNS" "$WB" build -q --force --no-figures --jobs "$JOBS" \
-		--content "$tmp/c$n" --templates templates --out "$tmp/s$n")
-	pa=$(echo "$a $n" | awk '{ printf "%.3f", $1 * 1000 / $2 }')
-	pb=$(echo "$b $n" | awk '{ printf "%.3f", $1 * 1000 / $2 }')
-	printf '%8d %12.3f %14s %18.3f %20s\n' "$n" "$a" "$pa" "$b" "$pb"
-	[ -z "$first_a" ] && first_a=$pa first_b=$pb
-	last_a=$pa last_b=$pb
-	rm -rf "$tmp/c$n" "$tmp/s$n"
+[ -x /usr/bin/time ] || { echo "bench: needs GNU time (/usr/bin/time, Debian package time)" >&2; exit 1; }
+echo "bench: scaling with the cells of one cohort (10% missing), $JOBS jobs for the build"
+printf '%10s %9s | %9s %9s %8s | %9s %9s %8s | %12s\n' size cells "analyze s" "us/cell" "B/cell" \
+	"build s" "us/cell" "B/cell" "boot ns/cell"
+: >"$tmp/rows"
+for size in $SIZES; do
+	m=${size%x*}
+	nb=${size#*x}
+	content "$tmp/c" "$m" "$nb"
+	cells=$((m * nb))
+	set -- $(measure "$WB" analyze -q --content "$tmp/c" --format json --bootstrap 0)
+	a=$1 ar=$2
+	set -- $(measure "$WB" build -q --force --no-figures --bootstrap 0 --jobs "$JOBS" \
+		--content "$tmp/c" --templates templates --out "$out/s")
+	b=$1 br=$2
+	bt=0
+	if [ "$cells" -le 600000 ]; then
+		set -- $(measure "$WB" analyze -q --content "$tmp/c" --format json --bootstrap "$RESAMPLES" \
+			--jobs 1)
+		b1=$1
+		set -- $(measure "$WB" analyze -q --content "$tmp/c" --format json \
+			--bootstrap $((2 * RESAMPLES)) --jobs 1)
+		bt=$(echo "$1 $b1" | awk '{ printf "%.3f", $1 - $2 }')
+	fi
+	echo "$size $cells $a $ar $b $br $bt" | awk -v r="$RESAMPLES" '{
+		boot = $7 > 0 ? sprintf("%12.1f", $7 * 1e9 / r / $2) : sprintf("%12s", "-")
+		printf "%10s %9d | %9.2f %9.2f %8.0f | %9.2f %9.2f %8.0f | %s\n", $1, $2,
+		    $3, $3 * 1e6 / $2, $4 * 1024 / $2, $5, $5 * 1e6 / $2, $6 * 1024 / $2, boot }'
+	echo "$size $cells $a $ar $b $br $bt" >>"$tmp/rows"
+	rm -rf "$tmp/c" "$out/s"
 done
-echo "$first_a $last_a $first_b $last_b" | awk '{
-	printf "per-1000-models time, largest size / smallest: analyze %.2fx, build %.2fx (1.00x = linear)\n",
-	    $2 / $1, $4 / $3 }'
+awk -v r="$RESAMPLES" '
+	{ s[NR] = $1; c[NR] = $2; a[NR] = $3 / $2; b[NR] = $5 / $2; br[NR] = $6 * 1024 / $2
+	  if ($7 > 0) { bt[NR] = $7 / r / $2; lb = NR } }
+	END {
+		printf "per-cell time, largest size (%s) / smallest (%s): analyze %.2fx, build %.2fx   target <= 1.3x   %s\n",
+		    s[NR], s[1], a[NR] / a[1], b[NR] / b[1],
+		    (a[NR] / a[1] <= 1.3 && b[NR] / b[1] <= 1.3) ? "PASS" : "MISS"
+		if (lb > 1)
+			printf "bootstrap per resample and cell, %s / %s: %.2fx\n", s[lb], s[1],
+			    bt[lb] / bt[1]
+		for (i = 1; i <= NR; i++)
+			if (s[i] == "10000x200")
+				printf "build peak RSS per cell at 10000x200: %.0f B   target <= 512 B   %s\n",
+				    br[i], br[i] <= 512 ? "PASS" : "MISS"
+	}' "$tmp/rows"

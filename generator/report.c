@@ -473,7 +473,7 @@ static void csv_value(struct buf *out, const struct value *v)
 		return;
 	switch (v->kind) {
 	case VALUE_NUMBER:
-		buf_puts(out, value_number_text(v));
+		value_put_number(out, v); /* no cache: a download prints each number once */
 		break;
 	case VALUE_STRING:
 		csv_field(out, v->string);
@@ -486,7 +486,7 @@ static void csv_value(struct buf *out, const struct value *v)
 	}
 }
 
-void report_csv_table(struct buf *out, const struct value *list, const char *const *columns)
+void report_csv_header(struct buf *out, const char *const *columns)
 {
 	for (int j = 0; columns[j]; j++) {
 		if (j)
@@ -494,14 +494,31 @@ void report_csv_table(struct buf *out, const struct value *list, const char *con
 		csv_field(out, columns[j]);
 	}
 	buf_puts(out, "\r\n");
+}
+
+void report_csv_rows(struct buf *out, const struct value *list, const char *const *columns,
+		     const struct row_extra *extra)
+{
 	for (size_t i = 0; list && i < list->n; i++) {
+		const struct value *row = list->items[i];
 		for (int j = 0; columns[j]; j++) {
 			if (j)
 				buf_putc(out, ',');
-			csv_value(out, value_get(list->items[i], columns[j]));
+			if (extra && strcmp(columns[j], "benchmark") == 0)
+				csv_field(out, extra->benchmark);
+			else if (extra && strcmp(columns[j], "name") == 0)
+				csv_field(out, extra->name_of(value_str(row, "model"), extra->ud));
+			else
+				csv_value(out, value_get(row, columns[j]));
 		}
 		buf_puts(out, "\r\n");
 	}
+}
+
+void report_csv_table(struct buf *out, const struct value *list, const char *const *columns)
+{
+	report_csv_header(out, columns);
+	report_csv_rows(out, list, columns, NULL);
 }
 
 /* The CSV tables' columns: the point estimates, then (only when the report has a

@@ -247,6 +247,26 @@ void report_write_table(struct buf *out, const struct value *report);
  * one row per object with the members named by columns; absent and null members are empty.
  */
 void report_csv_table(struct buf *out, const struct value *list, const char *const *columns);
+/**
+ * Cells a row object lacks, filled in by the writer: a score table's rows are the report's
+ * own per-benchmark model entries (no copies: a cohort of 10,000 models and 200 benchmarks
+ * has two million of them), and their "benchmark" and model "name" come from here.
+ */
+struct row_extra {
+	const char *benchmark;                      /* the "benchmark" cell of every row */
+	const char *(*name_of)(const char *model, void *ud); /* the "name" cell of a row */
+	void *ud;
+};
+
+/** Append the header row of columns (NULL-terminated) as CSV. */
+void report_csv_header(struct buf *out, const char *const *columns);
+/**
+ * Append the rows of list (objects) as CSV without a header, the cells of columns from each
+ * object, or from extra (may be NULL) for "benchmark" and "name".
+ */
+void report_csv_rows(struct buf *out, const struct value *list, const char *const *columns,
+		     const struct row_extra *extra);
+
 /** The CSV downloads, one table kind each. */
 enum report_table {
 	REPORT_BENCHMARKS,  /* one row per cohort and benchmark (report_benchmark_rows()) */
@@ -278,6 +298,11 @@ void report_write_latex(struct buf *out, const struct value *report, const char 
  */
 void report_latex_table(struct buf *out, const struct value *report, const struct value *rows,
 			enum report_table t, const char *title, const char *label);
+/** report_latex_table() of a score table whose rows take "benchmark" and "name" from extra. */
+void report_latex_scores(struct buf *out, const struct value *report, const struct value *rows,
+			 const struct row_extra *extra, const char *title, const char *label);
+/** Tables of more rows than this are too long for a paper: their LaTeX twin says so. */
+#define REPORT_LATEX_MAX_ROWS 500
 /** Append s escaped for LaTeX text (pdflatex with inputenc utf8 and fontenc T1). */
 void report_latex_escape(struct buf *out, const char *s);
 /**

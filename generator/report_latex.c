@@ -146,7 +146,8 @@ static void put_number(struct buf *out, double x, int decimals)
 	buf_printf(out, "$\\times10^{%d}$", (int)strtol(e + 1, NULL, 10));
 }
 
-static void put_cell(struct buf *out, const struct value *row, const struct latex_col *col)
+static void put_cell(struct buf *out, const struct value *row, const struct latex_col *col,
+		     const struct row_extra *extra)
 {
 	const struct value *v = value_get(row, col->key);
 	struct buf key = BUF_INIT;
@@ -154,7 +155,11 @@ static void put_cell(struct buf *out, const struct value *row, const struct late
 
 	switch (col->fmt) {
 	case FMT_TEXT:
-		if (v && v->kind == VALUE_STRING)
+		if (extra && strcmp(col->key, "benchmark") == 0)
+			report_latex_escape(out, extra->benchmark);
+		else if (extra && strcmp(col->key, "name") == 0)
+			report_latex_escape(out, extra->name_of(value_str(row, "model"), extra->ud));
+		else if (v && v->kind == VALUE_STRING)
 			report_latex_escape(out, v->string);
 		else
 			buf_puts(out, "---");
@@ -204,8 +209,15 @@ static double ci_percent(const struct value *report)
  * caller) and labelled tab:washboard-label.
  */
 static void latex_table(struct buf *out, const struct value *rows, const struct latex_col *cols,
-			size_t ncols, const char *caption, const char *label)
+			size_t ncols, const char *caption, const char *label,
+			const struct row_extra *extra)
 {
+	if (rows && rows->n > REPORT_LATEX_MAX_ROWS) {
+		buf_printf(out, "%% %s\n%% This table has %zu rows, too many for a paper (more than "
+				"%d): use the CSV beside this file.\n",
+			   caption, rows->n, REPORT_LATEX_MAX_ROWS);
+		return;
+	}
 	buf_puts(out, "\\begin{table}[htbp]\n\\centering\n\\small\n\\begin{tabular}{");
 	for (size_t j = 0; j < ncols; j++)
 		buf_putc(out, cols[j].fmt == FMT_TEXT || cols[j].fmt == FMT_VERDICT ? 'l' : 'r');
@@ -217,7 +229,7 @@ static void latex_table(struct buf *out, const struct value *rows, const struct 
 		for (size_t j = 0; j < ncols; j++) {
 			if (j)
 				buf_puts(out, " & ");
-			put_cell(out, rows->items[i], &cols[j]);
+			put_cell(out, rows->items[i], &cols[j], extra);
 		}
 		buf_puts(out, " \\\\\n");
 	}
@@ -263,7 +275,7 @@ static void cohort_benchmarks(struct buf *out, const struct value *report, const
 	buf_putc(&cap, '.');
 	buf_printf(&label, "%s", value_get_string(co, "id"));
 	latex_table(out, value_get(co, "benchmarks"), cols, sizeof(cols) / sizeof(cols[0]),
-		    buf_str(&cap), buf_str(&label));
+		    buf_str(&cap), buf_str(&label), NULL);
 	buf_release(&cap);
 	buf_release(&label);
 }
@@ -300,15 +312,6 @@ void report_latex_table(struct buf *out, const struct value *report, const struc
 		{"rank_change", "Change", FMT_COUNT},
 		{"coverage", "Coverage", FMT_SCORE},
 	};
-	static const struct latex_col scores[] = {
-		{"name", "Model", FMT_TEXT},
-		{"benchmark", "Benchmark", FMT_TEXT},
-		{"value", "Value", FMT_SCORE},
-		{"stderr", "Std.\\ error", FMT_SCORE},
-		{"n", "$n$", FMT_COUNT},
-		{"expected", "Expected", FMT_SCORE},
-		{"residual", "Residual", FMT_SCORE},
-	};
 	static const struct latex_col benches[] = {
 		{"name", "Benchmark", FMT_TEXT},
 		{"cohort", "Cohort", FMT_TEXT},
@@ -319,15 +322,41 @@ void report_latex_table(struct buf *out, const struct value *report, const struc
 		{"verdict_confidence_label", "Confidence", FMT_TEXT},
 	};
 	const struct latex_col *cols = t == REPORT_MODELS ? models : t == REPORT_LEADERBOARD ? leader
-				      : t == REPORT_SCORES ? scores : benches;
+									     : benches;
 	size_t n = t == REPORT_MODELS ? 5 : 7;
 	struct buf cap = BUF_INIT;
 
+	if (t == REPORT_SCORES) { /* rows that carry their own name and benchmark */
+		report_latex_scores(out, report, rows, NULL, title, label);
+		return;
+	}
 	preamble_comment(out);
 	buf_putc(out, '\n');
 	report_latex_escape(&cap, title);
 	if (t == REPORT_BENCHMARKS && !value_get(value_get(report, "method"), "bootstrap"))
 		n = 6; /* no confidence without the bootstrap */
-	latex_table(out, rows, cols, n, buf_str(&cap), label);
+	latex_table(out, rows, cols, n, buf_str(&cap), label, NULL);
+	buf_release(&cap);
+}
+
+void report_latex_scores(struct buf *out, const struct value *report, const struct value *rows,
+			 const struct row_extra *extra, const char *title, const char *label)
+{
+	static const struct latex_col scores[] = {
+		{"name", "Model", FMT_TEXT},
+		{"benchmark", "Benchmark", FMT_TEXT},
+		{"value", "Value", FMT_SCORE},
+		{"stderr", "Std.\\ error", FMT_SCORE},
+		{"n", "$n$", FMT_COUNT},
+		{"expected", "Expected", FMT_SCORE},
+		{"residual", "Residual", FMT_SCORE},
+	};
+	struct buf cap = BUF_INIT;
+	(void)report;
+	preamble_comment(out);
+	buf_putc(out, '\n');
+	report_latex_escape(&cap, title);
+	latex_table(out, rows, scores, sizeof(scores) / sizeof(scores[0]), buf_str(&cap), label,
+		    extra);
 	buf_release(&cap);
 }

@@ -1,13 +1,17 @@
 /* site_data.c - the data/ downloads: report.json, the CSV files and their LaTeX twins. */
 #include "site_data.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "pages.h"
 #include "report.h"
+#include "util.h"
 #include "value.h"
 
 /* rel with its ".csv" replaced by ".tex" (caller frees). */
@@ -52,85 +56,190 @@ static int write_csv(struct build *b, const char *rel, const struct value *rows,
 	return rc;
 }
 
-int site_data_write(struct build *b)
+/* The display name of model id of the cohort (ud), for the score tables' "name" cells. */
+struct names {
+	const struct build *b;
+	const struct value *co;
+};
+
+static const char *model_name(const char *model, void *ud)
 {
-	const char *const *score_cols = report_columns(b->report, REPORT_SCORES);
-	const struct value *cohorts = value_get(b->report, "cohorts");
-	struct buf out = BUF_INIT, rel = BUF_INIT, title = BUF_INIT, label = BUF_INIT;
-	struct value *rows;
-	int rc = 0;
+	const struct names *nm = ud;
+	const struct value *m = pages_model_by_id(nm->b, nm->co, model);
+	return m ? value_str(m, "name") : "";
+}
 
-	value_write_json(&out, b->report, 2);
-	rc |= pages_write_file(b->tmp, "data/report.json", out.data, out.len);
-	b->st->files++;
-	rows = report_benchmark_rows(b->report, NULL);
-	rc |= write_csv(b, "data/benchmarks.csv", rows, report_columns(b->report, REPORT_BENCHMARKS),
-			REPORT_BENCHMARKS, NULL, NULL);
-	value_free(rows);
-	for (size_t i = 0; cohorts && i < cohorts->n && rc == 0; i++) {
-		const struct value *co = cohorts->items[i], *bs = value_get(co, "benchmarks");
-		const char *cid = value_str(co, "id");
-		struct value *all = value_array();
+/* A file of the site written in pieces: whole tables of thousands of models never sit in
+ * memory at once. */
+struct stream {
+	FILE *f;
+	char *path;
+	struct buf pending;
+	int rc;
+};
 
-		rows = report_benchmark_rows(b->report, cid);
-		buf_reset(&rel);
-		buf_printf(&rel, "data/%s/benchmarks.csv", cid);
-		rc |= write_csv(b, buf_str(&rel), rows, report_columns(b->report, REPORT_BENCHMARKS),
-				REPORT_BENCHMARKS, NULL, cid);
-		value_free(rows);
-		buf_reset(&rel);
-		buf_printf(&rel, "data/%s/models.csv", cid);
-		buf_reset(&title);
-		buf_printf(&title, "%s: models", value_str(co, "title"));
-		buf_reset(&label);
-		buf_printf(&label, "%s-models", cid);
-		rc |= write_csv(b, buf_str(&rel), value_get(co, "models"),
-				report_columns(b->report, REPORT_MODELS), REPORT_MODELS,
-				buf_str(&title), buf_str(&label));
-		buf_reset(&rel);
-		buf_printf(&rel, "data/%s/leaderboard.csv", cid);
-		buf_reset(&title);
-		buf_printf(&title, "%s: the decorrelated safety leaderboard", value_str(co, "title"));
-		buf_reset(&label);
-		buf_printf(&label, "%s-leaderboard", cid);
-		rc |= write_csv(b, buf_str(&rel), value_get(co, "leaderboard"),
-				report_columns(b->report, REPORT_LEADERBOARD), REPORT_LEADERBOARD,
-				buf_str(&title), buf_str(&label));
-		for (size_t k = 0; bs && k < bs->n; k++) {
-			const struct value *ms = value_get(bs->items[k], "models");
-			rows = value_array();
-			for (size_t j = 0; ms && j < ms->n; j++) {
-				struct value *r = value_copy(ms->items[j]);
-				const struct value *m = pages_model_by_id(b, co, value_str(r, "model"));
-				value_set_string(r, "benchmark", value_str(bs->items[k], "id"));
-				value_set_string(r, "name", m ? value_str(m, "name") : "");
-				value_push(all, value_copy(r));
-				value_push(rows, r);
-			}
-			buf_reset(&rel);
-			buf_printf(&rel, "data/%s/benchmarks/%s.csv", cid, value_str(bs->items[k], "id"));
-			buf_reset(&title);
-			buf_printf(&title, "%s: %s, each model's value, expected value and residual",
-				   value_str(co, "title"), value_str(bs->items[k], "name"));
-			buf_reset(&label);
-			buf_printf(&label, "%s-%s", cid, value_str(bs->items[k], "id"));
-			rc |= write_csv(b, buf_str(&rel), rows, score_cols, REPORT_SCORES,
-					buf_str(&title), buf_str(&label));
-			value_free(rows);
-		}
-		buf_reset(&rel);
-		buf_printf(&rel, "data/%s/scores.csv", cid);
-		buf_reset(&title);
-		buf_printf(&title, "%s: every model's value on every benchmark", value_str(co, "title"));
-		buf_reset(&label);
-		buf_printf(&label, "%s-scores", cid);
-		rc |= write_csv(b, buf_str(&rel), all, score_cols, REPORT_SCORES, buf_str(&title),
-				buf_str(&label));
-		value_free(all);
+static int stream_open(struct stream *st, const struct build *b, const char *rel)
+{
+	char *dir;
+	st->path = path_join(b->tmp, rel);
+	dir = xstrdup(st->path);
+	*strrchr(dir, '/') = '\0';
+	st->pending = (struct buf)BUF_INIT;
+	st->rc = path_mkdirs(dir);
+	free(dir);
+	st->f = st->rc == 0 ? fopen(st->path, "wb") : NULL;
+	if (st->rc == 0 && !st->f) {
+		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
+		st->rc = -1;
 	}
+	return st->rc;
+}
+
+/* Write what is pending when there is much of it (or always, when force). */
+static void stream_flush(struct stream *st, bool force)
+{
+	if (!st->f || st->rc < 0 || (!force && st->pending.len < (1u << 20)))
+		return;
+	if (st->pending.len && fwrite(st->pending.data, 1, st->pending.len, st->f) != st->pending.len) {
+		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
+		st->rc = -1;
+	}
+	buf_reset(&st->pending);
+}
+
+static int stream_close(struct stream *st)
+{
+	stream_flush(st, true);
+	if (st->f && fclose(st->f) != 0 && st->rc == 0) {
+		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
+		st->rc = -1;
+	}
+	buf_release(&st->pending);
+	free(st->path);
+	return st->rc;
+}
+
+static int write_report(struct build *b)
+{
+	struct stream st;
+	if (stream_open(&st, b, "data/report.json") < 0)
+		return stream_close(&st);
+	if (value_write_json_file(st.f, b->report, 2) < 0) {
+		diag_error(st.path, 0, 0, "cannot write: %s", strerror(errno));
+		st.rc = -1;
+	}
+	b->st->files++;
+	return stream_close(&st);
+}
+
+/* A benchmark's per-model download (and its LaTeX twin), and its rows of scores.csv. */
+static int write_scores(struct build *b, const struct value *co, const struct value *bench,
+			struct stream *all)
+{
+	const struct value *ms = value_get(bench, "models");
+	const char *const *cols = report_columns(b->report, REPORT_SCORES);
+	const char *cid = value_str(co, "id");
+	struct names nm = {b, co};
+	struct row_extra extra = {value_str(bench, "id"), model_name, &nm};
+	struct buf out = BUF_INIT, rel = BUF_INIT, title = BUF_INIT, label = BUF_INIT;
+	int rc;
+
+	report_csv_rows(&all->pending, ms, cols, &extra);
+	stream_flush(all, false);
+	buf_printf(&rel, "data/%s/benchmarks/%s.csv", cid, value_str(bench, "id"));
+	report_csv_header(&out, cols);
+	report_csv_rows(&out, ms, cols, &extra);
+	rc = pages_write_file(b->tmp, buf_str(&rel), out.data ? out.data : "", out.len);
+	b->st->files++;
+	buf_reset(&out);
+	buf_printf(&title, "%s: %s, each model's value, expected value and residual",
+		   value_str(co, "title"), value_str(bench, "name"));
+	buf_printf(&label, "%s-%s", cid, value_str(bench, "id"));
+	report_latex_scores(&out, b->report, ms, &extra, buf_str(&title), buf_str(&label));
+	rc |= write_tex(b, buf_str(&rel), &out);
 	buf_release(&out);
 	buf_release(&rel);
 	buf_release(&title);
 	buf_release(&label);
+	return rc;
+}
+
+/* data/C/scores.csv, every model's value on every benchmark, streamed; its LaTeX twin is a
+ * note: a table of every cell is no table for a paper. */
+static int write_cohort_scores(struct build *b, const struct value *co)
+{
+	const struct value *bs = value_get(co, "benchmarks");
+	const char *cid = value_str(co, "id");
+	struct buf rel = BUF_INIT, tex = BUF_INIT;
+	struct stream all;
+	size_t cells = 0;
+	int rc = 0;
+
+	buf_printf(&rel, "data/%s/scores.csv", cid);
+	if (stream_open(&all, b, buf_str(&rel)) == 0) {
+		report_csv_header(&all.pending, report_columns(b->report, REPORT_SCORES));
+		for (size_t k = 0; bs && k < bs->n && rc == 0; k++) {
+			rc |= write_scores(b, co, bs->items[k], &all);
+			cells += value_get(bs->items[k], "models")->n;
+		}
+	}
+	rc |= stream_close(&all);
+	b->st->files++;
+	buf_printf(&tex, "%% %s: every model's value on every benchmark: %zu rows, in the CSV "
+			 "beside this file (one LaTeX table per benchmark is in benchmarks/).\n",
+		   value_str(co, "title"), cells);
+	rc |= write_tex(b, buf_str(&rel), &tex);
+	buf_release(&rel);
+	buf_release(&tex);
+	return rc;
+}
+
+/* A cohort's downloads: benchmarks, models, leaderboard, and the scores. */
+static int write_cohort(struct build *b, const struct value *co)
+{
+	const char *cid = value_str(co, "id");
+	struct buf rel = BUF_INIT, title = BUF_INIT, label = BUF_INIT;
+	struct value *rows = report_benchmark_rows(b->report, cid);
+	int rc;
+
+	buf_printf(&rel, "data/%s/benchmarks.csv", cid);
+	rc = write_csv(b, buf_str(&rel), rows, report_columns(b->report, REPORT_BENCHMARKS),
+		       REPORT_BENCHMARKS, NULL, cid);
+	value_free(rows);
+	buf_reset(&rel);
+	buf_printf(&rel, "data/%s/models.csv", cid);
+	buf_printf(&title, "%s: models", value_str(co, "title"));
+	buf_printf(&label, "%s-models", cid);
+	rc |= write_csv(b, buf_str(&rel), value_get(co, "models"),
+			report_columns(b->report, REPORT_MODELS), REPORT_MODELS, buf_str(&title),
+			buf_str(&label));
+	buf_reset(&rel);
+	buf_reset(&title);
+	buf_reset(&label);
+	buf_printf(&rel, "data/%s/leaderboard.csv", cid);
+	buf_printf(&title, "%s: the decorrelated safety leaderboard", value_str(co, "title"));
+	buf_printf(&label, "%s-leaderboard", cid);
+	rc |= write_csv(b, buf_str(&rel), value_get(co, "leaderboard"),
+			report_columns(b->report, REPORT_LEADERBOARD), REPORT_LEADERBOARD,
+			buf_str(&title), buf_str(&label));
+	rc |= write_cohort_scores(b, co);
+	buf_release(&rel);
+	buf_release(&title);
+	buf_release(&label);
+	return rc;
+}
+
+int site_data_write(struct build *b)
+{
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	struct value *rows;
+	int rc = write_report(b);
+
+	rows = report_benchmark_rows(b->report, NULL);
+	rc |= write_csv(b, "data/benchmarks.csv", rows, report_columns(b->report, REPORT_BENCHMARKS),
+			REPORT_BENCHMARKS, NULL, NULL);
+	value_free(rows);
+	for (size_t i = 0; cohorts && i < cohorts->n && rc == 0; i++)
+		rc |= write_cohort(b, cohorts->items[i]);
 	return rc ? -1 : 0;
 }

@@ -1,12 +1,16 @@
 /* site_tasks.c - the worker pool: pages, data files and the figures as tasks. */
+/* MAP_ANONYMOUS (Linux, the BSDs): the work queue is shared memory, not a file */
+#define _DEFAULT_SOURCE 1
 #include "site_tasks.h"
 
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -154,15 +158,18 @@ struct worker_result {
 	int rc;               /* 0 or the enum failure of its first failure */
 };
 
-/* Take task numbers from the queue (a pipe of uint32) and run them until it is empty. */
-static enum failure work(struct build *b, const struct task *t, size_t n, int queue)
+/*
+ * Take task numbers from the queue (a counter shared by every worker process: each takes the
+ * next number, so however many tasks there are, no worker waits for another) and run them
+ * until there are none left.
+ */
+static enum failure work(struct build *b, const struct task *t, size_t n, atomic_size_t *queue)
 {
-	uint32_t i;
 	enum failure rc = FAIL_NONE;
-	while (read(queue, &i, sizeof(i)) == (ssize_t)sizeof(i)) {
+	for (size_t i = atomic_fetch_add(queue, 1); i < n; i = atomic_fetch_add(queue, 1)) {
 		if (rc == FAIL_NONE && interrupted())
-			rc = FAIL_RUNTIME; /* drain the queue, run nothing more */
-		if (rc == FAIL_NONE && i < n)
+			rc = FAIL_RUNTIME; /* take the rest, run nothing more */
+		if (rc == FAIL_NONE)
 			rc = run_task(b, &t[i]);
 	}
 	return rc;
@@ -179,15 +186,17 @@ static void add_stats(struct site_stats *to, const struct site_stats *from)
 	to->gnuplot_seconds += from->gnuplot_seconds;
 }
 
-/* Every task number goes in before any worker starts; the pipe holds 16k of them. */
-static int fill_queue(int fd, size_t n)
+/* The queue: a counter in memory the forked workers share. NULL after a diagnostic. */
+static atomic_size_t *queue_new(void)
 {
-	for (uint32_t i = 0; i < n; i++)
-		if (write(fd, &i, sizeof(i)) != (ssize_t)sizeof(i)) {
-			diag_error(NULL, 0, 0, "cannot fill the work queue: %s", strerror(errno));
-			return -1;
-		}
-	return 0;
+	atomic_size_t *q = mmap(NULL, sizeof(*q), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+				-1, 0);
+	if (q == MAP_FAILED) {
+		diag_error(NULL, 0, 0, "cannot create the work queue: %s", strerror(errno));
+		return NULL;
+	}
+	atomic_init(q, 0);
+	return q;
 }
 
 /*
@@ -195,8 +204,8 @@ static int fill_queue(int fd, size_t n)
  * read end). Returns -1 when no pipe or process could be made: the build goes on with the
  * workers it has.
  */
-static int start_worker(struct build *b, const struct task *t, size_t n, int queue, pid_t *pid,
-			int *fd)
+static int start_worker(struct build *b, const struct task *t, size_t n, atomic_size_t *queue,
+			pid_t *pid, int *fd)
 {
 	int p[2];
 	pid_t parent = getpid();
@@ -259,39 +268,30 @@ enum failure site_tasks_run(struct build *b)
 	struct task *t = NULL;
 	size_t n = collect_tasks(b, &t);
 	int jobs = b->o->jobs > 1 ? b->o->jobs : 1;
-	int queue[2] = {-1, -1};
+	atomic_size_t *queue;
 	pid_t *pids;
 	int *fds, started = 1;
 	enum failure rc = FAIL_NONE;
 
 	pids = xcalloc((size_t)jobs, sizeof(pid_t));
 	fds = xcalloc((size_t)jobs, sizeof(int));
-	if (pipe(queue) != 0) {
-		diag_error(NULL, 0, 0, "cannot create a pipe: %s", strerror(errno));
+	queue = queue_new();
+	if (!queue) {
 		rc = FAIL_RUNTIME;
 		goto out;
 	}
-	if (fill_queue(queue[1], n) < 0) {
-		rc = FAIL_RUNTIME;
-		goto out;
-	}
-	close(queue[1]);
-	queue[1] = -1;
 	fflush(stdout);
 	fflush(stderr);
 	for (int w = 1; w < jobs; w++) {
-		if (start_worker(b, t, n, queue[0], &pids[w], &fds[w]) < 0)
+		if (start_worker(b, t, n, queue, &pids[w], &fds[w]) < 0)
 			break;
 		started++;
 	}
-	rc = work(b, t, n, queue[0]); /* with no fork at all, this does everything */
+	rc = work(b, t, n, queue); /* with no fork at all, this does everything */
 	for (int w = 1; w < started; w++)
 		rc = join_worker(b, pids[w], fds[w], rc);
+	munmap(queue, sizeof(*queue));
 out:
-	if (queue[0] >= 0)
-		close(queue[0]);
-	if (queue[1] >= 0)
-		close(queue[1]);
 	free(pids);
 	free(fds);
 	free(t);

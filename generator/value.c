@@ -347,6 +347,14 @@ const char *value_kind_name(enum value_kind k)
 	}
 }
 
+void value_put_number(struct buf *out, const struct value *v)
+{
+	if (v->text)
+		buf_puts(out, v->text);
+	else
+		put_number(out, v);
+}
+
 const char *value_number_text(const struct value *v)
 {
 	if (!v->text) {
@@ -441,11 +449,7 @@ static void write_json(struct buf *out, const struct value *v, int indent, int d
 		buf_puts(out, v->boolean ? "true" : "false");
 		break;
 	case VALUE_NUMBER:
-		/* the cache pays only when a number is printed again (the site's CSVs) */
-		if (v->text)
-			buf_puts(out, v->text);
-		else
-			put_number(out, v);
+		value_put_number(out, v);
 		break;
 	case VALUE_STRING:
 		value_write_json_string(out, v->string, v->len);

@@ -104,6 +104,11 @@ void value_write_json(struct buf *out, const struct value *v, int indent);
  */
 const char *value_number_text(const struct value *v);
 /**
+ * Append number node v's text (value_number_text()'s) to out without caching it: for
+ * writers that print a number once (CSV downloads of millions of cells).
+ */
+void value_put_number(struct buf *out, const struct value *v);
+/**
  * Write v to f as value_write_json() would, streaming (memory stays small whatever the
  * size of the tree). Returns 0, or -1 when a write failed (errno tells why).
  */

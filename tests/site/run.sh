@@ -436,5 +436,46 @@ why=$(status_problem 0)
 result "interrupt: the next build removes what a SIGKILLed build left beside OUT" "$why"
 
 section "interrupted build"
+
+# A cohort with more tasks than a pipe holds numbers (16k): the work queue must not block
+# (it once was a pipe filled before any worker started, and such a build hung forever).
+# In memory when it can be: 16,500 small files are slow on some disks.
+MANY=$T
+[ -d /dev/shm ] && [ -w /dev/shm ] && MANY=$(mktemp -d /dev/shm/washboard-many.XXXXXX)
+/usr/bin/python3 - "$MANY/many" <<'PY'
+import json, os, sys
+out = sys.argv[1]
+os.makedirs(os.path.join(out, "models", "c"))
+json.dump({"title": "Many", "cohorts": [{"id": "c", "title": "C"}]}, open(os.path.join(out, "site.json"), "w"))
+bench = [{"id": "cap%d" % j, "role": "capability", "higher_is_better": True} for j in range(3)]
+bench.append({"id": "s", "role": "safety", "area": "a", "higher_is_better": True})
+json.dump({"benchmarks": bench}, open(os.path.join(out, "benchmarks.json"), "w"))
+for i in range(16500):
+    x = (i * 7919 % 1000) / 1000
+    json.dump({"scores": {"cap0": x, "cap1": x * x, "cap2": 1 - x, "s": (i * 31 % 97) / 97}},
+              open(os.path.join(out, "models", "c", "m%05d.json" % i), "w"))
+PY
+"$WB" build -q --no-figures --bootstrap 0 --jobs "$JOBS" --content "$MANY/many" \
+	--templates templates --out "$MANY/many-site" >"$T/out" 2>"$T/err" &
+bg=$!
+waited=0
+while kill -0 "$bg" 2>/dev/null && [ "$waited" -lt 240 ]; do
+	sleep 1
+	waited=$((waited + 1))
+done
+if kill -0 "$bg" 2>/dev/null; then
+	kill -KILL "$bg" 2>/dev/null
+	why="the build of 16,500 models did not finish in 240 s (a blocked work queue?)"
+else
+	wait "$bg"
+	rc=$?
+	why=$(status_problem 0)
+	[ -z "$why" ] && [ ! -f "$MANY/many-site/c/models/m16499.html" ] && why="no page for the last model"
+fi
+bg=
+result "tasks: a build of 16,500 models (more tasks than a pipe holds) finishes" "$why"
+rm -rf "$MANY/many" "$MANY/many-site"
+[ "$MANY" != "$T" ] && rmdir "$MANY"
+
 echo "# note: $(($(date +%s) - start)) s in all"
 tl_summary
