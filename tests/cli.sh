@@ -272,6 +272,8 @@ if ids != ["chat"]: print("cohorts are %s" % ids)
 "$WB" analyze --cohort nosuch >"$T/out" 2>"$T/err"
 rc=$?
 expect "bundled: an unknown --cohort fails with exit 2" 2 err "error:" err "nosuch" out-empty -
+expect "bundled: an unknown --cohort lists the cohorts there are" 2 \
+	err "error: no cohort 'nosuch' in content (its cohorts: base, chat)"
 cd "$T" || exit 1
 
 # =============================================================================================
@@ -293,6 +295,30 @@ run analyze --content "$G" --format csv
 expect "fixture: the valid fixture analyses cleanly (csv)" 0 out "base,toxicity," out "chat,calib," no-nan -
 run analyze --content "$G/" -q
 expect "fixture: --content with a trailing slash and -q work" 0 out "Base models (base)"
+# the table names benchmarks by name, and long names and areas do not push the columns
+fresh longnames
+sed 's/"name": "Refusal", "role": "safety", "area": "harm"/"name": "Refusal of harmful requests, measured on a very long suite name (v2)", "role": "safety", "area": "harm-of-a-rather-unusually-long-kind"/' \
+	"$G/benchmarks.json" >"$D/benchmarks.json"
+run analyze --content "$D" --cohort base --bootstrap 0
+expect "table: benchmarks are named by their names, not ids" 0 out "Capability 1" out "Refusal of harmful" \
+	no-out "cap1 " no-out "refusal "
+why=$(python3 -c '
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+head = [i for i, l in enumerate(lines) if l.startswith("benchmark ")]
+if not head: print("no header line"); sys.exit()
+h = lines[head[0]]
+col = h.index("verdict")
+rows = [l for l in lines[head[0] + 1:] if l]
+if len(rows) != 10: print("%d rows, expected 10" % len(rows))
+for l in rows:
+    if len(l) < col or l[col - 2:col] != "  " or not l[col].isalpha() or not l[col].islower():
+        print("verdict column slipped: %r" % l); break
+    if "…" in l[:col] and "Refusal" not in l and "harm" not in l:
+        print("cut a short name: %r" % l); break
+if not any("Refusal of harmful requests" in l and "…" in l for l in rows): print("the long name was not cut")
+' "$T/out")
+result "table: long names and areas are cut with an ellipsis; every column stays aligned" "$why"
 if [ -w /dev/full ]; then
 	"$WB" analyze --content "$G" >/dev/full 2>"$T/err"
 	rc=$?
