@@ -636,8 +636,13 @@ static int cmd_build(struct args *a)
 			o.templates = v;
 		else if ((r = option(a, "--out", 1, &v)) != 0)
 			o.out = v;
-		else if ((r = option(a, "--base-url", 1, &v)) != 0)
+		else if ((r = option(a, "--base-url", 1, &v)) != 0) {
+			if (r > 0 && !url_is_http(v))
+				return usage_error(a, "--base-url must be an absolute URL starting with "
+						      "http:// or https://, not",
+						   v);
 			o.base_url = v;
+		}
 		else if ((r = option(a, "--gnuplot", 1, &v)) != 0)
 			o.gnuplot = v;
 		else if ((r = option(a, "--release", 1, &v)) != 0)

@@ -92,7 +92,9 @@ static void bibtex_site(struct build *b, struct buf *out, const char *key, const
 	buf_printf(out, "@misc{%s,\n  title  = {%s},\n", key, t);
 	if (a[0])
 		buf_printf(out, "  author = {%s},\n", a);
-	buf_printf(out, "  howpublished = {\\url{%s}},\n  note   = {washboard audit", u);
+	if (b->base_url[0]) /* a relative address is no use in a bibliography */
+		buf_printf(out, "  howpublished = {\\url{%s}},\n", u);
+	buf_puts(out, "  note   = {washboard audit");
 	if (value_get_string(site, "version")) {
 		char *v = pages_bibtex_text(value_str(site, "version"));
 		buf_printf(out, ", release %s", v);

@@ -82,6 +82,13 @@ static int load_report(struct build *b, struct inputs *in)
 	while (in->base.len && in->base.data[in->base.len - 1] == '/')
 		in->base.data[--in->base.len] = '\0';
 	b->base_url = buf_str(&in->base);
+	if (!b->base_url[0]) {
+		char *site = path_join(o->content, "site.json");
+		diag_warning(site, 0, 0, "no base URL ('base_url' here, or build --base-url URL): the "
+					 "cite boxes give addresses within the site and the BibTeX entries "
+					 "have no URL (pass --base-url https://... for permalinks)");
+		free(site);
+	}
 	b->release = slugify(o->release ? o->release
 					: value_get_string(value_get(b->report, "site"), "version")
 						  ? value_str(value_get(b->report, "site"), "version")

@@ -330,6 +330,42 @@ $(diff -r -u "$GOLDEN" "$sel" 2>&1 | sed "s|$T/golden-new|NEW|g; s|$GOLDEN|GOLDE
 		markdown="$M/markdown.json" obrien="$M/obrien.json"
 fi
 
+# the footer links site.json's repository and the cited paper; BibTeX has the permalink
+why=
+grep -q '<a href="https://example.org/washboard-fixture">' "$fx/base/index.html" ||
+	why="no footer link to site.json's repository"
+[ -z "$why" ] && ! grep -q '<a href="https://example.org/fixture-paper">' "$fx/about.html" &&
+	why="no footer link to site.json's citation_url"
+[ -z "$why" ] && ! grep -q 'howpublished = {\\url{https://example.org/audit/base/benchmarks/' \
+	"$fx/base/benchmarks/harm-refusal.html" && why="the BibTeX has no absolute permalink"
+result "footer: links the repository and the paper; with a base URL the BibTeX has the permalink" "$why"
+
+# without a base URL: a warning, and no relative address in BibTeX
+cp -r "$FIXTURE" "$T/nobase"
+sed '/"base_url"/d' "$FIXTURE/site.json" >"$T/nobase/site.json"
+wb build --content "$T/nobase" --templates templates --out "$T/nobase-site" --no-figures \
+	--bootstrap 0
+why=$(status_problem 0)
+[ -z "$why" ] && ! grep -q "^warning: $T/nobase/site.json: no base URL" "$T/err" &&
+	why="no 'warning: .../site.json: no base URL' at build time"
+[ -z "$why" ] && grep -q 'howpublished\|\\url{' "$T/nobase-site/base/benchmarks/harm-refusal.html" &&
+	why="the BibTeX still has a (relative) URL"
+[ -z "$why" ] && ! grep -q 'note   = {washboard audit, release fixture-1}' \
+	"$T/nobase-site/base/benchmarks/harm-refusal.html" && why="no BibTeX entry at all"
+result "base URL: without one the build warns and BibTeX leaves the permalink out" "$why"
+wb build --content "$FIXTURE" --templates templates --out "$T/badbase" --no-figures --base-url example.org/audit
+why=$(status_problem 2)
+[ -z "$why" ] && ! grep -q 'error: --base-url must be an absolute URL starting with http:// or https://, not example.org/audit' "$T/err" &&
+	why="no usage error naming the scheme"
+[ -z "$why" ] && [ -e "$T/badbase" ] && why="it wrote $T/badbase"
+result "base URL: --base-url without http:// or https:// is a usage error (exit 2)" "$why"
+sed 's|"base_url": "https://example.org/audit"|"base_url": "example.org/audit"|' "$FIXTURE/site.json" >"$T/nobase/site.json"
+wb build --content "$T/nobase" --templates templates --out "$T/badbase" --no-figures
+why=$(status_problem 3)
+[ -z "$why" ] && ! grep -q "error: $T/nobase/site.json:[0-9]*:[0-9]*: key 'base_url' must be an absolute URL" "$T/err" &&
+	why="no error at site.json's base_url"
+result "base URL: a site.json base_url without a scheme is bad content (exit 3, at its place)" "$why"
+
 section "golden"
 
 # ---------------------------------------------------------------------------------------------
