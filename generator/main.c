@@ -121,9 +121,11 @@ static const char usage_build[] =
 	"                    roughly doubles the time gnuplot takes)\n"
 	"  --no-figures      do not draw figures (no gnuplot needed)\n"
 	"  --force           rebuild even if OUT was built from exactly these inputs\n"
-	"  --release V       record this build as release V (default: \"version\" in\n"
-	"                    site.json); earlier releases in OUT are kept, each with its report\n"
-	"                    and a \"What changed\" page; feed.xml lists them\n"
+	"  --release V       record this build as release V, an identifier (default:\n"
+	"                    \"version\" in site.json); earlier releases in OUT are kept, each\n"
+	"                    with its report and a \"What changed\" page; feed.xml lists them.\n"
+	"                    A release OUT holds is never rewritten: a build whose report\n"
+	"                    differs from it fails (exit 3); bump the version for new content\n"
 	"  --gnuplot PATH    the gnuplot binary (default: gnuplot)\n"
 	"  --gnuplot-timeout S  seconds a gnuplot process may go without finishing a figure\n"
 	"                    before it is killed as hung (default 120)\n"
@@ -645,8 +647,13 @@ static int cmd_build(struct args *a)
 		}
 		else if ((r = option(a, "--gnuplot", 1, &v)) != 0)
 			o.gnuplot = v;
-		else if ((r = option(a, "--release", 1, &v)) != 0)
+		else if ((r = option(a, "--release", 1, &v)) != 0) {
+			if (r > 0 && !is_slug(v))
+				return usage_error(a, "--release must be an identifier "
+						      "([a-z0-9][a-z0-9._-]*, e.g. 2024.08-acme), not",
+						   v);
 			o.release = v;
+		}
 		else if ((r = option(a, "--jobs", 1, &v)) != 0) {
 			if (r > 0 && jobs_option(a, v, &o.jobs) != 0)
 				return WB_EXIT_USAGE;

@@ -59,6 +59,7 @@ static enum failure check_output(const struct site_options *o, struct inputs *in
 static int load_report(struct build *b, struct inputs *in)
 {
 	const struct site_options *o = b->o;
+	const char *version;
 
 	progress(o, "loading content");
 	in->c = content_load(o->content);
@@ -89,14 +90,16 @@ static int load_report(struct build *b, struct inputs *in)
 					 "have no URL (pass --base-url https://... for permalinks)");
 		free(site);
 	}
-	b->release = slugify(o->release ? o->release
-					: value_get_string(value_get(b->report, "site"), "version")
-						  ? value_str(value_get(b->report, "site"), "version")
-						  : "unversioned");
+	version = o->release ? o->release : value_get_string(value_get(b->report, "site"), "version");
+	b->release = slugify(version ? version : "unversioned");
 	if (!b->release[0]) {
 		free(b->release);
 		b->release = xstrdup("unversioned");
 	}
+	/* the release is the version everywhere: footers, BibTeX, the feed, diff */
+	if (version)
+		value_set_string(value_get(b->report, "site"), "version", b->release);
+	value_write_json(&b->report_json, b->report, 2);
 	return 0;
 }
 
@@ -151,6 +154,7 @@ static void release_build(struct build *b, struct inputs *in)
 	value_free(b->pages);
 	value_free(b->rows);
 	free(b->release);
+	buf_release(&b->report_json);
 	value_free(b->report);
 	uncertainty_free(in->unc);
 	analysis_free(in->an);
@@ -179,6 +183,9 @@ enum failure site_build(const struct site_options *o, struct site_stats *st)
 		goto out;
 	rc = FAIL_DATA;
 	if (load_report(&b, &in) < 0 || load_pages(&b, &in) < 0)
+		goto out;
+	rc = site_releases_check(&b);
+	if (rc != FAIL_NONE)
 		goto out;
 	rc = write_site(&b, fp);
 	if (rc != FAIL_NONE)

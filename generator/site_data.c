@@ -60,8 +60,8 @@ int site_data_write(struct build *b)
 	struct value *rows;
 	int rc = 0;
 
-	value_write_json(&out, b->report, 2);
-	rc |= pages_write_file(b->tmp, "data/report.json", out.data, out.len);
+	rc |= pages_write_file(b->tmp, "data/report.json", buf_str(&b->report_json),
+			       b->report_json.len);
 	b->st->files++;
 	rows = report_benchmark_rows(b->report, NULL);
 	rc |= write_csv(b, "data/benchmarks.csv", rows, report_columns(b->report, REPORT_BENCHMARKS),

@@ -15,7 +15,11 @@
 #include "util.h"
 #include "value.h"
 
-/* The release date: SOURCE_DATE_EPOCH when set (reproducible builds), else the epoch. */
+/*
+ * The date of a new release: SOURCE_DATE_EPOCH when it is set to a number of seconds
+ * (reproducible builds), else now. It is recorded once, in releases/index.json, and every
+ * later build of the release reuses it.
+ */
 static void release_date(struct buf *out)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -23,8 +27,8 @@ static void release_date(struct buf *out)
 	time_t tt;
 	struct tm tm;
 	char s[32];
-	if (!sde || parse_number(sde, &t) < 0 || t < 0)
-		t = 0;
+	if (!sde || parse_number(sde, &t) < 0 || t < 0 || t > 253402300799.0)
+		t = (double)time(NULL);
 	tt = (time_t)t;
 	gmtime_r(&tt, &tm);
 	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -89,9 +93,7 @@ static int releases_save(struct build *b, const struct value *index)
 	buf_printf(&rel, "releases/%s/report.json", b->release);
 	if (pages_write_file(b->tmp, "releases/index.json", out.data, out.len) < 0)
 		goto out;
-	buf_reset(&out);
-	value_write_json(&out, b->report, 2);
-	if (pages_write_file(b->tmp, buf_str(&rel), out.data, out.len) < 0)
+	if (pages_write_file(b->tmp, buf_str(&rel), buf_str(&b->report_json), b->report_json.len) < 0)
 		goto out;
 	b->st->files += 2;
 	rc = 0;
@@ -233,6 +235,37 @@ static enum failure releases_index(struct build *b, const struct value *list, si
 	}
 	writes = file_write_failures();
 	return pages_render(b, PAGE_RELEASES, v) < 0 ? failure_since(writes) : FAIL_NONE;
+}
+
+enum failure site_releases_check(struct build *b)
+{
+	struct buf rel = BUF_INIT;
+	char *path, *old = NULL;
+	size_t len = 0;
+	enum failure rc = FAIL_NONE;
+
+	buf_printf(&rel, "releases/%s/report.json", b->release);
+	path = path_join(b->o->out, buf_str(&rel));
+	if (!path_is_file(path))
+		goto out;
+	if (file_read(path, &old, &len) < 0) {
+		rc = FAIL_RUNTIME;
+		goto out;
+	}
+	if (len != b->report_json.len || memcmp(old, buf_str(&b->report_json), len) != 0) {
+		diag_error(path, 0, 0,
+			   "release '%s' is already published, with another report than this "
+			   "build's (the content, the options or washboard changed); a published "
+			   "release is never rewritten: bump \"version\" in %s/site.json, or pass "
+			   "--release NEW_VERSION",
+			   b->release, b->o->content);
+		rc = FAIL_DATA;
+	}
+out:
+	free(old);
+	free(path);
+	buf_release(&rel);
+	return rc;
 }
 
 enum failure site_releases_write(struct build *b)

@@ -8,10 +8,12 @@
  *   feed.xml                     an Atom feed with one entry per release
  *
  * The version is site_options.release, else site.json's "version", as a slug
- * ("unversioned" when neither gives one); rebuilding a version replaces its report and
- * keeps its date. The date is SOURCE_DATE_EPOCH (reproducible builds), else the epoch.
- * Earlier releases come from the previous site in OUT: a build into a new directory starts
- * a new list.
+ * ("unversioned" when neither gives one), and the report's site.version says the same.
+ * A published release is immutable: a build of a version OUT already holds must give the
+ * same report, byte for byte (site_releases_check()); it then keeps the release's recorded
+ * date, so rebuilding a release rebuilds the same site. A new release is dated when it is
+ * first made: SOURCE_DATE_EPOCH (reproducible builds), else now. Earlier releases come from
+ * the previous site in OUT: a build into a new directory starts a new list.
  *
  * Internal to the site: site*.c include this header.
  */
@@ -21,6 +23,14 @@
 #include "util.h"
 
 struct build;
+
+/**
+ * Refuse to rewrite a published release: when OUT holds releases/<version>/report.json and
+ * it differs from b->report_json, one diagnostic says what to do (bump the version or pass
+ * --release) and FAIL_DATA is returned. FAIL_NONE when the release is new or the same;
+ * FAIL_RUNTIME when the archived report cannot be read.
+ */
+enum failure site_releases_check(struct build *b);
 
 /**
  * Record this build as a release: the previous site's releases/ are kept, this report goes

@@ -125,6 +125,11 @@ section "links"
 # ---------------------------------------------------------------------------------------------
 # 2. Determinism
 
+# A build into a new directory makes a new release, dated when it is made (now, or
+# SOURCE_DATE_EPOCH): two such builds are byte-identical only with the date fixed. (A rebuild
+# of a release keeps its recorded date whatever the clock says; tests/imports.sh checks it.)
+export SOURCE_DATE_EPOCH=0
+
 wb build -q --content content --templates templates --out "$T/det1" --formats svg --jobs "$JOBS"
 r1=$rc
 # the second build: one job, another working directory, time zone and locale, paths absolute
@@ -367,6 +372,7 @@ why=$(status_problem 3)
 result "base URL: a site.json base_url without a scheme is bad content (exit 3, at its place)" "$why"
 
 section "golden"
+unset SOURCE_DATE_EPOCH
 
 # ---------------------------------------------------------------------------------------------
 # 5. Interrupted builds: a gnuplot that hangs (and records its pid) keeps the build in the
