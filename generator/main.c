@@ -99,9 +99,8 @@ static const char usage_analyze[] =
 static const char usage_build[] =
 	"usage: washboard build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
 	"                       [--formats svg,png,pdf] [--base-url URL] [--no-figures]\n"
-	"                       [--png-scale X] [--release V] [--force] [--gnuplot PATH]\n"
-	"                       [--gnuplot-timeout S] [--bootstrap N] [--seed S]\n"
-	"                       [--bootstrap-unit U] [--ci-level L] [--ci-method M] [-q]\n"
+	"                       [--png-scale X] [--release V] [--force] [--strict]\n"
+	"                       [--gnuplot PATH] [--gnuplot-timeout S] [analysis options] [-q]\n"
 	"\n"
 	"Render the audit as a static site: an index, one page per cohort, benchmark, model and\n"
 	"area, the decorrelated leaderboards, the pages in DIR/pages, figures drawn with gnuplot\n"
@@ -121,6 +120,8 @@ static const char usage_build[] =
 	"                    roughly doubles the time gnuplot takes)\n"
 	"  --no-figures      do not draw figures (no gnuplot needed)\n"
 	"  --force           rebuild even if OUT was built from exactly these inputs\n"
+	"  --strict          a template name that resolves to nothing ({{site.titel}}) is an\n"
+	"                    error (exit 3), not a warning\n"
 	"  --release V       record this build as release V, an identifier (default:\n"
 	"                    \"version\" in site.json); earlier releases in OUT are kept, each\n"
 	"                    with its report and a \"What changed\" page; feed.xml lists them.\n"
@@ -630,6 +631,10 @@ static int cmd_build(struct args *a)
 		}
 		if (strcmp(arg, "--force") == 0) {
 			o.force = true;
+			continue;
+		}
+		if (strcmp(arg, "--strict") == 0) {
+			o.strict = true;
 			continue;
 		}
 		if ((r = option(a, "--content", 1, &v)) != 0)

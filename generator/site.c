@@ -103,12 +103,16 @@ static int load_report(struct build *b, struct inputs *in)
 	return 0;
 }
 
-/* Check the cohort ids, list the content pages and load the templates. */
+/*
+ * Check the cohort ids, load the templates and list the content pages (templates too), all
+ * three whatever the others found, so that a run reports every problem at once.
+ */
 static int load_pages(struct build *b, struct inputs *in)
 {
-	if (pages_check_ids(b) < 0 || pages_content_list(b, &in->page_names, &in->npages) < 0)
-		return -1;
-	return pages_templates_load(&b->t, b->o->templates);
+	int rc = pages_check_ids(b);
+	rc |= pages_templates_load(&b->t, b->o->templates);
+	rc |= pages_content_list(b, &in->page_names, &in->npages);
+	return rc < 0 ? -1 : 0;
 }
 
 /* templates/assets/ as they are, into the site's assets/. */
@@ -153,6 +157,7 @@ static void release_build(struct build *b, struct inputs *in)
 	names_free(in->page_names, in->npages);
 	value_free(b->pages);
 	value_free(b->rows);
+	value_free(b->warnings);
 	free(b->release);
 	buf_release(&b->report_json);
 	value_free(b->report);
@@ -178,6 +183,7 @@ enum failure site_build(const struct site_options *o, struct site_stats *st)
 	b.o = o;
 	b.st = st;
 	b.rows = value_object();
+	b.warnings = value_object();
 	rc = check_output(o, &in, fp, st);
 	if (rc != FAIL_NONE || st->up_to_date)
 		goto out;
@@ -188,6 +194,11 @@ enum failure site_build(const struct site_options *o, struct site_stats *st)
 	if (rc != FAIL_NONE)
 		goto out;
 	rc = write_site(&b, fp);
+	{
+		enum failure w = pages_report_warnings(&b); /* after every page, the workers' too */
+		if (rc == FAIL_NONE)
+			rc = w;
+	}
 	if (rc != FAIL_NONE)
 		goto out;
 	rc = FAIL_RUNTIME;

@@ -222,6 +222,59 @@ why=$(status_problem 3)
 [ -z "$why" ] && why=$(unchanged)
 result "atomicity: unclosed {{#x}} in index.md: exit 3, error: .../index.md:3:1:, site unchanged" "$why"
 
+# every template error at once, each at its place: two in one file, a missing partial in
+# another, a broken partial
+rm -rf "$T/tpl-bad"
+cp -r templates "$T/tpl-bad"
+sed '3i\
+{{#x}}{{bad name}}' templates/index.md >"$T/tpl-bad/index.md"
+printf '\n{{>no-such-partial}}\n' >>"$T/tpl-bad/model.md"
+printf '\n{{/stray}}\n' >>"$T/tpl-bad/partials/verdict.md"
+wb build -q --content "$FIXTURE" --templates "$T/tpl-bad" --out "$atom" --formats svg --jobs "$JOBS"
+why=$(status_problem 3)
+n=$(wc -l <"$T/tpl-bad/model.md")
+for want in "$T/tpl-bad/index.md:3:1: section 'x' is never closed" \
+	"$T/tpl-bad/index.md:3:7: bad tag name 'bad name'" \
+	"$T/tpl-bad/model.md:$n:1: no partial 'no-such-partial'" \
+	"$T/tpl-bad/partials/verdict.md:$(wc -l <"$T/tpl-bad/partials/verdict.md"):1: closing tag 'stray' has no opening tag"; do
+	[ -z "$why" ] && ! grep -qF "error: $want" "$T/err" && why="no 'error: $want'"
+done
+[ -z "$why" ] && why=$(unchanged)
+result "templates: every error is reported at once, each at FILE:LINE:COL (a missing partial too); site unchanged" "$why"
+
+# an unknown name: a warning at its place, once however many pages and workers render it
+rm -rf "$T/tpl-bad"
+cp -r templates "$T/tpl-bad"
+sed 's/{{site.title}}/{{site.titel}}/' templates/layout.html >"$T/tpl-bad/layout.html"
+line=$(grep -n 'site.titel' "$T/tpl-bad/layout.html" | head -n 1 | cut -d: -f1)
+col=$(grep 'site.titel' "$T/tpl-bad/layout.html" | head -n 1 | awk '{ print index($0, "{{site.titel}}") }')
+wb build --content "$FIXTURE" --templates "$T/tpl-bad" --out "$T/titel" --no-figures --bootstrap 0 --jobs "$JOBS"
+why=$(status_problem 0)
+[ -z "$why" ] && [ "$(grep -c "^warning: $T/tpl-bad/layout.html:$line:$col: unknown name 'site.titel' renders as nothing" "$T/err")" != 1 ] &&
+	why="not exactly one 'warning: .../layout.html:$line:$col: unknown name 'site.titel'': $(grep -c titel "$T/err") lines"
+[ -z "$why" ] && [ "$(grep -c 'unknown name' "$T/err")" != 1 ] && why="other unknown names: $(grep 'unknown name' "$T/err" | head -n 3)"
+result "templates: {{site.titel}} warns once, at layout.html:$line:$col, with --jobs $JOBS" "$why"
+cp -a "$T/titel" "$T/titel.snapshot"
+wb build --strict --force --content "$FIXTURE" --templates "$T/tpl-bad" --out "$T/titel" --no-figures --bootstrap 0
+why=$(status_problem 3)
+[ -z "$why" ] && ! grep -q "^error: $T/tpl-bad/layout.html:$line:$col: unknown name 'site.titel'" "$T/err" &&
+	why="no error at layout.html:$line:$col"
+[ -z "$why" ] && why=$(same_tree "$T/titel.snapshot" "$T/titel")
+result "templates: build --strict makes an unknown name an error (exit 3), site unchanged" "$why"
+
+# the bundled templates name nothing that is not there: bundled content and the fixtures,
+# with and without the bootstrap, with the missing-data options
+for args in "content" "content --bootstrap 0" "$FIXTURE --bootstrap 0 --impute svd --reduced-score --min-coverage 0" \
+	"tests/fixtures/impute/content --bootstrap 50 --impute svd --reduced-score" \
+	"tests/fixtures/uncertainty/content --bootstrap 50 --bootstrap-unit family --ci-method bca"; do
+	rm -rf "$T/clean"
+	# shellcheck disable=SC2086 # args is a list
+	wb build --strict --no-figures --jobs "$JOBS" --out "$T/clean" --content $args
+	why=$(status_problem 0)
+	[ -z "$why" ] && grep -q 'unknown name' "$T/err" && why=$(grep 'unknown name' "$T/err" | head -n 3)
+	result "templates: no unknown name on --content $args (--strict)" "$why"
+done
+
 cp -r "$FIXTURE" "$T/content-bad"
 printf '{\n  "name": "Broken",\n  "scores": {"cap-qa": 0.5,}\n}\n' >"$T/content-bad/models/base/tiny-1b.json"
 wb build -q --content "$T/content-bad" --templates templates --out "$atom" --formats svg --jobs "$JOBS"
