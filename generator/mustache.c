@@ -241,7 +241,7 @@ static bool valid_name(enum tok_kind kind, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (is_space(s[i]))
+		if (is_space(s[i]) || s[i] == '\0') /* a NUL would cut the name short */
 			return false;
 	if (kind != TK_VAR && kind != TK_RAW && kind != TK_SECTION && kind != TK_INVERTED &&
 	    kind != TK_CLOSE)
@@ -312,7 +312,13 @@ static int check_name(struct compiler *c, enum tok_kind kind, const char *name, 
 		return -1;
 	}
 	if (!valid_name(kind, name, nlen)) {
-		syntax_error(c, line, col, "bad tag name '%.*s'", (int)(nlen > 60 ? 60 : nlen), name);
+		/* shown on one line: a newline or control character in it becomes a space */
+		char shown[61];
+		size_t k, m = nlen > 60 ? 60 : nlen;
+		for (k = 0; k < m; k++)
+			shown[k] = (unsigned char)name[k] < 0x20 || name[k] == 0x7f ? ' ' : name[k];
+		shown[m] = '\0';
+		syntax_error(c, line, col, "bad tag name '%s'", shown);
 		return -1;
 	}
 	return 0;

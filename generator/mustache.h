@@ -17,7 +17,7 @@
  *     stack; over any other truthy value, once with that value pushed.
  *   - A missing partial or parent renders as the empty string. Partial names, parent names
  *     and block names are never split at dots.
- *   - Tag names may not be empty or contain whitespace; dotted names may not have an empty
+ *   - Tag names may not be empty or contain whitespace or NUL; dotted names may not have an empty
  *     part ("a..b", ".a", "a." are errors; "." alone is the implicit iterator).
  *
  * Errors are returned, never printed: a function that fails returns -1 (or NULL) and

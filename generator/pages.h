@@ -13,6 +13,7 @@
  *   pages_benchmark.c  a benchmark's page, with its cite box (permalink, embed, BibTeX)
  *   pages_model.c      a model's page
  *   pages_content.c    the prose pages of content/pages/NAME.md (themselves templates)
+ *   pages_history.c    the release history on benchmark and leaderboard pages
  *
  * Views are report trees (value.h) whose numbers are already text (format.h), so templates
  * only print. Every page function builds its view, renders it and writes one file; it
@@ -106,6 +107,8 @@ struct build {
 	struct value *pages;    /* content pages: [{name, title, href}] */
 	struct value *rows;     /* cohort id -> [pages_bench_row() of each benchmark], built once */
 	char *release;          /* this build's release version (a slug) */
+	char *release_date;     /* its date: recorded, or new (site_releases_history()) */
+	struct value *history;  /* the releases' numbers (site_releases.h), or NULL */
 	struct value *warnings; /* the templates' unknown names: "FILE:LINE:COL: unknown name
 	                         * 'x'" -> the first page (by path) it was met on; workers
 	                         * send theirs back (site_tasks.c) */
@@ -308,5 +311,21 @@ int pages_write_model(struct build *b, const struct value *co, const struct valu
 int pages_content_list(struct build *b, char ***names, long *n);
 /** NAME.html for entry (one of b->pages): its file rendered as a template, then the page. */
 int pages_write_content(struct build *b, const struct value *entry);
+/**
+ * p.history of benchmark bench of cohort co, when b->history has it in at least two
+ * releases (else p is left as it is): n (releases), rows[] oldest first {version, date (the
+ * day), href (its "What changed" page), current, n, corr, corr_ci, verdict_label}, and
+ * figure, the view of figures/CO/history/BENCH (null without figures).
+ */
+void pages_benchmark_history(struct build *b, const struct value *co, const struct value *bench,
+			     struct value *p);
+/**
+ * p.history of co's leaderboard, when b->history has two releases or more: releases[] (the
+ * latest 12, oldest first, as in pages_benchmark_history()'s rows), earlier ("3 earlier
+ * releases") and releases_href when there are more, and rows[] in the leaderboard's order
+ * {name, href, ranks[] {rank: the decorrelated rank in that release, "unranked", or ""
+ * when the model was not in it}}.
+ */
+void pages_leaderboard_history(struct build *b, const struct value *co, struct value *p);
 
 #endif

@@ -547,6 +547,7 @@ int pages_write_benchmark(struct build *b, const struct value *co, const struct 
 	benchmark_models(b, co, bench, p);
 	benchmark_missing(b, co, bench, p);
 	benchmark_figures(b, co, bench, p);
+	pages_benchmark_history(b, co, bench, p);
 	benchmark_cite(b, co, bench, buf_str(&path), p);
 	benchmark_other_cohorts(b, co, bid, p);
 	buf_release(&t);

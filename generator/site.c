@@ -1,9 +1,10 @@
 /*
  * site.c - `washboard build` as a sequence of steps (see site.h):
  *
- *   lock OUT, fingerprint --> content, analysis, report --> page list, templates
+ *   lock OUT, fingerprint --> content, analysis, report --> templates, page list
+ *     --> the release: not a rewrite of a published one, its history from OUT's archive
  *     --> OUT.tmp-XXXXXX: pages, data, figures (site_tasks), releases, assets, stamp
- *     --> publish (swap into place)
+ *     --> the templates' unknown names --> publish (swap into place)
  */
 #include "site.h"
 
@@ -94,6 +95,8 @@ static int load_report(struct build *b, struct inputs *in)
 	b->release = slugify(version ? version : "unversioned");
 	if (!b->release[0]) {
 		free(b->release);
+	free(b->release_date);
+	value_free(b->history);
 		b->release = xstrdup("unversioned");
 	}
 	/* the release is the version everywhere: footers, BibTeX, the feed, diff */
@@ -191,6 +194,8 @@ enum failure site_build(const struct site_options *o, struct site_stats *st)
 	if (load_report(&b, &in) < 0 || load_pages(&b, &in) < 0)
 		goto out;
 	rc = site_releases_check(&b);
+	if (rc == FAIL_NONE)
+		rc = site_releases_history(&b);
 	if (rc != FAIL_NONE)
 		goto out;
 	rc = write_site(&b, fp);

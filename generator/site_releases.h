@@ -25,6 +25,29 @@
 struct build;
 
 /**
+ * Read the history from OUT's release archive into b->history, before the pages and figures
+ * are made (they show it): every release before this build's, in the archive's order, each
+ * read from its releases/VERSION/report.json and dropped once its numbers are taken, then
+ * this build's. One lookup per benchmark and leaderboard entry of each release, through ids
+ * sorted once, so the cost is linear (times a log) in releases x benchmarks. Sets
+ * b->release_date: the recorded date of this release, or the new one. A release without a
+ * readable report is left out, with a warning. Returns FAIL_NONE, or FAIL_RUNTIME after a
+ * diagnostic when the archive's list is unreadable.
+ *
+ * b->history:
+ *   releases[]                 {version, date, current (the last one only)}, in order
+ *   cohorts[]                  aligned with b->report's cohorts:
+ *     benchmarks[][]           aligned with the cohort's benchmarks: per release that has
+ *                              it, {release (index into releases), n,
+ *                              capabilities_correlation, capabilities_correlation_ci_low,
+ *                              capabilities_correlation_ci_high, verdict}, as that
+ *                              release's report has them
+ *     leaderboard[][]          aligned with the cohort's leaderboard: {release,
+ *                              decorrelated_rank, ranked}
+ */
+enum failure site_releases_history(struct build *b);
+
+/**
  * Refuse to rewrite a published release: when OUT holds releases/<version>/report.json and
  * it differs from b->report_json, one diagnostic says what to do (bump the version or pass
  * --release) and FAIL_DATA is returned. FAIL_NONE when the release is new or the same;

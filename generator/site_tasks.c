@@ -41,6 +41,7 @@ static int draw_figures(struct build *b)
 	po.png_scale = b->o->png_scale;
 	po.timeout = b->o->gnuplot_timeout;
 	po.progress = b->o->progress ? figure_progress : NULL;
+	po.history = b->history;
 	if (plot_site(b->report, &po, &ps) < 0)
 		return -1;
 	b->st->plot_seconds = clock_seconds() - t1;

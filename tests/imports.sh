@@ -373,8 +373,31 @@ grep -q 'release 2024.08-acme\.</p>' "$pub/index.html" || why="the footer does n
 grep -q 'note   = {washboard audit, release 2024.08-acme}' "$pub/chat/benchmarks/mt_bench.html" ||
 	why="${why:+$why; }the BibTeX note does not name release 2024.08-acme"
 grep -q '<title>Release 2024.08-acme</title>' "$pub/feed.xml" || why="${why:+$why; }no feed entry for 2024.08-acme"
-grep -rq '2024.07-paper' "$pub/index.html" "$pub/chat/benchmarks/mt_bench.html" && why="${why:+$why; }pages still name 2024.07-paper"
+grep -q 'release 2024.07-paper' "$pub/index.html" "$pub/chat/benchmarks/mt_bench.html" && why="${why:+$why; }footers or BibTeX still name release 2024.07-paper"
 result "walkthrough: footers, BibTeX notes and the feed name the new release" "$why"
+why=$(/usr/bin/python3 - "$pub/chat/benchmarks/mt_bench.html" "$pub/chat/leaderboard.html" <<'PYEOF'
+import re, sys
+page, lb = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
+sec = page.split('id="across-releases"', 1)
+if len(sec) < 2:
+    print("no 'Across releases' on the MT-Bench page"); sys.exit()
+rows = re.findall(r'<tr>\s*<td><a href="\.\./\.\./releases/([^/]+)/index\.html">[^<]*</a>([^<]*)</td>(.*?)</tr>', sec[1].split("</table>")[0], re.S)
+if [r[0] for r in rows] != ["2024.07-paper", "2024.08-acme"]:
+    print("history rows %r" % [r[0] for r in rows]); sys.exit()
+for ver, mark, cells in rows:
+    if not re.search(r"\[-?\d+%, -?\d+%\]", cells):
+        print("release %s has no bootstrap interval: %r" % (ver, cells[:200])); sys.exit()
+if "(this release)" not in rows[1][1]:
+    print("2024.08-acme is not marked as this release")
+lsec = lb.split('id="across-releases"', 1)
+if len(lsec) < 2:
+    print("no 'Across releases' on the leaderboard"); sys.exit()
+m = re.search(r'models/acme-7b-chat\.html">[^<]*</a></td>\s*<td[^>]*>([^<]*)</td>\s*<td[^>]*>([^<]*)</td>', lsec[1])
+if not m or m.group(1) != "" or m.group(2) != "unranked":
+    print("the new model's cells are %r, want blank (not in 2024.07-paper) and unranked" % (m.groups() if m else None))
+PYEOF
+)
+result "history: the benchmark page lists both releases with their intervals; the leaderboard's history has the new model" "$why"
 run "walkthrough: diff of the two releases says 2024.07-paper -> 2024.08-acme" 0 "" \
 	"$wb" diff "$pub/releases/2024.07-paper/report.json" "$pub/releases/2024.08-acme/report.json"
 if head -n 1 "$tmp/out" | grep -q '^washboard diff: 2024.07-paper -> 2024.08-acme: [1-9][0-9]* changes$' &&

@@ -425,6 +425,53 @@ why=$(status_problem 3)
 result "base URL: a site.json base_url without a scheme is bad content (exit 3, at its place)" "$why"
 
 section "golden"
+
+# ---------------------------------------------------------------------------------------------
+# 4b. History: two releases of the fixture, the second with a new model and changed scores
+
+hs=$T/history
+wb build -q --content "$FIXTURE" --templates templates --out "$hs" --formats svg --jobs "$JOBS" --release h1
+why=$(status_problem 0)
+[ -z "$why" ] && grep -q 'Across releases' "$hs/base/benchmarks/harm-refusal.html" &&
+	why="a single release has a history section"
+[ -z "$why" ] && [ -e "$hs/figures/base/history" ] && why="a single release has history figures"
+result "history: one release shows none (no section, no C/history/ figures)" "$why"
+cp -r "$FIXTURE" "$T/content-h2"
+sed 's/"harm-refusal": 0.669/"harm-refusal": 0.2/' "$FIXTURE/models/base/mid-7b.json" >"$T/content-h2/models/base/mid-7b.json"
+sed 's/"name": "Mid 7B"/"name": "Newcomer 8B"/; s/"id": "mid-7b"/"id": "newcomer-8b"/; s/"harm-refusal": 0.669/"harm-refusal": 0.7/' \
+	"$FIXTURE/models/base/mid-7b.json" >"$T/content-h2/models/base/newcomer-8b.json"
+wb build -q --strict --content "$T/content-h2" --templates templates --out "$hs" --formats svg --jobs "$JOBS" --release h2
+why=$(status_problem 0)
+page=$hs/base/benchmarks/harm-refusal.html
+[ -z "$why" ] && why=$("$PY" - "$page" "$hs/base/leaderboard.html" "$hs/figures/base/history/harm-refusal.csv" <<'PYEOF'
+import re, sys
+page, lb, csv = (open(p, encoding="utf-8").read() for p in sys.argv[1:4])
+sec = page.split('id="across-releases"', 1)
+if len(sec) < 2:
+    print("no 'Across releases' section on the benchmark page"); sys.exit()
+rows = re.findall(r"<tr>\s*<td><a href=\"\.\./\.\./releases/(h[12])/index\.html\">", sec[1])
+if rows != ["h1", "h2"]:
+    print("history rows %r, want ['h1', 'h2']" % rows); sys.exit()
+if "(this release)" not in sec[1].split("h2/index.html", 1)[1].split("</tr>", 1)[0]:
+    print("h2 is not marked as this release"); sys.exit()
+if 'src="../../figures/base/history/harm-refusal.svg"' not in sec[1]:
+    print("the history figure is not on the page"); sys.exit()
+lines = csv.strip().split("\n")
+if len(lines) != 3 or not lines[1].startswith("h1,") or not lines[2].startswith("h2,"):
+    print("the figure's CSV has %r" % lines[:4]); sys.exit()
+if float(lines[1].split(",")[3]) == float(lines[2].split(",")[3]):
+    print("the correlation did not move between the releases"); sys.exit()
+lsec = lb.split('id="across-releases"', 1)
+if len(lsec) < 2:
+    print("no 'Across releases' section on the leaderboard"); sys.exit()
+row = re.search(r"<td><a href=\"\.\./base/models/newcomer-8b\.html\">Newcomer 8B</a></td>\s*<td[^>]*>([^<]*)</td>\s*<td[^>]*>([^<]*)</td>", lsec[1])
+if not row or row.group(1) != "" or not row.group(2).strip():
+    print("the new model's ranks are %r, want a blank for h1 and a rank for h2" % (row.groups() if row else None))
+PYEOF
+)
+[ -z "$why" ] && [ ! -s "$hs/figures/base/history/harm-refusal.svg" ] && why="no history SVG"
+result "history: two releases: the benchmark page's table and figure, its CSV, the leaderboard's ranks per release" "$why"
+py links "$hs" --base-url https://example.org/audit
 unset SOURCE_DATE_EPOCH
 
 # ---------------------------------------------------------------------------------------------
