@@ -17,7 +17,10 @@
  *   generator.name                                string  "washboard"
  *   generator.version                             string
  *   generator.schema                              number  REPORT_SCHEMA
- *   site                                          object  site.json without "cohorts"
+ *   site                                          object  site.json without "cohorts" (in a
+ *                                                         site's report, site.version is the
+ *                                                         release: build --release, else
+ *                                                         site.json's version as a slug)
  *   method                                        object
  *   method.mode                                   string  "paper"
  *   method.threshold_high                         number  verdict thresholds
