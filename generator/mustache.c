@@ -270,7 +270,7 @@ static enum tok_kind tag_kind(const char **q, const char *end, char *lead)
 	*lead = '\0';
 	if (!at)
 		return TK_VAR;
-	*lead = **q == '{' ? '}' : **q == '=' ? '=' : '\0';
+	*lead = (char)(**q == '{' ? '}' : **q == '=' ? '=' : '\0');
 	(*q)++;
 	return kinds[at - sigils];
 }
@@ -315,8 +315,11 @@ static int check_name(struct compiler *c, enum tok_kind kind, const char *name, 
 		/* shown on one line: a newline or control character in it becomes a space */
 		char shown[61];
 		size_t k, m = nlen > 60 ? 60 : nlen;
-		for (k = 0; k < m; k++)
-			shown[k] = (unsigned char)name[k] < 0x20 || name[k] == 0x7f ? ' ' : name[k];
+		for (k = 0; k < m; k++) {
+			shown[k] = name[k];
+			if ((unsigned char)name[k] < 0x20 || name[k] == 0x7f)
+				shown[k] = ' ';
+		}
 		shown[m] = '\0';
 		syntax_error(c, line, col, "bad tag name '%s'", shown);
 		return -1;
@@ -925,7 +928,7 @@ static bool warned_before(struct render *r, const struct node *nd)
 
 	if (2 * (r->nwarned + 1) >= r->warned_cap) {
 		size_t cap = r->warned_cap ? 2 * r->warned_cap : 16;
-		const struct node **t = xcalloc(cap, sizeof(*t));
+		const struct node **t = xcalloc(cap, sizeof(const struct node *));
 		for (size_t k = 0; k < r->warned_cap; k++) {
 			if (!r->warned[k])
 				continue;
