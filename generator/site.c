@@ -95,8 +95,6 @@ static int load_report(struct build *b, struct inputs *in)
 	b->release = slugify(version ? version : "unversioned");
 	if (!b->release[0]) {
 		free(b->release);
-	free(b->release_date);
-	value_free(b->history);
 		b->release = xstrdup("unversioned");
 	}
 	/* the release is the version everywhere: footers, BibTeX, the feed, diff */
@@ -162,6 +160,8 @@ static void release_build(struct build *b, struct inputs *in)
 	value_free(b->rows);
 	value_free(b->warnings);
 	free(b->release);
+	free(b->release_date);
+	value_free(b->history);
 	buf_release(&b->report_json);
 	value_free(b->report);
 	uncertainty_free(in->unc);
