@@ -1011,8 +1011,12 @@ struct analysis *analysis_run(const struct corpus *c, const char *cohort_id,
 	if (cohort_id) {
 		only = content_find_cohort(c, cohort_id);
 		if (only < 0) {
-			diag_error(NULL, 0, 0, "no cohort '%s' in %s (cohorts: see site.json)",
-				   cohort_id, c->dir);
+			struct buf ids = BUF_INIT;
+			for (size_t i = 0; i < c->ncohorts; i++)
+				buf_printf(&ids, "%s%s", i ? ", " : "", c->cohorts[i].id);
+			diag_error(NULL, 0, 0, "no cohort '%s' in %s (its cohorts: %s)", cohort_id,
+				   c->dir, c->ncohorts ? buf_str(&ids) : "none");
+			buf_release(&ids);
 			return NULL;
 		}
 	}

@@ -206,7 +206,7 @@ static void index_benchmarks(struct corpus *c)
 static const char *const site_keys[] = {"title",     "description", "base_url", "license",
 					"licence",   "citation",    "bibtex",   "thresholds",
 					"cohorts",   "areas",       "version",  "author",
-					"repository", "impute", "reduced_score", "min_coverage",
+					"repository", "citation_url", "impute", "reduced_score", "min_coverage",
 					NULL};
 
 /* A number of site.json in [lo, hi] into *out (left alone when the key is absent). */
@@ -261,6 +261,18 @@ static void load_site_analysis(struct check *k, struct corpus *c)
 	site_number(k, c->site, "min_coverage", 0, 1, &c->min_coverage);
 }
 
+/* An optional site.json key that pages link to: empty, or an absolute http(s) URL. */
+static void site_url(struct check *k, const struct value *site, const char *key)
+{
+	char *u = opt_string(k, site, key, NULL);
+	if (u && *u && !url_is_http(u))
+		bad(k, value_get(site, key),
+		    "key '%s' must be an absolute URL starting with http:// or https://, not \"%s\" "
+		    "(pages link to it from every directory of the site)",
+		    key, u);
+	free(u);
+}
+
 static int load_site(struct corpus *c)
 {
 	char *path = path_join(c->dir, "site.json");
@@ -280,7 +292,9 @@ static int load_site(struct corpus *c)
 	c->title = req_string(&k, c->site, "title");
 	load_site_analysis(&k, c);
 	free(opt_string(&k, c->site, "description", NULL));
-	free(opt_string(&k, c->site, "base_url", NULL));
+	site_url(&k, c->site, "base_url");
+	site_url(&k, c->site, "repository");
+	site_url(&k, c->site, "citation_url");
 	c->high = 0.6;
 	c->low = 0.4;
 	th = value_get(c->site, "thresholds");

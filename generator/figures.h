@@ -12,6 +12,7 @@
  *   figures_capability.c  C/_heatmap and C/_scree: the capability correlation matrix
  *   figures_models.c      C/_scores and C/_ranks: a row per model
  *   figures_coverage.c    C/_coverage: which results each model has (measured, imputed, missing)
+ *   figures_history.c     C/history/B: a benchmark's capabilities correlation across releases
  *   figures_store.c       the files: writing, reuse of the previous site, output checks
  *
  * A figure builder calls fig_new(), appends its datablocks and settings to f->script and its
@@ -128,6 +129,12 @@ void fig_scree(struct plotter *p, const struct cohort_ctx *cc);
 void fig_scores(struct plotter *p, const struct cohort_ctx *cc);
 void fig_ranks(struct plotter *p, const struct cohort_ctx *cc);
 void fig_coverage(struct plotter *p, const struct cohort_ctx *cc);
+/**
+ * C/history/B for every benchmark B of report that history (site_releases.h, aligned with
+ * report) has in at least two releases. Call after fig_build(report) succeeded (ids are
+ * slugs).
+ */
+void fig_history(struct plotter *p, const struct value *report, const struct value *history);
 
 /* ---- The files (figures_store.c) -------------------------------------------------------- */
 

@@ -99,9 +99,8 @@ static const char usage_analyze[] =
 static const char usage_build[] =
 	"usage: washboard build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
 	"                       [--formats svg,png,pdf] [--base-url URL] [--no-figures]\n"
-	"                       [--png-scale X] [--release V] [--force] [--gnuplot PATH]\n"
-	"                       [--gnuplot-timeout S] [--bootstrap N] [--seed S]\n"
-	"                       [--bootstrap-unit U] [--ci-level L] [--ci-method M] [-q]\n"
+	"                       [--png-scale X] [--release V] [--force] [--strict]\n"
+	"                       [--gnuplot PATH] [--gnuplot-timeout S] [analysis options] [-q]\n"
 	"\n"
 	"Render the audit as a static site: an index, one page per cohort, benchmark, model and\n"
 	"area, the decorrelated leaderboards, the pages in DIR/pages, figures drawn with gnuplot\n"
@@ -121,9 +120,13 @@ static const char usage_build[] =
 	"                    roughly doubles the time gnuplot takes)\n"
 	"  --no-figures      do not draw figures (no gnuplot needed)\n"
 	"  --force           rebuild even if OUT was built from exactly these inputs\n"
-	"  --release V       record this build as release V (default: \"version\" in\n"
-	"                    site.json); earlier releases in OUT are kept, each with its report\n"
-	"                    and a \"What changed\" page; feed.xml lists them\n"
+	"  --strict          a template name that resolves to nothing ({{site.titel}}) is an\n"
+	"                    error (exit 3), not a warning\n"
+	"  --release V       record this build as release V, an identifier (default:\n"
+	"                    \"version\" in site.json); earlier releases in OUT are kept, each\n"
+	"                    with its report and a \"What changed\" page; feed.xml lists them.\n"
+	"                    A release OUT holds is never rewritten: a build whose report\n"
+	"                    differs from it fails (exit 3); bump the version for new content\n"
 	"  --gnuplot PATH    the gnuplot binary (default: gnuplot)\n"
 	"  --gnuplot-timeout S  seconds a gnuplot process may go without finishing a figure\n"
 	"                    before it is killed as hung (default 120)\n"
@@ -630,18 +633,32 @@ static int cmd_build(struct args *a)
 			o.force = true;
 			continue;
 		}
+		if (strcmp(arg, "--strict") == 0) {
+			o.strict = true;
+			continue;
+		}
 		if ((r = option(a, "--content", 1, &v)) != 0)
 			o.content = v;
 		else if ((r = option(a, "--templates", 1, &v)) != 0)
 			o.templates = v;
 		else if ((r = option(a, "--out", 1, &v)) != 0)
 			o.out = v;
-		else if ((r = option(a, "--base-url", 1, &v)) != 0)
+		else if ((r = option(a, "--base-url", 1, &v)) != 0) {
+			if (r > 0 && !url_is_http(v))
+				return usage_error(a, "--base-url must be an absolute URL starting with "
+						      "http:// or https://, not",
+						   v);
 			o.base_url = v;
+		}
 		else if ((r = option(a, "--gnuplot", 1, &v)) != 0)
 			o.gnuplot = v;
-		else if ((r = option(a, "--release", 1, &v)) != 0)
+		else if ((r = option(a, "--release", 1, &v)) != 0) {
+			if (r > 0 && !is_slug(v))
+				return usage_error(a, "--release must be an identifier "
+						      "([a-z0-9][a-z0-9._-]*, e.g. 2024.08-acme), not",
+						   v);
 			o.release = v;
+		}
 		else if ((r = option(a, "--jobs", 1, &v)) != 0) {
 			if (r > 0 && jobs_option(a, v, &o.jobs) != 0)
 				return WB_EXIT_USAGE;

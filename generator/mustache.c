@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +85,7 @@ struct compiler {
 	struct token *toks;
 	size_t ntoks, cap;
 	struct buf *err;
+	unsigned nerrors; /* syntax errors found so far (at most MUSTACHE_MAX_ERRORS written) */
 	/* cursor for line/column tracking; tokens are produced in source order */
 	size_t cur;	      /* offset reached */
 	unsigned cur_line;    /* line at cur */
@@ -157,6 +159,27 @@ static const char *kind_word(enum tok_kind k)
 	}
 }
 
+/*
+ * A syntax error at line:col: appended to c->err on a line of its own (the first without a
+ * newline before it), up to MUSTACHE_MAX_ERRORS; compilation goes on to find the others.
+ */
+static void syntax_error(struct compiler *c, unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void syntax_error(struct compiler *c, unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->nerrors++ >= MUSTACHE_MAX_ERRORS)
+		return;
+	if (c->nerrors > 1)
+		buf_putc(c->err, '\n');
+	buf_printf(c->err, "%u:%u: ", line, col);
+	va_start(ap, fmt);
+	buf_vprintf(c->err, fmt, ap);
+	va_end(ap);
+}
+
 static struct token *add_token(struct compiler *c, enum tok_kind kind)
 {
 	struct token *t;
@@ -218,7 +241,7 @@ static bool valid_name(enum tok_kind kind, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (is_space(s[i]))
+		if (is_space(s[i]) || s[i] == '\0') /* a NUL would cut the name short */
 			return false;
 	if (kind != TK_VAR && kind != TK_RAW && kind != TK_SECTION && kind != TK_INVERTED &&
 	    kind != TK_CLOSE)
@@ -247,7 +270,7 @@ static enum tok_kind tag_kind(const char **q, const char *end, char *lead)
 	*lead = '\0';
 	if (!at)
 		return TK_VAR;
-	*lead = **q == '{' ? '}' : **q == '=' ? '=' : '\0';
+	*lead = (char)(**q == '{' ? '}' : **q == '=' ? '=' : '\0');
 	(*q)++;
 	return kinds[at - sigils];
 }
@@ -268,10 +291,9 @@ static int set_delimiters(struct compiler *c, const char *name, size_t nlen, uns
 	blen = (size_t)(name + nlen - b);
 	if (alen == 0 || b == a + alen || blen == 0 || memchr(b, '=', blen) ||
 	    !valid_name(TK_PARTIAL, b, blen)) {
-		buf_printf(c->err,
-			   "%u:%u: bad set-delimiter tag (expected two delimiters without '=' "
-			   "separated by whitespace, as in {{=<%% %%>=}})",
-			   line, col);
+		syntax_error(c, line, col,
+			     "bad set-delimiter tag (expected two delimiters without '=' separated "
+			     "by whitespace, as in {{=<%% %%>=}})");
 		return -1;
 	}
 	*otag = a;
@@ -286,17 +308,30 @@ static int check_name(struct compiler *c, enum tok_kind kind, const char *name, 
 		      unsigned line, unsigned col)
 {
 	if (nlen == 0) {
-		buf_printf(c->err, "%u:%u: empty tag name", line, col);
+		syntax_error(c, line, col, "empty tag name");
 		return -1;
 	}
 	if (!valid_name(kind, name, nlen)) {
-		buf_printf(c->err, "%u:%u: bad tag name '%.*s'", line, col,
-			   (int)(nlen > 60 ? 60 : nlen), name);
+		/* shown on one line: a newline or control character in it becomes a space */
+		char shown[61];
+		size_t k, m = nlen > 60 ? 60 : nlen;
+		for (k = 0; k < m; k++) {
+			shown[k] = name[k];
+			if ((unsigned char)name[k] < 0x20 || name[k] == 0x7f)
+				shown[k] = ' ';
+		}
+		shown[m] = '\0';
+		syntax_error(c, line, col, "bad tag name '%s'", shown);
 		return -1;
 	}
 	return 0;
 }
 
+/*
+ * Pass 1. A bad tag (its name, a set-delimiter tag) is reported and skipped, so that the
+ * errors after it are found too; -1 only for a tag that is never closed, after which the
+ * rest of the template cannot be read.
+ */
 static int tokenize(struct compiler *c)
 {
 	const char *p = c->src, *end = c->src + c->len;
@@ -322,8 +357,8 @@ static int tokenize(struct compiler *c)
 		kind = tag_kind(&q, end, &lead);
 		close = find_close(q, end, lead, ctag, clen);
 		if (!close) {
-			buf_printf(c->err, "%u:%u: tag is not closed (no '%s%.*s' after it)", line,
-				   col, lead == '}' ? "}" : lead == '=' ? "=" : "", (int)clen, ctag);
+			syntax_error(c, line, col, "tag is not closed (no '%s%.*s' after it)",
+				     lead == '}' ? "}" : lead == '=' ? "=" : "", (int)clen, ctag);
 			return -1;
 		}
 		p = close + (lead ? 1 : 0) + clen;
@@ -332,9 +367,9 @@ static int tokenize(struct compiler *c)
 		trim(&name, &nlen);
 		if (kind == TK_DELIM) {
 			if (set_delimiters(c, name, nlen, line, col, &otag, &olen, &ctag, &clen) < 0)
-				return -1;
+				continue; /* the delimiters stay as they were */
 		} else if (kind != TK_COMMENT && check_name(c, kind, name, nlen, line, col) < 0) {
-			return -1;
+			continue;
 		}
 		t = add_token(c, kind);
 		t->s = name;
@@ -348,6 +383,12 @@ static int tokenize(struct compiler *c)
 
 /* ---------------------------------------------------------------- pass 2: nest */
 
+/*
+ * Pass 2. A closing tag without its opener is reported and ignored; one that matches an
+ * opener further out closes that one and the unclosed ones inside it (reported); every
+ * section still open at the end is reported. -1 only for nesting deeper than
+ * MUSTACHE_MAX_NESTING.
+ */
 static int nest(struct compiler *c)
 {
 	size_t *stack = NULL, n = 0, cap = 0, i;
@@ -358,18 +399,29 @@ static int nest(struct compiler *c)
 		struct token *top = n ? &c->toks[stack[n - 1]] : NULL;
 
 		if (t->kind == TK_CLOSE) {
+			size_t j = n;
 			if (!top) {
-				buf_printf(c->err, "%u:%u: closing tag '%.*s' has no opening tag",
-					   t->line, t->col, (int)t->len, t->s);
-				goto out;
+				syntax_error(c, t->line, t->col, "closing tag '%.*s' has no opening tag",
+					     (int)t->len, t->s);
+				continue;
 			}
 			if (t->len != top->len || memcmp(t->s, top->s, t->len) != 0) {
-				buf_printf(c->err,
-					   "%u:%u: closing tag '%.*s' does not match %s '%.*s' "
-					   "opened at %u:%u",
-					   t->line, t->col, (int)t->len, t->s, kind_word(top->kind),
-					   (int)top->len, top->s, top->line, top->col);
-				goto out;
+				syntax_error(c, t->line, t->col,
+					     "closing tag '%.*s' does not match %s '%.*s' opened at %u:%u",
+					     (int)t->len, t->s, kind_word(top->kind), (int)top->len,
+					     top->s, top->line, top->col);
+				while (j-- > 0 && (c->toks[stack[j]].len != t->len ||
+						   memcmp(c->toks[stack[j]].s, t->s, t->len) != 0))
+					;
+				if (j >= n) /* opened nowhere: ignored */
+					continue;
+				for (size_t k = n - 1; k-- > j + 1;) {
+					const struct token *u = &c->toks[stack[k]];
+					syntax_error(c, u->line, u->col, "%s '%.*s' is never closed",
+						     kind_word(u->kind), (int)u->len, u->s);
+				}
+				n = j + 1; /* it closes that one; those inside it were never closed */
+				top = &c->toks[stack[n - 1]];
 			}
 			top->match = i;
 			t->match = stack[--n];
@@ -388,19 +440,18 @@ static int nest(struct compiler *c)
 		if (t->kind == TK_SECTION || t->kind == TK_INVERTED || t->kind == TK_PARENT ||
 		    t->kind == TK_BLOCK) {
 			if (n >= MUSTACHE_MAX_NESTING) {
-				buf_printf(c->err, "%u:%u: sections nested more than %d deep",
-					   t->line, t->col, MUSTACHE_MAX_NESTING);
+				syntax_error(c, t->line, t->col, "sections nested more than %d deep",
+					     MUSTACHE_MAX_NESTING);
 				goto out;
 			}
 			xgrow((void **)&stack, &cap, n + 1, sizeof(*stack));
 			stack[n++] = i;
 		}
 	}
-	if (n) {
-		struct token *t = &c->toks[stack[n - 1]];
-		buf_printf(c->err, "%u:%u: %s '%.*s' is never closed", t->line, t->col,
-			   kind_word(t->kind), (int)t->len, t->s);
-		goto out;
+	while (n) {
+		struct token *t = &c->toks[stack[--n]];
+		syntax_error(c, t->line, t->col, "%s '%.*s' is never closed", kind_word(t->kind),
+			     (int)t->len, t->s);
 	}
 	ret = 0;
 out:
@@ -756,7 +807,7 @@ static struct mustache *compile_named(const char *tmpl, size_t len, const char *
 	c.src = m->src;
 	c.len = len;
 	c.err = err;
-	if (tokenize(&c) < 0 || nest(&c) < 0) {
+	if (tokenize(&c) < 0 || nest(&c) < 0 || c.nerrors) {
 		mustache_free(m);
 		m = NULL;
 		goto out;
@@ -772,6 +823,23 @@ out:
 struct mustache *mustache_compile(const char *tmpl, size_t len, struct buf *err)
 {
 	return compile_named(tmpl, len, NULL, err);
+}
+
+static void each_partial(const struct node *kids, size_t n,
+			 void (*fn)(void *, const char *, unsigned, unsigned), void *ud)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (kids[i].kind == N_PARTIAL || kids[i].kind == N_PARENT)
+			fn(ud, kids[i].name, kids[i].line, kids[i].col);
+		each_partial(kids[i].kids, kids[i].nkids, fn, ud);
+	}
+}
+
+void mustache_each_partial(const struct mustache *m,
+			   void (*fn)(void *ud, const char *name, unsigned line, unsigned col),
+			   void *ud)
+{
+	each_partial(m->root.kids, m->root.nkids, fn, ud);
 }
 
 /* ---------------------------------------------------------------- render */
@@ -808,6 +876,8 @@ struct render {
 	int level;		  /* render_nodes() recursion */
 	unsigned long steps;	  /* nodes rendered so far, against MUSTACHE_MAX_STEPS */
 	const struct node *outer; /* outermost partial or parent tag being expanded */
+	const struct node **warned; /* open addressing: the tags reported to opt->unknown */
+	size_t nwarned, warned_cap; /* warned_cap is 0 or a power of two above 2 * nwarned */
 };
 
 static void render_error(struct render *r, const struct node *nd, const char *fmt, ...)
@@ -849,6 +919,50 @@ static const struct value *lookup(const struct render *r, const struct node *nd)
 		v = value_get(v, part);
 	}
 	return v;
+}
+
+/* Has tag nd been reported as unknown in this render? Records it when not. */
+static bool warned_before(struct render *r, const struct node *nd)
+{
+	size_t mask, i;
+
+	if (2 * (r->nwarned + 1) >= r->warned_cap) {
+		size_t cap = r->warned_cap ? 2 * r->warned_cap : 16;
+		const struct node **t = xcalloc(cap, sizeof(const struct node *));
+		for (size_t k = 0; k < r->warned_cap; k++) {
+			if (!r->warned[k])
+				continue;
+			for (i = ((uintptr_t)r->warned[k] >> 4) & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+				;
+			t[i] = r->warned[k];
+		}
+		free(r->warned);
+		r->warned = t;
+		r->warned_cap = cap;
+	}
+	mask = r->warned_cap - 1;
+	for (i = ((uintptr_t)nd >> 4) & mask; r->warned[i]; i = (i + 1) & mask)
+		if (r->warned[i] == nd)
+			return true;
+	r->warned[i] = nd;
+	r->nwarned++;
+	return false;
+}
+
+/* An interpolation of a name that resolves to nothing: tell opt->unknown, once per tag. */
+static void report_unknown(struct render *r, const struct node *nd)
+{
+	struct buf name = BUF_INIT;
+	const char *part = nd->name;
+
+	if (!r->opt || !r->opt->unknown || nd->nparts == 0 || warned_before(r, nd))
+		return;
+	for (size_t k = 0; k < nd->nparts; k++) {
+		buf_printf(&name, "%s%s", k ? "." : "", part);
+		part += strlen(part) + 1;
+	}
+	r->opt->unknown(r->opt->ud, nd->owner->name, nd->line, nd->col, buf_str(&name));
+	buf_release(&name);
 }
 
 static bool truthy(const struct value *v)
@@ -949,8 +1063,10 @@ static int get_partial(struct render *r, const struct node *nd, const struct mus
 		slot->m = compile_named(text, len, nd->name, &e);
 		if (!slot->m) {
 			const struct node *at = r->outer ? r->outer : nd;
-			buf_printf(r->err, "%u:%u: in partial '%s': %s", at->line, at->col,
-				   nd->name, buf_str(&e));
+			const char *first = buf_str(&e), *nl = strchr(first, '\n');
+			/* a render reports one error: the partial's first */
+			buf_printf(r->err, "%u:%u: in partial '%s': %.*s", at->line, at->col,
+				   nd->name, nl ? (int)(nl - first) : (int)strlen(first), first);
 			goto out;
 		}
 	}
@@ -1097,11 +1213,13 @@ static int render_nodes(struct render *r, const struct node *kids, size_t n)
 			emit_text(r, nd->text, nd->len);
 			break;
 		case N_VAR:
-			emit_value(r, lookup(r, nd), r->opt ? r->opt->escape : NULL);
+		case N_RAW: {
+			const struct value *v = lookup(r, nd);
+			if (!v)
+				report_unknown(r, nd);
+			emit_value(r, v, nd->kind == N_VAR && r->opt ? r->opt->escape : NULL);
 			break;
-		case N_RAW:
-			emit_value(r, lookup(r, nd), NULL);
-			break;
+		}
 		case N_SECTION:
 		case N_INVERTED:
 			if (render_section(r, nd) < 0)
@@ -1151,6 +1269,7 @@ int mustache_render_compiled(const struct mustache *m, const struct value *ctx,
 	free(r.cache);
 	free(r.ctx);
 	free(r.env);
+	free(r.warned);
 	buf_release(&r.indent);
 	return ret;
 }

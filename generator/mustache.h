@@ -17,15 +17,25 @@
  *     stack; over any other truthy value, once with that value pushed.
  *   - A missing partial or parent renders as the empty string. Partial names, parent names
  *     and block names are never split at dots.
- *   - Tag names may not be empty or contain whitespace; dotted names may not have an empty
+ *   - Tag names may not be empty or contain whitespace or NUL; dotted names may not have an empty
  *     part ("a..b", ".a", "a." are errors; "." alone is the implicit iterator).
  *
  * Errors are returned, never printed: a function that fails returns -1 (or NULL) and
- * appends one message of the form "LINE:COL: what is wrong" to the caller's error buffer,
+ * appends messages of the form "LINE:COL: what is wrong" to the caller's error buffer,
  * so the caller can prefix the file name. LINE and COL are 1-based; COL counts UTF-8
- * characters. A problem inside a partial reads
- * "LINE:COL: in partial 'name': LINE2:COL2: what is wrong", where LINE:COL is the outermost
- * partial or parent tag of the template being rendered and LINE2:COL2 is inside 'name'.
+ * characters. Compilation reports every syntax error it finds (up to MUSTACHE_MAX_ERRORS),
+ * one per line; rendering stops at its first error, one message. A problem inside a
+ * partial reads "LINE:COL: in partial 'name': LINE2:COL2: what is wrong", where LINE:COL
+ * is the outermost partial or parent tag of the template being rendered and LINE2:COL2 is
+ * inside 'name'.
+ *
+ * Unknown names: an interpolation ({{x}}, {{{x}}}, {{&x}}) whose name resolves to nothing
+ * renders as nothing, as the spec says, and is also reported to opt->unknown when it is
+ * set, once per tag and render. "Resolves to nothing": the first part of the name is a
+ * member of no object on the context stack, or a later part is not a member of what the
+ * parts before it lead to (a member that is present but null is known). Sections and
+ * inverted sections over missing names are the ordinary way to test for a key and are
+ * never reported; neither is the implicit iterator {{.}}.
  *
  * Limits, so that no input can crash the engine or run away: sections, parents and blocks
  * nest at most MUSTACHE_MAX_NESTING deep within one template, partials and parents at most
@@ -49,6 +59,8 @@
 #define MUSTACHE_MAX_OUTPUT ((size_t)256 << 20)
 /** Most template nodes one render may visit (catches exponential nesting with no output). */
 #define MUSTACHE_MAX_STEPS 10000000ul
+/** Most syntax errors one compilation writes (it goes on counting, and fails either way). */
+#define MUSTACHE_MAX_ERRORS 20
 
 /** A compiled template (opaque). Immutable after compilation; may be rendered many times. */
 struct mustache;
@@ -66,18 +78,36 @@ struct mustache_options {
 	 * borrowed and must stay valid until the render call returns. NULL means no partials.
 	 */
 	const char *(*partial)(void *ud, const char *name, size_t *len);
-	void *ud;	   /* passed to partial() untouched */
+	void *ud;	   /* passed to partial() and unknown() untouched */
 	size_t max_output; /* most bytes one render may append; 0 means MUSTACHE_MAX_OUTPUT */
+	/*
+	 * Called for an interpolation whose name resolves to nothing (see "Unknown names"
+	 * above), once per tag and render: partial is the name of the partial or parent the
+	 * tag is in, NULL for the template rendered; line:col is the tag's place in that
+	 * text; name the whole (dotted) name. NULL: no check.
+	 */
+	void (*unknown)(void *ud, const char *partial, unsigned line, unsigned col,
+			const char *name);
 };
 
 /**
  * Compile len bytes of template text. The text is copied, so it may be freed afterwards.
  * Returns the compiled template (caller frees with mustache_free()), or NULL after appending
- * "LINE:COL: message" to err for a syntax error: an unclosed tag, a bad set-delimiter tag, an
- * empty or malformed name, a closing tag without or not matching its opening tag, a section
- * that is never closed, or nesting deeper than MUSTACHE_MAX_NESTING.
+ * "LINE:COL: message" to err for every syntax error found, separated by newlines: an
+ * unclosed tag (the rest is not read), a bad set-delimiter tag, an empty or malformed name
+ * (the tag is skipped and reading goes on), a closing tag without or not matching its
+ * opening tag, a section that is never closed, or nesting deeper than MUSTACHE_MAX_NESTING.
  */
 struct mustache *mustache_compile(const char *tmpl, size_t len, struct buf *err);
+
+/**
+ * Call fn for every partial tag ({{>name}}) and parent tag ({{<name}}) of m, in the order of
+ * the source, with its name and line:col (inside sections and blocks too), so a caller can
+ * check before rendering that every partial exists.
+ */
+void mustache_each_partial(const struct mustache *m,
+			   void (*fn)(void *ud, const char *name, unsigned line, unsigned col),
+			   void *ud);
 
 /**
  * Render the compiled template m over the context ctx (borrowed; NULL is an empty context)

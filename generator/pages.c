@@ -28,24 +28,96 @@ static const char *const page_files[PAGE_KINDS] = {
 	"index.md", "cohort.md", "benchmark.md", "model.md", "area.md", "leaderboard.md", "page.md",
 	"release.md", "releases.md"};
 
+/* The partial file of t that {{>name}} loads in language ext (name + ext, else name), or -1. */
+static long partial_index(const struct templates *t, const char *name, const char *ext)
+{
+	struct buf want = BUF_INIT;
+	long found = -1;
+
+	buf_printf(&want, "%s%s", name, ext);
+	for (long i = 0; i < t->npartials && found < 0; i++)
+		if (strcmp(t->partial_names[i], buf_str(&want)) == 0 ||
+		    strcmp(t->partial_names[i], name) == 0)
+			found = i;
+	buf_release(&want);
+	return found;
+}
+
 const char *pages_find_partial(void *ud, const char *name, size_t *len)
 {
 	struct partial_lookup *pl = ud;
-	struct buf want = BUF_INIT;
-	const char *text = NULL;
+	long i = partial_index(pl->t, name, pl->ext);
 
-	buf_printf(&want, "%s%s", name, pl->ext);
-	for (long i = 0; i < pl->t->npartials; i++)
-		if (strcmp(pl->t->partial_names[i], buf_str(&want)) == 0 ||
-		    strcmp(pl->t->partial_names[i], name) == 0) {
-			text = pl->t->partial_texts[i];
-			*len = strlen(text);
-			break;
-		}
-	if (!text && !pl->missing)
-		pl->missing = xstrdup(name);
-	buf_release(&want);
-	return text;
+	if (i < 0) {
+		if (!pl->missing)
+			pl->missing = xstrdup(name);
+		return NULL;
+	}
+	*len = strlen(pl->t->partial_texts[i]);
+	return pl->t->partial_texts[i];
+}
+
+void pages_unknown_name(void *ud, const char *partial, unsigned line, unsigned col,
+			const char *name)
+{
+	struct partial_lookup *pl = ud;
+	struct buf key = BUF_INIT;
+	const struct value *had;
+	long i = partial ? partial_index(pl->t, partial, pl->ext) : -1;
+
+	if (!pl->warnings)
+		return;
+	if (i >= 0)
+		buf_printf(&key, "%s/partials/%s", pl->t->dir, pl->t->partial_names[i]);
+	else
+		buf_puts(&key, pl->file);
+	buf_printf(&key, ":%u:%u: unknown name '%s'", line, col, name);
+	had = value_get(pl->warnings, buf_str(&key));
+	if (!had || strcmp(value_str(pl->warnings, buf_str(&key)), pl->page) > 0)
+		value_set_string(pl->warnings, buf_str(&key), pl->page);
+	buf_release(&key);
+}
+
+void pages_warnings_merge(struct value *into, const struct value *from)
+{
+	for (size_t i = 0; from && from->kind == VALUE_OBJECT && i < from->n; i++) {
+		const char *key = from->keys[i], *page = value_str(from, key);
+		const struct value *had = value_get(into, key);
+		if (!had || strcmp(value_str(into, key), page) > 0)
+			value_set_string(into, key, page);
+	}
+}
+
+static int cmp_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+enum failure pages_report_warnings(struct build *b)
+{
+	const struct value *w = b->warnings;
+	const char **keys;
+	size_t n = w ? w->n : 0;
+
+	if (!n)
+		return FAIL_NONE;
+	keys = xcalloc(n, sizeof(*keys));
+	for (size_t i = 0; i < n; i++)
+		keys[i] = w->keys[i];
+	qsort(keys, n, sizeof(*keys), cmp_strings);
+	for (size_t i = 0; i < n; i++) {
+		const char *page = value_str(w, keys[i]);
+		if (b->o->strict)
+			diag_error(NULL, 0, 0, "%s renders as nothing (on %s, perhaps others; a typo, "
+					       "or a key this page's view lacks?)",
+				   keys[i], page);
+		else
+			diag_warning(NULL, 0, 0, "%s renders as nothing (on %s, perhaps others; "
+						 "build --strict makes this an error)",
+				     keys[i], page);
+	}
+	free(keys);
+	return b->o->strict ? FAIL_DATA : FAIL_NONE;
 }
 
 /* A template that asked for a partial that does not exist is an error, not an empty string. */
@@ -61,20 +133,86 @@ int pages_check_partials(struct partial_lookup *pl, const char *dir, const char 
 	return -1;
 }
 
-static struct mustache *compile_file(const char *dir, const char *name)
+/* What check_partial_tag() needs: the templates, the file checked and its language. */
+struct partial_check {
+	const struct templates *t;
+	const char *path, *ext;
+	int missing; /* partial tags that name no partial */
+};
+
+static void check_partial_tag(void *ud, const char *name, unsigned line, unsigned col)
 {
-	char *path = path_join(dir, name), *text = NULL;
-	size_t len;
+	struct partial_check *pc = ud;
+	if (partial_index(pc->t, name, pc->ext) >= 0)
+		return;
+	diag_error(pc->path, line, col, "no partial '%s' (looked for %s/partials/%s%s)", name,
+		   pc->t->dir, name, pc->ext);
+	pc->missing++;
+}
+
+/* A line of mustache_compile()'s errors, "LINE:COL: message", and its place. */
+struct syntax_error {
+	const char *text;
+	unsigned long line, col;
+};
+
+static int cmp_syntax_errors(const void *a, const void *b)
+{
+	const struct syntax_error *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+struct mustache *pages_compile_checked(const struct templates *t, const char *path,
+				       const char *text, size_t len, const char *ext)
+{
 	struct buf err = BUF_INIT;
+	struct mustache *m = mustache_compile(text, len, &err);
+	struct partial_check pc = {t, path, ext, 0};
+
+	if (!m) {
+		/* every syntax error (a line of err each), in the order of the file */
+		struct syntax_error *es = NULL;
+		size_t n = 0, cap = 0;
+		for (char *e = err.data; e && *e;) {
+			char *nl = strchr(e, '\n');
+			xgrow((void **)&es, &cap, n + 1, sizeof(*es));
+			es[n].text = e;
+			es[n].line = strtoul(e, NULL, 10);
+			es[n].col = strtoul(strchr(e, ':') ? strchr(e, ':') + 1 : e, NULL, 10);
+			n++;
+			if (nl)
+				*nl++ = '\0';
+			e = nl;
+		}
+		if (n > 1)
+			qsort(es, n, sizeof(*es), cmp_syntax_errors);
+		for (size_t i = 0; i < n; i++)
+			diag_error(NULL, 0, 0, "%s:%s", path, es[i].text);
+		free(es);
+	} else if (ext) {
+		mustache_each_partial(m, check_partial_tag, &pc);
+		if (pc.missing) {
+			mustache_free(m);
+			m = NULL;
+		}
+	}
+	buf_release(&err);
+	return m;
+}
+
+static struct mustache *compile_file(const struct templates *t, const char *name,
+				     const char *ext)
+{
+	char *path = path_join(t->dir, name), *text = NULL;
+	size_t len;
 	struct mustache *m = NULL;
 
-	if (file_read(path, &text, &len) < 0)
-		goto out;
-	m = mustache_compile(text, len, &err);
-	if (!m)
-		diag_error(NULL, 0, 0, "%s:%s", path, buf_str(&err));
-out:
-	buf_release(&err);
+	if (file_read(path, &text, &len) == 0)
+		m = pages_compile_checked(t, path, text, len, ext);
 	free(text);
 	free(path);
 	return m;
@@ -102,13 +240,8 @@ int pages_templates_load(struct templates *t, const char *dir)
 		diag_error(dir, 0, 0, "templates directory not found (pass --templates DIR)");
 		goto out;
 	}
-	t->layout = compile_file(dir, "layout.html");
-	rc = t->layout ? 0 : -1;
-	for (int k = 0; k < PAGE_KINDS; k++) {
-		t->pages[k] = compile_file(dir, page_files[k]);
-		if (!t->pages[k])
-			rc = -1;
-	}
+	rc = 0; /* from here on every template and partial is read and checked, so that every
+		 * error is reported at once */
 	if (path_is_dir(pdir)) {
 		t->npartials = dir_list(pdir, true, &t->partial_names);
 		if (t->npartials < 0) {
@@ -125,6 +258,22 @@ int pages_templates_load(struct templates *t, const char *dir)
 			}
 			free(p);
 		}
+	}
+	t->layout = compile_file(t, "layout.html", ".html");
+	rc |= t->layout ? 0 : -1;
+	for (int k = 0; k < PAGE_KINDS; k++) {
+		t->pages[k] = compile_file(t, page_files[k], ".md");
+		rc |= t->pages[k] ? 0 : -1;
+	}
+	for (long i = 0; i < t->npartials; i++) {
+		const char *name = t->partial_names[i];
+		char *p = path_join(pdir, name);
+		struct mustache *m = pages_compile_checked(
+		    t, p, t->partial_texts[i], strlen(t->partial_texts[i]),
+		    ends_with(name, ".md") ? ".md" : ends_with(name, ".html") ? ".html" : NULL);
+		rc |= m ? 0 : -1;
+		mustache_free(m);
+		free(p);
 	}
 out:
 	free(pdir);
@@ -290,9 +439,16 @@ static void uncertainty_view(struct build *b, struct value *v)
 	value_set_string(
 	    u, "units", strcmp(value_str(bs, "unit"), "family") == 0 ? "model families" : "models");
 	format_num(u, "min_valid", "%.3g%%", 100 * value_num(bs, "min_valid_share"));
+	/* inside {{#uncertainty}}, {{method}} is this method: the report's is out of reach */
+	format_num(u, "seed", "%.0f", value_num(bs, "seed"));
+	format_count(u, "min_distinct", value_num(bs, "min_distinct"));
 	value_set_string(u, "method",
 			 strcmp(value_str(bs, "ci_method"), "bca") == 0 ? "BCa" : "percentile");
 }
+
+/* The texts of site.json (README: "site.json"), each in site of every view. */
+static const char *const site_texts[] = {"description", "license", "citation", "citation_url",
+					 "bibtex", "version", "author", "repository", NULL};
 
 /* The common part of every page view: site, navigation, the path back to the root. */
 struct value *pages_view(struct build *b, const char *path, const char *title)
@@ -306,6 +462,11 @@ struct value *pages_view(struct build *b, const char *path, const char *title)
 			buf_puts(&root, "../");
 	site = value_set(v, "site", value_copy(value_get(b->report, "site")));
 	value_set_string(site, "base_url", b->base_url);
+	/* site.json's optional texts are in every view, "" when not given: a template may print
+	 * {{site.description}} without a section, and only a misspelt name is unknown */
+	for (const char *const *k = site_texts; *k; k++)
+		if (!value_get(site, *k))
+			value_set_string(site, *k, "");
 	value_set(v, "generator", value_copy(value_get(b->report, "generator")));
 	value_set(v, "method", value_copy(value_get(b->report, "method")));
 	value_set_string(v, "root", buf_str(&root));
@@ -624,10 +785,15 @@ struct value *pages_bench_row(struct build *b, const struct value *co, const str
 int pages_render(struct build *b, enum page_kind kind, struct value *view)
 {
 	struct buf md = BUF_INIT, html = BUF_INIT, page = BUF_INIT, err = BUF_INIT;
-	struct partial_lookup md_parts = {&b->t, ".md", NULL}, html_parts = {&b->t, ".html", NULL};
-	struct mustache_options mo = {mustache_escape_markdown, pages_find_partial, &md_parts, 0};
-	struct mustache_options ho = {mustache_escape_html, pages_find_partial, &html_parts, 0};
 	const char *path = value_str(view, "path");
+	char *md_file = path_join(b->t.dir, page_files[kind]);
+	char *html_file = path_join(b->t.dir, "layout.html");
+	struct partial_lookup md_parts = {&b->t, ".md", NULL, md_file, path, b->warnings};
+	struct partial_lookup html_parts = {&b->t, ".html", NULL, html_file, path, b->warnings};
+	struct mustache_options mo = {mustache_escape_markdown, pages_find_partial, &md_parts, 0,
+				      pages_unknown_name};
+	struct mustache_options ho = {mustache_escape_html, pages_find_partial, &html_parts, 0,
+				      pages_unknown_name};
 	int rc = -1;
 
 	if (mustache_render_compiled(b->t.pages[kind], view, &mo, &md, &err) < 0) {
@@ -658,6 +824,8 @@ out:
 	buf_release(&html);
 	buf_release(&page);
 	buf_release(&err);
+	free(md_file);
+	free(html_file);
 	value_free(view);
 	return rc;
 }

@@ -13,6 +13,7 @@
  *   pages_benchmark.c  a benchmark's page, with its cite box (permalink, embed, BibTeX)
  *   pages_model.c      a model's page
  *   pages_content.c    the prose pages of content/pages/NAME.md (themselves templates)
+ *   pages_history.c    the release history on benchmark and leaderboard pages
  *
  * Views are report trees (value.h) whose numbers are already text (format.h), so templates
  * only print. Every page function builds its view, renders it and writes one file; it
@@ -56,11 +57,18 @@ struct templates {
 	long npartials;
 };
 
-/** What pages_find_partial() reads: the templates and the language of the partials. */
+/**
+ * What pages_find_partial() and pages_unknown_name() read: the templates, the language of
+ * the partials, and where a render's unknown names go.
+ */
 struct partial_lookup {
 	const struct templates *t;
-	const char *ext; /* ".md" or ".html": partials of the same language */
-	char *missing;   /* the first partial asked for and not found, or NULL (owned) */
+	const char *ext;	/* ".md" or ".html": partials of the same language */
+	char *missing;		/* the first partial asked for and not found, or NULL (owned) */
+	const char *file;	/* the template rendered, as its path (templates/index.md) */
+	const char *page;	/* the page it renders (index.html) */
+	struct value *warnings; /* pages_unknown_name() records here (see struct build); NULL:
+				 * unknown names are not checked */
 };
 
 /*
@@ -90,6 +98,8 @@ struct cohort_index {
 struct build {
 	const struct site_options *o;
 	struct value *report;
+	struct buf report_json; /* report as data/report.json and the release archive hold it
+	                         * (value_write_json, indent 2), made once */
 	struct templates t;
 	char *tmp;              /* the directory being built */
 	const char *base_url;   /* "" when unknown; never ends in '/' unless "" */
@@ -97,6 +107,11 @@ struct build {
 	struct value *pages;    /* content pages: [{name, title, href}] */
 	struct value *rows;     /* cohort id -> [pages_bench_row() of each benchmark], built once */
 	char *release;          /* this build's release version (a slug) */
+	char *release_date;     /* its date: recorded, or new (site_releases_history()) */
+	struct value *history;  /* the releases' numbers (site_releases.h), or NULL */
+	struct value *warnings; /* the templates' unknown names: "FILE:LINE:COL: unknown name
+	                         * 'x'" -> the first page (by path) it was met on; workers
+	                         * send theirs back (site_tasks.c) */
 	bool has_methodology;
 	struct cohort_index *ix; /* one per cohort of the report, built before the pages */
 	size_t nix;
@@ -112,8 +127,10 @@ int pages_write_file(const char *root, const char *rel, const char *data, size_t
 
 /**
  * Load and compile layout.html, every page template and the texts of partials/ from dir
- * into t (which is overwritten; t->dir borrows dir). Returns 0, or -1 after diagnostics for
- * every template that failed; release t with pages_templates_release() either way.
+ * into t (which is overwritten; t->dir borrows dir); every partial is compiled too, and
+ * every partial tag checked against partials/. Returns 0, or -1 after a diagnostic for
+ * every problem of every template (each syntax error, each missing partial, at its
+ * LINE:COL); release t with pages_templates_release() either way.
  */
 int pages_templates_load(struct templates *t, const char *dir);
 /** Free what pages_templates_load() made (t itself is the caller's). */
@@ -129,6 +146,27 @@ const char *pages_find_partial(void *ud, const char *name, size_t *len);
  * dir, NULL for none) when it asked for a partial that does not exist.
  */
 int pages_check_partials(struct partial_lookup *pl, const char *dir, const char *tmpl);
+/**
+ * The unknown callback of mustache_options (ud: a struct partial_lookup with warnings): an
+ * interpolation in pl->file (or in the partial named) of a name that resolves to nothing,
+ * recorded in pl->warnings with the first page, by path, it was met on.
+ */
+void pages_unknown_name(void *ud, const char *partial, unsigned line, unsigned col,
+			const char *name);
+/** Add the records of from (another worker's b->warnings) to into. */
+void pages_warnings_merge(struct value *into, const struct value *from);
+/**
+ * Print b->warnings, sorted: a warning each, or with b->o->strict an error each. Returns
+ * FAIL_DATA when strict and there are any, else FAIL_NONE.
+ */
+enum failure pages_report_warnings(struct build *b);
+/**
+ * Compile template text (the file at path) and check that every partial tag in it names
+ * a partial of t in language ext, reporting every problem as "error: PATH:LINE:COL: ...".
+ * Returns the template (caller frees with mustache_free()), or NULL after the diagnostics.
+ */
+struct mustache *pages_compile_checked(const struct templates *t, const char *path,
+				       const char *text, size_t len, const char *ext);
 
 /** The names the site keeps for itself at its root (index, data, ...), NULL-terminated. */
 extern const char *const pages_reserved_names[];
@@ -156,11 +194,12 @@ char *pages_area_title(const struct value *report, const char *id);
 
 /**
  * The common part of every page view for the page at path (relative to the site root):
- * site, generator, method, root ("../" per directory of path), path, title, canonical (with
+ * site (site.json's texts all there, "" when not given), generator, method, root ("../" per directory of path), path, title, canonical (with
  * a base URL), nav, has_methodology, thresholds and figures. Caller frees (or passes it to
  * pages_render(), which takes it). With a bootstrap in the report it also has uncertainty:
  * {level "95%", resamples "1000", units "models" or "model families", min_valid "90%" (the
- * share of resamples a statistic needs for an interval), method "percentile" or "BCa"}.
+ * share of resamples a statistic needs for an interval), method "percentile" or "BCa",
+ * seed "20240731", min_distinct "5" (the distinct models a statistic needs in a resample)}.
  */
 struct value *pages_view(struct build *b, const char *path, const char *title);
 /**
@@ -264,12 +303,29 @@ int pages_write_benchmark(struct build *b, const struct value *co, const struct 
 int pages_write_model(struct build *b, const struct value *co, const struct value *m);
 /**
  * List content/pages/NAME.md into b->pages ({name, title, href, file} each; the title is the
- * first "# " heading) and set b->has_methodology. *names gets the directory listing (free
- * with names_free(*names, *n)). Returns 0, or -1 after diagnostics (a reserved or invalid
- * page name, an unreadable file).
+ * first "# " heading) and set b->has_methodology; each page is compiled as a template and
+ * its partial tags checked against b->t (load the templates first). *names gets the
+ * directory listing (free with names_free(*names, *n)). Returns 0, or -1 after diagnostics
+ * (a reserved or invalid page name, an unreadable file, a template error).
  */
 int pages_content_list(struct build *b, char ***names, long *n);
 /** NAME.html for entry (one of b->pages): its file rendered as a template, then the page. */
 int pages_write_content(struct build *b, const struct value *entry);
+/**
+ * p.history of benchmark bench of cohort co, when b->history has it in at least two
+ * releases (else p is left as it is): n (releases), rows[] oldest first {version, date (the
+ * day), href (its "What changed" page), current, n, corr, corr_ci, verdict_label}, and
+ * figure, the view of figures/CO/history/BENCH (null without figures).
+ */
+void pages_benchmark_history(struct build *b, const struct value *co, const struct value *bench,
+			     struct value *p);
+/**
+ * p.history of co's leaderboard, when b->history has two releases or more: releases[] (the
+ * latest 12, oldest first, as in pages_benchmark_history()'s rows), earlier ("3 earlier
+ * releases") and releases_href when there are more, and rows[] in the leaderboard's order
+ * {name, href, ranks[] {rank: the decorrelated rank in that release, "unranked", or ""
+ * when the model was not in it}}.
+ */
+void pages_leaderboard_history(struct build *b, const struct value *co, struct value *p);
 
 #endif

@@ -92,7 +92,9 @@ static void bibtex_site(struct build *b, struct buf *out, const char *key, const
 	buf_printf(out, "@misc{%s,\n  title  = {%s},\n", key, t);
 	if (a[0])
 		buf_printf(out, "  author = {%s},\n", a);
-	buf_printf(out, "  howpublished = {\\url{%s}},\n  note   = {washboard audit", u);
+	if (b->base_url[0]) /* a relative address is no use in a bibliography */
+		buf_printf(out, "  howpublished = {\\url{%s}},\n", u);
+	buf_puts(out, "  note   = {washboard audit");
 	if (value_get_string(site, "version")) {
 		char *v = pages_bibtex_text(value_str(site, "version"));
 		buf_printf(out, ", release %s", v);
@@ -545,6 +547,7 @@ int pages_write_benchmark(struct build *b, const struct value *co, const struct 
 	benchmark_models(b, co, bench, p);
 	benchmark_missing(b, co, bench, p);
 	benchmark_figures(b, co, bench, p);
+	pages_benchmark_history(b, co, bench, p);
 	benchmark_cite(b, co, bench, buf_str(&path), p);
 	benchmark_other_cohorts(b, co, bid, p);
 	buf_release(&t);

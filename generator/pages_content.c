@@ -52,6 +52,11 @@ int pages_content_list(struct build *b, char ***names, long *n)
 			rc = -1;
 		} else if (file_read(p, &text, &len) == 0) {
 			const char *h = strstr(text, "# ");
+			/* a page is a template too: its errors are reported with the others' */
+			struct mustache *m = pages_compile_checked(&b->t, p, text, len, ".md");
+			if (!m)
+				rc = -1;
+			mustache_free(m);
 			if (h && (h == text || h[-1] == '\n')) {
 				const char *end = strchr(h, '\n');
 				buf_add(&title, h + 2, end ? (size_t)(end - h - 2) : strlen(h + 2));
@@ -103,8 +108,10 @@ int pages_write_content(struct build *b, const struct value *entry)
 	char *text = NULL;
 	size_t len;
 	struct buf md = BUF_INIT, err = BUF_INIT;
-	struct partial_lookup parts = {&b->t, ".md", NULL};
-	struct mustache_options mo = {mustache_escape_markdown, pages_find_partial, &parts, 0};
+	struct partial_lookup parts = {&b->t, ".md", NULL, file, value_str(entry, "href"),
+				       b->warnings};
+	struct mustache_options mo = {mustache_escape_markdown, pages_find_partial, &parts, 0,
+				      pages_unknown_name};
 	struct value *v = pages_view(b, value_str(entry, "href"), value_str(entry, "title")), *p;
 	const struct value *cohorts = value_get(b->report, "cohorts");
 	struct value *list;

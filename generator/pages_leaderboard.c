@@ -160,6 +160,7 @@ int pages_write_leaderboard(struct build *b, const struct value *co)
 		leaderboard_rule(b, co, lb, p);
 	leaderboard_spread(p, lb);
 	leaderboard_moves(b, co, p, lb);
+	pages_leaderboard_history(b, co, p);
 	value_set(
 	    p, "figure",
 	    pages_figure_view(b, cid, "_ranks",

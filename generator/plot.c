@@ -138,6 +138,8 @@ int plot_site(const struct value *report, const struct plot_options *o, struct p
 	memset(&s, 0, sizeof(s));
 	if (plotter_init(&p, report, o) != 0 || fig_build(&p, report) != 0)
 		goto out;
+	if (o->history)
+		fig_history(&p, report, o->history);
 	s.figures = p.nfigs;
 	fig_dir = path_join(o->out_dir, "figures");
 	if (path_mkdirs(fig_dir) != 0)

@@ -38,6 +38,9 @@
  *   C/_scree          eigenvalues of that matrix, PC1's share of the variance in the title
  *   C/_scores         capabilities score per model, sorted bars
  *   C/_ranks          raw safety rank against decorrelated rank per model (slope chart)
+ *   C/history/B       B's capabilities correlation in each release of plot_options.history
+ *                     that has it (with its bootstrap interval as an error bar, on the
+ *                     verdict bands), only when at least two releases have B
  *   C/_coverage       which results each model has: a grid of models (rows, by capabilities
  *                     rank, then unscored models by name) by benchmarks (columns: capability,
  *                     then safety by area, then the other roles, each in report order), every
@@ -59,10 +62,11 @@
  *                                timestamps. `cd figures && gnuplot -d C/B.gp` redraws it.
  *   NAME.csv                     the figure's data for readers (RFC 4180, CRLF, header row)
  *
- * Every NAME above is always written, so pages can link to it unconditionally: a figure that
- * has nothing to show (a cohort without a capabilities score, fewer than two models with
- * known training compute, ...) is drawn as a labelled placeholder that says why, and its CSV
- * has only the header row.
+ * Every NAME above (but C/history/B, which exists exactly when its benchmark has a history
+ * of two releases or more) is always written, so pages can link to it unconditionally: a
+ * figure that has nothing to show (a cohort without a capabilities score, fewer than two
+ * models with known training compute, ...) is drawn as a labelled placeholder that says
+ * why, and its CSV has only the header row.
  *
  * Look: white background (readable in dark mode), Okabe-Ito colours (colour-blind safe),
  * verdict colours tracks = vermillion #D55E00, moderate = orange #E69F00, distinct = bluish
@@ -120,6 +124,8 @@ struct plot_options {
 			       * killed as hung; <= 0: PLOT_TIMEOUT */
 	void (*progress)(void *ud, size_t done, size_t total); /* optional, see plot_site() */
 	void *ud;					       /* passed to progress */
+	const struct value *history; /* the release archive's numbers (site_releases.h), or
+				      * NULL: no C/history/B figures */
 };
 
 struct plot_stats {

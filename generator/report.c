@@ -621,9 +621,25 @@ static size_t width(const char *s)
 	return w;
 }
 
-static void pad(struct buf *out, const char *s, size_t w, int right)
+/*
+ * s in a column w characters wide: cut to w - 1 characters and an ellipsis when longer (so
+ * a long name never pushes the columns after it), then padded (right: aligned right).
+ */
+static void cell(struct buf *out, const char *s, size_t w, int right)
 {
 	size_t n = width(s);
+	if (n > w) {
+		size_t keep = w ? w - 1 : 0, k = 0;
+		const char *p = s;
+		for (; *p; p++) {
+			if (((unsigned char)*p & 0xC0) != 0x80 && k++ == keep)
+				break;
+		}
+		buf_add(out, s, (size_t)(p - s));
+		if (w)
+			buf_puts(out, "…");
+		return;
+	}
 	if (right)
 		for (size_t i = n; i < w; i++)
 			buf_putc(out, ' ');
@@ -647,13 +663,43 @@ static void fmt_num(char *dst, size_t cap, const struct value *v, enum num_style
 		snprintf(dst, cap, "%.3g", v->number);
 }
 
+/* The benchmark's display name: its name, else its id. Borrowed. */
+static const char *bench_name(const struct value *e)
+{
+	const char *name = value_str(e, "name");
+	return *name ? name : value_str(e, "id");
+}
+
+/* The width of the widest text of key (NULL: the display name) over benchmarks bs, kept
+ * within [lo, hi]. */
+static size_t column_width(const struct value *bs, const char *key, size_t lo, size_t hi)
+{
+	size_t w = lo;
+	for (size_t b = 0; bs && b < bs->n; b++) {
+		size_t n = width(key ? value_str(bs->items[b], key) : bench_name(bs->items[b]));
+		if (n > w)
+			w = n;
+	}
+	return w < hi ? w : hi;
+}
+
+/* The widest the name and area columns get; longer texts are cut (cell()), so the columns
+ * after them stay aligned whatever the content holds. */
+#define TABLE_NAME_MAX 36
+#define TABLE_AREA_MAX 22
+
 void report_write_table(struct buf *out, const struct value *report)
 {
 	const struct value *cohorts = value_get(report, "cohorts");
+	double level = value_num(value_get(value_get(report, "method"), "bootstrap"), "ci_level");
+	char head[24];
+
+	snprintf(head, sizeof(head), "%g%% interval", isfinite(level) ? 100 * level : 95);
 	for (size_t i = 0; cohorts && i < cohorts->n; i++) {
 		const struct value *co = cohorts->items[i], *cap = value_get(co, "capability"),
 				   *bs = value_get(co, "benchmarks");
-		size_t wid = 9;
+		size_t wname = column_width(bs, NULL, 9, TABLE_NAME_MAX);
+		size_t warea = column_width(bs, "area", 4, TABLE_AREA_MAX);
 		char ve[32];
 
 		if (i)
@@ -661,34 +707,27 @@ void report_write_table(struct buf *out, const struct value *report)
 		fmt_num(ve, sizeof(ve), value_get(cap, "variance_explained"), NUM_PERCENT);
 		buf_printf(out, "%s (%s): %g models, %g with a capabilities score; PC1 explains %s "
 				"of capability variance\n",
-			   value_get_string(co, "title"), value_get_string(co, "id"),
-			   value_get(co, "n_models")->number, value_get(co, "n_models_scored")->number,
-			   ve);
+			   value_str(co, "title"), value_str(co, "id"), value_num(co, "n_models"),
+			   value_num(co, "n_models_scored"), ve);
 		if (value_get_string(cap, "note"))
 			buf_printf(out, "note: %s\n", value_get_string(cap, "note"));
-		for (size_t b = 0; bs && b < bs->n; b++) {
-			size_t w = width(value_get_string(bs->items[b], "id"));
-			if (w > wid)
-				wid = w;
-		}
-		if (wid > 40)
-			wid = 40;
 		buf_putc(out, '\n');
-		pad(out, "benchmark", wid, 0);
-		{
-			double level = value_num(value_get(value_get(report, "method"), "bootstrap"),
-						 "ci_level");
-			char head[24];
-			snprintf(head, sizeof(head), "%g%% interval", isfinite(level) ? 100 * level : 95);
-			buf_puts(out, "  role        area                      n   cap ρ");
-			pad(out, head, 14, 1);
-			buf_puts(out, "  comp ρ   ref ρ      slope  verdict\n");
-		}
+		cell(out, "benchmark", wname, 0);
+		buf_puts(out, "  ");
+		cell(out, "role", 10, 0);
+		buf_puts(out, "  ");
+		cell(out, "area", warea, 0);
+		cell(out, "n", 5, 1);
+		cell(out, "cap ρ", 8, 1);
+		cell(out, head, 15, 1);
+		cell(out, "comp ρ", 8, 1);
+		cell(out, "ref ρ", 8, 1);
+		cell(out, "slope", 11, 1);
+		buf_puts(out, "  verdict\n");
 		for (size_t b = 0; bs && b < bs->n; b++) {
 			const struct value *e = bs->items[b];
 			char n[16], cr[16], cc[16], rc[16], sl[32], ci[40];
 			const char *conf = value_get_string(e, "verdict_confidence_label");
-			const char *area = value_get_string(e, "area");
 			fmt_num(n, sizeof(n), value_get(e, "n"), NUM_COUNT);
 			fmt_num(cr, sizeof(cr), value_get(e, "capabilities_correlation"), NUM_PERCENT);
 			fmt_num(cc, sizeof(cc), value_get(e, "compute_correlation"), NUM_PERCENT);
@@ -700,19 +739,19 @@ void report_write_table(struct buf *out, const struct value *report)
 					 100 * value_num(e, "capabilities_correlation_ci_high"));
 			else
 				snprintf(ci, sizeof(ci), "—");
-			pad(out, value_get_string(e, "id"), wid, 0);
+			cell(out, bench_name(e), wname, 0);
 			buf_puts(out, "  ");
-			pad(out, value_get_string(e, "role"), 10, 0);
+			cell(out, value_str(e, "role"), 10, 0);
 			buf_puts(out, "  ");
-			pad(out, area, 22, 0);
-			pad(out, n, 5, 1);
-			pad(out, cr, 8, 1);
-			pad(out, ci, 14, 1);
-			pad(out, cc, 8, 1);
-			pad(out, rc, 8, 1);
-			pad(out, sl, 11, 1);
+			cell(out, value_str(e, "area"), warea, 0);
+			cell(out, n, 5, 1);
+			cell(out, cr, 8, 1);
+			cell(out, ci, 15, 1);
+			cell(out, cc, 8, 1);
+			cell(out, rc, 8, 1);
+			cell(out, sl, 11, 1);
 			buf_puts(out, "  ");
-			buf_puts(out, value_get_string(e, "verdict_label"));
+			buf_puts(out, value_str(e, "verdict_label"));
 			if (conf)
 				buf_printf(out, " (%s)", conf);
 			buf_putc(out, '\n');

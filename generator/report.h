@@ -17,7 +17,10 @@
  *   generator.name                                string  "washboard"
  *   generator.version                             string
  *   generator.schema                              number  REPORT_SCHEMA
- *   site                                          object  site.json without "cohorts"
+ *   site                                          object  site.json without "cohorts" (in a
+ *                                                         site's report, site.version is the
+ *                                                         release: build --release, else
+ *                                                         site.json's version as a slug)
  *   method                                        object
  *   method.mode                                   string  "paper"
  *   method.threshold_high                         number  verdict thresholds
@@ -240,7 +243,11 @@
 struct value *report_build(const struct analysis *a, const struct uncertainty *u);
 /** Append the report as CSV: one row per cohort and benchmark, with a header row. */
 void report_write_csv(struct buf *out, const struct value *report);
-/** Append a readable terminal table per cohort (benchmarks by capabilities correlation). */
+/**
+ * Append a readable terminal table per cohort (benchmarks by capabilities correlation): the
+ * benchmarks by name, names and areas cut with an ellipsis to fixed widths (36 and 22
+ * characters) so that every column stays aligned.
+ */
 void report_write_table(struct buf *out, const struct value *report);
 /**
  * Append list (an array of objects) as CSV: a header row of columns (NULL-terminated), then

@@ -1,9 +1,10 @@
 /*
  * site.c - `washboard build` as a sequence of steps (see site.h):
  *
- *   lock OUT, fingerprint --> content, analysis, report --> page list, templates
+ *   lock OUT, fingerprint --> content, analysis, report --> templates, page list
+ *     --> the release: not a rewrite of a published one, its history from OUT's archive
  *     --> OUT.tmp-XXXXXX: pages, data, figures (site_tasks), releases, assets, stamp
- *     --> publish (swap into place)
+ *     --> the templates' unknown names --> publish (swap into place)
  */
 #include "site.h"
 
@@ -59,6 +60,7 @@ static enum failure check_output(const struct site_options *o, struct inputs *in
 static int load_report(struct build *b, struct inputs *in)
 {
 	const struct site_options *o = b->o;
+	const char *version;
 
 	progress(o, "loading content");
 	in->c = content_load(o->content);
@@ -82,23 +84,36 @@ static int load_report(struct build *b, struct inputs *in)
 	while (in->base.len && in->base.data[in->base.len - 1] == '/')
 		in->base.data[--in->base.len] = '\0';
 	b->base_url = buf_str(&in->base);
-	b->release = slugify(o->release ? o->release
-					: value_get_string(value_get(b->report, "site"), "version")
-						  ? value_str(value_get(b->report, "site"), "version")
-						  : "unversioned");
+	if (!b->base_url[0]) {
+		char *site = path_join(o->content, "site.json");
+		diag_warning(site, 0, 0, "no base URL ('base_url' here, or build --base-url URL): the "
+					 "cite boxes give addresses within the site and the BibTeX entries "
+					 "have no URL (pass --base-url https://... for permalinks)");
+		free(site);
+	}
+	version = o->release ? o->release : value_get_string(value_get(b->report, "site"), "version");
+	b->release = slugify(version ? version : "unversioned");
 	if (!b->release[0]) {
 		free(b->release);
 		b->release = xstrdup("unversioned");
 	}
+	/* the release is the version everywhere: footers, BibTeX, the feed, diff */
+	if (version)
+		value_set_string(value_get(b->report, "site"), "version", b->release);
+	value_write_json(&b->report_json, b->report, 2);
 	return 0;
 }
 
-/* Check the cohort ids, list the content pages and load the templates. */
+/*
+ * Check the cohort ids, load the templates and list the content pages (templates too), all
+ * three whatever the others found, so that a run reports every problem at once.
+ */
 static int load_pages(struct build *b, struct inputs *in)
 {
-	if (pages_check_ids(b) < 0 || pages_content_list(b, &in->page_names, &in->npages) < 0)
-		return -1;
-	return pages_templates_load(&b->t, b->o->templates);
+	int rc = pages_check_ids(b);
+	rc |= pages_templates_load(&b->t, b->o->templates);
+	rc |= pages_content_list(b, &in->page_names, &in->npages);
+	return rc < 0 ? -1 : 0;
 }
 
 /* templates/assets/ as they are, into the site's assets/. */
@@ -143,7 +158,11 @@ static void release_build(struct build *b, struct inputs *in)
 	names_free(in->page_names, in->npages);
 	value_free(b->pages);
 	value_free(b->rows);
+	value_free(b->warnings);
 	free(b->release);
+	free(b->release_date);
+	value_free(b->history);
+	buf_release(&b->report_json);
 	value_free(b->report);
 	uncertainty_free(in->unc);
 	analysis_free(in->an);
@@ -167,13 +186,24 @@ enum failure site_build(const struct site_options *o, struct site_stats *st)
 	b.o = o;
 	b.st = st;
 	b.rows = value_object();
+	b.warnings = value_object();
 	rc = check_output(o, &in, fp, st);
 	if (rc != FAIL_NONE || st->up_to_date)
 		goto out;
 	rc = FAIL_DATA;
 	if (load_report(&b, &in) < 0 || load_pages(&b, &in) < 0)
 		goto out;
+	rc = site_releases_check(&b);
+	if (rc == FAIL_NONE)
+		rc = site_releases_history(&b);
+	if (rc != FAIL_NONE)
+		goto out;
 	rc = write_site(&b, fp);
+	{
+		enum failure w = pages_report_warnings(&b); /* after every page, the workers' too */
+		if (rc == FAIL_NONE)
+			rc = w;
+	}
 	if (rc != FAIL_NONE)
 		goto out;
 	rc = FAIL_RUNTIME;

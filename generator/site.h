@@ -31,6 +31,7 @@ struct site_options {
 	bool progress;         /* progress lines on stderr */
 	const char *gnuplot;   /* gnuplot binary, NULL for "gnuplot" */
 	bool force;            /* rebuild even when the output is up to date */
+	bool strict;           /* a template's unknown name is an error, not a warning */
 	const char *release;   /* release version (default: site.json "version") */
 	double png_scale;      /* PNG pixels per SVG pixel (0: the plot module's default, 1) */
 	double gnuplot_timeout; /* seconds without a finished figure before gnuplot counts as

@@ -119,17 +119,13 @@ static int stream_close(struct stream *st)
 	return st->rc;
 }
 
+/* data/report.json: the bytes the release archive keeps too (b->report_json). */
 static int write_report(struct build *b)
 {
-	struct stream st;
-	if (stream_open(&st, b, "data/report.json") < 0)
-		return stream_close(&st);
-	if (value_write_json_file(st.f, b->report, 2) < 0) {
-		diag_error(st.path, 0, 0, "cannot write: %s", strerror(errno));
-		st.rc = -1;
-	}
+	int rc = pages_write_file(b->tmp, "data/report.json", buf_str(&b->report_json),
+				  b->report_json.len);
 	b->st->files++;
-	return stream_close(&st);
+	return rc;
 }
 
 /* A benchmark's per-model download (and its LaTeX twin), and its rows of scores.csv. */

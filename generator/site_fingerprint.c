@@ -75,8 +75,9 @@ int site_fingerprint(const struct site_options *o, const char *base_url, char ou
 	if (fp_file(&f, "/proc/self/exe") < 0) /* a rebuilt binary must rebuild the site */
 		return -1;
 	snprintf(opts, sizeof(opts),
-		 "formats=%u figures=%d png=%g bootstrap=%u seed=%llu unit=%d level=%.17g ci=%d",
-		 o->formats, (int)o->figures, o->png_scale, u ? u->resamples : 0,
+		 "formats=%u figures=%d png=%g strict=%d bootstrap=%u seed=%llu unit=%d "
+		 "level=%.17g ci=%d",
+		 o->formats, (int)o->figures, o->png_scale, (int)o->strict, u ? u->resamples : 0,
 		 u ? (unsigned long long)u->seed : 0ULL, u ? (int)u->unit : 0, u ? u->level : 0,
 		 u ? (int)u->method : 0);
 	fp_str(&f, opts);

@@ -15,7 +15,11 @@
 #include "util.h"
 #include "value.h"
 
-/* The release date: SOURCE_DATE_EPOCH when set (reproducible builds), else the epoch. */
+/*
+ * The date of a new release: SOURCE_DATE_EPOCH when it is set to a number of seconds
+ * (reproducible builds), else now. It is recorded once, in releases/index.json, and every
+ * later build of the release reuses it.
+ */
 static void release_date(struct buf *out)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -23,8 +27,8 @@ static void release_date(struct buf *out)
 	time_t tt;
 	struct tm tm;
 	char s[32];
-	if (!sde || parse_number(sde, &t) < 0 || t < 0)
-		t = 0;
+	if (!sde || parse_number(sde, &t) < 0 || t < 0 || t > 253402300799.0)
+		t = (double)time(NULL);
 	tt = (time_t)t;
 	gmtime_r(&tt, &tm);
 	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -39,6 +43,7 @@ static void release_date(struct buf *out)
 static struct value *releases_read(struct build *b, const char *dir)
 {
 	char *old = path_join(b->o->out, "releases"), *index_path = path_join(dir, "index.json");
+	/* OUT's list was read before (site_releases_history()); this is its copy in b->tmp */
 	struct value *index = NULL;
 	size_t files = 0;
 
@@ -58,23 +63,26 @@ out:
 	return index;
 }
 
+/* The position of this build's release in list (list->n when it is not there). */
+static size_t release_pos(const struct build *b, const struct value *list)
+{
+	size_t pos;
+	for (pos = 0; list && pos < list->n; pos++)
+		if (strcmp(value_str(list->items[pos], "version"), b->release) == 0)
+			break;
+	return list ? pos : 0;
+}
+
 /* The position of this build's release in list, appended (dated) when it is new. */
 static size_t release_entry(struct build *b, struct value *list)
 {
-	struct value *entry;
-	struct buf date = BUF_INIT;
-	size_t pos;
+	size_t pos = release_pos(b, list);
 
-	for (pos = 0; pos < list->n; pos++)
-		if (strcmp(value_str(list->items[pos], "version"), b->release) == 0)
-			break;
 	if (pos == list->n) {
-		entry = value_push(list, value_object());
+		struct value *entry = value_push(list, value_object());
 		value_set_string(entry, "version", b->release);
-		release_date(&date);
-		value_set_string(entry, "date", buf_str(&date));
+		value_set_string(entry, "date", b->release_date);
 	}
-	buf_release(&date);
 	return pos;
 }
 
@@ -89,9 +97,7 @@ static int releases_save(struct build *b, const struct value *index)
 	buf_printf(&rel, "releases/%s/report.json", b->release);
 	if (pages_write_file(b->tmp, "releases/index.json", out.data, out.len) < 0)
 		goto out;
-	buf_reset(&out);
-	value_write_json(&out, b->report, 2);
-	if (pages_write_file(b->tmp, buf_str(&rel), out.data, out.len) < 0)
+	if (pages_write_file(b->tmp, buf_str(&rel), buf_str(&b->report_json), b->report_json.len) < 0)
 		goto out;
 	b->st->files += 2;
 	rc = 0;
@@ -233,6 +239,247 @@ static enum failure releases_index(struct build *b, const struct value *list, si
 	}
 	writes = file_write_failures();
 	return pages_render(b, PAGE_RELEASES, v) < 0 ? failure_since(writes) : FAIL_NONE;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * The history: what every benchmark and leaderboard entry of this build was in each release.
+ */
+
+/* An id and its position in the current report (a benchmark, or a leaderboard entry). */
+struct id_pos {
+	const char *id; /* borrowed from b->report */
+	size_t pos;
+};
+
+static int cmp_id_pos(const void *a, const void *b)
+{
+	return strcmp(((const struct id_pos *)a)->id, ((const struct id_pos *)b)->id);
+}
+
+/* One cohort of the current report: its ids sorted, and the history arrays they fill. */
+struct hist_cohort {
+	const char *id;
+	struct id_pos *bench, *models; /* sorted by id */
+	size_t nbench, nmodels;
+	struct value *bench_rows, *model_rows; /* arrays aligned with the cohort's benchmarks
+						* and leaderboard entries (borrowed from history) */
+};
+
+static struct id_pos *sorted_ids(const struct value *list, const char *key, size_t *n)
+{
+	struct id_pos *x;
+	*n = list && list->kind == VALUE_ARRAY ? list->n : 0;
+	x = xcalloc(*n ? *n : 1, sizeof(*x));
+	for (size_t i = 0; i < *n; i++)
+		x[i] = (struct id_pos){value_str(list->items[i], key), i};
+	if (*n > 1)
+		qsort(x, *n, sizeof(*x), cmp_id_pos);
+	return x;
+}
+
+static long find_id(const struct id_pos *x, size_t n, const char *id)
+{
+	struct id_pos key = {id, 0};
+	const struct id_pos *hit = n ? bsearch(&key, x, n, sizeof(*x), cmp_id_pos) : NULL;
+	return hit ? (long)hit->pos : -1;
+}
+
+/* Copy member key of from into to, when from has it. */
+static void copy_member(struct value *to, const struct value *from, const char *key)
+{
+	const struct value *v = value_get(from, key);
+	if (v)
+		value_set(to, key, value_copy(v));
+}
+
+/*
+ * Add release number r (report: that release's report, borrowed) to the history of every
+ * benchmark and leaderboard entry of the current cohorts hc[0..nc) that it has: a lookup
+ * per benchmark and per entry, so linear (times a log) in its size.
+ */
+static void history_add(struct hist_cohort *hc, size_t nc, const struct value *report, size_t r)
+{
+	const struct value *cohorts = value_get(report, "cohorts");
+
+	for (size_t i = 0; cohorts && cohorts->kind == VALUE_ARRAY && i < cohorts->n; i++) {
+		const struct value *co = cohorts->items[i], *bs = value_get(co, "benchmarks"),
+				   *lb = value_get(co, "leaderboard");
+		struct hist_cohort *h = NULL;
+		for (size_t c = 0; c < nc && !h; c++) /* a handful of cohorts */
+			if (strcmp(hc[c].id, value_str(co, "id")) == 0)
+				h = &hc[c];
+		for (size_t k = 0; h && bs && bs->kind == VALUE_ARRAY && k < bs->n; k++) {
+			long at = find_id(h->bench, h->nbench, value_str(bs->items[k], "id"));
+			struct value *e;
+			if (at < 0)
+				continue;
+			e = value_push(h->bench_rows->items[at], value_object());
+			value_set_statistic(e, "release", (double)r);
+			copy_member(e, bs->items[k], "n");
+			copy_member(e, bs->items[k], "capabilities_correlation");
+			copy_member(e, bs->items[k], "capabilities_correlation_ci_low");
+			copy_member(e, bs->items[k], "capabilities_correlation_ci_high");
+			copy_member(e, bs->items[k], "verdict");
+		}
+		for (size_t k = 0; h && lb && lb->kind == VALUE_ARRAY && k < lb->n; k++) {
+			long at = find_id(h->models, h->nmodels, value_str(lb->items[k], "model"));
+			struct value *e;
+			if (at < 0)
+				continue;
+			e = value_push(h->model_rows->items[at], value_object());
+			value_set_statistic(e, "release", (double)r);
+			copy_member(e, lb->items[k], "decorrelated_rank");
+			copy_member(e, lb->items[k], "ranked");
+		}
+	}
+}
+
+/* The history's arrays for every cohort of b->report, and their sorted ids. */
+static struct hist_cohort *history_cohorts(struct build *b, size_t *nc)
+{
+	const struct value *cohorts = value_get(b->report, "cohorts");
+	struct value *list = value_set(b->history, "cohorts", value_array());
+	struct hist_cohort *hc;
+
+	*nc = cohorts ? cohorts->n : 0;
+	hc = xcalloc(*nc ? *nc : 1, sizeof(*hc));
+	for (size_t c = 0; c < *nc; c++) {
+		const struct value *co = cohorts->items[c];
+		struct value *h = value_push(list, value_object());
+		hc[c].id = value_str(co, "id");
+		hc[c].bench = sorted_ids(value_get(co, "benchmarks"), "id", &hc[c].nbench);
+		hc[c].models = sorted_ids(value_get(co, "leaderboard"), "model", &hc[c].nmodels);
+		hc[c].bench_rows = value_set(h, "benchmarks", value_array());
+		hc[c].model_rows = value_set(h, "leaderboard", value_array());
+		for (size_t k = 0; k < hc[c].nbench; k++)
+			value_push(hc[c].bench_rows, value_array());
+		for (size_t k = 0; k < hc[c].nmodels; k++)
+			value_push(hc[c].model_rows, value_array());
+	}
+	return hc;
+}
+
+/*
+ * The archive's release list (OUT/releases/index.json) into *index, or NULL when OUT has
+ * none. -1 after a diagnostic when it is there but unreadable.
+ */
+static int archive_index(const struct build *b, struct value **index)
+{
+	char *path = path_join(b->o->out, "releases/index.json");
+	int rc = 0;
+
+	*index = NULL;
+	if (path_is_file(path)) {
+		*index = content_read_json(path);
+		if (!*index || (*index)->kind != VALUE_OBJECT) {
+			diag_error(path, 0, 0, "the previous site's release list is unreadable; move "
+					       "its releases/ away to start a new list");
+			value_free(*index);
+			*index = NULL;
+			rc = -1;
+		}
+	}
+	free(path);
+	return rc;
+}
+
+enum failure site_releases_history(struct build *b)
+{
+	struct value *index = NULL, *rels;
+	const struct value *list;
+	struct hist_cohort *hc = NULL;
+	struct buf date = BUF_INIT;
+	size_t nc = 0, pos, r = 0;
+	enum failure rc = FAIL_RUNTIME;
+
+	if (archive_index(b, &index) < 0)
+		goto out;
+	list = value_get(index, "releases");
+	if (list && list->kind != VALUE_ARRAY)
+		list = NULL;
+	pos = release_pos(b, list);
+	b->history = value_object();
+	rels = value_set(b->history, "releases", value_array());
+	hc = history_cohorts(b, &nc);
+	/* the releases before this one, each from its archived report, read one at a time */
+	for (size_t i = 0; list && i < pos; i++) {
+		const char *ver = value_str(list->items[i], "version");
+		struct buf rel = BUF_INIT;
+		char *path;
+		struct value *report = NULL, *e;
+		buf_printf(&rel, "releases/%s/report.json", ver);
+		path = path_join(b->o->out, buf_str(&rel));
+		if (is_slug(ver) && path_is_file(path))
+			report = content_read_json(path);
+		if (report) {
+			e = value_push(rels, value_object());
+			value_set_string(e, "version", ver);
+			value_set_string(e, "date", value_str(list->items[i], "date"));
+			history_add(hc, nc, report, r++);
+		} else {
+			diag_warning(path, 0, 0, "release '%s' has no readable report: it is left out "
+						 "of the history",
+				     ver);
+		}
+		value_free(report);
+		free(path);
+		buf_release(&rel);
+	}
+	/* this one: its recorded date, or today's, recorded once when the release is written */
+	if (list && pos < list->n) {
+		b->release_date = xstrdup(value_str(list->items[pos], "date"));
+	} else {
+		release_date(&date);
+		b->release_date = buf_detach(&date);
+	}
+	{
+		struct value *e = value_push(rels, value_object());
+		value_set_string(e, "version", b->release);
+		value_set_string(e, "date", b->release_date);
+		value_set_bool(e, "current", true);
+	}
+	history_add(hc, nc, b->report, r);
+	rc = FAIL_NONE;
+out:
+	for (size_t c = 0; c < nc; c++) {
+		free(hc[c].bench);
+		free(hc[c].models);
+	}
+	free(hc);
+	buf_release(&date);
+	value_free(index);
+	return rc;
+}
+
+enum failure site_releases_check(struct build *b)
+{
+	struct buf rel = BUF_INIT;
+	char *path, *old = NULL;
+	size_t len = 0;
+	enum failure rc = FAIL_NONE;
+
+	buf_printf(&rel, "releases/%s/report.json", b->release);
+	path = path_join(b->o->out, buf_str(&rel));
+	if (!path_is_file(path))
+		goto out;
+	if (file_read(path, &old, &len) < 0) {
+		rc = FAIL_RUNTIME;
+		goto out;
+	}
+	if (len != b->report_json.len || memcmp(old, buf_str(&b->report_json), len) != 0) {
+		diag_error(path, 0, 0,
+			   "release '%s' is already published, with another report than this "
+			   "build's (the content, the options or washboard changed); a published "
+			   "release is never rewritten: bump \"version\" in %s/site.json, or pass "
+			   "--release NEW_VERSION",
+			   b->release, b->o->content);
+		rc = FAIL_DATA;
+	}
+out:
+	free(old);
+	free(path);
+	buf_release(&rel);
+	return rc;
 }
 
 enum failure site_releases_write(struct build *b)

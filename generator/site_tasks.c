@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "json.h"
 #include "pages.h"
 #include "plot.h"
 #include "site_data.h"
@@ -44,6 +45,7 @@ static int draw_figures(struct build *b)
 	po.png_scale = b->o->png_scale;
 	po.timeout = b->o->gnuplot_timeout;
 	po.progress = b->o->progress ? figure_progress : NULL;
+	po.history = b->history;
 	if (plot_site(b->report, &po, &ps) < 0)
 		return -1;
 	b->st->plot_seconds = clock_seconds() - t1;
@@ -152,11 +154,43 @@ static size_t collect_tasks(struct build *b, struct task **out)
 	return n;
 }
 
-/* What a worker process reports back through its pipe. */
+/* What a worker process reports back through its pipe (then warnings_len bytes: its
+ * b->warnings as JSON). */
 struct worker_result {
 	struct site_stats st; /* its share of the counters */
 	int rc;               /* 0 or the enum failure of its first failure */
+	size_t warnings_len;  /* bytes of JSON that follow */
 };
+
+/* Write all n bytes of data to fd (a pipe: writes may be short). Returns 0 or -1. */
+static int write_all(int fd, const char *data, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, data, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		data += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Read exactly n bytes from fd into out. Returns 0 or -1. */
+static int read_all(int fd, char *out, size_t n)
+{
+	while (n) {
+		ssize_t r = read(fd, out, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		out += r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
 
 /*
  * Take task numbers from the queue (a counter shared by every worker process: each takes the
@@ -219,16 +253,22 @@ static int start_worker(struct build *b, const struct task *t, size_t n, atomic_
 	}
 	if (*pid == 0) {
 		struct worker_result res;
-		ssize_t wr;
+		struct buf w = BUF_INIT;
+		int wr;
 		child_die_with_parent(parent); /* no worker outlives a killed build */
 		interrupt_child_reset();
 		close(p[0]);
 		memset(b->st, 0, sizeof(*b->st));
+		memset(&res, 0, sizeof(res));
 		res.rc = (int)work(b, t, n, queue);
 		res.st = *b->st;
-		wr = write(p[1], &res, sizeof(res));
+		value_write_json(&w, b->warnings, 0);
+		res.warnings_len = w.len;
+		wr = write_all(p[1], (const char *)&res, sizeof(res));
+		if (wr == 0)
+			wr = write_all(p[1], buf_str(&w), w.len);
 		fflush(stderr);
-		_exit(wr == (ssize_t)sizeof(res) ? 0 : 1);
+		_exit(wr == 0 ? 0 : 1);
 	}
 	interrupt_child_add(*pid);
 	close(p[1]);
@@ -245,8 +285,22 @@ static enum failure join_worker(struct build *b, pid_t pid, int fd, enum failure
 	struct worker_result res;
 	int status = 0;
 	memset(&res, 0, sizeof(res));
-	if (read(fd, &res, sizeof(res)) != (ssize_t)sizeof(res))
+	if (read_all(fd, (char *)&res, sizeof(res)) < 0) {
 		res.rc = FAIL_RUNTIME;
+	} else if (res.warnings_len && res.warnings_len < WB_MAX_FILE_SIZE) {
+		/* the worker's unknown template names, merged so each is printed once */
+		char *w = xmalloc(res.warnings_len + 1);
+		struct json_error je;
+		struct value *v = NULL;
+		if (read_all(fd, w, res.warnings_len) == 0)
+			v = json_parse(w, res.warnings_len, &je);
+		if (v)
+			pages_warnings_merge(b->warnings, v);
+		else
+			res.rc = FAIL_RUNTIME;
+		value_free(v);
+		free(w);
+	}
 	close(fd);
 	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		res.rc = FAIL_RUNTIME;

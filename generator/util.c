@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -381,6 +382,17 @@ bool is_slug(const char *s)
 			return false;
 	}
 	return strstr(s, "..") == NULL;
+}
+
+bool url_is_http(const char *s)
+{
+	size_t n = strncasecmp(s, "https://", 8) == 0 ? 8 : strncasecmp(s, "http://", 7) == 0 ? 7 : 0;
+	if (n == 0 || !s[n] || s[n] == '/')
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s <= 0x20 || *s == 0x7f)
+			return false;
+	return true;
 }
 
 static bool slug_char(char c)

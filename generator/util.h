@@ -107,6 +107,12 @@ void names_free(char **names, long n);
 /** Is s an identifier: [a-z0-9][a-z0-9._-]* with no "..", at most 128 bytes? */
 bool is_slug(const char *s);
 /**
+ * Is s an absolute web address: "http://" or "https://" (any case), a host, and no space or
+ * control character? What a link that must work from anywhere (a base URL, a repository)
+ * needs; "example.org/x" or "/x" is not one.
+ */
+bool url_is_http(const char *s);
+/**
  * A slug made from any text: ASCII letters lowercased, Σ to "sum", '+' to "plus", '*' to
  * "x", every other run of characters outside [a-z0-9._-] to one '-', no leading or trailing
  * separators. Returns a new string (caller frees); "" when nothing usable is left.

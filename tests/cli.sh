@@ -218,6 +218,44 @@ expect "usage: import csv with an unknown option exits 2" 2 err "error: unknown 
 	err "see 'washboard import csv --help'"
 result "usage: a usage error creates no content directory" "$([ -e "$T/x" ] && echo "$T/x exists")"
 
+# The README's synopsis of build names every option build --help describes (the analysis
+# options as "[analysis options]"), and its summary line has the form a build prints.
+run build --help
+cp "$T/out" "$T/build-help"
+run analyze --help
+why=$(python3 - "$ROOT/README.md" "$T/build-help" "$T/out" <<'PYEOF'
+import re, sys
+readme, build, analyze = (open(p, encoding="utf-8").read() for p in sys.argv[1:4])
+opts = lambda text: set(re.findall(r"^  (--[a-z][a-z-]*|-q)", text, re.M))
+syn = re.search(r"^### `washboard build (.*)`$", readme, re.M)
+if not syn:
+    print("no '### `washboard build ...`' heading in the README"); sys.exit()
+named = set(re.findall(r"(--[a-z][a-z-]*|-q)\b", syn.group(1)))
+missing = sorted(opts(build) - opts(analyze) - named)
+if missing:
+    print("the README's build synopsis lacks %s" % ", ".join(missing)); sys.exit()
+if "[analysis options]" not in syn.group(1):
+    print("the README's build synopsis does not mention [analysis options]"); sys.exit()
+line = re.search(r"^washboard: built site: .*$", readme, re.M)
+shape = r"^washboard: built site: \d+ pages, \d+ figures \(\d+ drawn, \d+ reused\), \d+ files in \d+\.\d\d s$"
+if not line or not re.match(shape, line.group(0)):
+    print("the README's build summary %r is not what a build prints" % (line.group(0) if line else None))
+PYEOF
+)
+result "README: the build synopsis has every option of build --help; the summary line has a build's form" "$why"
+# ... and the summary line is what a build prints (the same form, from a real build)
+run build -q --no-figures --bootstrap 0 --content "$G" --out "$T/summary-site"
+run build --force --no-figures --bootstrap 0 --content "$G" --out "$T/summary-site"
+expect "build: the summary line has the form the README shows" 0 \
+	err-re "^washboard: built $T/summary-site: [0-9]+ pages, [0-9]+ figures \([0-9]+ drawn, [0-9]+ reused\), [0-9]+ files in [0-9]+\.[0-9][0-9] s$"
+if grep -q 'http.server' "$ROOT/README.md" && ! grep -q 'make serve' "$ROOT/README.md"; then
+	result "README: the preview is make serve (127.0.0.1), not http.server on every interface" "http.server without make serve"
+elif grep -qE '^python3 -m http.server -d site' "$ROOT/README.md"; then
+	result "README: the preview is make serve (127.0.0.1), not http.server on every interface" "a command line runs http.server on every interface"
+else
+	result "README: the preview is make serve (127.0.0.1), not http.server on every interface" ""
+fi
+
 # =============================================================================================
 # 2. The bundled content
 
@@ -272,6 +310,8 @@ if ids != ["chat"]: print("cohorts are %s" % ids)
 "$WB" analyze --cohort nosuch >"$T/out" 2>"$T/err"
 rc=$?
 expect "bundled: an unknown --cohort fails with exit 2" 2 err "error:" err "nosuch" out-empty -
+expect "bundled: an unknown --cohort lists the cohorts there are" 2 \
+	err "error: no cohort 'nosuch' in content (its cohorts: base, chat)"
 cd "$T" || exit 1
 
 # =============================================================================================
@@ -293,6 +333,30 @@ run analyze --content "$G" --format csv
 expect "fixture: the valid fixture analyses cleanly (csv)" 0 out "base,toxicity," out "chat,calib," no-nan -
 run analyze --content "$G/" -q
 expect "fixture: --content with a trailing slash and -q work" 0 out "Base models (base)"
+# the table names benchmarks by name, and long names and areas do not push the columns
+fresh longnames
+sed 's/"name": "Refusal", "role": "safety", "area": "harm"/"name": "Refusal of harmful requests, measured on a very long suite name (v2)", "role": "safety", "area": "harm-of-a-rather-unusually-long-kind"/' \
+	"$G/benchmarks.json" >"$D/benchmarks.json"
+run analyze --content "$D" --cohort base --bootstrap 0
+expect "table: benchmarks are named by their names, not ids" 0 out "Capability 1" out "Refusal of harmful" \
+	no-out "cap1 " no-out "refusal "
+why=$(python3 -c '
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+head = [i for i, l in enumerate(lines) if l.startswith("benchmark ")]
+if not head: print("no header line"); sys.exit()
+h = lines[head[0]]
+col = h.index("verdict")
+rows = [l for l in lines[head[0] + 1:] if l]
+if len(rows) != 10: print("%d rows, expected 10" % len(rows))
+for l in rows:
+    if len(l) < col or l[col - 2:col] != "  " or not l[col].isalpha() or not l[col].islower():
+        print("verdict column slipped: %r" % l); break
+    if "…" in l[:col] and "Refusal" not in l and "harm" not in l:
+        print("cut a short name: %r" % l); break
+if not any("Refusal of harmful requests" in l and "…" in l for l in rows): print("the long name was not cut")
+' "$T/out")
+result "table: long names and areas are cut with an ellipsis; every column stays aligned" "$why"
 if [ -w /dev/full ]; then
 	"$WB" analyze --content "$G" >/dev/full 2>"$T/err"
 	rc=$?

@@ -343,11 +343,101 @@ check "walkthrough: it has a decorrelated score but, with 2 of 10 safety areas, 
 "$wb" analyze --content "$tmp/c" --cohort chat --format json --bootstrap 0 --min-coverage 0 >"$tmp/report0.json" 2>"$tmp/err"
 check "walkthrough: --min-coverage 0 ranks it on the decorrelated leaderboard" "[l for l in d['cohorts'][0]['leaderboard'] if l['model'] == 'acme-7b-chat'][0]['decorrelated_rank'] is not None" "$tmp/report0.json"
 check "walkthrough: its TruthfulQA residual is computed" "[x for b in d['cohorts'][0]['benchmarks'] if b['id'] == 'truthfulqa_mc1' for x in b['models'] if x['model'] == 'acme-7b-chat'][0]['residual'] is not None" "$tmp/report.json"
-run "walkthrough: the site builds" 0 "" "$wb" build -q --no-figures --content "$tmp/c" --out "$tmp/site"
-if grep -q 'acme/Acme-7B-Chat' "$tmp/site/chat/models/acme-7b-chat.html" 2>/dev/null; then
+# The published site: the bundled release (the content before the import), then the import,
+# then a build as the README says: a new release, since a published one is never rewritten.
+unset SOURCE_DATE_EPOCH
+pub=$tmp/pub
+run "walkthrough: the bundled release is published" 0 "" "$wb" build -q --no-figures --out "$pub"
+cp -a "$pub" "$tmp/pub-before"
+run "walkthrough: rebuilding the published release with the new model fails (exit 3), saying what to do" 3 \
+	"release '2024.07-paper' is already published, with another report than this build's" \
+	"$wb" build -q --no-figures --content "$tmp/c" --out "$pub"
+if grep -qF 'bump "version" in' "$tmp/err" && grep -qF -- '--release NEW_VERSION' "$tmp/err" &&
+	diff -r "$tmp/pub-before" "$pub" >/dev/null; then
+	ok "walkthrough: the refusal names both remedies and leaves the site as it was"
+else
+	not_ok "walkthrough: the refusal names both remedies and leaves the site as it was" "$(head -c 300 "$tmp/err")"
+fi
+run "walkthrough: the site builds as a new release (--release 2024.08-acme)" 0 "" \
+	"$wb" build -q --no-figures --content "$tmp/c" --release 2024.08-acme --out "$pub"
+if grep -q 'acme/Acme-7B-Chat' "$pub/chat/models/acme-7b-chat.html" 2>/dev/null; then
 	ok "walkthrough: the model has its page"
 else
 	not_ok "walkthrough: the model has its page"
+fi
+check "walkthrough: both releases are listed, the old one kept" "[r['version'] for r in d['releases']] == ['2024.07-paper', '2024.08-acme']" "$pub/releases/index.json"
+check "walkthrough: --release is the report's version" "d['site']['version'] == '2024.08-acme'" "$pub/data/report.json"
+check "walkthrough: the archived old release still has its own version" "d['site']['version'] == '2024.07-paper' and not [m for m in d['cohorts'][1]['models'] if m['id'] == 'acme-7b-chat']" "$pub/releases/2024.07-paper/report.json"
+why=
+grep -q 'release 2024.08-acme\.</p>' "$pub/index.html" || why="the footer does not name release 2024.08-acme"
+grep -q 'note   = {washboard audit, release 2024.08-acme}' "$pub/chat/benchmarks/mt_bench.html" ||
+	why="${why:+$why; }the BibTeX note does not name release 2024.08-acme"
+grep -q '<title>Release 2024.08-acme</title>' "$pub/feed.xml" || why="${why:+$why; }no feed entry for 2024.08-acme"
+grep -q 'release 2024.07-paper' "$pub/index.html" "$pub/chat/benchmarks/mt_bench.html" && why="${why:+$why; }footers or BibTeX still name release 2024.07-paper"
+result "walkthrough: footers, BibTeX notes and the feed name the new release" "$why"
+why=$(/usr/bin/python3 - "$pub/chat/benchmarks/mt_bench.html" "$pub/chat/leaderboard.html" <<'PYEOF'
+import re, sys
+page, lb = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
+sec = page.split('id="across-releases"', 1)
+if len(sec) < 2:
+    print("no 'Across releases' on the MT-Bench page"); sys.exit()
+rows = re.findall(r'<tr>\s*<td><a href="\.\./\.\./releases/([^/]+)/index\.html">[^<]*</a>([^<]*)</td>(.*?)</tr>', sec[1].split("</table>")[0], re.S)
+if [r[0] for r in rows] != ["2024.07-paper", "2024.08-acme"]:
+    print("history rows %r" % [r[0] for r in rows]); sys.exit()
+for ver, mark, cells in rows:
+    if not re.search(r"\[-?\d+%, -?\d+%\]", cells):
+        print("release %s has no bootstrap interval: %r" % (ver, cells[:200])); sys.exit()
+if "(this release)" not in rows[1][1]:
+    print("2024.08-acme is not marked as this release")
+lsec = lb.split('id="across-releases"', 1)
+if len(lsec) < 2:
+    print("no 'Across releases' on the leaderboard"); sys.exit()
+m = re.search(r'models/acme-7b-chat\.html">[^<]*</a></td>\s*<td[^>]*>([^<]*)</td>\s*<td[^>]*>([^<]*)</td>', lsec[1])
+if not m or m.group(1) != "" or m.group(2) != "unranked":
+    print("the new model's cells are %r, want blank (not in 2024.07-paper) and unranked" % (m.groups() if m else None))
+PYEOF
+)
+result "history: the benchmark page lists both releases with their intervals; the leaderboard's history has the new model" "$why"
+run "walkthrough: diff of the two releases says 2024.07-paper -> 2024.08-acme" 0 "" \
+	"$wb" diff "$pub/releases/2024.07-paper/report.json" "$pub/releases/2024.08-acme/report.json"
+if head -n 1 "$tmp/out" | grep -q '^washboard diff: 2024.07-paper -> 2024.08-acme: [1-9][0-9]* changes$' &&
+	grep -q 'models added (1): acme-7b-chat' "$tmp/out"; then
+	ok "walkthrough: the diff names both releases and the new model"
+else
+	not_ok "walkthrough: the diff names both releases and the new model" "$(head -c 300 "$tmp/out")"
+fi
+
+# Release dates: recorded once, from the clock, and kept; a rebuild of a release is the same
+# site, byte for byte.
+today=$(date -u +%Y-%m-%d)
+check "dates: a new release is dated now (SOURCE_DATE_EPOCH unset), not 1970" "d['releases'][1]['date'].startswith('$today') or d['releases'][1]['date'] >= '$today'" "$pub/releases/index.json"
+cp -a "$pub" "$tmp/pub-snap"
+SOURCE_DATE_EPOCH=86400 run "dates: a forced rebuild of the same release and content works (not a difference)" 0 "" \
+	"$wb" build -q --force --no-figures --content "$tmp/c" --release 2024.08-acme --out "$pub"
+unset SOURCE_DATE_EPOCH
+if diff -r "$tmp/pub-snap" "$pub" >"$tmp/d" 2>&1; then
+	ok "dates: the rebuild keeps the recorded date (not SOURCE_DATE_EPOCH's) and is byte-identical"
+else
+	not_ok "dates: the rebuild keeps the recorded date (not SOURCE_DATE_EPOCH's) and is byte-identical" "$(head -n 6 "$tmp/d")"
+fi
+SOURCE_DATE_EPOCH=86400 run "dates: a new release with SOURCE_DATE_EPOCH set builds" 0 "" \
+	"$wb" build -q --no-figures --bootstrap 0 --content "$tmp/c" --release 2024.09-point --out "$pub"
+check "dates: ... and is dated SOURCE_DATE_EPOCH, the earlier dates kept" "[r['date'] for r in d['releases']][2] == '1970-01-02T00:00:00Z' and [r['date'] for r in d['releases']][:2] == [r['date'] for r in json.load(open('$tmp/pub-snap/releases/index.json'))['releases']]" "$pub/releases/index.json"
+unset SOURCE_DATE_EPOCH
+run "immutability: another option (--bootstrap 0) for a published release fails (exit 3)" 3 \
+	"release '2024.08-acme' is already published" \
+	"$wb" build -q --no-figures --bootstrap 0 --content "$tmp/c" --release 2024.08-acme --out "$pub"
+run "immutability: --release must be an identifier (exit 2)" 2 "--release must be an identifier" \
+	"$wb" build -q --no-figures --content "$tmp/c" --release "2024 08" --out "$pub"
+
+# diff of a report against itself: nothing changed, in every cohort
+run "diff: a report against itself (exit 0)" 0 "" \
+	"$wb" diff "$pub/releases/2024.08-acme/report.json" "$pub/releases/2024.08-acme/report.json"
+if head -n 1 "$tmp/out" | grep -q '^washboard diff: 2024.08-acme -> 2024.08-acme: 0 changes$' &&
+	[ "$(grep -c ': unchanged$' "$tmp/out")" -eq 2 ] && ! grep -v ': unchanged$' "$tmp/out" | grep -q 'changed'; then
+	ok "diff: a report against itself is '0 changes' and every cohort 'unchanged'"
+else
+	not_ok "diff: a report against itself is '0 changes' and every cohort 'unchanged'" "$(head -c 300 "$tmp/out")"
 fi
 
 # releases: a build per release keeps the earlier ones; diff compares two reports
@@ -355,6 +445,7 @@ run "releases: the first release builds" 0 "" "$wb" build -q --no-figures --rele
 run "releases: a second release with the new model builds" 0 "" \
 	"$wb" build -q --no-figures --content "$tmp/c" --release r2 --out "$tmp/rel"
 check "releases: both are listed in order" "[r['version'] for r in d['releases']] == ['r1', 'r2']" "$tmp/rel/releases/index.json"
+check "releases: each archived report carries its own release as its version" "d['site']['version'] == 'r1'" "$tmp/rel/releases/r1/report.json"
 if [ -f "$tmp/rel/releases/r1/report.json" ] && grep -q 'New model: acme/Acme-7B-Chat' "$tmp/rel/releases/r2/index.html"; then
 	ok "releases: the earlier report is kept and the new page says what changed"
 else
@@ -363,7 +454,8 @@ fi
 if [ "$(grep -c '<entry>' "$tmp/rel/feed.xml")" -eq 2 ]; then ok "releases: feed.xml has an entry per release"; else not_ok "releases: feed.xml has an entry per release"; fi
 run "diff: two reports compare in the terminal" 0 "" \
 	"$wb" diff "$tmp/rel/releases/r1/report.json" "$tmp/rel/releases/r2/report.json"
-if grep -q 'models added (1): acme-7b-chat' "$tmp/out" && grep -q 'correlation truthfulqa_mc1' "$tmp/out"; then
+if grep -q 'models added (1): acme-7b-chat' "$tmp/out" && grep -q 'correlation truthfulqa_mc1' "$tmp/out" &&
+	head -n 1 "$tmp/out" | grep -q '^washboard diff: r1 -> r2: '; then
 	ok "diff: new models and correlation movements are listed"
 else
 	not_ok "diff: new models and correlation movements are listed" "$(head -c 400 "$tmp/out")"

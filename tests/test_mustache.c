@@ -48,7 +48,7 @@ static char *render(const char *tmpl, const char *data, const char *partials,
 		    void (*escape)(struct buf *, const char *, size_t), struct buf *err)
 {
 	struct value *ctx = parse(data), *parts = partials ? parse(partials) : value_object();
-	struct mustache_options opt = {escape, object_partial, parts, 1 << 20};
+	struct mustache_options opt = {escape, object_partial, parts, 1 << 20, NULL};
 	struct buf out = BUF_INIT;
 	char *ret = NULL;
 
@@ -131,7 +131,7 @@ static int run_spec_file(const char *file, int *passed, struct buf *failures)
 		struct value *partials = value_get(t, "partials");
 		struct value *empty = value_object();
 		struct mustache_options opt = {mustache_escape_html, object_partial,
-					       partials ? partials : empty, 0};
+					       partials ? partials : empty, 0, NULL};
 		struct buf out = BUF_INIT, err = BUF_INIT;
 		int rc;
 
@@ -266,7 +266,7 @@ static void a_compiled_template_renders_many_times_alike(void **state)
 	struct buf err = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
 	struct value *ctx = parse("{\"xs\": [{\"n\": \"a\"}, {\"n\": \"b\"}]}");
 	struct value *parts = parse("{\"row\": \"- {{n}}\\n\"}");
-	struct mustache_options opt = {mustache_escape_markdown, object_partial, parts, 0};
+	struct mustache_options opt = {mustache_escape_markdown, object_partial, parts, 0, NULL};
 	const char *tmpl = "{{#xs}}\n  {{>row}}\n{{/xs}}\n";
 	struct mustache *m = mustache_compile(tmpl, strlen(tmpl), &err);
 	(void)state;
@@ -344,11 +344,157 @@ static void errors_inside_partials_name_the_partial(void **state)
 		     "1:1: in partial 'q': 2:1: closing tag 'z' has no opening tag");
 }
 
+/* The errors of compiling tmpl, which must fail. Caller frees. */
+static char *compile_errors(const char *tmpl)
+{
+	struct buf err = BUF_INIT;
+	struct mustache *m = mustache_compile(tmpl, strlen(tmpl), &err);
+	if (m) {
+		mustache_free(m);
+		fail_msg("'%s' compiled without an error", tmpl);
+	}
+	return buf_detach(&err);
+}
+
+static void every_syntax_error_is_reported_on_a_line_of_its_own(void **state)
+{
+	char *got;
+	(void)state;
+	got = compile_errors("{{a b}}\n{{#x}}\n{{/y}}\n{{}} {{=<% %>=}}<%#s%><%/t%>\n<%/z%>\n");
+	/* the bad tags first (pass 1), then the nesting (pass 2) */
+	assert_string_equal(got, "1:1: bad tag name 'a b'\n"
+				 "4:1: empty tag name\n"
+				 "3:1: closing tag 'y' does not match section 'x' opened at 2:1\n"
+				 "4:23: closing tag 't' does not match section 's' opened at 4:17\n"
+				 "5:1: closing tag 'z' does not match section 's' opened at 4:17\n"
+				 "4:17: section 's' is never closed\n"
+				 "2:1: section 'x' is never closed");
+	free(got);
+	/* a bad set-delimiter tag keeps the delimiters, and reading goes on */
+	got = compile_errors("{{=a b c=}}{{#x}}");
+	assert_string_equal(got, "1:1: bad set-delimiter tag (expected two delimiters without '=' "
+				 "separated by whitespace, as in {{=<% %>=}})\n"
+				 "1:12: section 'x' is never closed");
+	free(got);
+	/* a closing tag for an outer section closes it; the one inside it was never closed */
+	got = compile_errors("{{#a}}{{#b}}{{#c}}{{/a}}");
+	assert_string_equal(got, "1:19: closing tag 'a' does not match section 'c' opened at 1:13\n"
+				 "1:7: section 'b' is never closed");
+	free(got);
+	/* an unclosed tag ends the reading: nothing after it is reported */
+	got = compile_errors("{{}}\n{{#x}}{{name");
+	assert_string_equal(got, "1:1: empty tag name\n2:7: tag is not closed (no '}}' after it)");
+	free(got);
+}
+
+static void compilation_stops_writing_errors_after_the_limit(void **state)
+{
+	struct buf t = BUF_INIT;
+	char *got;
+	size_t lines = 1;
+	(void)state;
+	for (int i = 0; i < 3 * MUSTACHE_MAX_ERRORS; i++)
+		buf_puts(&t, "{{}}\n");
+	got = compile_errors(buf_str(&t));
+	for (const char *p = got; *p; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, MUSTACHE_MAX_ERRORS);
+	free(got);
+	buf_release(&t);
+}
+
+/* What log_unknown() was told, one "PARTIAL LINE:COL NAME" line per call. */
+static struct buf unknown_log;
+
+static const char *log_partial(void *ud, const char *name, size_t *len)
+{
+	return object_partial(ud, name, len);
+}
+
+static void log_unknown(void *ud, const char *partial, unsigned line, unsigned col,
+			const char *name)
+{
+	(void)ud;
+	buf_printf(&unknown_log, "%s %u:%u %s\n", partial ? partial : "-", line, col, name);
+}
+
+/* The unknown names of rendering tmpl over data (with partials), as log_unknown() lines. */
+static char *unknown_names(const char *tmpl, const char *data, const char *partials)
+{
+	struct value *ctx = parse(data), *parts = partials ? parse(partials) : value_object();
+	struct mustache_options opt = {NULL, log_partial, parts, 0, log_unknown};
+	struct buf out = BUF_INIT, err = BUF_INIT;
+
+	buf_release(&unknown_log);
+	if (mustache_render(tmpl, strlen(tmpl), ctx, &opt, &out, &err) < 0)
+		fail_msg("'%s' failed: %s", tmpl, buf_str(&err));
+	buf_release(&out);
+	buf_release(&err);
+	value_free(ctx);
+	value_free(parts);
+	if (!unknown_log.len)
+		return xstrdup("");
+	return buf_detach(&unknown_log);
+}
+
+static void unknown_names_are_reported_once_per_tag_with_their_place(void **state)
+{
+	char *got;
+	(void)state;
+	got = unknown_names("{{site.titel}} {{site.title}}\n{{#items}}{{nme}}{{{name}}}{{/items}}"
+			    "{{&nope}}",
+			    "{\"site\": {\"title\": \"T\"}, \"items\": [{\"name\": 1}, "
+			    "{\"name\": 2}, {\"name\": 3}]}",
+			    NULL);
+	assert_string_equal(got, "- 1:1 site.titel\n- 2:11 nme\n- 2:38 nope\n");
+	free(got);
+	/* inside a partial: its name and the place in it */
+	got = unknown_names("{{>p}}", "{\"a\": 1}", "{\"p\": \"{{a}}\\n {{b.c}}\"}");
+	assert_string_equal(got, "p 2:2 b.c\n");
+	free(got);
+}
+
+static void sections_over_missing_names_and_nulls_are_not_unknown(void **state)
+{
+	char *got;
+	(void)state;
+	/* a section or inverted section tests for a key; a present null is known; so is {{.}} */
+	got = unknown_names("{{#missing}}{{x}}{{/missing}}{{^gone}}ok{{/gone}}{{null}}{{o.null}}"
+			    "{{#list}}{{.}}{{/list}}",
+			    "{\"null\": null, \"o\": {\"null\": null}, \"list\": [1, 2]}", NULL);
+	assert_string_equal(got, "");
+	free(got);
+	/* a name through something that is not an object resolves to nothing */
+	got = unknown_names("{{s.length}}", "{\"s\": \"text\"}", NULL);
+	assert_string_equal(got, "- 1:1 s.length\n");
+	free(got);
+}
+
+/* mustache_each_partial()'s callback: "NAME LINE:COL" lines. */
+static void log_partial_tag(void *ud, const char *name, unsigned line, unsigned col)
+{
+	buf_printf(ud, "%s %u:%u\n", name, line, col);
+}
+
+static void every_partial_tag_is_listed_with_its_place(void **state)
+{
+	const char *tmpl = "{{>a}}\n{{#s}}\n  {{>b}}{{/s}}{{<c}}{{$x}}{{>d}}{{/x}}{{/c}}";
+	struct buf err = BUF_INIT, got = BUF_INIT;
+	struct mustache *m = mustache_compile(tmpl, strlen(tmpl), &err);
+	(void)state;
+	assert_non_null(m);
+	mustache_each_partial(m, log_partial_tag, &got);
+	assert_string_equal(buf_str(&got), "a 1:1\nb 3:3\nc 3:15\nd 3:27\n");
+	mustache_free(m);
+	buf_release(&err);
+	buf_release(&got);
+}
+
 static void a_failed_render_leaves_the_output_untouched(void **state)
 {
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	struct value *parts = parse("{\"r\": \"again {{>r}}\"}");
-	struct mustache_options opt = {NULL, object_partial, parts, 0};
+	struct mustache_options opt = {NULL, object_partial, parts, 0, NULL};
 	(void)state;
 
 	buf_puts(&out, "kept");
@@ -424,7 +570,7 @@ static void random_templates_never_crash(void **state)
 	};
 	struct value *ctx = parse("{\"a\": [1, {\"a\": false}], \"b\": \"x\"}");
 	struct value *parts = parse("{\"p\": \"{{$b}}d{{/b}}{{#a}}{{>p}}{{/a}}\"}");
-	struct mustache_options opt = {mustache_escape_markdown, object_partial, parts, 0};
+	struct mustache_options opt = {mustache_escape_markdown, object_partial, parts, 0, NULL};
 	unsigned seed = 12345;
 	int i, j, ok = 0;
 	(void)state;
@@ -471,6 +617,11 @@ int main(void)
 	    cmocka_unit_test(bad_set_delimiter_tags_are_errors),
 	    cmocka_unit_test(malformed_names_are_errors),
 	    cmocka_unit_test(errors_inside_partials_name_the_partial),
+	    cmocka_unit_test(every_syntax_error_is_reported_on_a_line_of_its_own),
+	    cmocka_unit_test(compilation_stops_writing_errors_after_the_limit),
+	    cmocka_unit_test(unknown_names_are_reported_once_per_tag_with_their_place),
+	    cmocka_unit_test(sections_over_missing_names_and_nulls_are_not_unknown),
+	    cmocka_unit_test(every_partial_tag_is_listed_with_its_place),
 	    cmocka_unit_test(a_failed_render_leaves_the_output_untouched),
 	    cmocka_unit_test(recursive_partials_stop_with_an_error),
 	    cmocka_unit_test(recursive_block_overrides_stop_with_an_error),

@@ -67,16 +67,19 @@ sed 's/"name": "Mid 7B"/"name": "Mid 7B (renamed)"/' "$FIXTURE/models/base/mid-7
 	>"$B/models/base/mid-7b.json"
 grep -q 'renamed' "$B/models/base/mid-7b.json" || tl_fatal "content B is not different from A"
 BUILD_ARGS="--templates templates --formats svg --jobs 2"
+# B is another release (a published one is never rewritten), dated alike in every build of it
+B_ARGS="$BUILD_ARGS --release fixture-b"
+export SOURCE_DATE_EPOCH=1700000000
 # shellcheck disable=SC2086 # BUILD_ARGS is a list
 "$WB" build -q --content "$A" $BUILD_ARGS --out "$T/ref-a" || tl_fatal "building site A failed"
 cp -a "$T/ref-a" "$T/ref-b"
 # shellcheck disable=SC2086
-"$WB" build -q --content "$B" $BUILD_ARGS --out "$T/ref-b" || tl_fatal "building site B failed"
+"$WB" build -q --content "$B" $B_ARGS --out "$T/ref-b" || tl_fatal "building site B failed"
 # the duration of what each kill interrupts: B built over a fresh copy of A
 cp -a "$T/ref-a" "$T/timed"
 t0=$(now_ms)
 # shellcheck disable=SC2086
-"$WB" build -q --content "$B" $BUILD_ARGS --out "$T/timed" || tl_fatal "building site B failed"
+"$WB" build -q --content "$B" $B_ARGS --out "$T/timed" || tl_fatal "building site B failed"
 t1=$(now_ms)
 rm -rf "$T/timed"
 span=$(((t1 - t0) * 11 / 10 + 20))
@@ -98,7 +101,7 @@ while [ "$i" -le "$N" ]; do
 	fi
 	at=$(moment "$i" "$span")
 	# shellcheck disable=SC2086
-	WB_SHIM_NO_EXCHANGE=$noexch LD_PRELOAD=$SHIM setsid "$WB" build -q --content "$B" $BUILD_ARGS \
+	WB_SHIM_NO_EXCHANGE=$noexch LD_PRELOAD=$SHIM setsid "$WB" build -q --content "$B" $B_ARGS \
 		--out "$out" >"$T/bg.out" 2>"$T/bg.err" &
 	bg=$!
 	sleep "$at"
@@ -141,7 +144,7 @@ while [ "$i" -le "$N" ]; do
 	[ "$killed" = no ] && done_=$((done_ + 1))
 	# the next build puts it right
 	# shellcheck disable=SC2086
-	"$WB" build -q --content "$B" $BUILD_ARGS --out "$out" >"$T/next.out" 2>"$T/next.err"
+	"$WB" build -q --content "$B" $B_ARGS --out "$out" >"$T/next.out" 2>"$T/next.err"
 	nrc=$?
 	if [ "$nrc" != 0 ]; then
 		why="${why:+$why; }the next build failed: exit $nrc: $(head -n 2 "$T/next.err")"

@@ -6,8 +6,9 @@
  * NULL context); each PARTIAL part is "NAME\nTEXT" and is what {{>NAME}} or {{<NAME}}
  * fetches; other names are missing partials. The template is compiled once and rendered
  * with the HTML escaper, with the Markdown escaper and with neither escaper nor partials.
- * Checked: a failed compile or render appends one "LINE:COL: ..." message and leaves the
- * output as it was; a render appends to the output and never overwrites it.
+ * Checked: a failed compile appends "LINE:COL: ..." lines, a failed render one, and leaves
+ * the output as it was; a render appends to the output and never overwrites it; unknown
+ * names come with a place.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -56,16 +57,35 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* err must hold exactly what was appended: "LINE:COL: message". */
+/* err must hold exactly what was appended: "LINE:COL: message" lines (a compile reports
+ * every error it finds, one per line). */
 static void check_error(const struct buf *err, size_t before)
 {
 	const char *s = buf_str(err) + before;
-	unsigned line, col;
-	int used = 0;
 	if (err->len <= before)
 		fuzz_fail("failure without an error message");
-	if (sscanf(s, "%u:%u: %n", &line, &col, &used) != 2 || used == 0 || line == 0 || col == 0)
-		fuzz_fail("error message does not start with LINE:COL: ");
+	for (;;) {
+		unsigned line, col;
+		int used = 0;
+		const char *nl;
+		if (sscanf(s, "%u:%u: %n", &line, &col, &used) != 2 || used == 0 || line == 0 ||
+		    col == 0)
+			fuzz_fail("an error message does not start with LINE:COL: ");
+		nl = strchr(s, '\n');
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+}
+
+/* An unknown name is reported with a place and a name that could be a tag's. */
+static void check_unknown(void *ud, const char *partial, unsigned line, unsigned col,
+			  const char *name)
+{
+	(void)ud;
+	(void)partial;
+	if (line == 0 || col == 0 || !name[0] || strchr(name, ' ') || name[0] == '.')
+		fuzz_fail("an unknown name without a place or with a malformed name");
 }
 
 static void render(const struct mustache *m, const struct value *ctx,
@@ -104,10 +124,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_error(&err, 0);
 	} else {
 		struct mustache_options html = {mustache_escape_html, find_partial, &p,
-						FUZZ_MAX_OUTPUT};
+						FUZZ_MAX_OUTPUT, check_unknown};
 		struct mustache_options md = {mustache_escape_markdown, find_partial, &p,
-					      FUZZ_MAX_OUTPUT};
-		struct mustache_options plain = {NULL, NULL, NULL, FUZZ_MAX_OUTPUT};
+					      FUZZ_MAX_OUTPUT, NULL};
+		struct mustache_options plain = {NULL, NULL, NULL, FUZZ_MAX_OUTPUT, NULL};
 		render(m, ctx, &html);
 		render(m, ctx, &md);
 		render(m, ctx, &plain);

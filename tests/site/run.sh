@@ -125,6 +125,11 @@ section "links"
 # ---------------------------------------------------------------------------------------------
 # 2. Determinism
 
+# A build into a new directory makes a new release, dated when it is made (now, or
+# SOURCE_DATE_EPOCH): two such builds are byte-identical only with the date fixed. (A rebuild
+# of a release keeps its recorded date whatever the clock says; tests/imports.sh checks it.)
+export SOURCE_DATE_EPOCH=0
+
 wb build -q --content content --templates templates --out "$T/det1" --formats svg --jobs "$JOBS"
 r1=$rc
 # the second build: one job, another working directory, time zone and locale, paths absolute
@@ -216,6 +221,59 @@ why=$(status_problem 3)
 	why="no 'error: $T/tpl-bad/index.md:3:1: ...' message"
 [ -z "$why" ] && why=$(unchanged)
 result "atomicity: unclosed {{#x}} in index.md: exit 3, error: .../index.md:3:1:, site unchanged" "$why"
+
+# every template error at once, each at its place: two in one file, a missing partial in
+# another, a broken partial
+rm -rf "$T/tpl-bad"
+cp -r templates "$T/tpl-bad"
+sed '3i\
+{{#x}}{{bad name}}' templates/index.md >"$T/tpl-bad/index.md"
+printf '\n{{>no-such-partial}}\n' >>"$T/tpl-bad/model.md"
+printf '\n{{/stray}}\n' >>"$T/tpl-bad/partials/verdict.md"
+wb build -q --content "$FIXTURE" --templates "$T/tpl-bad" --out "$atom" --formats svg --jobs "$JOBS"
+why=$(status_problem 3)
+n=$(wc -l <"$T/tpl-bad/model.md")
+for want in "$T/tpl-bad/index.md:3:1: section 'x' is never closed" \
+	"$T/tpl-bad/index.md:3:7: bad tag name 'bad name'" \
+	"$T/tpl-bad/model.md:$n:1: no partial 'no-such-partial'" \
+	"$T/tpl-bad/partials/verdict.md:$(wc -l <"$T/tpl-bad/partials/verdict.md"):1: closing tag 'stray' has no opening tag"; do
+	[ -z "$why" ] && ! grep -qF "error: $want" "$T/err" && why="no 'error: $want'"
+done
+[ -z "$why" ] && why=$(unchanged)
+result "templates: every error is reported at once, each at FILE:LINE:COL (a missing partial too); site unchanged" "$why"
+
+# an unknown name: a warning at its place, once however many pages and workers render it
+rm -rf "$T/tpl-bad"
+cp -r templates "$T/tpl-bad"
+sed 's/{{site.title}}/{{site.titel}}/' templates/layout.html >"$T/tpl-bad/layout.html"
+line=$(grep -n 'site.titel' "$T/tpl-bad/layout.html" | head -n 1 | cut -d: -f1)
+col=$(grep 'site.titel' "$T/tpl-bad/layout.html" | head -n 1 | awk '{ print index($0, "{{site.titel}}") }')
+wb build --content "$FIXTURE" --templates "$T/tpl-bad" --out "$T/titel" --no-figures --bootstrap 0 --jobs "$JOBS"
+why=$(status_problem 0)
+[ -z "$why" ] && [ "$(grep -c "^warning: $T/tpl-bad/layout.html:$line:$col: unknown name 'site.titel' renders as nothing" "$T/err")" != 1 ] &&
+	why="not exactly one 'warning: .../layout.html:$line:$col: unknown name 'site.titel'': $(grep -c titel "$T/err") lines"
+[ -z "$why" ] && [ "$(grep -c 'unknown name' "$T/err")" != 1 ] && why="other unknown names: $(grep 'unknown name' "$T/err" | head -n 3)"
+result "templates: {{site.titel}} warns once, at layout.html:$line:$col, with --jobs $JOBS" "$why"
+cp -a "$T/titel" "$T/titel.snapshot"
+wb build --strict --force --content "$FIXTURE" --templates "$T/tpl-bad" --out "$T/titel" --no-figures --bootstrap 0
+why=$(status_problem 3)
+[ -z "$why" ] && ! grep -q "^error: $T/tpl-bad/layout.html:$line:$col: unknown name 'site.titel'" "$T/err" &&
+	why="no error at layout.html:$line:$col"
+[ -z "$why" ] && why=$(same_tree "$T/titel.snapshot" "$T/titel")
+result "templates: build --strict makes an unknown name an error (exit 3), site unchanged" "$why"
+
+# the bundled templates name nothing that is not there: bundled content and the fixtures,
+# with and without the bootstrap, with the missing-data options
+for args in "content" "content --bootstrap 0" "$FIXTURE --bootstrap 0 --impute svd --reduced-score --min-coverage 0" \
+	"tests/fixtures/impute/content --bootstrap 50 --impute svd --reduced-score" \
+	"tests/fixtures/uncertainty/content --bootstrap 50 --bootstrap-unit family --ci-method bca"; do
+	rm -rf "$T/clean"
+	# shellcheck disable=SC2086 # args is a list
+	wb build --strict --no-figures --jobs "$JOBS" --out "$T/clean" --content $args
+	why=$(status_problem 0)
+	[ -z "$why" ] && grep -q 'unknown name' "$T/err" && why=$(grep 'unknown name' "$T/err" | head -n 3)
+	result "templates: no unknown name on --content $args (--strict)" "$why"
+done
 
 cp -r "$FIXTURE" "$T/content-bad"
 printf '{\n  "name": "Broken",\n  "scores": {"cap-qa": 0.5,}\n}\n' >"$T/content-bad/models/base/tiny-1b.json"
@@ -330,7 +388,91 @@ $(diff -r -u "$GOLDEN" "$sel" 2>&1 | sed "s|$T/golden-new|NEW|g; s|$GOLDEN|GOLDE
 		markdown="$M/markdown.json" obrien="$M/obrien.json"
 fi
 
+# the footer links site.json's repository and the cited paper; BibTeX has the permalink
+why=
+grep -q '<a href="https://example.org/washboard-fixture">' "$fx/base/index.html" ||
+	why="no footer link to site.json's repository"
+[ -z "$why" ] && ! grep -q '<a href="https://example.org/fixture-paper">' "$fx/about.html" &&
+	why="no footer link to site.json's citation_url"
+[ -z "$why" ] && ! grep -q 'howpublished = {\\url{https://example.org/audit/base/benchmarks/' \
+	"$fx/base/benchmarks/harm-refusal.html" && why="the BibTeX has no absolute permalink"
+result "footer: links the repository and the paper; with a base URL the BibTeX has the permalink" "$why"
+
+# without a base URL: a warning, and no relative address in BibTeX
+cp -r "$FIXTURE" "$T/nobase"
+sed '/"base_url"/d' "$FIXTURE/site.json" >"$T/nobase/site.json"
+wb build --content "$T/nobase" --templates templates --out "$T/nobase-site" --no-figures \
+	--bootstrap 0
+why=$(status_problem 0)
+[ -z "$why" ] && ! grep -q "^warning: $T/nobase/site.json: no base URL" "$T/err" &&
+	why="no 'warning: .../site.json: no base URL' at build time"
+[ -z "$why" ] && grep -q 'howpublished\|\\url{' "$T/nobase-site/base/benchmarks/harm-refusal.html" &&
+	why="the BibTeX still has a (relative) URL"
+[ -z "$why" ] && ! grep -q 'note   = {washboard audit, release fixture-1}' \
+	"$T/nobase-site/base/benchmarks/harm-refusal.html" && why="no BibTeX entry at all"
+result "base URL: without one the build warns and BibTeX leaves the permalink out" "$why"
+wb build --content "$FIXTURE" --templates templates --out "$T/badbase" --no-figures --base-url example.org/audit
+why=$(status_problem 2)
+[ -z "$why" ] && ! grep -q 'error: --base-url must be an absolute URL starting with http:// or https://, not example.org/audit' "$T/err" &&
+	why="no usage error naming the scheme"
+[ -z "$why" ] && [ -e "$T/badbase" ] && why="it wrote $T/badbase"
+result "base URL: --base-url without http:// or https:// is a usage error (exit 2)" "$why"
+sed 's|"base_url": "https://example.org/audit"|"base_url": "example.org/audit"|' "$FIXTURE/site.json" >"$T/nobase/site.json"
+wb build --content "$T/nobase" --templates templates --out "$T/badbase" --no-figures
+why=$(status_problem 3)
+[ -z "$why" ] && ! grep -q "error: $T/nobase/site.json:[0-9]*:[0-9]*: key 'base_url' must be an absolute URL" "$T/err" &&
+	why="no error at site.json's base_url"
+result "base URL: a site.json base_url without a scheme is bad content (exit 3, at its place)" "$why"
+
 section "golden"
+
+# ---------------------------------------------------------------------------------------------
+# 4b. History: two releases of the fixture, the second with a new model and changed scores
+
+hs=$T/history
+wb build -q --content "$FIXTURE" --templates templates --out "$hs" --formats svg --jobs "$JOBS" --release h1
+why=$(status_problem 0)
+[ -z "$why" ] && grep -q 'Across releases' "$hs/base/benchmarks/harm-refusal.html" &&
+	why="a single release has a history section"
+[ -z "$why" ] && [ -e "$hs/figures/base/history" ] && why="a single release has history figures"
+result "history: one release shows none (no section, no C/history/ figures)" "$why"
+cp -r "$FIXTURE" "$T/content-h2"
+sed 's/"harm-refusal": 0.669/"harm-refusal": 0.2/' "$FIXTURE/models/base/mid-7b.json" >"$T/content-h2/models/base/mid-7b.json"
+sed 's/"name": "Mid 7B"/"name": "Newcomer 8B"/; s/"id": "mid-7b"/"id": "newcomer-8b"/; s/"harm-refusal": 0.669/"harm-refusal": 0.7/' \
+	"$FIXTURE/models/base/mid-7b.json" >"$T/content-h2/models/base/newcomer-8b.json"
+wb build -q --strict --content "$T/content-h2" --templates templates --out "$hs" --formats svg --jobs "$JOBS" --release h2
+why=$(status_problem 0)
+page=$hs/base/benchmarks/harm-refusal.html
+[ -z "$why" ] && why=$("$PY" - "$page" "$hs/base/leaderboard.html" "$hs/figures/base/history/harm-refusal.csv" <<'PYEOF'
+import re, sys
+page, lb, csv = (open(p, encoding="utf-8").read() for p in sys.argv[1:4])
+sec = page.split('id="across-releases"', 1)
+if len(sec) < 2:
+    print("no 'Across releases' section on the benchmark page"); sys.exit()
+rows = re.findall(r"<tr>\s*<td><a href=\"\.\./\.\./releases/(h[12])/index\.html\">", sec[1])
+if rows != ["h1", "h2"]:
+    print("history rows %r, want ['h1', 'h2']" % rows); sys.exit()
+if "(this release)" not in sec[1].split("h2/index.html", 1)[1].split("</tr>", 1)[0]:
+    print("h2 is not marked as this release"); sys.exit()
+if 'src="../../figures/base/history/harm-refusal.svg"' not in sec[1]:
+    print("the history figure is not on the page"); sys.exit()
+lines = csv.strip().split("\n")
+if len(lines) != 3 or not lines[1].startswith("h1,") or not lines[2].startswith("h2,"):
+    print("the figure's CSV has %r" % lines[:4]); sys.exit()
+if float(lines[1].split(",")[3]) == float(lines[2].split(",")[3]):
+    print("the correlation did not move between the releases"); sys.exit()
+lsec = lb.split('id="across-releases"', 1)
+if len(lsec) < 2:
+    print("no 'Across releases' section on the leaderboard"); sys.exit()
+row = re.search(r"<td><a href=\"\.\./base/models/newcomer-8b\.html\">Newcomer 8B</a></td>\s*<td[^>]*>([^<]*)</td>\s*<td[^>]*>([^<]*)</td>", lsec[1])
+if not row or row.group(1) != "" or not row.group(2).strip():
+    print("the new model's ranks are %r, want a blank for h1 and a rank for h2" % (row.groups() if row else None))
+PYEOF
+)
+[ -z "$why" ] && [ ! -s "$hs/figures/base/history/harm-refusal.svg" ] && why="no history SVG"
+result "history: two releases: the benchmark page's table and figure, its CSV, the leaderboard's ranks per release" "$why"
+py links "$hs" --base-url https://example.org/audit
+unset SOURCE_DATE_EPOCH
 
 # ---------------------------------------------------------------------------------------------
 # 5. Interrupted builds: a gnuplot that hangs (and records its pid) keeps the build in the

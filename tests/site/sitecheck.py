@@ -110,7 +110,8 @@ class Page(HTMLParser):
                 self.attr_text.append(v or "")
         for t, k in URL_ATTRS:
             if t == tag and k in a:
-                self.links.append((tag, k, a[k] or "", line, self._in("main")))
+                # a link out of the site is fine in the text and the footer, not in the nav
+                self.links.append((tag, k, a[k] or "", line, self._in("main") or self._in("footer")))
         if tag == "a" and "name" in a:
             self.ids.append(a["name"] or "")
         if tag == "meta" and (a.get("http-equiv") or "").lower() == "content-security-policy":
