@@ -58,6 +58,26 @@ static const char usage_main[] =
 	"\n"
 	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad content or input\n";
 
+/* The options analyze and build share, in both usage texts. */
+#define ANALYSIS_OPTIONS \
+	"missing data (docs/method.md, section 1b):\n" \
+	"  --impute M        svd: fill missing capability cells of models with at least\n" \
+	"                    --impute-min-share of them from a rank --impute-rank fit;\n" \
+	"                    none (default, or site.json's \"impute\")\n" \
+	"  --impute-rank K   (default 1)\n" \
+	"  --impute-min-share S  (default 0.5)\n" \
+	"  --reduced-score   score a model lacking capability benchmarks on the ones it has\n" \
+	"  --min-coverage C  rank only models with benchmarks in at least this share of the\n" \
+	"                    safety areas (default 0.5; 0: every model)\n" \
+	"\n" \
+	"uncertainty (docs/method.md, section 3):\n" \
+	"  --bootstrap N     resamples of the models, the whole method refitted in each\n" \
+	"                    (default 1000; 0: point estimates only, no intervals)\n" \
+	"  --seed S          the resamples' seed (default 20240731): same seed, same output\n" \
+	"  --bootstrap-unit U  model (default) or family: resample whole model families\n" \
+	"  --ci-level L      of every interval (default 0.95)\n" \
+	"  --ci-method M     percentile (default) or bca\n"
+
 static const char usage_analyze[] =
 	"usage: washboard analyze [--content DIR] [--cohort ID] [--format table|json|csv|latex]\n"
 	"                         [--bootstrap N] [--seed S] [--bootstrap-unit model|family]\n"
@@ -76,23 +96,7 @@ static const char usage_analyze[] =
 	"                  the same for any N\n"
 	"  -q, --quiet     do not print warnings\n"
 	"\n"
-	"missing data (docs/method.md, section 1b):\n"
-	"  --impute M        svd: fill missing capability cells of models with at least\n"
-	"                    --impute-min-share of them from a rank --impute-rank fit;\n"
-	"                    none (default, or site.json's \"impute\")\n"
-	"  --impute-rank K   (default 1)\n"
-	"  --impute-min-share S  (default 0.5)\n"
-	"  --reduced-score   score a model lacking capability benchmarks on the ones it has\n"
-	"  --min-coverage C  rank only models with benchmarks in at least this share of the\n"
-	"                    safety areas (default 0.5; 0: every model)\n"
-	"\n"
-	"uncertainty (docs/method.md, section 3):\n"
-	"  --bootstrap N     resamples of the models, the whole method refitted in each\n"
-	"                    (default 1000; 0: point estimates only, no intervals)\n"
-	"  --seed S          the resamples' seed (default 20240731): same seed, same output\n"
-	"  --bootstrap-unit U  model (default) or family: resample whole model families\n"
-	"  --ci-level L      of every interval (default 0.95)\n"
-	"  --ci-method M     percentile (default) or bca\n"
+	ANALYSIS_OPTIONS
 	"\n"
 	"exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad content\n";
 
@@ -132,23 +136,7 @@ static const char usage_build[] =
 	"                    before it is killed as hung (default 120)\n"
 	"  -q, --quiet       no progress and no warnings\n"
 	"\n"
-	"missing data (docs/method.md, section 1b):\n"
-	"  --impute M        svd: fill missing capability cells of models with at least\n"
-	"                    --impute-min-share of them from a rank --impute-rank fit;\n"
-	"                    none (default, or site.json's \"impute\")\n"
-	"  --impute-rank K   (default 1)\n"
-	"  --impute-min-share S  (default 0.5)\n"
-	"  --reduced-score   score a model lacking capability benchmarks on the ones it has\n"
-	"  --min-coverage C  rank only models with benchmarks in at least this share of the\n"
-	"                    safety areas (default 0.5; 0: every model)\n"
-	"\n"
-	"uncertainty (docs/method.md, section 3):\n"
-	"  --bootstrap N     resamples of the models, the whole method refitted in each\n"
-	"                    (default 1000; 0: point estimates only, no intervals)\n"
-	"  --seed S          the resamples' seed (default 20240731): same seed, same output\n"
-	"  --bootstrap-unit U  model (default) or family: resample whole model families\n"
-	"  --ci-level L      of every interval (default 0.95)\n"
-	"  --ci-method M     percentile (default) or bca\n"
+	ANALYSIS_OPTIONS
 	"\n"
 	"exit codes: 0 ok, 1 runtime failure (I/O, gnuplot), 2 usage error, 3 bad content or\n"
 	"templates\n";

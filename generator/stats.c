@@ -106,52 +106,6 @@ int stats_ols(const double *x, const double *y, size_t n, struct ols *fit)
 	return isfinite(c1) ? 0 : -1;
 }
 
-int stats_pc1(const double *m, size_t k, double *eigenvalues, double *pc1)
-{
-	gsl_matrix *a = NULL, *evec = NULL;
-	gsl_vector *eval = NULL;
-	gsl_eigen_symmv_workspace *w = NULL;
-	size_t i, j, big = 0;
-	int rc = -1;
-
-	gsl_quiet();
-	if (k == 0)
-		return -1;
-	for (i = 0; i < k * k; i++)
-		if (!isfinite(m[i]))
-			return -1;
-	a = gsl_matrix_alloc(k, k);
-	evec = gsl_matrix_alloc(k, k);
-	eval = gsl_vector_alloc(k);
-	w = gsl_eigen_symmv_alloc(k);
-	if (!a || !evec || !eval || !w)
-		goto out;
-	for (i = 0; i < k; i++)
-		for (j = 0; j < k; j++)
-			gsl_matrix_set(a, i, j, m[i * k + j]); /* symmv destroys its input: a copy */
-	if (gsl_eigen_symmv(a, eval, evec, w) != GSL_SUCCESS)
-		goto out;
-	if (gsl_eigen_symmv_sort(eval, evec, GSL_EIGEN_SORT_VAL_DESC) != GSL_SUCCESS)
-		goto out;
-	for (i = 0; i < k; i++) {
-		eigenvalues[i] = gsl_vector_get(eval, i);
-		pc1[i] = gsl_matrix_get(evec, i, 0);
-		if (fabs(pc1[i]) > fabs(pc1[big]))
-			big = i;
-	}
-	if (pc1[big] < 0)
-		for (i = 0; i < k; i++)
-			pc1[i] = -pc1[i];
-	rc = 0;
-out:
-	if (w)
-		gsl_eigen_symmv_free(w);
-	gsl_vector_free(eval);
-	gsl_matrix_free(evec);
-	gsl_matrix_free(a);
-	return rc;
-}
-
 int stats_eigen(const double *m, size_t k, double *values, double *vectors)
 {
 	gsl_matrix *a = NULL, *evec = NULL;
@@ -173,7 +127,7 @@ int stats_eigen(const double *m, size_t k, double *values, double *vectors)
 		goto out;
 	for (size_t i = 0; i < k; i++)
 		for (size_t j = 0; j < k; j++)
-			gsl_matrix_set(a, i, j, m[i * k + j]);
+			gsl_matrix_set(a, i, j, m[i * k + j]); /* symmv destroys its input: a copy */
 	if (gsl_eigen_symmv(a, eval, evec, w) != GSL_SUCCESS ||
 	    gsl_eigen_symmv_sort(eval, evec, GSL_EIGEN_SORT_VAL_DESC) != GSL_SUCCESS)
 		goto out;
@@ -190,6 +144,30 @@ out:
 	gsl_matrix_free(evec);
 	gsl_matrix_free(a);
 	return rc;
+}
+
+int stats_pc1(const double *m, size_t k, double *eigenvalues, double *pc1)
+{
+	double *vectors;
+	size_t big = 0;
+
+	if (k == 0)
+		return -1;
+	vectors = xmalloc(k * k * sizeof(*vectors));
+	if (stats_eigen(m, k, eigenvalues, vectors) != 0) {
+		free(vectors);
+		return -1;
+	}
+	for (size_t i = 0; i < k; i++) {
+		pc1[i] = vectors[i]; /* the first eigenvector: row 0 */
+		if (fabs(pc1[i]) > fabs(pc1[big]))
+			big = i;
+	}
+	if (pc1[big] < 0)
+		for (size_t i = 0; i < k; i++)
+			pc1[i] = -pc1[i];
+	free(vectors);
+	return 0;
 }
 
 double stats_quantile_sorted(const double *x, size_t n, double p)

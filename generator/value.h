@@ -25,17 +25,17 @@ enum value_kind { VALUE_NULL, VALUE_BOOL, VALUE_NUMBER, VALUE_STRING, VALUE_ARRA
 struct value {
 	enum value_kind kind;
 	bool boolean;          /* VALUE_BOOL */
+	bool statistic;        /* VALUE_NUMBER: computed here, printed with 15 significant digits */
+	unsigned line, col;    /* 1-based source position when parsed from a file, else 0 */
 	double number;         /* VALUE_NUMBER; always finite */
 	char *text;            /* VALUE_NUMBER: cached decimal form, or NULL (owned) */
-	bool statistic;        /* VALUE_NUMBER: computed here, printed with 15 significant digits */
 	char *string;          /* VALUE_STRING: NUL-terminated UTF-8, owned */
 	size_t len;            /* VALUE_STRING: bytes, not counting the NUL */
 	size_t n;              /* VALUE_ARRAY/VALUE_OBJECT: number of items */
 	size_t cap;            /* allocated slots in items/keys */
 	struct value **items;  /* VALUE_ARRAY/VALUE_OBJECT: children, owned */
 	const char **keys;     /* VALUE_OBJECT: keys parallel to items, interned (see below) */
-	unsigned line, col;    /* 1-based source position when parsed from a file, else 0 */
-};
+}; /* fields ordered so that no padding is spent: 80 bytes a node, a report has millions */
 
 /** A new null node. Caller frees with value_free(). */
 struct value *value_null(void);
