@@ -27,7 +27,11 @@
  *
  *   C/B               benchmark B's raw value against the capabilities score in cohort C:
  *                     every model a point, the least-squares fit through the models'
- *                     `expected` values, Spearman rho, n and the verdict in the title
+ *                     `expected` values, Spearman rho, n and the verdict in the title;
+ *                     the models' names (every one up to 30 models, else the 10 farthest
+ *                     from the fit and the 5 most capable), the most capable placed first,
+ *                     never over a point or across the fit line (labels.h: farther out
+ *                     with a leader line, or cut to their first words, when crowded)
  *   C/compute/B       B's raw value against training FLOP (log x axis), compute rho and
  *                     n_compute, fit of the raw value on log10 FLOP (computed, see above)
  *   C/_overview       governing correlation of every safety benchmark, grouped by area, on
@@ -69,7 +73,8 @@
  * green #009E73, worsens = purple #7B3294, insufficient = grey #999999; the verdict bands
  * also carry text labels. SVG is 720x480 (_overview and _coverage 860 wide; _overview, _scores,
  * _ranks and _coverage grow taller with their lists, _heatmap is 720x640), `fixed` (width, height and a viewBox: pages scale it with CSS); PNG
- * is the same drawing at png_scale times the pixels; PDF has 1in per 120 SVG pixels (6in x
+ * is the same drawing at png_scale times the pixels (its fontscale 0.8 makes cairo's text as
+ * wide as the SVG's); PDF has 1in per 120 SVG pixels (6in x
  * 4in). All text is drawn `noenhanced`, so names print literally; long names are cut with
  * an ellipsis in the drawing (28 characters next to points, 44 in lists), never in the CSV.
  *

@@ -287,14 +287,17 @@ static size_t count_of(const char *hay, const char *needle)
 /* Model names are grey 8-point labels; the fit line's name, in its colour, stands for a key. */
 #define MODEL_LABEL "font ',8' textcolor rgb '#333333' front"
 
-static void points_get_names_when_few_and_only_the_ten_farthest_when_many(void **state)
+static void points_get_names_when_few_and_only_the_ten_farthest_and_five_most_capable_when_many(
+    void **state)
 {
 	char *few = slurp("a/figures/c/same.gp"), *many = slurp("a/figures/many/same.gp");
 	(void)state;
 	/* 8 points: every name that has room (the long hostile names crowd one out) */
 	assert_in_range(count_of(few, MODEL_LABEL), 7, 8);
-	/* MANY points: at most the 10 farthest from the fit, and most of them have room */
-	assert_in_range(count_of(many, MODEL_LABEL), 8, 10);
+	/* MANY points: at most the 10 farthest from the fit and the 5 most capable, and most of
+	 * them have room; the most capable are named first, so the top one has its name */
+	assert_in_range(count_of(many, MODEL_LABEL), 12, 15);
+	assert_non_null(strstr(many, "set label 'Many 160' at first "));
 	/* the fit line's name: on the line, or in a free corner when the line is crowded */
 	assert_int_equal(count_of(few, "set label 'what capabilities predict'"), 1);
 	assert_int_equal(count_of(many, "what capabilities predict' at first"), 1);
@@ -716,7 +719,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_figure_is_written_in_every_format_with_its_script_and_csv),
-	    cmocka_unit_test(points_get_names_when_few_and_only_the_ten_farthest_when_many),
+	    cmocka_unit_test(points_get_names_when_few_and_only_the_ten_farthest_and_five_most_capable_when_many),
 	    cmocka_unit_test(scatter_plots_fix_their_plot_area_and_ranges),
 	    cmocka_unit_test(a_large_cohort_gets_bounded_figures_without_names),
 	    cmocka_unit_test(a_large_cohort_gets_a_bounded_coverage_grid_with_numbered_rows),
