@@ -181,7 +181,7 @@ static size_t overview_data(struct figure *f, struct row *rows, size_t n, struct
 				buf_number(seps, (double)y - 0.5);
 				buf_puts(seps, " to graph 1, first ");
 				buf_number(seps, (double)y - 0.5);
-				buf_puts(seps, " nohead lc rgb '#bbbbbb' lw 1 back\n");
+				buf_puts(seps, " nohead lc rgb '" COLOUR_RULE "' lw 1 back\n");
 			}
 			buf_puts(tics, tics->len ? ", " : "");
 			gp_format_str(tics, head, LABEL_TIC);

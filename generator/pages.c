@@ -9,6 +9,7 @@
 #include "format.h"
 #include "markdown.h"
 #include "mustache.h"
+#include "plot.h"
 #include "util.h"
 
 /* Write data to root/rel, creating parent directories. */
@@ -370,11 +371,23 @@ struct value *pages_figure_view(struct build *b, const char *cohort, const char 
 		buf_printf(&p, "figures/%s/%s.%s", cohort, name, fmts[i]);
 		value_set_string(f, fmts[i], buf_str(&p));
 	}
-	if (!value_get(f, "svg")) /* pages show the SVG; without it, the PNG */
+	if (!value_get(f, "svg")) { /* pages show the SVG; without it, the PNG */
 		value_set_string(f, "img", value_get_string(f, "png") ? value_get_string(f, "png")
 								     : value_get_string(f, "pdf"));
-	else
+	} else {
+		struct buf n = BUF_INIT;
+		char *dark;
 		value_set_string(f, "img", value_get_string(f, "svg"));
+		buf_printf(&n, "%s/%s", cohort, name);
+		dark = plot_dark_path(buf_str(&n));
+		buf_reset(&p);
+		buf_printf(&p, "figures/%s", dark);
+		value_set_string(f, "dark", buf_str(&p));
+		free(dark);
+		buf_release(&n);
+	}
+	/* what the figure links to: the full-size SVG, else the image itself */
+	value_set_string(f, "full", value_str(f, "img"));
 	buf_reset(&p);
 	buf_printf(&p, "figures/%s/%s.csv", cohort, name);
 	value_set_string(f, "csv", buf_str(&p));

@@ -165,8 +165,9 @@ char *pages_area_title(const struct value *report, const char *id);
 struct value *pages_view(struct build *b, const char *path, const char *title);
 /**
  * The view of figure figures/COHORT/NAME: the path of each format built (svg, png, pdf),
- * img (the one pages show), csv, gp and alt; null when the build has no figures. Caller
- * frees.
+ * img (the one pages show), full (what the figure links to: the full-size SVG, else img),
+ * dark (with SVG: the dark variant, plot_dark_path()), csv, gp and alt; null when the build
+ * has no figures. Caller frees.
  */
 struct value *pages_figure_view(struct build *b, const char *cohort, const char *name,
 				const char *alt);

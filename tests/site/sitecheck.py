@@ -12,7 +12,8 @@ have alt text, that no text shows NaN/inf or unrendered Mustache, that every pag
 reachable from index.html, and that the data files (JSON, CSV) parse.
 
 `figures` checks that every figures/**/NAME.gp has NAME.csv and NAME.FORMAT for each of the
-comma-separated FORMATS (svg, png, pdf), non-empty and starting with the format's magic, and
+comma-separated FORMATS (svg, png, pdf) and, with svg, its dark variant DIR/dark/BASE.svg,
+non-empty and starting with the format's magic, and
 that no two point labels of an SVG figure overlap, and none covers a point or crosses a
 benchmark scatter's fit line.
 
@@ -494,9 +495,17 @@ def cmd_figures(site, formats):
     fileset = set(files)
     names = sorted(f[:-3] for f in files if f.endswith(".gp"))
     problems = []
+
+    def dark_of(name):
+        d, base = posixpath.split(name)
+        return posixpath.join(d, "dark", base + ".svg")
+
     for name in names:
-        for ext in ["csv"] + fmts:
-            f = "%s.%s" % (name, ext)
+        wanted = ["%s.%s" % (name, ext) for ext in ["csv"] + fmts]
+        if "svg" in fmts:
+            wanted.append(dark_of(name))
+        for f in wanted:
+            ext = f.rsplit(".", 1)[1]
             if f not in fileset:
                 problems.append("%s missing" % f)
                 continue
@@ -506,16 +515,21 @@ def cmd_figures(site, formats):
                 problems.append("%s is empty" % f)
             elif ext in MAGIC and not head.lstrip().startswith(MAGIC[ext]):
                 problems.append("%s does not start like a %s file: %r" % (f, ext, head[:16]))
+    darks = {dark_of(n): n for n in names} if "svg" in fmts else {}
     for f in files:
         stem, ext = posixpath.splitext(f)
+        if f in darks:
+            continue
         if stem not in names:
             problems.append("%s has no gnuplot script %s.gp" % (f, stem))
         elif ext[1:] not in ["gp", "csv"] + fmts:
             problems.append("%s: a format that was not asked for" % f)
-    result("figures: each of the %d figures has its .gp, .csv and %s files, non-empty and of "
-           "the right type" % (len(names), ", ".join("." + f for f in fmts)), problems)
+    result("figures: each of the %d figures has its .gp, .csv and %s files%s, non-empty and of "
+           "the right type" % (len(names), ", ".join("." + f for f in fmts),
+                               " and its dark/ SVG" if "svg" in fmts else ""), problems)
     if "svg" in fmts:
         label_overlaps(site, [n + ".svg" for n in names])
+        label_overlaps(site, [dark_of(n) for n in names], "dark variants: ")
 
 
 LABEL = re.compile(r'<g transform="translate\(([-0-9.]+),([-0-9.]+)\)"[^>]*font-size="8\.00"'
@@ -563,7 +577,7 @@ def seg_meets_box(a, b, box):
     return True
 
 
-def label_overlaps(site, svgs):
+def label_overlaps(site, svgs, what=""):
     """No two 8-pixel point labels of a figure overlap (gnuplot's SVG: a <g> translated to
     the text's anchor), no label covers a point's marker, and none crosses the fit line of a
     benchmark scatter. Boxes are estimated at 4.4 px a character, 8 px high, markers at 80 %
@@ -600,9 +614,9 @@ def label_overlaps(site, svgs):
                 continue  # the line's own name, beside it
             if any(seg_meets_box(p, q, a[:4]) for p, q in segs):
                 problems.append("%s: %r crosses the fit line" % (f, a[4]))
-    result("figures: no two of the %d point labels in %d SVG figures overlap, none covers one "
+    result("figures: %sno two of the %d point labels in %d SVG figures overlap, none covers one "
            "of their %d points or crosses one of their %d fit lines"
-           % (labels, len(svgs), npoints, nlines), problems)
+           % (what, labels, len(svgs), npoints, nlines), problems)
 
 
 def main(argv):
