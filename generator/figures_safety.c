@@ -40,7 +40,7 @@ static void bands(const struct plotter *p, struct buf *s, bool top)
 			if (i)
 				buf_puts(s, ", ");
 			buf_puts(s, "'");
-			gp_fixed(s, at[i], 1);
+			gp_pct(s, at[i], 0, "%%"); /* the pages' notation: 60% */
 			buf_puts(s, "' ");
 			buf_number(s, at[i]);
 		}
@@ -58,21 +58,21 @@ static void band_keys(const struct plotter *p, struct buf *plot)
 		switch (v[i]) {
 		case VERDICT_WORSENS:
 			buf_puts(&t, "worsens (\xcf\x81 \xe2\x89\xa4 ");
-			gp_fixed(&t, -p->low, 2);
+			gp_pct(&t, -p->low, 0, "%");
 			break;
 		case VERDICT_DISTINCT:
 			buf_puts(&t, "distinct (|\xcf\x81| < ");
-			gp_fixed(&t, p->low, 2);
+			gp_pct(&t, p->low, 0, "%");
 			break;
 		case VERDICT_MODERATE:
 			buf_puts(&t, "moderate (");
-			gp_fixed(&t, p->low, 2);
+			gp_pct(&t, p->low, 0, "%");
 			buf_puts(&t, " \xe2\x89\xa4 \xcf\x81 < ");
-			gp_fixed(&t, p->high, 2);
+			gp_pct(&t, p->high, 0, "%");
 			break;
 		default:
 			buf_puts(&t, "tracks capabilities (\xcf\x81 \xe2\x89\xa5 ");
-			gp_fixed(&t, p->high, 2);
+			gp_pct(&t, p->high, 0, "%");
 			break;
 		}
 		buf_putc(&t, ')');

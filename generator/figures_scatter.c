@@ -294,13 +294,13 @@ void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const struct 
 		gp_csv_end(&f->csv);
 	}
 	buf_puts(&sub, "Spearman \xcf\x81 = "); /* ρ */
-	gp_fixed(&sub, value_num(b, "capabilities_correlation"), 2);
+	gp_pct(&sub, value_num(b, "capabilities_correlation"), 1, "%");
 	buf_printf(&sub, " \xc2\xb7 n = %zu \xc2\xb7 %s", n,
 		   *value_str(b, "verdict_label") ? value_str(b, "verdict_label")
 						  : verdict_table[v].label);
 	if (!value_is_null(value_get(b, "correlate_with"))) {
 		buf_puts(&sub, " (judged by \xcf\x81 = ");
-		gp_fixed(&sub, value_num(b, "reference_correlation"), 2);
+		gp_pct(&sub, value_num(b, "reference_correlation"), 1, "%");
 		buf_puts(&sub, " with ");
 		buf_puts(&sub, value_str(b, "correlate_with"));
 		buf_putc(&sub, ')');
@@ -379,7 +379,7 @@ void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const struct va
 		gp_csv_end(&f->csv);
 	}
 	buf_puts(&sub, "Spearman \xcf\x81 with training compute = ");
-	gp_fixed(&sub, value_num(b, "compute_correlation"), 2);
+	gp_pct(&sub, value_num(b, "compute_correlation"), 1, "%");
 	buf_puts(&sub, " \xc2\xb7 n = ");
 	buf_number(&sub,
 		   isfinite(value_num(b, "n_compute")) ? value_num(b, "n_compute") : (double)n);

@@ -302,7 +302,15 @@ def cmd_links(site, base_url):
             targets.add(target)
             if target.endswith(".html"):
                 edges.add(target)
-            if frag:
+            if frag and "=" in frag:
+                # the state of a page's scripts (compare.html#a=MODEL&b=MODEL, a filter):
+                # every model it names has its page in the target's cohort
+                for part in unquote(frag).split("&"):
+                    k, _, val = part.partition("=")
+                    model = posixpath.join(posixpath.dirname(target), "models", val + ".html")
+                    if k in ("a", "b") and model not in fileset:
+                        fragments.append(where + ": state %r names no model (%s)" % (part, model))
+            elif frag:
                 if target in pages:
                     if unquote(frag) not in pages[target].ids:
                         fragments.append(where + ": no id %r in %s" % (frag, target))
@@ -323,7 +331,8 @@ def cmd_links(site, base_url):
     result("html: no inline scripts, styles, event handlers or frames", unsafe)
     result("html: no NaN, nan%, -nan, inf, {{ or }} in page text", text_problems)
     result("links: every relative href/src resolves to a file inside the site", broken)
-    result("links: every #fragment names an id of its target page", fragments)
+    result("links: every #fragment names an id of its target page (or, as a script's state "
+           "like #a=MODEL, models that have pages)", fragments)
     result("links: nothing loaded or linked from outside the site (no http:, //, data:, "
            "javascript: in <img>/<script>/<link>, no external links outside the prose)", outside)
 
