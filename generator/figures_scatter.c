@@ -172,7 +172,8 @@ static void scatter_labels(struct buf *s, const struct figure *f, const struct p
 			continue;
 		for (at = 0; order[at] != &pts[i]; at++)
 			;
-		memmove(&order[moved + 1], &order[moved], (at - moved) * sizeof(*order));
+		memmove(&order[moved + 1], &order[moved],
+			(at - moved) * sizeof(const struct point *));
 		order[moved++] = &pts[i];
 	}
 	for (size_t i = 0; i < nl; i++) {

@@ -259,7 +259,9 @@ static bool place_text(struct labels *pl, struct buf *s, const char *text, const
 	struct labels_box b = {x0, ay - LABEL_HEIGHT_PX / 2.0, x0 + w, ay + LABEL_HEIGHT_PX / 2.0};
 	struct labels_pt from = {0, 0}, to = {0, 0};
 
-	if (!clear(pl, &b, lead ? NULL : own) || (lead && !leader(pl, own, &b, &from, &to)))
+	if (!clear(pl, &b, lead ? NULL : own))
+		return false;
+	if (lead && (!own || !leader(pl, own, &b, &from, &to)))
 		return false;
 	take(pl, b);
 	if (lead) {

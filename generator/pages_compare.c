@@ -15,11 +15,18 @@
 
 /* What the facts table shows of each model: its labels, and the model's texts in the same
  * order (compare_facts()); explore.js fills the table from the same list in models.json. */
-static const char *const fact_labels[] = {
-    "Capabilities score", "Capabilities rank", "Decorrelated safety score",
-    "Decorrelated safety rank", "Raw safety score", "Raw safety rank",
-    "Coverage of the safety benchmarks", "Parameters", "Training compute", "Family", "Weights",
-    NULL};
+static const char *const fact_labels[] = {"Capabilities score",
+					  "Capabilities rank",
+					  "Decorrelated safety score",
+					  "Decorrelated safety rank",
+					  "Raw safety score",
+					  "Raw safety rank",
+					  "Coverage of the safety benchmarks",
+					  "Parameters",
+					  "Training compute",
+					  "Family",
+					  "Weights",
+					  NULL};
 /* The facts with a bootstrap interval: the first FACTS_WITH_CI. */
 #define FACTS_WITH_CI 6
 
@@ -71,10 +78,17 @@ static struct value *compare_facts(const struct value *m, const struct value *l)
 	value_set_string(t, "family", value_get_string(m, "family") ? value_str(m, "family") : "—");
 	pages_weights(t, "weights", m);
 	{
-		static const char *const keys[] = {
-		    "score",	     "rank",	    "decorrelated_score", "decorrelated_rank",
-		    "safety_score", "safety_rank", "coverage",		  "params",
-		    "flop",	     "family",	    "weights"};
+		static const char *const keys[] = {"score",
+						   "rank",
+						   "decorrelated_score",
+						   "decorrelated_rank",
+						   "safety_score",
+						   "safety_rank",
+						   "coverage",
+						   "params",
+						   "flop",
+						   "family",
+						   "weights"};
 		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 			value_push(list, value_string(value_str(t, keys[i])));
 	}
@@ -186,7 +200,8 @@ static struct value *models_data(struct build *b, const struct value *co,
 		for (size_t j = 0; j < npos; j++) {
 			size_t k = pos[j];
 			const struct value *e =
-			    x && k < x->nbench ? pages_ids_find(&x->bench[k], value_str(m, "id")) : NULL;
+			    x && k < x->nbench ? pages_ids_find(&x->bench[k], value_str(m, "id"))
+					       : NULL;
 			value_push(cells, compare_cell(e));
 		}
 	}
