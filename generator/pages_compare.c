@@ -295,7 +295,7 @@ int pages_write_compare(struct build *b, const struct value *co)
 	buf_reset(&t);
 	buf_printf(&t, "data/%s/models.json", cid);
 	value_set_string(p, "data", buf_str(&t));
-	format_count(p, "n_models", (double)n);
+	format_noun(p, "n_models", (double)n, "model", "models");
 	value_set_bool(p, "pair", n >= 2);
 	if (n >= 2)
 		pair_view(p, data, 0, 1);
