@@ -102,6 +102,19 @@ static char *opt_slug(struct check *k, const struct value *o, const char *key)
 	return s;
 }
 
+/* An optional boolean: 1 or 0, or -1 when absent or null; an error when of another kind. */
+static int opt_bool(struct check *k, const struct value *o, const char *key)
+{
+	const struct value *v = value_get(o, key);
+	if (value_is_null(v))
+		return -1;
+	if (v->kind != VALUE_BOOL) {
+		bad(k, v, "key '%s' must be true or false, not %s", key, value_kind_name(v->kind));
+		return -1;
+	}
+	return v->boolean ? 1 : 0;
+}
+
 /* An optional positive number; returns whether one was read into *x. */
 static bool opt_positive(struct check *k, const struct value *o, const char *key, double *x)
 {
@@ -578,9 +591,9 @@ out:
 	return k.errors ? -1 : 0;
 }
 
-static const char *const model_keys[] = {"id",   "name",     "source_id",     "cohort",
-					 "family", "params", "training_flop", "flop_source",
-					 "released", "source", "scores",    NULL};
+static const char *const model_keys[] = {
+    "id",	   "name",     "source_id", "cohort",	    "family", "params", "training_flop",
+    "flop_source", "released", "source",    "open_weights", "scores", NULL};
 
 static void load_score(struct check *k, struct corpus *c, struct model *m, const char *bench,
 		       const struct value *v)
@@ -642,6 +655,7 @@ static int load_model(struct corpus *c, size_t cohort, const char *path, const c
 	char *cohort_key = NULL;
 
 	memset(m, 0, sizeof(*m));
+	m->open_weights = -1;
 	m->cohort = cohort;
 	m->path = xstrdup(path);
 	m->id = xstrdup(stem); /* replaced by the file's own id below; never NULL */
@@ -688,6 +702,7 @@ static int load_model(struct corpus *c, size_t cohort, const char *path, const c
 			     m->flop_source);
 	m->released = opt_string(&k, root, "released", NULL);
 	m->source = opt_string(&k, root, "source", NULL);
+	m->open_weights = opt_bool(&k, root, "open_weights");
 	m->has_params = opt_positive(&k, root, "params", &m->params);
 	m->has_flop = opt_positive(&k, root, "training_flop", &m->training_flop);
 	scores = value_get(root, "scores");

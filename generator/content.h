@@ -65,6 +65,7 @@ struct model {
 	char *source_id;   /* original identifier when it differs from id, else NULL */
 	size_t cohort;     /* index into corpus.cohorts */
 	char *family, *flop_source, *released, *source; /* optional, NULL when absent */
+	int open_weights;     /* 1: weights published, 0: closed (API only), -1: not given */
 	bool has_params;
 	double params;        /* parameter count, > 0 */
 	bool has_flop;

@@ -38,6 +38,10 @@
 #define COLOUR_MODEL "#0072B2"
 #define COLOUR_TEXT "#333333"
 #define COLOUR_AXIS "#555555"
+#define COLOUR_TITLE "#1b1d21" /* the pages' text colour */
+#define COLOUR_GRID "#e6e6e6"
+#define COLOUR_NOTE "#666666" /* a placeholder's message */
+#define COLOUR_RULE "#bbbbbb" /* lines between groups */
 
 /** The verdict of benchmark object b (its "verdict" id); VERDICT_INSUFFICIENT when unknown. */
 enum verdict fig_verdict_of(const struct value *b);
@@ -48,6 +52,7 @@ struct figure {
 	struct buf csv;	   /* the .csv file */
 	int width, height; /* SVG size in pixels */
 	bool reused;	   /* outputs linked from the previous site */
+	size_t body;	   /* script[body..]: what follows the header (fig_outputs() replays it) */
 };
 
 struct plotter {
@@ -94,12 +99,19 @@ struct figure *fig_new(struct plotter *p, const char *cohort, const char *dir, c
 		       const char *what);
 /** Append the axes, tics, grid and key settings most figures share. */
 void fig_style(struct buf *s);
+/**
+ * Append the verdict bands behind a correlation axis in [-1, 1] (axis 'x' or 'y'), with
+ * tics at the thresholds in the pages' notation (60%); for x, also along the top when top.
+ */
+void fig_bands(const struct plotter *p, struct buf *s, char axis, bool top);
 /** Append the title: first line, and second (details) below it unless NULL or "". */
 void fig_title(struct buf *s, const char *first, const char *second);
 /**
  * Append f's outputs: one `set terminal` + `set output` per format of p at f's size, the
  * command plot for the first and `replot` for the others, so every format shows the same
- * drawing.
+ * drawing. With SVG, then the dark variant (plot_dark_path()): the script's body replayed
+ * after `reset` with the chrome's colours (text, axes, grid, title) mapped to a dark
+ * palette and the datablocks kept, on a dark background. The data keep their colours.
  */
 void fig_outputs(const struct plotter *p, struct figure *f, const char *plot);
 /**

@@ -90,7 +90,7 @@ void fig_heatmap(struct plotter *p, const struct cohort_ctx *cc)
 		   "set ytics scale 0 font %s textcolor rgb '" COLOUR_TEXT "' (%s)\n",
 		   k - 1, k - 1, font, buf_str(&tics), font, buf_str(&tics));
 	/* ColorBrewer PuOr: diverging and colour-blind safe; white text only on dark purple. */
-	buf_puts(s, "set cbrange [-1:1]\nset cbtics 0.5 scale 0.6\n"
+	buf_puts(s, "set cbrange [-1:1]\nset cbtics 0.5 scale 0.6 textcolor rgb '" COLOUR_TEXT "'\n"
 		    "set palette defined (-1 '#5E3C99', -0.5 '#B2ABD2', 0 '#F7F7F7', "
 		    "0.5 '#FDB863', 1 '#E66101')\n"
 		    "set cblabel 'Spearman \xcf\x81' textcolor rgb '" COLOUR_TEXT "'\n");

@@ -261,7 +261,8 @@ static int coverage_row_tics(struct buf *s, const struct coverage *g)
 	if (g->n > COVERAGE_NAMED_ROWS) { /* rows are numbered from 1: no tic at 0 */
 		double step = pow(10, floor(log10((double)g->n / 10)));
 		step *= (double)g->n / step > 50 ? 5 : (double)g->n / step > 20 ? 2 : 1;
-		buf_puts(s, "set ytics out nomirror scale 0.6 font ',9' ");
+		buf_puts(s, "set ytics out nomirror scale 0.6 font ',9' textcolor rgb '" COLOUR_TEXT
+			    "' ");
 		buf_number(s, step);
 		buf_puts(s, ", ");
 		buf_number(s, step);
@@ -277,7 +278,8 @@ static int coverage_row_tics(struct buf *s, const struct coverage *g)
 		if (label_chars(g->rows[r].name, LABEL_TIC) > longest)
 			longest = label_chars(g->rows[r].name, LABEL_TIC);
 	}
-	buf_printf(s, "set ytics scale 0 font ',9' (%s)\n", buf_str(&tics));
+	buf_printf(s, "set ytics scale 0 font ',9' textcolor rgb '" COLOUR_TEXT "' (%s)\n",
+		   buf_str(&tics));
 	buf_release(&tics);
 	return (int)(24 + 6.8 * (double)longest);
 }
@@ -340,7 +342,7 @@ static void coverage_axes(struct figure *f, const struct coverage *g, const char
 	buf_printf(s, "set tmargin at screen %.4f\nset bmargin at screen %.4f\n",
 		   1 - (double)top / f->height, (double)bottom / f->height);
 	buf_puts(s, "set key at screen 0.5, screen 0.01 center bottom horizontal reverse Left "
-		    "samplen 1.5 font ',9'\n");
+		    "samplen 1.5 font ',9' textcolor rgb '" COLOUR_TEXT "'\n");
 	buf_release(&axes);
 }
 

@@ -17,35 +17,6 @@
 /* At most this many release names along the x axis; with more, every k-th is named. */
 #define HISTORY_MAX_TICS 12
 
-/* The verdict bands across the y axis, [-1, 1], with tics at the thresholds. */
-static void history_bands(const struct plotter *p, struct buf *s)
-{
-	const double from[4] = {-1, -p->low, p->low, p->high},
-		     to[4] = {-p->low, p->low, p->high, 1};
-	const enum verdict v[4] = {VERDICT_WORSENS, VERDICT_DISTINCT, VERDICT_MODERATE,
-				   VERDICT_TRACKS};
-	const double at[6] = {-1, -p->low, 0, p->low, p->high, 1};
-
-	for (int i = 0; i < 4; i++) {
-		buf_printf(s, "set object %d rect from graph 0, first ", i + 1);
-		buf_number(s, from[i]);
-		buf_puts(s, " to graph 1, first ");
-		buf_number(s, to[i]);
-		buf_printf(s, " behind fillcolor rgb '%s' fillstyle solid 0.13 noborder\n",
-			   verdict_table[v[i]].colour);
-	}
-	buf_puts(s, "set yrange [-1:1]\nset ytics (");
-	for (int i = 0; i < 6; i++) {
-		if (i)
-			buf_puts(s, ", ");
-		buf_puts(s, "'");
-		gp_fixed(s, at[i], 1);
-		buf_puts(s, "' ");
-		buf_number(s, at[i]);
-	}
-	buf_puts(s, ")\nset grid noxtics ytics\nset xzeroaxis lt 1 lc rgb '" COLOUR_AXIS "'\n");
-}
-
 /*
  * One benchmark's figure: entries are its history rows (release, capabilities_correlation
  * and its interval), rels the history's releases.
@@ -121,7 +92,7 @@ static void history_figure(struct plotter *p, const char *cid, const char *ctitl
 		fig_title(s, buf_str(&head), buf_str(&sub));
 		buf_release(&head);
 	}
-	history_bands(p, s);
+	fig_bands(p, s, 'y', false);
 	buf_printf(s, "set xrange [-0.5:%zu.5]\nset xtics (%s)%s\n", n - 1, buf_str(&tics),
 		   n > 6 ? " rotate by -30 left" : "");
 	buf_puts(s, "set xlabel 'release'\nset ylabel 'Spearman correlation with the capabilities "

@@ -189,11 +189,11 @@ static void ranks_axes(struct figure *f, const char *sub, double top, const stru
 	buf_puts(s, "set yrange [");
 	buf_number(s, top + 0.5);
 	buf_puts(s, ":0.5]\nset link y2\n");
-	buf_puts(s,
-		 "unset xtics\n"
-		 "set label 'safety rank' at first 0, graph 1 right offset 0, char 1 font ',10'\n"
-		 "set label 'decorrelated rank' at first 1, graph 1 left offset 0, char 1 "
-		 "font ',10'\nset title offset 0, char 1.4\n");
+	buf_puts(s, "unset xtics\n"
+		    "set label 'safety rank' at first 0, graph 1 right offset 0, char 1 font ',10' "
+		    "textcolor rgb '" COLOUR_TEXT "'\n"
+		    "set label 'decorrelated rank' at first 1, graph 1 left offset 0, char 1 "
+		    "font ',10' textcolor rgb '" COLOUR_TEXT "'\nset title offset 0, char 1.4\n");
 	if (top <= PLOT_NAMED_ROWS)
 		buf_printf(s,
 			   "set ytics scale 0 font ',9' (%s)\nset y2tics scale 0 font ',9' (%s)\n",

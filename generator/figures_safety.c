@@ -14,41 +14,6 @@
  * C/_overview and C/_map: a cohort's safety benchmarks on the verdict bands.
  */
 
-/*
- * The verdict bands behind a correlation axis x in [-1, 1], with tics at the thresholds
- * (also along the top when top).
- */
-static void bands(const struct plotter *p, struct buf *s, bool top)
-{
-	const double from[4] = {-1, -p->low, p->low, p->high},
-		     to[4] = {-p->low, p->low, p->high, 1};
-	const enum verdict v[4] = {VERDICT_WORSENS, VERDICT_DISTINCT, VERDICT_MODERATE, VERDICT_TRACKS};
-	const double at[6] = {-1, -p->low, 0, p->low, p->high, 1};
-
-	for (int i = 0; i < 4; i++) {
-		buf_printf(s, "set object %d rect from ", i + 1);
-		buf_number(s, from[i]);
-		buf_puts(s, ", graph 0 to ");
-		buf_number(s, to[i]);
-		buf_printf(s, ", graph 1 behind fillcolor rgb '%s' fillstyle solid 0.13 noborder\n",
-			   verdict_table[v[i]].colour);
-	}
-	buf_puts(s, "set xrange [-1:1]\n");
-	for (int axis = 0; axis < (top ? 2 : 1); axis++) {
-		buf_puts(s, axis ? "set link x2\nset x2tics scale 0.6 out (" : "set xtics (");
-		for (int i = 0; i < 6; i++) {
-			if (i)
-				buf_puts(s, ", ");
-			buf_puts(s, "'");
-			gp_fixed(s, at[i], 1);
-			buf_puts(s, "' ");
-			buf_number(s, at[i]);
-		}
-		buf_puts(s, ")\n");
-	}
-	buf_puts(s, "set grid noxtics\nset yzeroaxis lt 1 lc rgb '" COLOUR_AXIS "'\n");
-}
-
 /* Key entries naming the bands, with their thresholds, appended to a plot command. */
 static void band_keys(const struct plotter *p, struct buf *plot)
 {
@@ -58,21 +23,21 @@ static void band_keys(const struct plotter *p, struct buf *plot)
 		switch (v[i]) {
 		case VERDICT_WORSENS:
 			buf_puts(&t, "worsens (\xcf\x81 \xe2\x89\xa4 ");
-			gp_fixed(&t, -p->low, 2);
+			gp_pct(&t, -p->low, 0, "%");
 			break;
 		case VERDICT_DISTINCT:
 			buf_puts(&t, "distinct (|\xcf\x81| < ");
-			gp_fixed(&t, p->low, 2);
+			gp_pct(&t, p->low, 0, "%");
 			break;
 		case VERDICT_MODERATE:
 			buf_puts(&t, "moderate (");
-			gp_fixed(&t, p->low, 2);
+			gp_pct(&t, p->low, 0, "%");
 			buf_puts(&t, " \xe2\x89\xa4 \xcf\x81 < ");
-			gp_fixed(&t, p->high, 2);
+			gp_pct(&t, p->high, 0, "%");
 			break;
 		default:
 			buf_puts(&t, "tracks capabilities (\xcf\x81 \xe2\x89\xa5 ");
-			gp_fixed(&t, p->high, 2);
+			gp_pct(&t, p->high, 0, "%");
 			break;
 		}
 		buf_putc(&t, ')');
@@ -181,7 +146,7 @@ static size_t overview_data(struct figure *f, struct row *rows, size_t n, struct
 				buf_number(seps, (double)y - 0.5);
 				buf_puts(seps, " to graph 1, first ");
 				buf_number(seps, (double)y - 0.5);
-				buf_puts(seps, " nohead lc rgb '#bbbbbb' lw 1 back\n");
+				buf_puts(seps, " nohead lc rgb '" COLOUR_RULE "' lw 1 back\n");
 			}
 			buf_puts(tics, tics->len ? ", " : "");
 			gp_format_str(tics, head, LABEL_TIC);
@@ -237,7 +202,7 @@ static void overview_axes(const struct plotter *p, struct figure *f, const char 
 		f->height = 480;
 	fig_style(s);
 	fig_title(s, "Safety benchmarks against capabilities", sub);
-	bands(p, s, true);
+	fig_bands(p, s, 'x', true);
 	buf_printf(s, "set yrange [%zu.5:-0.7]\nset ytics scale 0 font ',9' (%s)\n", y - 1,
 		   buf_str(tics));
 	buf_puts(s, buf_str(seps));
@@ -394,7 +359,7 @@ void fig_map(struct plotter *p, const struct cohort_ctx *cc)
 	}
 	fig_style(s);
 	fig_title(s, "Correlation and slope of safety benchmarks", buf_str(&sub));
-	bands(p, s, false);
+	fig_bands(p, s, 'x', false);
 	buf_puts(s, "set xzeroaxis lt 1 lc rgb '" COLOUR_AXIS "'\n"
 		    "set key at screen 0.5, screen 0.01 center bottom horizontal maxcols 2 reverse "
 		    "Left samplen 1\n"

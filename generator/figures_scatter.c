@@ -8,6 +8,7 @@
 #include "gptext.h"
 #include "labels.h"
 #include "report.h"
+#include "util.h"
 
 /* ------------------------------------------------------------------------------------------
  * C/B and C/compute/B, per benchmark: raw value against the capabilities score, and against
@@ -41,7 +42,13 @@ static int cmp_point_resid(const void *a, const void *b)
 	return strcmp(p->m->id, q->m->id);
 }
 
-/* Every point gets a name when there are at most 30; else the 10 farthest from the fit. */
+/* Points named first, before those farthest from the fit: the largest x (most capable). */
+#define EXTREME_LABELS 5
+
+/*
+ * Every point gets a name when there are at most 30; else the EXTREME_LABELS with the
+ * largest x and the 10 farthest from the fit. Points are sorted by x.
+ */
 static void pick_labels(struct point *pts, size_t n)
 {
 	struct point **order;
@@ -56,13 +63,49 @@ static void pick_labels(struct point *pts, size_t n)
 	qsort(order, n, sizeof(struct point *), cmp_point_resid);
 	for (size_t i = 0; i < 10 && isfinite(order[i]->resid); i++)
 		order[i]->label = true;
+	for (size_t i = 0; i < EXTREME_LABELS && i < n; i++)
+		pts[n - 1 - i].label = true;
 	free(order);
+}
+
+/* A name cut to this many characters (whole words) when the whole name finds no place. */
+#define SHORT_LABEL 16
+
+/*
+ * name's first words, at most SHORT_LABEL characters of them, and "…": the label tried when
+ * the whole name has no room. NULL when no word can go, when nothing would be cut, or when
+ * the words begin another name of pts too (the cut label would name either). Caller frees.
+ */
+static char *short_label(const char *name, const struct point *pts, size_t n)
+{
+	size_t len = strlen(name), chars = 0, cut = 0;
+	struct buf b = BUF_INIT;
+
+	for (size_t i = 0; i < len;) {
+		size_t l = utf8_seq_len(name + i, len - i);
+		if (name[i] == ' ' && chars <= SHORT_LABEL)
+			cut = i;
+		i += l ? l : 1;
+		chars++;
+	}
+	if (chars <= SHORT_LABEL || cut == 0)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(pts[i].m->name, name) != 0 && strncmp(pts[i].m->name, name, cut) == 0)
+			return NULL;
+	buf_add(&b, name, cut);
+	buf_puts(&b, "\xe2\x80\xa6"); /* … */
+	return buf_detach(&b);
 }
 
 /*
  * Fixed plot area and ranges for a benchmark scatter (points sorted by x), and the labels:
  * the fit line's name (unless NULL) near its right end, in place of a key; then the names,
- * of the points farthest from the fit first, so that they get the best places.
+ * of the EXTREME_LABELS most capable models first (the right end of the x axis, where
+ * readers look first and points crowd), then of the points farthest from the fit, so that
+ * they get the best places. Points and the fit line are obstacles: no name covers a point
+ * or crosses the line, and none sits nearer to another point than to its own. A name with no
+ * room is tried again cut to its first words (short_label()).
  */
 static void scatter_labels(struct buf *s, const struct figure *f, const struct point *pts, size_t n,
 			   bool logx, const char *fit_title, const char *fit_colour)
@@ -97,12 +140,20 @@ static void scatter_labels(struct buf *s, const struct figure *f, const struct p
 		    logx);
 	for (size_t i = 0; i < n; i++)
 		labels_point(&pl, pts[i].x, pts[i].y);
+	if (fit_title) /* the line as drawn: through the fitted values, in x order */
+		for (size_t i = 0, last = n; i < n; i++) {
+			if (!isfinite(pts[i].fit))
+				continue;
+			if (last < n)
+				labels_line(&pl, pts[last].x, pts[last].fit, pts[i].x, pts[i].fit);
+			last = i;
+		}
 	/* on the line, as far right as there is room; else, as a key, in a free corner */
 	if (fit_title) {
 		size_t i = n;
 		while (i-- > 0)
 			if (isfinite(pts[i].fit) &&
-			    labels_place(&pl, s, fit_title, fit_colour, pts[i].x, pts[i].fit))
+			    labels_place_line(&pl, s, fit_title, fit_colour, pts[i].x, pts[i].fit))
 				break;
 		if (i == (size_t)-1) {
 			struct buf key = BUF_INIT;
@@ -114,8 +165,26 @@ static void scatter_labels(struct buf *s, const struct figure *f, const struct p
 	}
 	if (nl)
 		qsort(order, nl, sizeof(struct point *), cmp_point_resid);
-	for (size_t i = 0; i < nl; i++)
-		labels_place(&pl, s, order[i]->m->name, COLOUR_TEXT, order[i]->x, order[i]->y);
+	/* the most capable first: pts is sorted by x, so they are its last labelled points */
+	for (size_t i = n, moved = 0; i-- > 0 && moved < EXTREME_LABELS;) {
+		size_t at;
+		if (!pts[i].label)
+			continue;
+		for (at = 0; order[at] != &pts[i]; at++)
+			;
+		memmove(&order[moved + 1], &order[moved],
+			(at - moved) * sizeof(const struct point *));
+		order[moved++] = &pts[i];
+	}
+	for (size_t i = 0; i < nl; i++) {
+		char *cut;
+		if (labels_place(&pl, s, order[i]->m->name, COLOUR_TEXT, order[i]->x, order[i]->y))
+			continue;
+		cut = short_label(order[i]->m->name, pts, n);
+		if (cut)
+			labels_place(&pl, s, cut, COLOUR_TEXT, order[i]->x, order[i]->y);
+		free(cut);
+	}
 	labels_release(&pl);
 	free(order);
 }
@@ -226,13 +295,13 @@ void fig_benchmark(struct plotter *p, const struct cohort_ctx *cc, const struct 
 		gp_csv_end(&f->csv);
 	}
 	buf_puts(&sub, "Spearman \xcf\x81 = "); /* ρ */
-	gp_fixed(&sub, value_num(b, "capabilities_correlation"), 2);
+	gp_pct(&sub, value_num(b, "capabilities_correlation"), 1, "%");
 	buf_printf(&sub, " \xc2\xb7 n = %zu \xc2\xb7 %s", n,
 		   *value_str(b, "verdict_label") ? value_str(b, "verdict_label")
 						  : verdict_table[v].label);
 	if (!value_is_null(value_get(b, "correlate_with"))) {
 		buf_puts(&sub, " (judged by \xcf\x81 = ");
-		gp_fixed(&sub, value_num(b, "reference_correlation"), 2);
+		gp_pct(&sub, value_num(b, "reference_correlation"), 1, "%");
 		buf_puts(&sub, " with ");
 		buf_puts(&sub, value_str(b, "correlate_with"));
 		buf_putc(&sub, ')');
@@ -311,7 +380,7 @@ void fig_compute(struct plotter *p, const struct cohort_ctx *cc, const struct va
 		gp_csv_end(&f->csv);
 	}
 	buf_puts(&sub, "Spearman \xcf\x81 with training compute = ");
-	gp_fixed(&sub, value_num(b, "compute_correlation"), 2);
+	gp_pct(&sub, value_num(b, "compute_correlation"), 1, "%");
 	buf_puts(&sub, " \xc2\xb7 n = ");
 	buf_number(&sub,
 		   isfinite(value_num(b, "n_compute")) ? value_num(b, "n_compute") : (double)n);

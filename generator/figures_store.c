@@ -16,6 +16,7 @@
  */
 
 static const char *const extensions[3] = {"svg", "png", "pdf"};
+#define FIG_OUTPUTS 4 /* the three formats and the dark SVG (output_of()) */
 
 static char *output_path(const char *dir, const char *name, const char *ext)
 {
@@ -87,7 +88,10 @@ static int link_or_copy(const char *from, const char *to)
 	return file_copy(from, to);
 }
 
-/* Make the directory holding figures/NAME, remembering the last one made. */
+/*
+ * Make the directory holding figures/NAME (and its dark/ directory beside it: gnuplot writes
+ * the dark variant there), remembering the last one made.
+ */
 int fig_make_parent(const char *fig_dir, const char *name, struct buf *last)
 {
 	const char *slash = strrchr(name, '/');
@@ -96,12 +100,32 @@ int fig_make_parent(const char *fig_dir, const char *name, struct buf *last)
 
 	buf_printf(&dir, "%s/%.*s", fig_dir, (int)(slash - name), name);
 	if (strcmp(buf_str(&dir), buf_str(last)) != 0) {
-		rc = path_mkdirs(buf_str(&dir));
 		buf_reset(last);
 		buf_puts(last, buf_str(&dir));
+		buf_puts(&dir, "/" PLOT_DARK_DIR);
+		rc = path_mkdirs(buf_str(&dir));
 	}
 	buf_release(&dir);
 	return rc;
+}
+
+/* Output e of f (0..2: svg, png, pdf; 3: the dark SVG) below dir. Caller frees. */
+static char *output_of(const char *dir, const struct figure *f, int e)
+{
+	struct buf b = BUF_INIT;
+	char *dark;
+	if (e < 3)
+		return output_path(dir, f->name, extensions[e]);
+	dark = plot_dark_path(f->name);
+	buf_printf(&b, "%s/%s", dir, dark);
+	free(dark);
+	return buf_detach(&b);
+}
+
+/* Does p draw output e (as output_of() numbers them)? The dark SVG comes with the SVG. */
+static bool wants(const struct plotter *p, int e)
+{
+	return (p->formats & (1u << (e < 3 ? e : 0))) != 0;
 }
 
 /*
@@ -117,9 +141,9 @@ int fig_place(const struct plotter *p, struct figure *f, const char *fig_dir, co
 	f->reused = false;
 	if (prev_gp && file_equals(prev_gp, f->script.data, f->script.len)) {
 		f->reused = true;
-		for (int e = 0; e < 3 && f->reused; e++) {
-			char *prev = output_path(prev_dir, f->name, extensions[e]);
-			if ((p->formats & (1u << e)) && !file_nonempty(prev))
+		for (int e = 0; e < FIG_OUTPUTS && f->reused; e++) {
+			char *prev = output_of(prev_dir, f, e);
+			if (wants(p, e) && !file_nonempty(prev))
 				f->reused = false;
 			free(prev);
 		}
@@ -127,12 +151,12 @@ int fig_place(const struct plotter *p, struct figure *f, const char *fig_dir, co
 	if (file_write_atomic(gp, f->script.data, f->script.len) != 0 ||
 	    file_write_atomic(csv, buf_str(&f->csv), f->csv.len) != 0)
 		goto out;
-	for (int e = 0; e < 3; e++) {
+	for (int e = 0; e < FIG_OUTPUTS; e++) {
 		char *to, *from;
-		if (!(p->formats & (1u << e)))
+		if (!wants(p, e))
 			continue;
-		to = output_path(fig_dir, f->name, extensions[e]);
-		from = f->reused ? output_path(prev_dir, f->name, extensions[e]) : NULL;
+		to = output_of(fig_dir, f, e);
+		from = f->reused ? output_of(prev_dir, f, e) : NULL;
 		rc = from ? link_or_copy(from, to) : unlink_old(to);
 		free(to);
 		free(from);
@@ -218,16 +242,16 @@ int fig_check(const struct plotter *p, const struct figure *f, const char *fig_d
 	      const char *pdf_date)
 {
 	int rc = 0;
-	for (int e = 0; e < 3 && rc == 0; e++) {
+	for (int e = 0; e < FIG_OUTPUTS && rc == 0; e++) {
 		char *path;
-		if (!(p->formats & (1u << e)))
+		if (!wants(p, e))
 			continue;
-		path = output_path(fig_dir, f->name, extensions[e]);
+		path = output_of(fig_dir, f, e);
 		if (!file_nonempty(path)) {
 			struct buf loc = BUF_INIT;
 			buf_printf(&loc, "figures/%s.gp", f->name);
-			diag_error(buf_str(&loc), 0, 0, "gnuplot: finished without writing '%s.%s'",
-				   f->name, extensions[e]);
+			diag_error(buf_str(&loc), 0, 0, "gnuplot: finished without writing '%s'",
+				   path + strlen(fig_dir) + 1);
 			buf_release(&loc);
 			rc = -1;
 		} else if (e == 2) {

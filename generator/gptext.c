@@ -143,6 +143,13 @@ void gp_num(struct buf *b, double x)
 }
 
 /* x with prec decimals for a reader, "—" when undefined, never "-0.00". */
+void gp_pct(struct buf *b, double x, int prec, const char *pct)
+{
+	gp_fixed(b, 100 * x, prec);
+	if (isfinite(x))
+		buf_puts(b, pct);
+}
+
 void gp_fixed(struct buf *b, double x, int prec)
 {
 	char tmp[64];

@@ -42,6 +42,12 @@ void gp_lines(struct buf *b, const char *const *lines, size_t n, size_t max);
 void gp_num(struct buf *b, double x);
 /** Append x with prec decimals for a reader: "—" when not finite, never "-0.00". */
 void gp_fixed(struct buf *b, double x, int prec);
+/**
+ * Append the correlation or share x as a percentage with prec decimals, as the pages write
+ * them ("78.7%" for 0.787; format.h), or "—" when not finite. pct is what follows the digits:
+ * "%", or "%%" in a tic label (gnuplot runs those through printf).
+ */
+void gp_pct(struct buf *b, double x, int prec, const char *pct);
 /** Append x as one CSV field: its shortest round-trip form, nothing when it is not finite. */
 void gp_csv_num(struct buf *b, double x);
 /** End a CSV row (CRLF, RFC 4180). */

@@ -9,6 +9,7 @@
 #include "format.h"
 #include "markdown.h"
 #include "mustache.h"
+#include "plot.h"
 #include "util.h"
 
 /* Write data to root/rel, creating parent directories. */
@@ -26,7 +27,7 @@ int pages_write_file(const char *root, const char *rel, const char *data, size_t
 
 static const char *const page_files[PAGE_KINDS] = {
 	"index.md", "cohort.md", "benchmark.md", "model.md", "area.md", "leaderboard.md", "page.md",
-	"release.md", "releases.md"};
+	"release.md", "releases.md", "compare.md"};
 
 /* The partial file of t that {{>name}} loads in language ext (name + ext, else name), or -1. */
 static long partial_index(const struct templates *t, const char *name, const char *ext)
@@ -531,11 +532,25 @@ struct value *pages_figure_view(struct build *b, const char *cohort, const char 
 		buf_printf(&p, "figures/%s/%s.%s", cohort, name, fmts[i]);
 		value_set_string(f, fmts[i], buf_str(&p));
 	}
-	if (!value_get(f, "svg")) /* pages show the SVG; without it, the PNG */
+	if (!value_get(f, "svg")) { /* pages show the SVG; without it, the PNG */
 		value_set_string(f, "img", value_get_string(f, "png") ? value_get_string(f, "png")
 								     : value_get_string(f, "pdf"));
-	else
+		/* what the figure links to: the full-size SVG, else the image itself */
+		value_set_string(f, "full", value_get_string(f, "png") ? value_get_string(f, "png")
+								      : value_get_string(f, "pdf"));
+	} else {
+		struct buf n = BUF_INIT;
+		char *dark;
 		value_set_string(f, "img", value_get_string(f, "svg"));
+		value_set_string(f, "full", value_get_string(f, "svg"));
+		buf_printf(&n, "%s/%s", cohort, name);
+		dark = plot_dark_path(buf_str(&n));
+		buf_reset(&p);
+		buf_printf(&p, "figures/%s", dark);
+		value_set_string(f, "dark", buf_str(&p));
+		free(dark);
+		buf_release(&n);
+	}
 	buf_reset(&p);
 	buf_printf(&p, "figures/%s/%s.csv", cohort, name);
 	value_set_string(f, "csv", buf_str(&p));
@@ -625,6 +640,14 @@ bool pages_flag(const struct value *o, const char *key)
 {
 	const struct value *v = value_get(o, key);
 	return v && v->kind == VALUE_BOOL && v->boolean;
+}
+
+bool pages_weights(struct value *r, const char *key, const struct value *m)
+{
+	const struct value *w = value_get(m, "open_weights");
+	bool known = w && w->kind == VALUE_BOOL;
+	value_set_string(r, key, !known ? "—" : w->boolean ? "open" : "closed");
+	return known;
 }
 
 size_t pages_lb_areas(const struct value *e)

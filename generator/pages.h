@@ -12,6 +12,7 @@
  *   pages_leaderboard.c the leaderboard, with the models too sparse to rank listed apart
  *   pages_benchmark.c  a benchmark's page, with its cite box (permalink, embed, BibTeX)
  *   pages_model.c      a model's page
+ *   pages_compare.c    the compare page and data/C/models.json (for assets/explore.js)
  *   pages_content.c    the prose pages of content/pages/NAME.md (themselves templates)
  *   pages_history.c    the release history on benchmark and leaderboard pages
  *
@@ -45,6 +46,7 @@ enum page_kind {
 	PAGE_PAGE,
 	PAGE_RELEASE,
 	PAGE_RELEASES,
+	PAGE_COMPARE,
 	PAGE_KINDS
 };
 
@@ -204,8 +206,9 @@ char *pages_area_title(const struct value *report, const char *id);
 struct value *pages_view(struct build *b, const char *path, const char *title);
 /**
  * The view of figure figures/COHORT/NAME: the path of each format built (svg, png, pdf),
- * img (the one pages show), csv, gp and alt; null when the build has no figures. Caller
- * frees.
+ * img (the one pages show), full (what the figure links to: the full-size SVG, else img),
+ * dark (with SVG: the dark variant, plot_dark_path()), csv, gp and alt; null when the build
+ * has no figures. Caller frees.
  */
 struct value *pages_figure_view(struct build *b, const char *cohort, const char *name,
 				const char *alt);
@@ -245,6 +248,11 @@ void pages_rank_move(struct build *b, const struct value *co, const struct value
 		     struct value *r);
 /** Is member key of o the boolean true? (Absent, null and other kinds are not.) */
 bool pages_flag(const struct value *o, const char *key);
+/**
+ * Set key of r to model m's weights as text: "open", "closed" (its open_weights) or "—";
+ * returns whether m says.
+ */
+bool pages_weights(struct value *r, const char *key, const struct value *m);
 /**
  * The cohort's safety areas with leaderboard benchmarks, read from leaderboard entry e (the
  * areas whose coverage is defined; the same for every entry of a cohort).
@@ -301,6 +309,12 @@ char *pages_bibtex_text(const char *s);
 int pages_write_benchmark(struct build *b, const struct value *co, const struct value *bench);
 /** CO/models/MODEL.html: the model's scores and its value on every benchmark. */
 int pages_write_model(struct build *b, const struct value *co, const struct value *m);
+/**
+ * CO/compare.html, two models side by side (without JavaScript the two most capable; with
+ * it, any two, assets/explore.js), and data/CO/models.json, the cohort's models as the pages
+ * show them, which explore.js reads for the compare page and the model tables' filters.
+ */
+int pages_write_compare(struct build *b, const struct value *co);
 /**
  * List content/pages/NAME.md into b->pages ({name, title, href, file} each; the title is the
  * first "# " heading) and set b->has_methodology; each page is compiled as a template and

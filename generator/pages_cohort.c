@@ -331,12 +331,16 @@ static void cohort_capability(struct value *c, const struct value *cap)
 	}
 }
 
-/* c.models: the cohort's models ms by capabilities rank, score and rank with intervals. */
+/*
+ * c.models: the cohort's models ms by capabilities rank, score and rank with intervals, family
+ * and weights ("open", "closed" or "—"); any_family and any_weights when some model has one.
+ */
 static void cohort_models(struct value *c, const char *cid, const struct value *ms)
 {
 	struct value *rows = value_set(c, "models", value_array());
 	const struct value **order = by_capability_rank(ms);
 	struct buf t = BUF_INIT;
+	bool any_family = false, any_weights = false;
 
 	for (size_t i = 0; ms && i < ms->n; i++) {
 		const struct value *m = order[i];
@@ -358,7 +362,12 @@ static void cohort_models(struct value *c, const char *cid, const struct value *
 		if (strcmp(value_str(m, "capability_score_basis"), "imputed") == 0 ||
 		    strcmp(value_str(m, "capability_score_basis"), "reduced") == 0)
 			value_set_string(r, "basis", value_str(m, "capability_score_basis"));
+		any_family |= value_get_string(m, "family") != NULL;
+		value_set_string(r, "family", value_get_string(m, "family") ? value_str(m, "family") : "—");
+		any_weights |= pages_weights(r, "weights", m);
 	}
+	value_set_bool(c, "any_family", any_family);
+	value_set_bool(c, "any_weights", any_weights);
 	free(order);
 	buf_release(&t);
 }
@@ -414,6 +423,9 @@ int pages_write_cohort(struct build *b, const struct value *co)
 	buf_reset(&t);
 	buf_printf(&t, "data/%s/", cid);
 	value_set_string(c, "data", buf_str(&t));
+	buf_reset(&t);
+	buf_printf(&t, "%s/compare.html", cid);
+	value_set_string(c, "compare_href", buf_str(&t));
 	buf_release(&t);
 	buf_release(&path);
 	return pages_render(b, PAGE_COHORT, v);
@@ -423,6 +435,7 @@ int pages_write_area(struct build *b, const struct value *co, const struct value
 {
 	const char *cid = value_str(co, "id"), *aid = value_str(area, "id");
 	const struct value *ids = value_get(area, "benchmarks"), *lb = value_get(co, "leaderboard");
+	const struct value *bs = value_get(co, "benchmarks");
 	struct buf path = BUF_INIT, t = BUF_INIT;
 	struct value *v, *p, *rows;
 	char *title = pages_area_title(b->report, aid);
@@ -451,12 +464,16 @@ int pages_write_area(struct build *b, const struct value *co, const struct value
 			format_count(c, "count", value_num(value_get(area, "verdicts"), verdict_table[k].id));
 		}
 	}
+	/* in the cohort's order (by capabilities correlation, report.h), not the area's */
 	rows = value_set(p, "rows", value_array());
-	for (size_t i = 0; ids && i < ids->n; i++) {
-		const struct value *bench = pages_bench_by_id(co, ids->items[i]->string);
-		if (bench)
-			value_push(rows, pages_bench_row(b, co, bench));
-	}
+	value_set_bool(p, "one_area", true); /* the benchmark table leaves out its area column */
+	for (size_t k = 0; bs && k < bs->n; k++)
+		for (size_t i = 0; ids && i < ids->n; i++)
+			if (ids->items[i]->kind == VALUE_STRING &&
+			    strcmp(ids->items[i]->string, value_str(bs->items[k], "id")) == 0) {
+				value_push(rows, pages_bench_row_at(b, co, k));
+				break;
+			}
 	rows = value_set(p, "leaderboard", value_array());
 	for (size_t i = 0; lb && i < lb->n; i++) {
 		const struct value *as = value_get(lb->items[i], "areas");

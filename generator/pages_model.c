@@ -194,6 +194,9 @@ static void model_facts(const struct value *co, const struct value *m, struct va
 				  value_num(m, "capability_rank_ci_low"),
 				  value_num(m, "capability_rank_ci_high"));
 	format_count(p, "n_models", value_num(co, "n_models"));
+	value_set_bool(p, "weights_known", pages_weights(p, "weights", m));
+	buf_printf(&t, "%s/compare.html", value_str(co, "id"));
+	value_set(p, "compare_href", value_string_own(buf_detach(&t)));
 }
 
 /*

@@ -9,6 +9,14 @@
 #include "gnuplot.h"
 #include "util.h"
 
+char *plot_dark_path(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%.*s/" PLOT_DARK_DIR "/%s.svg", (int)(slash - name), name, slash + 1);
+	return buf_detach(&b);
+}
+
 /* Drawing the figures that were not reused; figure_drawn() is gnuplot_run()'s callback. */
 struct drawing {
 	const struct plotter *p;
@@ -155,6 +163,7 @@ int plot_site(const struct value *report, const struct plot_options *o, struct p
 		goto out;
 	for (int e = 0; e < 3; e++)
 		nformats += (p.formats >> e) & 1u;
+	nformats += (p.formats & PLOT_SVG) != 0; /* the dark SVG */
 	s.drawn = ntodo;
 	s.outputs = p.nfigs * nformats;
 	rc = 0;

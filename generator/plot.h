@@ -27,7 +27,11 @@
  *
  *   C/B               benchmark B's raw value against the capabilities score in cohort C:
  *                     every model a point, the least-squares fit through the models'
- *                     `expected` values, Spearman rho, n and the verdict in the title
+ *                     `expected` values, Spearman rho, n and the verdict in the title;
+ *                     the models' names (every one up to 30 models, else the 10 farthest
+ *                     from the fit and the 5 most capable), the most capable placed first,
+ *                     never over a point or across the fit line (labels.h: farther out
+ *                     with a leader line, or cut to their first words, when crowded)
  *   C/compute/B       B's raw value against training FLOP (log x axis), compute rho and
  *                     n_compute, fit of the raw value on log10 FLOP (computed, see above)
  *   C/_overview       governing correlation of every safety benchmark, grouped by area, on
@@ -57,6 +61,13 @@
  * every NAME plot_site() writes
  *
  *   NAME.svg NAME.png NAME.pdf   the formats asked for (plot_options.formats)
+ *   DIR/dark/BASE.svg            with SVG, the dark variant of NAME = DIR/BASE (C/dark/B.svg,
+ *                                C/compute/dark/B.svg, C/dark/_overview.svg): the same
+ *                                drawing on the pages' dark background (#14161a) with the
+ *                                text, axes, grid and title in a dark palette and the data in
+ *                                their own colours, drawn by the same NAME.gp after a `reset`
+ *                                (a directory, so that no benchmark id can collide with it;
+ *                                pages show it instead of NAME.svg in dark mode)
  *   NAME.gp                      the complete gnuplot script: data inline as datablocks,
  *                                output paths relative to figures/, no absolute paths, no
  *                                timestamps. `cd figures && gnuplot -d C/B.gp` redraws it.
@@ -68,12 +79,13 @@
  * models with known training compute, ...) is drawn as a labelled placeholder that says
  * why, and its CSV has only the header row.
  *
- * Look: white background (readable in dark mode), Okabe-Ito colours (colour-blind safe),
+ * Look: white background (and the dark variant for dark mode), Okabe-Ito colours (colour-blind safe),
  * verdict colours tracks = vermillion #D55E00, moderate = orange #E69F00, distinct = bluish
  * green #009E73, worsens = purple #7B3294, insufficient = grey #999999; the verdict bands
  * also carry text labels. SVG is 720x480 (_overview and _coverage 860 wide; _overview, _scores,
  * _ranks and _coverage grow taller with their lists, _heatmap is 720x640), `fixed` (width, height and a viewBox: pages scale it with CSS); PNG
- * is the same drawing at png_scale times the pixels; PDF has 1in per 120 SVG pixels (6in x
+ * is the same drawing at png_scale times the pixels (its fontscale 0.8 makes cairo's text as
+ * wide as the SVG's); PDF has 1in per 120 SVG pixels (6in x
  * 4in). All text is drawn `noenhanced`, so names print literally; long names are cut with
  * an ellipsis in the drawing (28 characters next to points, 44 in lists), never in the CSV.
  *
@@ -105,6 +117,16 @@
 
 #include "value.h"
 
+/** The directory beside a figure for its dark variant: C/dark/B.svg, C/compute/dark/B.svg. */
+#define PLOT_DARK_DIR "dark"
+
+/**
+ * The path of figure name's dark variant below figures/, e.g. "chat/dark/mmlu.svg" for
+ * "chat/mmlu" (name has at least one '/'): a directory beside the figure, so that no
+ * benchmark id (a slug) can collide with it. Caller frees.
+ */
+char *plot_dark_path(const char *name);
+
 /** Output formats, or-ed into plot_options.formats. */
 enum { PLOT_SVG = 1, PLOT_PNG = 2, PLOT_PDF = 4, PLOT_ALL = 7 };
 
@@ -132,7 +154,8 @@ struct plot_stats {
 	size_t figures;		/* figures in the site (drawn + reused) */
 	size_t drawn;		/* figures gnuplot drew */
 	size_t reused;		/* figures linked or copied from plot_options.previous */
-	size_t outputs;		/* image files now in figures/ (figures x formats) */
+	size_t outputs;		/* image files now in figures/ (figures x formats, and with
+				 * SVG each figure's dark variant) */
 	double gnuplot_seconds; /* summed wall time of the gnuplot processes */
 };
 

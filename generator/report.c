@@ -31,6 +31,8 @@ static struct value *model_summary(const struct corpus *c, const struct model *m
 	set_opt_string(o, "flop_source", m->flop_source);
 	set_opt_string(o, "released", m->released);
 	set_opt_string(o, "source", m->source);
+	if (m->open_weights >= 0)
+		value_set_bool(o, "open_weights", m->open_weights == 1);
 	value_set_statistic(o, "capability_score", cr->score[i]);
 	if (score_basis_name(cr->basis[i]))
 		value_set_string(o, "capability_score_basis", score_basis_name(cr->basis[i]));
@@ -538,8 +540,8 @@ static const char *const bench_unc_cols[] = {
 	"standardized_slope_ci_high", "compute_slope_ci_low", "compute_slope_ci_high",
 	"verdict_confidence", "verdict_confidence_label", "loo_model_low", "loo_model_high",
 	"loo_capability_low", "loo_capability_high", NULL};
-static const char *const model_cols[] = {"id", "name", "source_id", "family", "params",
-					 "training_flop", "flop_source", "released",
+static const char *const model_cols[] = {"id", "name", "source_id", "family", "open_weights",
+					 "params", "training_flop", "flop_source", "released",
 					 "capability_score", "capability_rank",
 					 "capability_score_basis", NULL};
 static const char *const model_unc_cols[] = {"capability_score_ci_low", "capability_score_ci_high",

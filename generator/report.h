@@ -85,6 +85,7 @@
  *   cohorts[].models[].name                       string
  *   cohorts[].models[].source_id                  string  opt
  *   cohorts[].models[].family                     string  opt
+ *   cohorts[].models[].open_weights               bool    opt: true weights published, false closed
  *   cohorts[].models[].params                     number  opt
  *   cohorts[].models[].training_flop              number  opt
  *   cohorts[].models[].log10_training_flop        number  opt

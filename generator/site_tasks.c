@@ -67,6 +67,7 @@ enum task_kind {
 	TASK_BENCHMARK,
 	TASK_MODEL,
 	TASK_AREA,
+	TASK_COMPARE,
 	TASK_CONTENT
 };
 
@@ -105,6 +106,9 @@ static enum failure run_task(struct build *b, const struct task *t)
 	case TASK_AREA:
 		r = pages_write_area(b, t->co, t->item, t->k);
 		break;
+	case TASK_COMPARE:
+		r = pages_write_compare(b, t->co);
+		break;
 	default:
 		r = pages_write_content(b, t->item);
 		break;
@@ -138,6 +142,7 @@ static size_t collect_tasks(struct build *b, struct task **out)
 		const struct value *areas = value_get(co, "areas");
 		ADD(TASK_COHORT, co, NULL, 0);
 		ADD(TASK_LEADERBOARD, co, NULL, 0);
+		ADD(TASK_COMPARE, co, NULL, 0);
 		for (size_t k = 0; bs && k < bs->n; k++)
 			ADD(TASK_BENCHMARK, co, bs->items[k], k);
 		for (size_t k = 0; ms && k < ms->n; k++)

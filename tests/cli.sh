@@ -657,6 +657,26 @@ EOF
 analyze_expect "model: \"params\": true names the key at 3:13" 3 \
 	err "error: $D/$M:3:13: key 'params' must be a number"
 
+fresh weights-string
+cat >"$D/$M" <<'EOF'
+{
+  "id": "m1",
+  "open_weights": "yes",
+  "scores": {"cap1": 0.5}
+}
+EOF
+analyze_expect "model: \"open_weights\": \"yes\" names the key at 3:19" 3 \
+	err "error: $D/$M:3:19: key 'open_weights' must be true or false, not a string" out-empty -
+
+fresh weights-bool
+sed 's/"id": "m1",/"id": "m1", "open_weights": false,/' "$G/$M" >"$D/$M"
+analyze_expect "model: \"open_weights\": false is accepted" 0
+json_check "model: open_weights is in the report (false) and absent where not given" '
+ms = {m["id"]: m for c in r["cohorts"] for m in c["models"] if c["id"] == "base"}
+if ms["m1"].get("open_weights") is not False: print("m1 open_weights = %r" % ms["m1"].get("open_weights"))
+elif "open_weights" in ms["m2"]: print("m2 has open_weights though its file has none")
+'
+
 fresh negative-flop
 cat >"$D/$M" <<'EOF'
 {

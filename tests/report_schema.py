@@ -21,14 +21,16 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 HEADER = os.path.join(ROOT, "generator", "report.h")
 # Keys the page and figure code reads back from objects it built itself (page views, figure
-# views, the release archive, diff.c's changes) or from site.json, and the verdict ids.
+# views, the release archive, diff.c's changes, pages_compare.c's data/C/models.json: facts
+# and cells) or from site.json, and the verdict ids.
 VIEW_KEYS = {
     "base_url", "version", "author", "title", "description", "repository", "bibtex",
     "citation", "license", "licence", "old", "new", "changes", "cohort", "benchmark",
     "old_label", "new_label", "key", "release", "date", "href", "figure", "svg", "png", "pdf",
     "path", "file", "releases", "delta", "status", "old_version", "new_version", "n_changes",
     "verdict_changes", "movements", "rank_changes", "models_added", "models_removed",
-    "benchmarks_added", "benchmarks_removed", "confidence_share", "tracks-capabilities",
+    "benchmarks_added", "benchmarks_removed", "confidence_share", "facts", "cells",
+    "tracks-capabilities",
     "moderate", "distinct", "worsens-with-capabilities", "insufficient-data"}
 
 

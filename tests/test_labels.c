@@ -4,8 +4,9 @@
  *
  * Most tests use the benchmark scatter's canvas: 720 x 480 pixels with margins 88, 28, 68
  * and 56, so the plot area is 604 x 356 pixels; with both axes 0..10 a data unit is 60.4
- * pixels across and 35.6 up. A label is 4.9 pixels a character wide and 10 high, its anchor 5
- * pixels from its point; a point's marker is 8 x 8 pixels.
+ * pixels across and 35.6 up. A label is 5.1 pixels a character wide and 10 high, its anchor 5
+ * pixels from its point; a point's marker is 8 x 8 pixels, a line is an obstacle 1.5 pixels
+ * either side.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -115,7 +116,7 @@ static void a_label_goes_right_of_its_point_first(void **state)
 					"font ',8' textcolor rgb '#333333' front\n");
 	assert_int_equal(pl->ntaken, 2);
 	assert_float_equal(pl->taken[1].x0, 307, 1e-9);
-	assert_float_equal(pl->taken[1].x1, 307 + 4.9, 1e-9);
+	assert_float_equal(pl->taken[1].x1, 307 + 5.1, 1e-9);
 	assert_float_equal(pl->taken[1].y0, 173, 1e-9);
 	assert_float_equal(pl->taken[1].y1, 183, 1e-9);
 }
@@ -167,7 +168,7 @@ static void a_label_with_no_clear_place_is_left_out(void **state)
 	struct labels pl;
 	struct buf s = BUF_INIT;
 	(void)state;
-	/* a plot area of 110 x 80 pixels: a 28-character label is 137.2 pixels wide */
+	/* a plot area of 110 x 80 pixels: a 28-character label is 142.8 pixels wide */
 	labels_init(&pl, &s, 130, 100, 10, 10, 10, 10, 0, 1, 0, 0, 1, 0, false);
 	buf_reset(&s);
 	labels_point(&pl, 0.5, 0.5);
@@ -182,6 +183,60 @@ static void a_label_with_no_clear_place_is_left_out(void **state)
 	buf_release(&s);
 }
 
+static void a_label_never_crosses_a_line(void **state)
+{
+	struct fixture *fx = *state;
+	struct labels *pl = &fx->pl;
+	struct buf *s = &fx->s;
+	/* a vertical line 10 pixels right of the point (pixel 312): the right place crosses it */
+	labels_point(pl, 5, 5);
+	labels_line(pl, 5 + 10 / 60.4, 0, 5 + 10 / 60.4, 10);
+	assert_true(labels_place(pl, s, "Alpha", "#333333", 5, 5));
+	/* so it goes left of the point: anchor at pixel 297, right aligned */
+	assert_non_null(strstr(buf_str(s), "set label 'Alpha' at first 4.917218543046358, first 5 "
+					   "right font"));
+	/* a square of lines 6 pixels around a point (pixel (120.8, 71.2)) blocks every place
+	 * beside it, so the label goes 22 pixels up (the first of the farther places) with a
+	 * leader line, which may cross a figure's line, from 6 pixels above the point to the
+	 * label's lower edge (17 pixels above it) */
+	buf_reset(s);
+	labels_point(pl, 2, 2);
+	{
+		const double dx = 6 / 60.4, dy = 6 / 35.6, ex = 8 / 60.4, ey = 8 / 35.6;
+		labels_line(pl, 2 - dx, 2 - ey, 2 - dx, 2 + ey);
+		labels_line(pl, 2 + dx, 2 - ey, 2 + dx, 2 + ey);
+		labels_line(pl, 2 - ex, 2 - dy, 2 + ex, 2 - dy);
+		labels_line(pl, 2 - ex, 2 + dy, 2 + ex, 2 + dy);
+	}
+	assert_true(labels_place(pl, s, "Beta", "#333333", 2, 2));
+	assert_string_equal(
+	    buf_str(s), "set arrow from first 2, first 2.168539325842697 to first 2, first "
+			"2.477528089887641 nohead lw 0.8 lc rgb '#888888' back\n"
+			"set label 'Beta' at first 2, first 2.6179775280898876 center font ',8' "
+			"textcolor rgb '#333333' front\n");
+}
+
+static void a_label_nearer_another_point_than_its_own_goes_elsewhere(void **state)
+{
+	struct fixture *fx = *state;
+	struct labels *pl = &fx->pl;
+	struct buf *s = &fx->s;
+	/* A at pixel (302, 178); B 20 pixels right and 10 down, at (322, 168): A's label to the
+	 * right (pixels 307..332.5 x 173..183) would be 5 pixels from B, as near as from A */
+	labels_point(pl, 5, 5);
+	labels_point(pl, 5 + 20 / 60.4, 5 - 10 / 35.6);
+	assert_true(labels_place(pl, s, "Alpha", "#333333", 5, 5));
+	assert_non_null(strstr(buf_str(s), "set label 'Alpha' at first 4.917218543046358, first 5 "
+					   "right font"));
+	/* the box it got is nearer to A than to B by the margin */
+	{
+		const struct labels_box *b = &pl->taken[pl->ntaken - 1];
+		double to_b =
+		    hypot(322 - fmin(fmax(322, b->x0), b->x1), 168 - fmin(fmax(168, b->y0), b->y1));
+		assert_true(to_b >= 5 + LABELS_AMBIGUOUS_PX);
+	}
+}
+
 static void a_long_label_is_cut_to_28_characters(void **state)
 {
 	struct fixture *fx = *state;
@@ -190,7 +245,7 @@ static void a_long_label_is_cut_to_28_characters(void **state)
 	assert_true(labels_place(pl, s, "abcdefghijklmnopqrstuvwxyz0123456789", "#333333", 1, 5));
 	/* 27 characters and an ellipsis, in a box 28 characters wide */
 	assert_non_null(strstr(buf_str(s), "'abcdefghijklmnopqrstuvwxyz0\xe2\x80\xa6' at first"));
-	assert_float_equal(pl->taken[0].x1 - pl->taken[0].x0, 28 * 4.9, 1e-9);
+	assert_float_equal(pl->taken[0].x1 - pl->taken[0].x0, 28 * 5.1, 1e-9);
 }
 
 static void corner_text_goes_top_left_then_top_right(void **state)
@@ -278,6 +333,8 @@ int main(void)
 	    FIXTURE_TEST(a_taken_place_sends_the_next_label_left_then_above),
 	    FIXTURE_TEST(a_label_never_overlaps_a_taken_box),
 	    cmocka_unit_test(a_label_with_no_clear_place_is_left_out),
+	    FIXTURE_TEST(a_label_never_crosses_a_line),
+	    FIXTURE_TEST(a_label_nearer_another_point_than_its_own_goes_elsewhere),
 	    FIXTURE_TEST(a_long_label_is_cut_to_28_characters),
 	    FIXTURE_TEST(corner_text_goes_top_left_then_top_right),
 	    cmocka_unit_test(tic_steps_follow_gnuplot_rule),

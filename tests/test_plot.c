@@ -251,7 +251,7 @@ static void every_figure_is_written_in_every_format_with_its_script_and_csv(void
 	assert_int_equal(first.figures, 7 + 2 * 8 + 7 + 2 * 5 + 7 + 2 * 4);
 	assert_int_equal(first.drawn, first.figures);
 	assert_int_equal(first.reused, 0);
-	assert_int_equal(first.outputs, 3 * first.figures);
+	assert_int_equal(first.outputs, 4 * first.figures); /* svg, png, pdf and the dark svg */
 	assert_true(first.gnuplot_seconds > 0);
 	for (int c = 0; c < 2; c++)
 		for (size_t f = 0; f < sizeof(files) / sizeof(*files); f++) {
@@ -287,17 +287,21 @@ static size_t count_of(const char *hay, const char *needle)
 /* Model names are grey 8-point labels; the fit line's name, in its colour, stands for a key. */
 #define MODEL_LABEL "font ',8' textcolor rgb '#333333' front"
 
-static void points_get_names_when_few_and_only_the_ten_farthest_when_many(void **state)
+static void points_get_names_when_few_and_only_the_ten_farthest_and_five_most_capable_when_many(
+    void **state)
 {
 	char *few = slurp("a/figures/c/same.gp"), *many = slurp("a/figures/many/same.gp");
 	(void)state;
 	/* 8 points: every name that has room (the long hostile names crowd one out) */
 	assert_in_range(count_of(few, MODEL_LABEL), 7, 8);
-	/* MANY points: at most the 10 farthest from the fit, and most of them have room */
-	assert_in_range(count_of(many, MODEL_LABEL), 8, 10);
-	/* the fit line's name: on the line, or in a free corner when the line is crowded */
-	assert_int_equal(count_of(few, "set label 'what capabilities predict'"), 1);
-	assert_int_equal(count_of(many, "what capabilities predict' at first"), 1);
+	/* MANY points: at most the 10 farthest from the fit and the 5 most capable, and most of
+	 * them have room; the most capable are named first, so the top one has its name */
+	assert_in_range(count_of(many, MODEL_LABEL), 12, 15);
+	assert_non_null(strstr(many, "set label 'Many 160' at first "));
+	/* the fit line's name: on the line, or in a free corner when the line is crowded (once
+	 * for the drawing and once again for its dark variant) */
+	assert_int_equal(count_of(few, "set label 'what capabilities predict'"), 2);
+	assert_int_equal(count_of(many, "what capabilities predict' at first"), 2);
 	assert_null(strstr(few, "set key outside"));
 	free(few);
 	free(many);
@@ -422,7 +426,7 @@ static void a_second_run_reuses_every_unchanged_figure(void **state)
 	assert_int_equal(draw_into("c", "a", PLOT_ALL, NULL, 0, &st), 0);
 	assert_int_equal(st.drawn, 0);
 	assert_int_equal(st.reused, first.figures);
-	assert_int_equal(st.outputs, 3 * first.figures);
+	assert_int_equal(st.outputs, 4 * first.figures);
 	assert_true(progress_calls >= 1);
 	assert_int_equal(progress_last, first.figures);
 	assert_int_equal(stat(pa, &sa), 0);
@@ -453,11 +457,51 @@ static void asking_for_more_formats_than_the_previous_site_has_redraws(void **st
 	struct plot_stats st;
 	(void)state;
 	assert_int_equal(draw_into("svg-only", NULL, PLOT_SVG, NULL, 0, &st), 0);
-	assert_int_equal(st.outputs, first.figures);
+	assert_int_equal(st.outputs, 2 * first.figures); /* each SVG and its dark variant */
 	assert_false(exists_nonempty("svg-only/figures/c/same.png"));
 	assert_int_equal(draw_into("e", "svg-only", PLOT_SVG | PLOT_PNG, NULL, 0, &st), 0);
 	assert_int_equal(st.reused, 0);
 	assert_true(exists_nonempty("e/figures/c/same.png"));
+}
+
+/*
+ * Beside every figure its dark variant, drawn by the same script after its outputs: the same
+ * labels and data, the chrome's colours mapped (no '#333333' text is left), on the pages'
+ * dark background; the data keep their colours. A reused figure brings its dark SVG along.
+ */
+static void every_figure_has_a_dark_variant_drawn_by_its_own_script(void **state)
+{
+	char *gp = slurp("a/figures/c/same.gp"), *svg = slurp("a/figures/c/dark/same.svg");
+	const char *dark = strstr(gp, "\n# The dark variant");
+	char *light;
+	struct stat sa, sc;
+	char *pa = at("a/figures/c/dark/same.svg"), *pc = at("c/figures/c/dark/same.svg");
+	(void)state;
+	assert_non_null(dark);
+	light = strndup(gp, (size_t)(dark - gp));
+	assert_non_null(strstr(dark, "\nreset\n"));
+	assert_non_null(strstr(dark, "set terminal svg size 720,480 fixed noenhanced background "
+				     "'#14161a' font 'sans,11'\nset output 'c/dark/same.svg'\n"));
+	assert_null(strstr(dark, "rgb '#333333'"));
+	assert_null(strstr(dark, " << EOD")); /* the datablocks are not repeated */
+	assert_int_equal(count_of(dark, "set label "), count_of(light, "set label "));
+	assert_int_equal(count_of(dark, "lc rgb '#0072B2'"), count_of(light, "lc rgb '#0072B2'"));
+	assert_non_null(strstr(svg, "fill=\"#14161a\""));
+	for (size_t i = 0; i < sizeof(cohort_figures) / sizeof(*cohort_figures); i++) {
+		char rel[128];
+		snprintf(rel, sizeof(rel), "a/figures/c/dark/%s.svg", cohort_figures[i]);
+		assert_true(exists_nonempty(rel));
+	}
+	assert_true(exists_nonempty("a/figures/c/compute/dark/same.svg"));
+	/* the reusing run (c, from a) linked it like the other outputs */
+	assert_int_equal(stat(pa, &sa), 0);
+	assert_int_equal(stat(pc, &sc), 0);
+	assert_int_equal(sa.st_ino, sc.st_ino);
+	free(light);
+	free(pa);
+	free(pc);
+	free(gp);
+	free(svg);
 }
 
 static void hostile_names_appear_only_escaped_in_the_svg(void **state)
@@ -716,7 +760,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_figure_is_written_in_every_format_with_its_script_and_csv),
-	    cmocka_unit_test(points_get_names_when_few_and_only_the_ten_farthest_when_many),
+	    cmocka_unit_test(points_get_names_when_few_and_only_the_ten_farthest_and_five_most_capable_when_many),
 	    cmocka_unit_test(scatter_plots_fix_their_plot_area_and_ranges),
 	    cmocka_unit_test(a_large_cohort_gets_bounded_figures_without_names),
 	    cmocka_unit_test(a_large_cohort_gets_a_bounded_coverage_grid_with_numbered_rows),
@@ -726,6 +770,7 @@ int main(void)
 	    cmocka_unit_test(a_second_run_reuses_every_unchanged_figure),
 	    cmocka_unit_test(a_figure_whose_script_changed_is_redrawn_and_the_rest_reused),
 	    cmocka_unit_test(asking_for_more_formats_than_the_previous_site_has_redraws),
+	    cmocka_unit_test(every_figure_has_a_dark_variant_drawn_by_its_own_script),
 	    cmocka_unit_test(hostile_names_appear_only_escaped_in_the_svg),
 	    cmocka_unit_test(content_strings_are_single_quoted_with_quotes_doubled),
 	    cmocka_unit_test(a_cohort_without_a_capabilities_score_still_gets_every_figure),

@@ -3,6 +3,12 @@
  * Click a column header to sort (again to reverse). Numbers sort as numbers ("78.7%",
  * "-0.25", "▲ 3", "1.6 × 10^23"), "—" (missing) always last. The state is kept in the URL
  * hash as #sort-TABLE-COLUMN-asc|desc, so a sorted view can be linked.
+ *
+ * The hash is shared with explore.js (filters, the compare page): parts joined by "&", this
+ * script's one "sort-T-C-DIR", explore.js's "NAME=VALUE". Each script rewrites its own parts
+ * and keeps the other's. explore.js sends "wb-refresh" when it has changed a table's cells,
+ * and the sort is applied again. A table wider than its box gets a note before it that it
+ * scrolls sideways.
  */
 (function () {
 	"use strict";
@@ -57,6 +63,25 @@
 		}
 	}
 
+	/* The hash's parts that are some script's state ("sort-...", "name=value"). */
+	function stateParts() {
+		return location.hash.replace(/^#/, "").split("&").filter(function (p) {
+			return /^sort-\d+-\d+-(asc|desc)$/.test(p) || p.indexOf("=") > 0;
+		});
+	}
+
+	function writeSort(part) {
+		var rest = stateParts().filter(function (p) { return p.indexOf("sort-") !== 0; });
+		history.replaceState(null, "", "#" + [part].concat(rest).join("&"));
+	}
+
+	function applyHash(tables) {
+		stateParts().forEach(function (p) {
+			var m = /^sort-(\d+)-(\d+)-(asc|desc)$/.exec(p);
+			if (m && tables[+m[1]] && tables[+m[1]].tHead) sortTable(tables[+m[1]], +m[2], m[3]);
+		});
+	}
+
 	function init() {
 		var tables = document.querySelectorAll("main table");
 		Array.prototype.forEach.call(tables, function (table, t) {
@@ -70,12 +95,35 @@
 				button.addEventListener("click", function () {
 					var dir = th.getAttribute("aria-sort") === "descending" ? "asc" : "desc";
 					sortTable(table, c, dir);
-					history.replaceState(null, "", "#sort-" + t + "-" + c + "-" + dir);
+					writeSort("sort-" + t + "-" + c + "-" + dir);
 				});
 			});
 		});
-		var m = /^#sort-(\d+)-(\d+)-(asc|desc)$/.exec(location.hash);
-		if (m && tables[+m[1]] && tables[+m[1]].tHead) sortTable(tables[+m[1]], +m[2], m[3]);
+		applyHash(tables);
+		document.addEventListener("wb-refresh", function () { applyHash(tables); });
+		scrollNotes(tables);
+	}
+
+	/*
+	 * Before a table wider than its box, a note that it scrolls sideways (the CSS shadow shows
+	 * on which side); kept up to date when the window changes size.
+	 */
+	function scrollNotes(tables) {
+		var notes = Array.prototype.map.call(tables, function (table) {
+			var p = document.createElement("p");
+			p.className = "scroll-note";
+			p.textContent = "This table is wider than the page: scroll it sideways for more columns \u2192";
+			p.hidden = true;
+			table.parentNode.insertBefore(p, table);
+			return p;
+		});
+		function update() {
+			Array.prototype.forEach.call(tables, function (table, i) {
+				notes[i].hidden = !(table.scrollWidth > table.clientWidth + 1);
+			});
+		}
+		update();
+		window.addEventListener("resize", update);
 	}
 
 	if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

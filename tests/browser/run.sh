@@ -4,7 +4,10 @@
 #
 # usage: tests/browser/run.sh SITE_DIR BUILD_DIR
 #   SITE_DIR   a site built by `washboard build` (served over http://127.0.0.1:PORT/)
-#   BUILD_DIR  screenshots go to BUILD_DIR/screenshots/{index,benchmark,cohort,phone}.png
+#   BUILD_DIR  screenshots go to BUILD_DIR/screenshots/KIND-WIDTH-SCHEME.png: KIND index, cohort,
+#              benchmark, model, area, leaderboard, compare, methodology, releases; WIDTH 1280
+#              or 390; SCHEME light or dark (prefers-color-scheme emulated). test_site.py says
+#              what each page is checked for (about 60 s).
 #
 # Prints one line per check, `ok - ...` or `not ok - ...`, then exactly one line
 # `N passed, N failed` (tests/lib.sh). Exits 1 when a check failed or the browser is not

@@ -3,6 +3,19 @@
 
 usage: test_site.py BASE_URL SITE_DIR SCREENSHOT_DIR TMP_DIR   (normally run by run.sh)
 
+Every page kind (index, cohort, benchmark, model, area, leaderboard, compare, methodology,
+releases) at 1280 and 390 px wide, light and dark (prefers-color-scheme emulated): a
+full-page screenshot SCREENSHOT_DIR/KIND-WIDTH-SCHEME.png each, the page's structure, images
+and console, sorting, and
+  - every figure is a link to its full-size SVG, and the one shown is the dark variant in
+    dark mode and the light one otherwise;
+  - at 390 px the key columns of every wide table (rho and verdict, expected and residual,
+    the leaderboard's score, the model page's numbers, the compare page's residuals) are
+    within the viewport, and nothing but tables overflows;
+  - the filters of the cohort's and the leaderboard's model tables hide rows, keep their
+    state in the URL hash and restore it; the compare page's menus fill the tables from
+    models.json and keep the pair in the hash; every model page links to the compare page.
+
 Prints `ok - ...` / `not ok - ...` per check and one final line `N passed, N failed`;
 exits 1 when a check failed.
 """
@@ -86,11 +99,15 @@ return Array.prototype.map.call(document.querySelectorAll('main table'), functio
 });
 """
 
+# Every image; "other" marks the figure variant that the colour scheme hides (figure.md
+# links a light and a dark one, and site.css shows one: figure_checks() checks which).
 IMAGES_JS = r"""
 return Array.prototype.map.call(document.images, function (i) {
-  var box = i.getBoundingClientRect();
+  var box = i.getBoundingClientRect(), a = i.closest('a');
   return {src: i.getAttribute('src'), complete: i.complete, nw: i.naturalWidth,
-          w: box.width, h: box.height};
+          w: box.width, h: box.height,
+          other: !!a && (i.getAttribute('src') || '').indexOf('figures/') >= 0 &&
+                 getComputedStyle(a).display === 'none'};
 });
 """
 
@@ -220,6 +237,11 @@ class Browser:
         if (iw, ih) != (w, h):  # window decorations: grow the window by the difference
             self.d.set_window_size(w + (w - iw), h + (h - ih))
 
+    def scheme(self, name):
+        """Emulate prefers-color-scheme: NAME ("light" or "dark") for the pages to come."""
+        self.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+            "features": [{"name": "prefers-color-scheme", "value": name}]})
+
     def js(self, script, *args):
         return self.d.execute_script(script, *args)
 
@@ -275,8 +297,9 @@ def errors_of(entries):
             or re.search(r"Content.Security.Policy|Refused to", e.get("message", ""))]
 
 
-def page_checks(b, name, url, console):
-    """The checks every page gets: title, a rendered table, images, text, console."""
+def page_checks(b, name, url, console, need_table=True):
+    """The checks every page gets: title, a rendered table (unless not NEED_TABLE: a prose
+    page), images, text, console."""
     title = b.d.title.strip()
     check("%s: page title is not empty (%r)" % (name, title[:60]), title != "")
 
@@ -286,20 +309,24 @@ def page_checks(b, name, url, console):
     tables = b.js(TABLES_JS)
     big = [t for t in tables if len(t["body"]) > 1]
     shown = [t for t in big if t["w"] > 0 and t["h"] > 0]
-    check("%s: a table with more than one row renders (%d of %d tables, largest %d rows)"
-          % (name, len(shown), len(tables), max([len(t["body"]) for t in tables] or [0])),
-          len(shown) > 0,
-          ["tables with rows: %d, with a nonzero size: %d" % (len(big), len(shown))])
+    if need_table:
+        check("%s: a table with more than one row renders (%d of %d tables, largest %d rows)"
+              % (name, len(shown), len(tables), max([len(t["body"]) for t in tables] or [0])),
+              len(shown) > 0,
+              ["tables with rows: %d, with a nonzero size: %d" % (len(big), len(shown))])
     nobutton = [t["head"][:3] for t in big if t["head"] and t["buttons"] != len(t["head"])]
-    check("%s: sort.js added header buttons to every sortable table" % name,
-          bool(big) and not nobutton, ["table without buttons, headers %s" % h for h in nobutton]
-          or ["no sortable table"])
+    if big or need_table:
+        check("%s: sort.js added header buttons to every sortable table" % name,
+              bool(big) and not nobutton,
+              ["table without buttons, headers %s" % h for h in nobutton] or ["no sortable table"])
 
     images = b.js(IMAGES_JS)
     bad = ["%s complete=%s naturalWidth=%s box=%dx%d" % (i["src"], i["complete"], i["nw"],
                                                        i["w"], i["h"])
-           for i in images if not (i["complete"] and i["nw"] > 0 and i["w"] > 0 and i["h"] > 0)]
-    check("%s: all %d images loaded and shown" % (name, len(images)), not bad, bad)
+           for i in images if not (i["complete"] and i["nw"] > 0 and
+                                   (i["other"] or (i["w"] > 0 and i["h"] > 0)))]
+    check("%s: all %d images loaded and shown (%d figure variants hidden by the colour scheme)"
+          % (name, len(images), sum(i["other"] for i in images)), not bad, bad)
 
     text = b.js("return document.body.innerText")
     html = b.d.page_source
@@ -421,6 +448,201 @@ def phone_checks(b, name, url):
           + o["offenders"])
 
 
+# Every figure of the page: the <img>, its link, whether it is shown.
+FIGURES_JS = r"""
+return Array.prototype.filter.call(document.querySelectorAll('main img'), function (i) {
+  return (i.getAttribute('src') || '').indexOf('figures/') >= 0;
+}).map(function (i) {
+  var a = i.closest('a');
+  return {src: i.getAttribute('src'), abs: i.src, href: a ? a.getAttribute('href') : null,
+          habs: a ? a.href : null, shown: i.offsetParent !== null && i.getBoundingClientRect().width > 0};
+});
+"""
+
+
+def figure_checks(b, name, scheme):
+    """Every figure links to its full-size SVG (the very file it shows); the figures shown are
+    the dark variants (figures/C/dark/...) in dark mode and the light ones otherwise, one of
+    each pair."""
+    figs = b.js(FIGURES_JS)
+    if not figs:
+        return
+    bad = ["%s links to %r" % (f["src"], f["href"]) for f in figs
+           if not f["href"] or not f["habs"].endswith(".svg") or f["habs"] != f["abs"]]
+    check("%s: each of its %d figure images links to its full-size SVG" % (name, len(figs)),
+          not bad, bad)
+    shown = [f for f in figs if f["shown"]]
+    dark = [f["src"] for f in shown if "/dark/" in f["src"]]
+    light = [f["src"] for f in shown if "/dark/" not in f["src"]]
+    want_dark = scheme == "dark"
+    ok = shown and (not light if want_dark else not dark) and len(shown) * 2 == len(figs)
+    check("%s (%s): the %d figures shown are the %s variants (%d images, light and dark)"
+          % (name, scheme, len(shown), scheme, len(figs)), ok,
+          ["shown: %s" % (light if want_dark else dark)[:3], "%d shown of %d" % (len(shown), len(figs))])
+
+
+# For the tables of the page: the header texts, each header's and first row's cell right
+# edges, the box's visible right edge and the viewport width.
+COLUMNS_JS = r"""
+var vw = document.documentElement.clientWidth;
+return Array.prototype.map.call(document.querySelectorAll('main table'), function (t) {
+  t.scrollLeft = 0;
+  var box = t.getBoundingClientRect(), edge = Math.min(box.left + t.clientWidth, vw);
+  var head = t.tHead ? Array.prototype.map.call(t.tHead.rows[0].cells, function (c) {
+    return [c.textContent.replace(/\s+/g, ' ').trim(), c.getBoundingClientRect().right];
+  }) : [];
+  var row = t.tBodies[0] && t.tBodies[0].rows[0] ? Array.prototype.map.call(t.tBodies[0].rows[0].cells, function (c) {
+    return c.getBoundingClientRect().right;
+  }) : [];
+  return {head: head, row: row, edge: edge, visible: box.height > 0};
+});
+"""
+
+# The key columns of each page kind: a table is one whose header has the first of these
+# (a prefix of the header text); every listed column must be within the viewport.
+KEY_COLUMNS = {
+    "index": [["Benchmark", "ρ with capabilities", "Verdict"]],
+    "cohort": [["Benchmark", "ρ with capabilities", "Verdict"],
+               ["Model", "Capabilities score", "Rank"]],
+    "benchmark": [["Model", "Value", "Expected", "Residual (SD)"]],
+    "model": [["Benchmark", "Value", "Expected", "Residual (SD)"]],
+    "area": [["Benchmark", "ρ with capabilities", "Verdict"],
+             ["Model", "Raw (SD)", "Decorrelated (SD)"]],
+    "leaderboard": [["Rank", "Model", "Decorrelated score"]],
+    "compare": [["Benchmark", "A: residual", "B: residual"]],
+}
+
+
+def key_column_checks(b, name, kind):
+    """At phone width the key columns of the page's tables are inside the viewport (and
+    inside their table's visible box): their headers and the first row's cells."""
+    specs = KEY_COLUMNS.get(kind)
+    if not specs:
+        return
+    tables = b.js(COLUMNS_JS)
+    for spec in specs:
+        found = [t for t in tables if t["visible"] and t["head"] and
+                 t["head"][0][0].startswith(spec[0]) and
+                 all(any(h[0].startswith(k) for h in t["head"]) for k in spec[1:])]
+        why = []
+        for t in found:
+            for k in spec:
+                i = next(i for i, h in enumerate(t["head"]) if h[0].startswith(k))
+                right = max(t["head"][i][1], t["row"][i] if i < len(t["row"]) else 0)
+                if right > t["edge"] + 0.5:
+                    why.append("%r ends at %d px, the table's visible box at %d px"
+                               % (t["head"][i][0][:40], right, t["edge"]))
+        check("%s at %d px: the key columns %s are within the viewport (%d tables)"
+              % (name, PHONE[0], " · ".join(spec[1:]), len(found)), found and not why,
+              why or ["no table with the columns %s" % spec])
+
+
+def filter_checks(b, name, url):
+    """The model tables' filter bar: choosing the smallest size hides the larger models,
+    the hash keeps it, a fresh load with that hash restores it, "Show all" undoes it."""
+    b.load(url)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not b.js("return !!document.querySelector('.filters')"):
+        time.sleep(0.05)
+    bar = b.js("return document.querySelector('.filters') ? "
+               "Array.prototype.map.call(document.querySelectorAll('.filters select'), "
+               "function (s) { return s.parentNode.textContent.trim().split(/\\s*\\n/)[0]; }) : null")
+    if not check("%s: explore.js adds a filter bar to the model table (%s)" % (name, bar), bar):
+        return
+    rows = "return Array.prototype.filter.call(document.querySelectorAll('main table')[arguments[0]].tBodies[0].rows, function (r) { return !r.hidden; }).length"
+    ti = b.js("var ts = document.querySelectorAll('main table'); var f = document.querySelector('.filters');"
+              "for (var i = 0; i < ts.length; i++) if (f.compareDocumentPosition(ts[i]) & 4) return i; return -1;")
+    before = b.js(rows, ti)
+    # the largest "to" size that hides some models: the second option of the "to" select
+    picked = b.js("""
+var s = Array.prototype.filter.call(document.querySelectorAll('.filters label'), function (l) {
+  return /^to/.test(l.textContent.trim()); })[0];
+if (!s) return null; s = s.querySelector('select');
+s.value = s.options[1].value; s.dispatchEvent(new Event('change'));
+return s.value;""")
+    after = b.js(rows, ti)
+    h = b.js("return location.hash")
+    check("%s: a size filter (up to %sB parameters) hides models (%d -> %d rows), hash %s"
+          % (name, picked, before, after, h), picked and 0 < after < before and "params=" in h)
+    b.load(url + h)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and b.js(rows, ti) == before:
+        time.sleep(0.05)
+    check("%s: loading %s restores the filter (%d rows)" % (name, h, b.js(rows, ti)),
+          b.js(rows, ti) == after)
+    b.js("Array.prototype.filter.call(document.querySelectorAll('.filters button'), function (x) {"
+         " return x.textContent === 'Show all'; })[0].click()")
+    check("%s: 'Show all' shows every row again and clears the hash (%r)"
+          % (name, b.js("return location.hash")),
+          b.js(rows, ti) == before and "params=" not in b.js("return location.hash"))
+
+
+def compare_checks(b, base, site, cohort, model_rel):
+    """The compare page: two menus; choosing B changes the tables to that model's numbers from
+    models.json and writes #a=..&b=..; a model page's link opens it with that model as A."""
+    import json
+    with open(os.path.join(site, "data", cohort, "models.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    url = base + cohort + "/compare.html"
+    b.load(url)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and b.js("return document.querySelectorAll('.compare select').length") < 2:
+        time.sleep(0.05)
+    n = b.js("return document.querySelectorAll('.compare select').length")
+    if not check("compare: explore.js adds the two menus (%d)" % n, n == 2):
+        return
+    last = data["models"][-1]
+    b.js("var s = document.querySelectorAll('.compare select')[1]; s.value = arguments[0];"
+         "s.dispatchEvent(new Event('change'));", last["id"])
+    cells = b.js("""
+var t = document.querySelectorAll('main table');
+var r = t[1].tBodies[0].rows[0];
+return {link: t[0].tBodies[0].rows[0].cells[2].textContent.trim(),
+        fact: t[0].tBodies[0].rows[1].cells[2].textContent.trim(),
+        bench: r.querySelector('a').getAttribute('href'), resid: r.cells[2].textContent.trim()};""")
+    k = next(i for i, bm in enumerate(data["benchmarks"]) if cells["bench"].endswith(bm["id"] + ".html"))
+    want = {"link": last["name"], "fact": last["facts"][0], "resid": last["cells"][k][1]}
+    got = {x: cells[x] for x in want}
+    check("compare: choosing B = %s shows its name, facts and residuals from models.json" % last["id"],
+          got == want, ["got %r" % got, "want %r" % want])
+    h = b.js("return location.hash")
+    check("compare: the hash names the pair (%s)" % h,
+          h == "#a=%s&b=%s" % (data["models"][0]["id"], last["id"]))
+    b.load(base + model_rel)
+    href = b.js("var a = Array.prototype.filter.call(document.querySelectorAll('main a'), function (x) {"
+                " return /compare\\.html#a=/.test(x.getAttribute('href')); })[0]; return a ? a.href : null")
+    if not check("compare: the model page %s links to the compare page (%s)" % (model_rel, href), href):
+        return
+    b.load(href)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and b.js("return document.querySelectorAll('.compare select').length") < 2:
+        time.sleep(0.05)
+    mid = model_rel.rsplit("/", 1)[1][:-5]
+    a = b.js("var s = document.querySelectorAll('.compare select'); return s.length ? [s[0].value, s[1].value] : null")
+    check("compare: opened from the model page, A is that model and B another (%s)" % a,
+          a and a[0] == mid and a[1] != mid)
+
+
+def discover(site):
+    """The page of each kind to test: (kind, path below the site) for the chat cohort, or the
+    first cohort when there is none."""
+    def first(pattern, prefer):
+        if os.path.isfile(os.path.join(site, prefer)):
+            return prefer
+        found = sorted(glob.glob(os.path.join(site, pattern)))
+        return os.path.relpath(found[0], site) if found else None
+    cohort = first("*/index.html", "chat/index.html")
+    c = cohort.split("/")[0] if cohort else "chat"
+    return [("index", "index.html"), ("cohort", cohort),
+            ("benchmark", first(c + "/benchmarks/*.html", c + "/benchmarks/truthfulqa_mc1.html")),
+            ("model", first(c + "/models/*.html", c + "/models/yi-34b-chat.html")),
+            ("area", first(c + "/areas/*.html", c + "/areas/alignment.html")),
+            ("leaderboard", first(c + "/leaderboard.html", c + "/leaderboard.html")),
+            ("compare", first(c + "/compare.html", c + "/compare.html")),
+            ("methodology", first("methodology.html", "methodology.html")),
+            ("releases", first("releases/index.html", "releases/index.html"))], c
+
+
 def main():
     if len(sys.argv) != 5:
         print("usage: test_site.py BASE_URL SITE_DIR SCREENSHOT_DIR TMP_DIR", file=sys.stderr)
@@ -428,26 +650,16 @@ def main():
     base, site, shots, tmp = sys.argv[1:]
     base = base.rstrip("/") + "/"
 
-    bench = "chat/benchmarks/truthfulqa_mc1.html"
-    if not os.path.isfile(os.path.join(site, bench)):
-        found = sorted(glob.glob(os.path.join(site, "*", "benchmarks", "*.html")))
-        bench = os.path.relpath(found[0], site) if found else None
-    cohort = "chat/index.html"
-    if not os.path.isfile(os.path.join(site, cohort)):
-        found = sorted(glob.glob(os.path.join(site, "*", "index.html")))
-        cohort = os.path.relpath(found[0], site) if found else None
-    board = cohort.replace("index.html", "leaderboard.html") if cohort else None
-    if board and not os.path.isfile(os.path.join(site, board)):
-        board = None
-    pages = [("index", "index.html"), ("benchmark", bench), ("cohort", cohort),
-             ("leaderboard", board)]
+    pages, cohort = discover(site)
     for name, rel in pages:
         check("%s page exists (%s)" % (name, rel), rel is not None)
     pages = [(n, r) for n, r in pages if r]
+    prose = ("methodology", "releases")
 
     signal.signal(signal.SIGALRM, on_alarm)
     signal.alarm(TIME_LIMIT)
     b = None
+    t0 = time.monotonic()
     try:
         try:
             b = Browser(tmp)
@@ -460,14 +672,38 @@ def main():
             return 1
         check("headless chromium starts (%s)" % b.d.capabilities.get("browserVersion", "?"), True)
 
+        for width, scheme in ((1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")):
+            b.size(*(DESKTOP if width == 1280 else PHONE))
+            b.scheme(scheme)
+            for name, rel in pages:
+                url = base + rel
+                label = "%s (%s)" % (name, rel)
+                console = b.load(url)
+                if width == 1280 and scheme == "light":
+                    tables = page_checks(b, label, url, console, need_table=name not in prose)
+                else:
+                    errors = [e for e in errors_of(console) if "/favicon.ico" not in e.get("message", "")]
+                    check("%s at %d px, %s: console has no errors" % (label, width, scheme), not errors,
+                          ["%s %s" % (e.get("level"), e.get("message")) for e in errors])
+                if width == 390 and scheme == "light":
+                    phone_checks(b, label, url)
+                    key_column_checks(b, label, name)
+                if width == 1280 or scheme == "dark":
+                    figure_checks(b, "%s at %d px" % (label, width), scheme)
+                shot = "%s-%d-%s.png" % (name, width, scheme)
+                err = b.screenshot(os.path.join(shots, shot))
+                check("%s: screenshot %s" % (name, shot), not err, err)
+                if width == 1280 and scheme == "light" and name in ("benchmark", "cohort"):
+                    sort_checks(b, label, url, tables)
+        b.size(*DESKTOP)
+        b.scheme("light")
+
         for name, rel in pages:
-            url = base + rel
-            console = b.load(url)
-            tables = page_checks(b, "%s (%s)" % (name, rel), url, console)
-            err = b.screenshot(os.path.join(shots, name + ".png"))
-            check("%s: screenshot %s.png" % (name, name), not err, err)
-            if name in ("benchmark", "cohort"):
-                sort_checks(b, "%s (%s)" % (name, rel), url, tables)
+            if name in ("cohort", "leaderboard"):
+                filter_checks(b, "%s (%s)" % (name, rel), base + rel)
+        model = dict(pages).get("model")
+        if dict(pages).get("compare") and model:
+            compare_checks(b, base, site, cohort, model)
 
         # Without <link rel="icon"> every browser asks for /favicon.ico: a 404 in the console
         # of every visit (Chromium does not always ask in time for the checks above to see it).
@@ -484,14 +720,7 @@ def main():
         check("the site has an icon (%s), so browsers log no /favicon.ico 404"
               % (icon or "favicon.ico"), ok and not FAVICON,
               why + ["%s %s" % (e.get("level"), e.get("message")) for e in FAVICON[:1]])
-
-        b.size(*PHONE)
-        for name, rel in pages:
-            b.load(base + rel)
-            phone_checks(b, "%s (%s)" % (name, rel), base + rel)
-            shot = "phone" if name == "benchmark" else "phone-" + name
-            err = b.screenshot(os.path.join(shots, shot + ".png"))
-            check("%s: screenshot %s.png" % (name, shot), not err, err)
+        print("# note: the browser checks took %.1f s" % (time.monotonic() - t0), flush=True)
     except Timeout as e:
         check("browser test finishes in time", False, str(e))
     except Exception as e:  # noqa: BLE001 - any crash is one failed check, not a traceback

@@ -616,7 +616,8 @@ else
 fi
 bg=
 result "tasks: a build of 16,500 models (more tasks than a pipe holds) finishes" "$why"
-rm -rf "$MANY/many" "$MANY/many-site"
+# the lock files beside the content and the site go too
+rm -rf "$MANY/many" "$MANY/many-site" "$MANY/.many.content-lock" "$MANY/.many-site.lock"
 [ "$MANY" != "$T" ] && rmdir "$MANY"
 
 echo "# note: $(($(date +%s) - start)) s in all"

@@ -12,8 +12,10 @@ have alt text, that no text shows NaN/inf or unrendered Mustache, that every pag
 reachable from index.html, and that the data files (JSON, CSV) parse.
 
 `figures` checks that every figures/**/NAME.gp has NAME.csv and NAME.FORMAT for each of the
-comma-separated FORMATS (svg, png, pdf), non-empty and starting with the format's magic, and
-that no two point labels of an SVG figure overlap.
+comma-separated FORMATS (svg, png, pdf) and, with svg, its dark variant DIR/dark/BASE.svg,
+non-empty and starting with the format's magic, and
+that no two point labels of an SVG figure overlap, and none covers a point or crosses a
+benchmark scatter's fit line.
 
 `hostile` checks that model names full of HTML and Markdown syntax are shown literally and
 never become markup: in the pages (as text of the model page's heading, the cohort page's
@@ -301,7 +303,15 @@ def cmd_links(site, base_url):
             targets.add(target)
             if target.endswith(".html"):
                 edges.add(target)
-            if frag:
+            if frag and "=" in frag:
+                # the state of a page's scripts (compare.html#a=MODEL&b=MODEL, a filter):
+                # every model it names has its page in the target's cohort
+                for part in unquote(frag).split("&"):
+                    k, _, val = part.partition("=")
+                    model = posixpath.join(posixpath.dirname(target), "models", val + ".html")
+                    if k in ("a", "b") and model not in fileset:
+                        fragments.append(where + ": state %r names no model (%s)" % (part, model))
+            elif frag:
                 if target in pages:
                     if unquote(frag) not in pages[target].ids:
                         fragments.append(where + ": no id %r in %s" % (frag, target))
@@ -322,7 +332,8 @@ def cmd_links(site, base_url):
     result("html: no inline scripts, styles, event handlers or frames", unsafe)
     result("html: no NaN, nan%, -nan, inf, {{ or }} in page text", text_problems)
     result("links: every relative href/src resolves to a file inside the site", broken)
-    result("links: every #fragment names an id of its target page", fragments)
+    result("links: every #fragment names an id of its target page (or, as a script's state "
+           "like #a=MODEL, models that have pages)", fragments)
     result("links: nothing loaded or linked from outside the site (no http:, //, data:, "
            "javascript: in <img>/<script>/<link>, no external links outside the prose)", outside)
 
@@ -494,9 +505,17 @@ def cmd_figures(site, formats):
     fileset = set(files)
     names = sorted(f[:-3] for f in files if f.endswith(".gp"))
     problems = []
+
+    def dark_of(name):
+        d, base = posixpath.split(name)
+        return posixpath.join(d, "dark", base + ".svg")
+
     for name in names:
-        for ext in ["csv"] + fmts:
-            f = "%s.%s" % (name, ext)
+        wanted = ["%s.%s" % (name, ext) for ext in ["csv"] + fmts]
+        if "svg" in fmts:
+            wanted.append(dark_of(name))
+        for f in wanted:
+            ext = f.rsplit(".", 1)[1]
             if f not in fileset:
                 problems.append("%s missing" % f)
                 continue
@@ -506,27 +525,74 @@ def cmd_figures(site, formats):
                 problems.append("%s is empty" % f)
             elif ext in MAGIC and not head.lstrip().startswith(MAGIC[ext]):
                 problems.append("%s does not start like a %s file: %r" % (f, ext, head[:16]))
+    darks = {dark_of(n): n for n in names} if "svg" in fmts else {}
     for f in files:
         stem, ext = posixpath.splitext(f)
+        if f in darks:
+            continue
         if stem not in names:
             problems.append("%s has no gnuplot script %s.gp" % (f, stem))
         elif ext[1:] not in ["gp", "csv"] + fmts:
             problems.append("%s: a format that was not asked for" % f)
-    result("figures: each of the %d figures has its .gp, .csv and %s files, non-empty and of "
-           "the right type" % (len(names), ", ".join("." + f for f in fmts)), problems)
+    result("figures: each of the %d figures has its .gp, .csv and %s files%s, non-empty and of "
+           "the right type" % (len(names), ", ".join("." + f for f in fmts),
+                               " and its dark/ SVG" if "svg" in fmts else ""), problems)
     if "svg" in fmts:
         label_overlaps(site, [n + ".svg" for n in names])
+        label_overlaps(site, [dark_of(n) for n in names], "dark variants: ")
 
 
 LABEL = re.compile(r'<g transform="translate\(([-0-9.]+),([-0-9.]+)\)"[^>]*font-size="8\.00"'
                    r'[^>]*text-anchor="(start|middle|end)"[^>]*>\s*<text>([^<]*)</text>')
+# gnuplot's SVG points: a marker symbol translated to the point's centre and scaled to its
+# radius (pt 7 is a filled circle of radius 1 before scaling)
+POINT = re.compile(r"<use xlink:href='#gpPt\d+' transform='translate\(([-0-9.]+),([-0-9.]+)\) "
+                   r"scale\(([0-9.]+)\)'")
+PLOT = re.compile(r'<g id="gnuplot_plot_(\d+)"')
+PATH_D = re.compile(r"<path [^>]*d='([^']*)'")
 
 
-def label_overlaps(site, svgs):
+def line_segments(text):
+    """The segments of a benchmark scatter's fit line: the paths of its second plot (the
+    first is the points), as gnuplot's SVG draws them."""
+    starts = [(m.start(), m.group(1)) for m in PLOT.finditer(text)]
+    segs = []
+    for k, (at, n) in enumerate(starts):
+        if n != "2":
+            continue
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+        for d in PATH_D.findall(text[at:end]):
+            pts = [tuple(map(float, xy.split(","))) for xy in re.findall(r"[-0-9.]+,[-0-9.]+", d)]
+            segs += list(zip(pts, pts[1:]))
+    return segs
+
+
+def seg_meets_box(a, b, box):
+    """Liang-Barsky: does the segment a-b enter box (x0, y0, x1, y1)?"""
+    t0, t1 = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in ((-dx, a[0] - box[0]), (dx, box[2] - a[0]), (-dy, a[1] - box[1]),
+                 (dy, box[3] - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def label_overlaps(site, svgs, what=""):
     """No two 8-pixel point labels of a figure overlap (gnuplot's SVG: a <g> translated to
-    the text's anchor). Boxes are estimated at 4.4 px a character, 8 px high: a little
-    narrower than the glyphs, so that only a real overlap counts."""
-    problems, labels = [], 0
+    the text's anchor), no label covers a point's marker, and none crosses the fit line of a
+    benchmark scatter. Boxes are estimated at 4.4 px a character, 8 px high, markers at 80 %
+    of their radius: a little smaller than drawn, so that only a real overlap counts."""
+    problems, labels, npoints, nlines = [], 0, 0, 0
     for f in svgs:
         with open(os.path.join(site, f), encoding="utf-8") as fh:
             text = fh.read()
@@ -541,8 +607,26 @@ def label_overlaps(site, svgs):
             for b in boxes[i + 1:]:
                 if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
                     problems.append("%s: %r and %r overlap" % (f, a[4], b[4]))
-    result("figures: no two of the %d point labels in %d SVG figures overlap" % (labels, len(svgs)),
-           problems)
+        points = [(float(x), float(y), 0.8 * float(r)) for x, y, r in POINT.findall(text)]
+        npoints += len(points)
+        for a in boxes:
+            for x, y, r in points:
+                dx = max(a[0] - x, 0, x - a[2])
+                dy = max(a[1] - y, 0, y - a[3])
+                if dx * dx + dy * dy < r * r:
+                    problems.append("%s: %r covers the point at (%.1f, %.1f)" % (f, a[4], x, y))
+                    break
+        base = posixpath.basename(f)
+        segs = line_segments(text) if not base.startswith("_") else []
+        nlines += bool(segs)
+        for a in boxes:
+            if a[4].startswith("what capabilities predict") or a[4].startswith("fit on log10"):
+                continue  # the line's own name, beside it
+            if any(seg_meets_box(p, q, a[:4]) for p, q in segs):
+                problems.append("%s: %r crosses the fit line" % (f, a[4]))
+    result("figures: %sno two of the %d point labels in %d SVG figures overlap, none covers one "
+           "of their %d points or crosses one of their %d fit lines"
+           % (what, labels, len(svgs), npoints, nlines), problems)
 
 
 def main(argv):

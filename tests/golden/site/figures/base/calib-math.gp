@@ -3,7 +3,7 @@
 # Redraw it from the figures/ directory: gnuplot -d base/calib-math.gp
 reset
 set encoding utf8
-set title 'Calibration (Math)' . "\n" . 'Spearman ρ = -0.43 · n = 7 · worsens with capabilities' textcolor rgb '#000000'
+set title 'Calibration (Math)' . "\n" . 'Spearman ρ = -42.9% · n = 7 · worsens with capabilities' textcolor rgb '#1b1d21'
 set xlabel 'capabilities score (first principal component)'
 set ylabel '1 - RMS calibration error'
 $points << EOD
@@ -39,17 +39,54 @@ set xrange [-5:5]
 set yrange [0.6:0.85]
 set xtics 1
 set ytics 0.05
-set label 'what capabilities predict' at first 3.762384118199325, first 0.6808778223591114 right font ',8' textcolor rgb '#7B3294' front
+set label 'what capabilities predict' at first 3.8451655751529685, first 0.6745575976400103 center font ',8' textcolor rgb '#7B3294' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.637 left font ',8' textcolor rgb '#333333' front
 set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.802 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -1.0599314804345261, first 0.823 left font ',8' textcolor rgb '#333333' front
 set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.655 left font ',8' textcolor rgb '#333333' front
 set label 'Mid 7B' at first -0.11962617377249174, first 0.688 left font ',8' textcolor rgb '#333333' front
-set label 'Large 70B' at first 3.9279470321066103, first 0.637 left font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.823 left font ',8' textcolor rgb '#333333' front
 set label 'Tiny 1B' at first -3.762107624848359, first 0.757 left font ',8' textcolor rgb '#333333' front
 set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.787 left font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
 set output 'base/calib-math.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#7B3294' title 'what capabilities predict'
+unset output
+
+# The dark variant, for pages read in dark mode: the same drawing with the
+# text, axes and grid in a dark palette (the data keep their colours).
+reset
+set encoding utf8
+set title 'Calibration (Math)' . "\n" . 'Spearman ρ = -42.9% · n = 7 · worsens with capabilities' textcolor rgb '#e6e8eb'
+set xlabel 'capabilities score (first principal component)'
+set ylabel '1 - RMS calibration error'
+set border 3 lc rgb '#8b929c'
+set tics nomirror out scale 0.6 textcolor rgb '#c9ced6'
+set grid back lc rgb '#2a2e35' lw 1 dt solid
+set key noautotitle textcolor rgb '#c9ced6'
+unset key
+set lmargin at screen 0.1222
+set rmargin at screen 0.9611
+set tmargin at screen 0.8583
+set bmargin at screen 0.1167
+set xrange [-5:5]
+set yrange [0.6:0.85]
+set xtics 1
+set ytics 0.05
+set label 'what capabilities predict' at first 3.8451655751529685, first 0.6745575976400103 center font ',8' textcolor rgb '#7B3294' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.637 left font ',8' textcolor rgb '#c9ced6' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.802 left font ',8' textcolor rgb '#c9ced6' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.655 left font ',8' textcolor rgb '#c9ced6' front
+set label 'Mid 7B' at first -0.11962617377249174, first 0.688 left font ',8' textcolor rgb '#c9ced6' front
+set label 'O''Brien' at first -1.0599314804345261, first 0.823 left font ',8' textcolor rgb '#c9ced6' front
+set label 'Tiny 1B' at first -3.762107624848359, first 0.757 left font ',8' textcolor rgb '#c9ced6' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.787 left font ',8' textcolor rgb '#c9ced6' front
+set xlabel textcolor rgb '#c9ced6'
+set ylabel textcolor rgb '#c9ced6'
+set x2label textcolor rgb '#c9ced6'
+set y2label textcolor rgb '#c9ced6'
+set terminal svg size 720,480 fixed noenhanced background '#14161a' font 'sans,11'
+set output 'base/dark/calib-math.svg'
 plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#7B3294' title 'what capabilities predict'
 unset output

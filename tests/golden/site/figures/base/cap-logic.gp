@@ -3,7 +3,7 @@
 # Redraw it from the figures/ directory: gnuplot -d base/cap-logic.gp
 reset
 set encoding utf8
-set title 'Logic' . "\n" . 'Spearman ρ = 1.00 · n = 7 · tracks capabilities' textcolor rgb '#000000'
+set title 'Logic' . "\n" . 'Spearman ρ = 100.0% · n = 7 · tracks capabilities' textcolor rgb '#1b1d21'
 set xlabel 'capabilities score (first principal component)'
 set ylabel 'Accuracy'
 $points << EOD
@@ -39,17 +39,54 @@ set xrange [-5:5]
 set yrange [0.35:0.8]
 set xtics 1
 set ytics 0.05
-set label 'what capabilities predict' at first 3.762384118199325, first 0.7295965015692261 right font ',8' textcolor rgb '#D55E00' front
+set label 'what capabilities predict' at first 3.8451655751529685, first 0.7409729060636081 center font ',8' textcolor rgb '#D55E00' front
 set label 'Large 70B' at first 3.9279470321066103, first 0.761 left font ',8' textcolor rgb '#333333' front
 set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.634 left font ',8' textcolor rgb '#333333' front
 set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.591 left font ',8' textcolor rgb '#333333' front
-set label 'Mid 7B' at first -0.11962617377249174, first 0.584 left font ',8' textcolor rgb '#333333' front
+set label 'Mid 7B' at first -0.28518908767977713, first 0.584 right font ',8' textcolor rgb '#333333' front
+set label 'O''Brien' at first -1.0764877718252546, first 0.5191516853932585 left font ',8' textcolor rgb '#333333' front
 set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.482 left font ',8' textcolor rgb '#333333' front
-set label 'Tiny 1B' at first -3.762107624848359, first 0.429 left font ',8' textcolor rgb '#333333' front
-set label 'O''Brien' at first -1.0599314804345261, first 0.528 left font ',8' textcolor rgb '#333333' front
+set label 'Tiny 1B' at first -3.927670538755644, first 0.429 right font ',8' textcolor rgb '#333333' front
 
 # Outputs, relative to the figures/ directory.
 set terminal svg size 720,480 fixed noenhanced background '#ffffff' font 'sans,11'
 set output 'base/cap-logic.svg'
+plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'what capabilities predict'
+unset output
+
+# The dark variant, for pages read in dark mode: the same drawing with the
+# text, axes and grid in a dark palette (the data keep their colours).
+reset
+set encoding utf8
+set title 'Logic' . "\n" . 'Spearman ρ = 100.0% · n = 7 · tracks capabilities' textcolor rgb '#e6e8eb'
+set xlabel 'capabilities score (first principal component)'
+set ylabel 'Accuracy'
+set border 3 lc rgb '#8b929c'
+set tics nomirror out scale 0.6 textcolor rgb '#c9ced6'
+set grid back lc rgb '#2a2e35' lw 1 dt solid
+set key noautotitle textcolor rgb '#c9ced6'
+unset key
+set lmargin at screen 0.1222
+set rmargin at screen 0.9611
+set tmargin at screen 0.8583
+set bmargin at screen 0.1167
+set xrange [-5:5]
+set yrange [0.35:0.8]
+set xtics 1
+set ytics 0.05
+set label 'what capabilities predict' at first 3.8451655751529685, first 0.7409729060636081 center font ',8' textcolor rgb '#D55E00' front
+set label 'Large 70B' at first 3.9279470321066103, first 0.761 left font ',8' textcolor rgb '#c9ced6' front
+set label 'a|b *c* [d](e)' at first 2.343470229963974, first 0.634 left font ',8' textcolor rgb '#c9ced6' front
+set label '<script>alert(1)</script>' at first 1.0477783650275851, first 0.591 left font ',8' textcolor rgb '#c9ced6' front
+set label 'Mid 7B' at first -0.28518908767977713, first 0.584 right font ',8' textcolor rgb '#c9ced6' front
+set label 'O''Brien' at first -1.0764877718252546, first 0.5191516853932585 left font ',8' textcolor rgb '#c9ced6' front
+set label '"><img src=x onerror=alert(…' at first -1.798060149367294, first 0.482 left font ',8' textcolor rgb '#c9ced6' front
+set label 'Tiny 1B' at first -3.927670538755644, first 0.429 right font ',8' textcolor rgb '#c9ced6' front
+set xlabel textcolor rgb '#c9ced6'
+set ylabel textcolor rgb '#c9ced6'
+set x2label textcolor rgb '#c9ced6'
+set y2label textcolor rgb '#c9ced6'
+set terminal svg size 720,480 fixed noenhanced background '#14161a' font 'sans,11'
+set output 'base/dark/cap-logic.svg'
 plot $points using 1:2 with points pt 7 ps 0.9 lc rgb '#0072B2' title 'models', $fit using 1:2 with lines lw 2 lc rgb '#D55E00' title 'what capabilities predict'
 unset output
