@@ -1,5 +1,6 @@
 /* site_tasks.c - the worker pool: pages, data files and the figures as tasks. */
-/* MAP_ANONYMOUS (Linux, the BSDs): the work queue is shared memory, not a file */
+/* The work queue is shared memory, not a file: MAP_ANONYMOUS (Linux, the BSDs). */
+/* NOLINTNEXTLINE(bugprone-reserved-identifier): MAP_ANONYMOUS is not in POSIX */
 #define _DEFAULT_SOURCE 1
 #include "site_tasks.h"
 
