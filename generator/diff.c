@@ -201,7 +201,7 @@ static void names(struct buf *out, const char *what, const struct value *list)
 {
 	if (!list || !list->n)
 		return;
-	buf_printf(out, "  %s (%zu):", what, list->n);
+	buf_printf(out, "  %s (%zu):", what, (size_t)list->n);
 	for (size_t i = 0; i < list->n; i++)
 		buf_printf(out, "%s %s", i ? "," : "", value_str(list->items[i], "id"));
 	buf_putc(out, '\n');

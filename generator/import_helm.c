@@ -84,7 +84,8 @@ static void read_schema(const char *suite, struct import_run *r, const char *mod
 		const char *split = value_get_string(value_get(groups->items[i], "environment"),
 						     "main_split");
 		for (size_t j = 0; name && split && j < mine->n; j++)
-			if (mine->items[j]->string && strcmp(mine->items[j]->string, name) == 0)
+			if (mine->items[j]->kind == VALUE_STRING &&
+			    strcmp(mine->items[j]->string, name) == 0)
 				value_set_string(splits, name, split);
 	}
 	for (size_t i = 0; models && models->kind == VALUE_ARRAY && i < models->n; i++) {
@@ -181,7 +182,8 @@ static bool in_groups(const struct import_run *r, const char *group)
 {
 	const struct value *groups = value_get(r->doc, "groups");
 	for (size_t i = 0; i < groups->n; i++)
-		if (groups->items[i]->string && strcmp(groups->items[i]->string, group) == 0)
+		if (groups->items[i]->kind == VALUE_STRING &&
+		    strcmp(groups->items[i]->string, group) == 0)
 			return true;
 	return false;
 }
@@ -269,7 +271,8 @@ static size_t apply_helm_model(const struct import_ctx *x, const struct import_r
 	for (size_t i = 0; i < nruns; i++) {
 		const struct value *groups = value_get(runs[i].doc, "groups");
 		for (size_t g = 0; g < groups->n; g++) {
-			const char *group = groups->items[g]->string;
+			const struct value *gv = groups->items[g];
+			const char *group = gv->kind == VALUE_STRING ? gv->string : NULL;
 			bool mapped = false;
 			for (size_t b = 0; group && !mapped && b < c->nbench; b++)
 				for (size_t s = 0; !mapped && s < c->benchmarks[b].nsources; s++)

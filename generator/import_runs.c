@@ -419,7 +419,7 @@ static void warn_unmapped(const struct value *unmapped)
 		buf_printf(&list, "%s%s", i ? ", " : "", unmapped->keys[i]);
 	diag_warning(NULL, 0, 0, "%zu tasks map to no benchmark and were not imported: %s "
 				 "(map them with \"sources\" in benchmarks.json)",
-		     unmapped->n, buf_str(&list));
+		     (size_t)unmapped->n, buf_str(&list));
 	buf_release(&list);
 }
 

@@ -100,8 +100,6 @@ struct cohort_index {
 struct build {
 	const struct site_options *o;
 	struct value *report;
-	struct buf report_json; /* report as data/report.json and the release archive hold it
-	                         * (value_write_json, indent 2), made once */
 	struct templates t;
 	char *tmp;              /* the directory being built */
 	const char *base_url;   /* "" when unknown; never ends in '/' unless "" */

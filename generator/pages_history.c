@@ -86,7 +86,7 @@ void pages_benchmark_history(struct build *b, const struct value *co, const stru
 	{
 		struct buf alt = BUF_INIT;
 		buf_printf(&alt, "%s: its capabilities correlation in each of %zu releases (%s)",
-			   value_str(bench, "name"), entries->n, value_str(co, "title"));
+			   value_str(bench, "name"), (size_t)entries->n, value_str(co, "title"));
 		value_set(h, "figure", pages_figure_view(b, value_str(co, "id"), buf_str(&t),
 							 buf_str(&alt)));
 		buf_release(&alt);

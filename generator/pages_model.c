@@ -129,7 +129,7 @@ static void model_basis(const struct value *co, const struct value *m, size_t n_
 			buf_puts(&t, bench ? value_str(bench, "name") : id);
 		}
 		buf_printf(&t, " only (%zu of %zu capability benchmarks), as the paper scores GPT-4o",
-			   ids->n, k);
+			   (size_t)ids->n, k);
 	} else {
 		buf_puts(&t, "complete: every capability benchmark measured");
 	}

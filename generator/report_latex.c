@@ -215,7 +215,7 @@ static void latex_table(struct buf *out, const struct value *rows, const struct 
 	if (rows && rows->n > REPORT_LATEX_MAX_ROWS) {
 		buf_printf(out, "%% %s\n%% This table has %zu rows, too many for a paper (more than "
 				"%d): use the CSV beside this file.\n",
-			   caption, rows->n, REPORT_LATEX_MAX_ROWS);
+			   caption, (size_t)rows->n, REPORT_LATEX_MAX_ROWS);
 		return;
 	}
 	buf_puts(out, "\\begin{table}[htbp]\n\\centering\n\\small\n\\begin{tabular}{");

@@ -100,7 +100,6 @@ static int load_report(struct build *b, struct inputs *in)
 	/* the release is the version everywhere: footers, BibTeX, the feed, diff */
 	if (version)
 		value_set_string(value_get(b->report, "site"), "version", b->release);
-	value_write_json(&b->report_json, b->report, 2);
 	return 0;
 }
 
@@ -162,7 +161,6 @@ static void release_build(struct build *b, struct inputs *in)
 	free(b->release);
 	free(b->release_date);
 	value_free(b->history);
-	buf_release(&b->report_json);
 	value_free(b->report);
 	uncertainty_free(in->unc);
 	analysis_free(in->an);

@@ -1,6 +1,9 @@
 /* site_releases.c - releases: the list, this release's report, its page and the Atom feed. */
 #include "site_releases.h"
 
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -86,6 +89,22 @@ static size_t release_entry(struct build *b, struct value *list)
 	return pos;
 }
 
+/* The site's data/report.json (site_data.c wrote it) as the release's report, rel. */
+static int copy_report(const struct build *b, const char *rel)
+{
+	char *from = path_join(b->tmp, "data/report.json"), *to = path_join(b->tmp, rel);
+	int rc;
+
+	*strrchr(to, '/') = '\0';
+	rc = path_mkdirs(to);
+	to[strlen(to)] = '/';
+	if (rc == 0)
+		rc = file_copy(from, to);
+	free(from);
+	free(to);
+	return rc;
+}
+
 /* Write releases/index.json and this release's releases/VERSION/report.json. */
 static int releases_save(struct build *b, const struct value *index)
 {
@@ -97,7 +116,7 @@ static int releases_save(struct build *b, const struct value *index)
 	buf_printf(&rel, "releases/%s/report.json", b->release);
 	if (pages_write_file(b->tmp, "releases/index.json", out.data, out.len) < 0)
 		goto out;
-	if (pages_write_file(b->tmp, buf_str(&rel), buf_str(&b->report_json), b->report_json.len) < 0)
+	if (copy_report(b, buf_str(&rel)) < 0)
 		goto out;
 	b->st->files += 2;
 	rc = 0;
@@ -451,22 +470,55 @@ out:
 	return rc;
 }
 
+/* The report's JSON as it streams by, against an archived report's bytes. */
+struct compare {
+	FILE *f;
+	bool differs;
+	bool failed;  /* reading f failed */
+	char chunk[65536];
+};
+
+static int compare_put(void *ctx, const char *data, size_t len)
+{
+	struct compare *cmp = ctx;
+	while (len && !cmp->differs) {
+		size_t want = len < sizeof(cmp->chunk) ? len : sizeof(cmp->chunk);
+		size_t got = fread(cmp->chunk, 1, want, cmp->f);
+		cmp->failed = ferror(cmp->f) != 0;
+		cmp->differs = got != want || memcmp(cmp->chunk, data, want) != 0;
+		data += want;
+		len -= want;
+	}
+	return cmp->differs ? -1 : 0;
+}
+
 enum failure site_releases_check(struct build *b)
 {
 	struct buf rel = BUF_INIT;
-	char *path, *old = NULL;
-	size_t len = 0;
+	char *path;
+	struct compare *cmp = NULL;
 	enum failure rc = FAIL_NONE;
 
 	buf_printf(&rel, "releases/%s/report.json", b->release);
 	path = path_join(b->o->out, buf_str(&rel));
 	if (!path_is_file(path))
 		goto out;
-	if (file_read(path, &old, &len) < 0) {
+	cmp = xcalloc(1, sizeof(*cmp));
+	cmp->f = fopen(path, "rb");
+	if (!cmp->f) {
+		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
 		rc = FAIL_RUNTIME;
 		goto out;
 	}
-	if (len != b->report_json.len || memcmp(old, buf_str(&b->report_json), len) != 0) {
+	value_write_json_to(compare_put, cmp, b->report, 2);
+	if (!cmp->differs && !cmp->failed) {
+		cmp->differs = fgetc(cmp->f) != EOF; /* the archived one is longer */
+		cmp->failed = ferror(cmp->f) != 0;
+	}
+	if (cmp->failed) {
+		diag_error(path, 0, 0, "cannot read: %s", strerror(errno));
+		rc = FAIL_RUNTIME;
+	} else if (cmp->differs) {
 		diag_error(path, 0, 0,
 			   "release '%s' is already published, with another report than this "
 			   "build's (the content, the options or washboard changed); a published "
@@ -476,7 +528,9 @@ enum failure site_releases_check(struct build *b)
 		rc = FAIL_DATA;
 	}
 out:
-	free(old);
+	if (cmp && cmp->f)
+		fclose(cmp->f);
+	free(cmp);
 	free(path);
 	buf_release(&rel);
 	return rc;

@@ -49,7 +49,8 @@ enum failure site_releases_history(struct build *b);
 
 /**
  * Refuse to rewrite a published release: when OUT holds releases/<version>/report.json and
- * it differs from b->report_json, one diagnostic says what to do (bump the version or pass
+ * it differs from b->report written as data/report.json is (compared as it streams, never
+ * held whole), one diagnostic says what to do (bump the version or pass
  * --release) and FAIL_DATA is returned. FAIL_NONE when the release is new or the same;
  * FAIL_RUNTIME when the archived report cannot be read.
  */

@@ -1,5 +1,6 @@
 #include "value.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,9 @@
  * under AddressSanitizer, or -DWB_NODE_POOL=0 for valgrind (make memcheck).
  */
 #define NODES_PER_SLAB 1024
+
+/* millions of nodes a report: value.h's layout keeps one within 40 bytes on 64-bit machines */
+_Static_assert(sizeof(struct value) <= 40, "struct value grew past 40 bytes");
 
 #ifndef WB_NODE_POOL
 #if defined(__SANITIZE_ADDRESS__)
@@ -44,7 +48,7 @@ static struct value *node(enum value_kind k)
 	struct value *v;
 	if (!WB_NODE_POOL) {
 		v = xcalloc(1, sizeof(*v));
-		v->kind = k;
+		v->kind = (unsigned char)k;
 		return v;
 	}
 	if (!free_nodes) {
@@ -59,7 +63,7 @@ static struct value *node(enum value_kind k)
 	v = free_nodes;
 	free_nodes = (struct value *)v->items;
 	memset(v, 0, sizeof(*v));
-	v->kind = k;
+	v->kind = (unsigned char)k;
 	return v;
 }
 
@@ -166,9 +170,27 @@ static void value_release_keys(void)
 	strset_release(&interned);
 }
 
+/* Room for one more item in array or object o (and its key). */
+static void grow(struct value *o)
+{
+	size_t cap = o->cap;
+	if (o->n + 1 <= cap)
+		return;
+	if (o->n == UINT_MAX) { /* 4 billion items: never from an input within its budget */
+		fputs("fatal: more than 4294967295 items in one JSON array or object\n", stderr);
+		abort();
+	}
+	xgrow((void **)&o->items, &cap, (size_t)o->n + 1, sizeof(struct value *));
+	if (cap > UINT_MAX)
+		cap = UINT_MAX;
+	if (o->kind == VALUE_OBJECT)
+		o->keys = xrealloc(o->keys, cap * sizeof(*o->keys));
+	o->cap = (unsigned)cap;
+}
+
 struct value *value_push(struct value *a, struct value *v)
 {
-	xgrow((void **)&a->items, &a->cap, a->n + 1, sizeof(struct value *));
+	grow(a);
 	a->items[a->n++] = v;
 	return v;
 }
@@ -195,12 +217,7 @@ struct value *value_set(struct value *o, const char *key, struct value *v)
 		o->items[i] = v;
 		return v;
 	}
-	if (o->n + 1 > o->cap) {
-		size_t cap = o->cap;
-		xgrow((void **)&o->items, &cap, o->n + 1, sizeof(struct value *));
-		o->keys = xrealloc(o->keys, cap * sizeof(*o->keys));
-		o->cap = cap;
-	}
+	grow(o);
 	o->keys[o->n] = key;
 	o->items[o->n++] = v;
 	return v;
@@ -310,12 +327,23 @@ void value_free(struct value *v)
 	size_t i;
 	if (!v)
 		return;
-	for (i = 0; i < v->n; i++)
-		value_free(v->items[i]);
-	free(v->items);
-	free(v->keys);
-	free(v->string);
-	free(v->text);
+	switch (v->kind) {
+	case VALUE_NUMBER:
+		free(v->text);
+		break;
+	case VALUE_STRING:
+		free(v->string);
+		break;
+	case VALUE_ARRAY:
+	case VALUE_OBJECT:
+		for (i = 0; i < v->n; i++)
+			value_free(v->items[i]);
+		free(v->items);
+		free(v->keys);
+		break;
+	default:
+		break;
+	}
 	if (!WB_NODE_POOL) {
 		free(v);
 		return;
@@ -422,19 +450,24 @@ static void newline(struct buf *out, int indent, int depth)
 	}
 }
 
-/* Where output goes when it is streamed: flushed from out every so often. */
+/* Where output goes when it is streamed: handed from out to put every so often. */
 struct sink {
-	FILE *f;  /* NULL: keep everything in out */
-	int err;  /* a write failed */
+	value_put_fn *put; /* NULL: keep everything in out */
+	void *ctx;
+	int err;           /* put failed: nothing more is handed to it */
 };
+
+static void flush(struct buf *out, struct sink *k)
+{
+	if (!k->err && out->len && k->put(k->ctx, out->data, out->len) < 0)
+		k->err = 1;
+	buf_reset(out);
+}
 
 static void maybe_flush(struct buf *out, struct sink *k)
 {
-	if (k->f && out->len >= 65536) {
-		if (fwrite(out->data, 1, out->len, k->f) != out->len)
-			k->err = 1;
-		buf_reset(out);
-	}
+	if (k->put && out->len >= 65536)
+		flush(out, k);
 }
 
 static void write_json(struct buf *out, const struct value *v, int indent, int depth,
@@ -478,21 +511,30 @@ static void write_json(struct buf *out, const struct value *v, int indent, int d
 
 void value_write_json(struct buf *out, const struct value *v, int indent)
 {
-	struct sink k = {NULL, 0};
+	struct sink k = {NULL, NULL, 0};
 	write_json(out, v, indent, 0, &k);
 	if (indent)
 		buf_putc(out, '\n');
 }
 
-int value_write_json_file(FILE *f, const struct value *v, int indent)
+int value_write_json_to(value_put_fn *put, void *ctx, const struct value *v, int indent)
 {
 	struct buf out = BUF_INIT;
-	struct sink k = {f, 0};
+	struct sink k = {put, ctx, 0};
 	write_json(&out, v, indent, 0, &k);
 	if (indent)
 		buf_putc(&out, '\n');
-	if (out.len && fwrite(out.data, 1, out.len, f) != out.len)
-		k.err = 1;
+	flush(&out, &k);
 	buf_release(&out);
 	return k.err ? -1 : 0;
+}
+
+static int put_file(void *f, const char *data, size_t len)
+{
+	return fwrite(data, 1, len, f) == len ? 0 : -1;
+}
+
+int value_write_json_file(FILE *f, const struct value *v, int indent)
+{
+	return value_write_json_to(put_file, f, v, indent);
 }

@@ -22,20 +22,34 @@
 
 enum value_kind { VALUE_NULL, VALUE_BOOL, VALUE_NUMBER, VALUE_STRING, VALUE_ARRAY, VALUE_OBJECT };
 
+/*
+ * A node is 40 bytes (a report has ~7 nodes a model-benchmark cell, millions in all): the
+ * fields of one kind share their memory with the others', so only the kind's own fields
+ * may be read. n is outside the union and 0 for every kind but arrays and objects, so a
+ * loop over items is always safe.
+ */
 struct value {
-	enum value_kind kind;
+	unsigned char kind;    /* enum value_kind */
 	bool boolean;          /* VALUE_BOOL */
 	bool statistic;        /* VALUE_NUMBER: computed here, printed with 15 significant digits */
+	unsigned n;            /* VALUE_ARRAY/VALUE_OBJECT: number of items; else 0 */
 	unsigned line, col;    /* 1-based source position when parsed from a file, else 0 */
-	double number;         /* VALUE_NUMBER; always finite */
-	char *text;            /* VALUE_NUMBER: cached decimal form, or NULL (owned) */
-	char *string;          /* VALUE_STRING: NUL-terminated UTF-8, owned */
-	size_t len;            /* VALUE_STRING: bytes, not counting the NUL */
-	size_t n;              /* VALUE_ARRAY/VALUE_OBJECT: number of items */
-	size_t cap;            /* allocated slots in items/keys */
-	struct value **items;  /* VALUE_ARRAY/VALUE_OBJECT: children, owned */
-	const char **keys;     /* VALUE_OBJECT: keys parallel to items, interned (see below) */
-}; /* fields ordered so that no padding is spent: 80 bytes a node, a report has millions */
+	union {
+		struct {               /* VALUE_NUMBER */
+			double number; /* always finite */
+			char *text;    /* cached decimal form, or NULL (owned) */
+		};
+		struct {               /* VALUE_STRING */
+			char *string;  /* NUL-terminated UTF-8, owned */
+			size_t len;    /* bytes, not counting the NUL */
+		};
+		struct {                     /* VALUE_ARRAY/VALUE_OBJECT */
+			struct value **items; /* children, owned */
+			const char **keys;    /* VALUE_OBJECT: keys parallel to items, interned */
+			unsigned cap;         /* allocated slots in items/keys */
+		};
+	};
+};
 
 /** A new null node. Caller frees with value_free(). */
 struct value *value_null(void);
@@ -108,6 +122,14 @@ const char *value_number_text(const struct value *v);
  * writers that print a number once (CSV downloads of millions of cells).
  */
 void value_put_number(struct buf *out, const struct value *v);
+/** Where streamed JSON goes, a piece at a time: 0, or -1 to stop (the write failed). */
+typedef int value_put_fn(void *ctx, const char *data, size_t len);
+/**
+ * Hand v as value_write_json() would write it to put, in pieces of about 64 KiB, so that
+ * memory stays small whatever the size of the tree. Returns 0, or -1 when put failed (after
+ * which nothing more reaches it).
+ */
+int value_write_json_to(value_put_fn *put, void *ctx, const struct value *v, int indent);
 /**
  * Write v to f as value_write_json() would, streaming (memory stays small whatever the
  * size of the tree). Returns 0, or -1 when a write failed (errno tells why).
