@@ -1,7 +1,9 @@
 /* pages.c - the page core: templates, lookups, the common view, table rows, rendering. */
 #include "pages.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +25,46 @@ int pages_write_file(const char *root, const char *rel, const char *data, size_t
 	free(dir);
 	free(path);
 	return rc;
+}
+
+int pages_stream_open(struct pages_stream *st, const struct build *b, const char *rel)
+{
+	char *dir;
+	st->path = path_join(b->tmp, rel);
+	dir = xstrdup(st->path);
+	*strrchr(dir, '/') = '\0';
+	st->pending = (struct buf)BUF_INIT;
+	st->rc = path_mkdirs(dir);
+	free(dir);
+	st->f = st->rc == 0 ? fopen(st->path, "wb") : NULL;
+	if (st->rc == 0 && !st->f) {
+		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
+		st->rc = -1;
+	}
+	return st->rc;
+}
+
+void pages_stream_flush(struct pages_stream *st, bool force)
+{
+	if (!st->f || st->rc < 0 || (!force && st->pending.len < (1u << 20)))
+		return;
+	if (st->pending.len && fwrite(st->pending.data, 1, st->pending.len, st->f) != st->pending.len) {
+		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
+		st->rc = -1;
+	}
+	buf_reset(&st->pending);
+}
+
+int pages_stream_close(struct pages_stream *st)
+{
+	pages_stream_flush(st, true);
+	if (st->f && fclose(st->f) != 0 && st->rc == 0) {
+		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
+		st->rc = -1;
+	}
+	buf_release(&st->pending);
+	free(st->path);
+	return st->rc;
 }
 
 static const char *const page_files[PAGE_KINDS] = {

@@ -29,7 +29,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
+#include "buf.h"
 #include "site.h"
 #include "value.h"
 
@@ -124,6 +126,22 @@ struct build {
  * a diagnostic.
  */
 int pages_write_file(const char *root, const char *rel, const char *data, size_t len);
+
+/*
+ * A file of the site written in pieces, so that whole tables of thousands of models never
+ * sit in memory at once: append to pending, pages_stream_flush() hands it to the file once
+ * there is a megabyte of it (always, when force). open and close return 0, or -1 after a
+ * diagnostic (close: when any write failed); close is needed after a failed open too.
+ */
+struct pages_stream {
+	FILE *f;
+	char *path;
+	struct buf pending;
+	int rc;
+};
+int pages_stream_open(struct pages_stream *st, const struct build *b, const char *rel);
+void pages_stream_flush(struct pages_stream *st, bool force);
+int pages_stream_close(struct pages_stream *st);
 
 /**
  * Load and compile layout.html, every page template and the texts of partials/ from dir

@@ -141,17 +141,18 @@ static bool in_section(const struct value *bench, size_t s)
  * training_flop, coverage, capability_rank, facts: [text...], cells: [[value, residual,
  * imputed]...] aligned with benchmarks}] by capabilities rank}. Texts as the pages print
  * them; numbers (null when unknown) for the filters.
+ *
+ * The file is written a model at a time (it has every cell of the cohort): data_head() is
+ * all but "models", model_row() one entry of it.
  */
-static struct value *models_data(struct build *b, const struct value *co,
-				 const struct value **order, size_t n)
+static struct value *data_head(const struct value *co, size_t *pos, size_t *npos)
 {
-	const struct cohort_index *x = pages_index_of(b, co);
 	const struct value *bs = value_get(co, "benchmarks");
 	const char *cid = value_str(co, "id");
 	struct value *d = value_object(), *list;
-	size_t *pos = xcalloc(bs && bs->n ? bs->n : 1, sizeof(size_t)), npos = 0;
 	struct buf t = BUF_INIT;
 
+	*npos = 0;
 	value_set_string(d, "cohort", cid);
 	list = value_set(d, "facts", value_array());
 	for (size_t i = 0; fact_labels[i]; i++)
@@ -163,7 +164,7 @@ static struct value *models_data(struct build *b, const struct value *co,
 			struct value *r;
 			if (!in_section(bench, s))
 				continue;
-			pos[npos++] = k;
+			pos[(*npos)++] = k;
 			r = value_push(list, value_object());
 			value_set_string(r, "id", value_str(bench, "id"));
 			value_set_string(r, "name", value_str(bench, "name"));
@@ -172,42 +173,88 @@ static struct value *models_data(struct build *b, const struct value *co,
 			value_set_string(r, "href", buf_str(&t));
 			value_set_string(r, "role", value_str(bench, "role"));
 		}
-	list = value_set(d, "models", value_array());
-	for (size_t i = 0; i < n; i++) {
-		const struct value *m = order[i];
-		const struct value *l = x ? pages_ids_find(&x->leaders, value_str(m, "id")) : NULL;
-		struct value *r = value_push(list, value_object()), *cells;
-		const struct value *w = value_get(m, "open_weights");
-		value_set_string(r, "id", value_str(m, "id"));
-		value_set_string(r, "name", value_str(m, "name"));
-		buf_reset(&t);
-		buf_printf(&t, "%s/models/%s.html", cid, value_str(m, "id"));
-		value_set_string(r, "href", buf_str(&t));
-		if (value_get_string(m, "family"))
-			value_set_string(r, "family", value_str(m, "family"));
-		else
-			value_set_null(r, "family");
-		if (w && w->kind == VALUE_BOOL)
-			value_set_bool(r, "open_weights", w->boolean);
-		else
-			value_set_null(r, "open_weights");
-		set_number_or_null(r, "params", value_num(m, "params"));
-		set_number_or_null(r, "training_flop", value_num(m, "training_flop"));
-		set_number_or_null(r, "coverage", value_num(l, "coverage"));
-		set_number_or_null(r, "capability_rank", value_num(m, "capability_rank"));
-		value_set(r, "facts", compare_facts(m, l));
-		cells = value_set(r, "cells", value_array());
-		for (size_t j = 0; j < npos; j++) {
-			size_t k = pos[j];
-			const struct value *e =
-			    x && k < x->nbench ? pages_ids_find(&x->bench[k], value_str(m, "id"))
-					       : NULL;
-			value_push(cells, compare_cell(e));
-		}
-	}
-	free(pos);
 	buf_release(&t);
 	return d;
+}
+
+/* Model m's entry of "models" (x: the cohort's index; pos: the benchmarks in page order). */
+static struct value *model_row(struct build *b, const struct value *co, const struct value *m,
+			       const size_t *pos, size_t npos)
+{
+	const struct cohort_index *x = pages_index_of(b, co);
+	const struct value *l = x ? pages_ids_find(&x->leaders, value_str(m, "id")) : NULL;
+	const struct value *w = value_get(m, "open_weights");
+	struct value *r = value_object(), *cells;
+	struct buf t = BUF_INIT;
+
+	value_set_string(r, "id", value_str(m, "id"));
+	value_set_string(r, "name", value_str(m, "name"));
+	buf_printf(&t, "%s/models/%s.html", value_str(co, "id"), value_str(m, "id"));
+	value_set_string(r, "href", buf_str(&t));
+	buf_release(&t);
+	if (value_get_string(m, "family"))
+		value_set_string(r, "family", value_str(m, "family"));
+	else
+		value_set_null(r, "family");
+	if (w && w->kind == VALUE_BOOL)
+		value_set_bool(r, "open_weights", w->boolean);
+	else
+		value_set_null(r, "open_weights");
+	set_number_or_null(r, "params", value_num(m, "params"));
+	set_number_or_null(r, "training_flop", value_num(m, "training_flop"));
+	set_number_or_null(r, "coverage", value_num(l, "coverage"));
+	set_number_or_null(r, "capability_rank", value_num(m, "capability_rank"));
+	value_set(r, "facts", compare_facts(m, l));
+	cells = value_set(r, "cells", value_array());
+	for (size_t j = 0; j < npos; j++) {
+		size_t k = pos[j];
+		const struct value *e =
+		    x && k < x->nbench ? pages_ids_find(&x->bench[k], value_str(m, "id")) : NULL;
+		value_push(cells, compare_cell(e));
+	}
+	return r;
+}
+
+/*
+ * Write data/C/models.json of the models in order, and return data_head() with the first
+ * two models' entries as its "models" (what the page shows before any script runs).
+ */
+static struct value *write_models_data(struct build *b, const struct value *co,
+				       const struct value **order, size_t n, int *rc)
+{
+	const struct value *bs = value_get(co, "benchmarks");
+	size_t *pos = xcalloc(bs && bs->n ? bs->n : 1, sizeof(size_t)), npos;
+	struct value *head = data_head(co, pos, &npos), *first;
+	struct pages_stream st;
+	struct buf rel = BUF_INIT;
+
+	buf_printf(&rel, "data/%s/models.json", value_str(co, "id"));
+	if (pages_stream_open(&st, b, buf_str(&rel)) == 0) {
+		value_write_json(&st.pending, head, 0); /* compact: ends in the head's '}' */
+		st.pending.data[--st.pending.len] = '\0';
+		buf_puts(&st.pending, ",\"models\":[");
+	}
+	first = value_set(head, "models", value_array());
+	for (size_t i = 0; i < n && (st.rc == 0 || i < 2); i++) {
+		struct value *r = model_row(b, co, order[i], pos, npos);
+		if (st.rc == 0) {
+			if (i)
+				buf_putc(&st.pending, ',');
+			value_write_json(&st.pending, r, 0);
+			pages_stream_flush(&st, false);
+		}
+		if (i < 2)
+			value_push(first, r);
+		else
+			value_free(r);
+	}
+	if (st.rc == 0)
+		buf_puts(&st.pending, "]}");
+	*rc = pages_stream_close(&st);
+	b->st->files++;
+	free(pos);
+	buf_release(&rel);
+	return head;
 }
 
 /* The page's view of the pair a, b (indexes into data's models): facts and sections. */
@@ -274,13 +321,7 @@ int pages_write_compare(struct build *b, const struct value *co)
 		order[i] = ms->items[i];
 	if (n > 1)
 		qsort(order, n, sizeof(struct value *), cmp_rank);
-	data = models_data(b, co, order, n);
-	value_write_json(&t, data, 0);
-	buf_printf(&path, "data/%s/models.json", cid);
-	rc = pages_write_file(b->tmp, buf_str(&path), t.data ? t.data : "", t.len);
-	b->st->files++;
-	buf_reset(&path);
-	buf_reset(&t);
+	data = write_models_data(b, co, order, n, &rc);
 	buf_printf(&path, "%s/compare.html", cid);
 	buf_printf(&t, "Compare two models — %s", value_str(co, "title"));
 	v = pages_view(b, buf_str(&path), buf_str(&t));

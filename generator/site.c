@@ -80,6 +80,14 @@ static int load_report(struct build *b, struct inputs *in)
 			return -1;
 	}
 	b->report = report_build(in->an, in->unc);
+	/* the report holds copies of everything the pages need: what it was made from goes
+	 * now, before the pages (at 10,000 models x 200 benchmarks, ~100 bytes a cell) */
+	uncertainty_free(in->unc);
+	analysis_free(in->an);
+	content_free(in->c);
+	in->unc = NULL;
+	in->an = NULL;
+	in->c = NULL;
 	buf_puts(&in->base, o->base_url ? o->base_url : value_str(value_get(b->report, "site"), "base_url"));
 	while (in->base.len && in->base.data[in->base.len - 1] == '/')
 		in->base.data[--in->base.len] = '\0';

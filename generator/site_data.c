@@ -69,75 +69,25 @@ static const char *model_name(const char *model, void *ud)
 	return m ? value_str(m, "name") : "";
 }
 
-/* A file of the site written in pieces: whole tables of thousands of models never sit in
- * memory at once. */
-struct stream {
-	FILE *f;
-	char *path;
-	struct buf pending;
-	int rc;
-};
-
-static int stream_open(struct stream *st, const struct build *b, const char *rel)
-{
-	char *dir;
-	st->path = path_join(b->tmp, rel);
-	dir = xstrdup(st->path);
-	*strrchr(dir, '/') = '\0';
-	st->pending = (struct buf)BUF_INIT;
-	st->rc = path_mkdirs(dir);
-	free(dir);
-	st->f = st->rc == 0 ? fopen(st->path, "wb") : NULL;
-	if (st->rc == 0 && !st->f) {
-		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
-		st->rc = -1;
-	}
-	return st->rc;
-}
-
-/* Write what is pending when there is much of it (or always, when force). */
-static void stream_flush(struct stream *st, bool force)
-{
-	if (!st->f || st->rc < 0 || (!force && st->pending.len < (1u << 20)))
-		return;
-	if (st->pending.len && fwrite(st->pending.data, 1, st->pending.len, st->f) != st->pending.len) {
-		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
-		st->rc = -1;
-	}
-	buf_reset(&st->pending);
-}
-
-static int stream_close(struct stream *st)
-{
-	stream_flush(st, true);
-	if (st->f && fclose(st->f) != 0 && st->rc == 0) {
-		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
-		st->rc = -1;
-	}
-	buf_release(&st->pending);
-	free(st->path);
-	return st->rc;
-}
-
 /*
  * data/report.json, streamed from the tree (at 10,000 models x 200 benchmarks it is half a
  * gigabyte of text); the release archive copies this file (site_releases.c).
  */
 static int write_report(struct build *b)
 {
-	struct stream st;
-	if (stream_open(&st, b, "data/report.json") == 0 &&
+	struct pages_stream st;
+	if (pages_stream_open(&st, b, "data/report.json") == 0 &&
 	    value_write_json_file(st.f, b->report, 2) < 0) {
 		diag_error(st.path, 0, 0, "cannot write: %s", strerror(errno));
 		st.rc = -1;
 	}
 	b->st->files++;
-	return stream_close(&st);
+	return pages_stream_close(&st);
 }
 
 /* A benchmark's per-model download (and its LaTeX twin), and its rows of scores.csv. */
 static int write_scores(struct build *b, const struct value *co, const struct value *bench,
-			struct stream *all)
+			struct pages_stream *all)
 {
 	const struct value *ms = value_get(bench, "models");
 	const char *const *cols = report_columns(b->report, REPORT_SCORES);
@@ -148,7 +98,7 @@ static int write_scores(struct build *b, const struct value *co, const struct va
 	int rc;
 
 	report_csv_rows(&all->pending, ms, cols, &extra);
-	stream_flush(all, false);
+	pages_stream_flush(all, false);
 	buf_printf(&rel, "data/%s/benchmarks/%s.csv", cid, value_str(bench, "id"));
 	report_csv_header(&out, cols);
 	report_csv_rows(&out, ms, cols, &extra);
@@ -174,19 +124,19 @@ static int write_cohort_scores(struct build *b, const struct value *co)
 	const struct value *bs = value_get(co, "benchmarks");
 	const char *cid = value_str(co, "id");
 	struct buf rel = BUF_INIT, tex = BUF_INIT;
-	struct stream all;
+	struct pages_stream all;
 	size_t cells = 0;
 	int rc = 0;
 
 	buf_printf(&rel, "data/%s/scores.csv", cid);
-	if (stream_open(&all, b, buf_str(&rel)) == 0) {
+	if (pages_stream_open(&all, b, buf_str(&rel)) == 0) {
 		report_csv_header(&all.pending, report_columns(b->report, REPORT_SCORES));
 		for (size_t k = 0; bs && k < bs->n && rc == 0; k++) {
 			rc |= write_scores(b, co, bs->items[k], &all);
 			cells += value_get(bs->items[k], "models")->n;
 		}
 	}
-	rc |= stream_close(&all);
+	rc |= pages_stream_close(&all);
 	b->st->files++;
 	buf_printf(&tex, "%% %s: every model's value on every benchmark: %zu rows, in the CSV "
 			 "beside this file (one LaTeX table per benchmark is in benchmarks/).\n",
