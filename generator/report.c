@@ -224,6 +224,8 @@ static struct value *benchmark_entry(const struct corpus *c, const struct cohort
 		value_push(ms, e);
 	}
 	imputed_cells(c, cr, br, ms);
+	for (size_t i = 0; i < ms->n; i++)
+		value_compact(ms->items[i]); /* a row a cell: one key list for all of them */
 	value_set(o, "models", ms);
 	missing_models(c, cr, br, o);
 	return o;
@@ -276,6 +278,7 @@ static struct value *leaderboard(const struct corpus *c, const struct cohort_res
 			value_set_statistic(ae, "decorrelated_score", l->areas[a].decorrelated);
 			value_set_statistic(ae, "n", (double)l->areas[a].n);
 			value_set_statistic(ae, "coverage", l->areas[a].coverage);
+			value_compact(ae);
 			value_push(areas, ae);
 		}
 		value_set(e, "areas", areas);

@@ -153,6 +153,7 @@ static const char *intern(const char *key, bool insert)
 }
 
 static void value_release_keys(void);
+static void release_layouts(void);
 
 void value_release_all(void)
 {
@@ -163,11 +164,106 @@ void value_release_all(void)
 	}
 	free_nodes = NULL;
 	value_release_keys();
+	release_layouts();
 }
 
 static void value_release_keys(void)
 {
 	strset_release(&interned);
+}
+
+/*
+ * The shared key lists of compacted objects ("layouts"): a hash table of lists, each
+ * allocated once and kept until value_release_all().
+ */
+struct layout {
+	const char **keys;
+	unsigned n;
+	struct layout *next;
+};
+static struct layout **layouts;
+static size_t nlayout_slots, nlayouts;
+
+static size_t layout_slot(const char *const *keys, unsigned n, size_t slots)
+{
+	return (size_t)(hash_fnv1a(HASH_FNV_SEED, keys, n * sizeof(*keys)) % slots);
+}
+
+/* The shared copy of keys[0..n), made when new. */
+static const char **layout_of(const char *const *keys, unsigned n)
+{
+	struct layout *l;
+	size_t at;
+
+	if (nlayouts + 1 > nlayout_slots / 2) {
+		size_t slots = nlayout_slots ? 2 * nlayout_slots : 64;
+		struct layout **t = xcalloc(slots, sizeof(*t));
+		for (size_t i = 0; i < nlayout_slots; i++)
+			while (layouts[i]) {
+				struct layout *next = layouts[i]->next;
+				at = layout_slot(layouts[i]->keys, layouts[i]->n, slots);
+				layouts[i]->next = t[at];
+				t[at] = layouts[i];
+				layouts[i] = next;
+			}
+		free(layouts);
+		layouts = t;
+		nlayout_slots = slots;
+	}
+	at = layout_slot(keys, n, nlayout_slots);
+	for (l = layouts[at]; l; l = l->next)
+		if (l->n == n && memcmp(l->keys, keys, n * sizeof(*keys)) == 0)
+			return l->keys;
+	l = xmalloc(sizeof(*l));
+	l->keys = xmalloc(n * sizeof(*keys));
+	memcpy(l->keys, keys, n * sizeof(*keys));
+	l->n = n;
+	l->next = layouts[at];
+	layouts[at] = l;
+	nlayouts++;
+	return l->keys;
+}
+
+static void release_layouts(void)
+{
+	for (size_t i = 0; i < nlayout_slots; i++)
+		while (layouts[i]) {
+			struct layout *next = layouts[i]->next;
+			free(layouts[i]->keys);
+			free(layouts[i]);
+			layouts[i] = next;
+		}
+	free(layouts);
+	layouts = NULL;
+	nlayout_slots = nlayouts = 0;
+}
+
+void value_compact(struct value *o)
+{
+	const char **shared;
+	if (!o || o->kind != VALUE_OBJECT || o->shared_keys || !o->n)
+		return;
+	shared = layout_of(o->keys, o->n);
+	free(o->keys);
+	o->keys = shared;
+	o->shared_keys = true;
+	if (o->cap > o->n) {
+		o->items = xrealloc(o->items, o->n * sizeof(*o->items));
+		o->cap = o->n;
+	}
+}
+
+/* Object o's keys as a list of its own, with room for cap keys. */
+static void own_keys(struct value *o, size_t cap)
+{
+	if (o->shared_keys) {
+		const char **k = xmalloc(cap * sizeof(*k));
+		memcpy(k, o->keys, o->n * sizeof(*k));
+		o->keys = k;
+		o->shared_keys = false;
+	} else {
+		o->keys = xrealloc(o->keys, cap * sizeof(*o->keys));
+	}
 }
 
 /* Room for one more item in array or object o (and its key). */
@@ -184,7 +280,7 @@ static void grow(struct value *o)
 	if (cap > UINT_MAX)
 		cap = UINT_MAX;
 	if (o->kind == VALUE_OBJECT)
-		o->keys = xrealloc(o->keys, cap * sizeof(*o->keys));
+		own_keys(o, cap);
 	o->cap = (unsigned)cap;
 }
 
@@ -253,6 +349,8 @@ void value_remove(struct value *o, const char *key)
 	long i = find_key(o, intern(key, false));
 	if (i < 0)
 		return;
+	if (o->shared_keys)
+		own_keys(o, o->cap);
 	value_free(o->items[i]);
 	memmove(o->items + i, o->items + i + 1, (o->n - (size_t)i - 1) * sizeof(struct value *));
 	memmove(o->keys + i, o->keys + i + 1, (o->n - (size_t)i - 1) * sizeof(*o->keys));
@@ -339,7 +437,8 @@ void value_free(struct value *v)
 		for (i = 0; i < v->n; i++)
 			value_free(v->items[i]);
 		free(v->items);
-		free(v->keys);
+		if (!v->shared_keys)
+			free(v->keys);
 		break;
 	default:
 		break;
