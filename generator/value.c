@@ -197,7 +197,7 @@ static const char **layout_of(const char *const *keys, unsigned n)
 
 	if (nlayouts + 1 > nlayout_slots / 2) {
 		size_t slots = nlayout_slots ? 2 * nlayout_slots : 64;
-		struct layout **t = xcalloc(slots, sizeof(*t));
+		struct layout **t = xcalloc(slots, sizeof(struct layout *));
 		for (size_t i = 0; i < nlayout_slots; i++)
 			while (layouts[i]) {
 				struct layout *next = layouts[i]->next;
@@ -248,7 +248,7 @@ void value_compact(struct value *o)
 	o->keys = shared;
 	o->shared_keys = true;
 	if (o->cap > o->n) {
-		o->items = xrealloc(o->items, o->n * sizeof(*o->items));
+		o->items = xrealloc(o->items, o->n * sizeof(struct value *));
 		o->cap = o->n;
 	}
 }
