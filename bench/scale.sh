@@ -127,3 +127,37 @@ awk -v r="$RESAMPLES" '
 				printf "build peak RSS per cell at 10000x200: %.0f B   target <= 512 B   %s\n",
 				    br[i], br[i] <= 512 ? "PASS" : "MISS"
 	}' "$tmp/rows"
+
+# The figures with a row per model at a large cohort: _ranks and _scores of 3000 models x 20
+# benchmarks, their pixel size and what gnuplot takes to draw each (SVG, PNG and PDF, the
+# least of three runs), and of that the PNG (the same script without its PNG). Above 150
+# models they have a fixed height instead of 18 pixels a model (figures_models.c).
+echo
+echo "bench: the figures with a row per model, 3000 models x 20 benchmarks"
+content "$tmp/c" 3000 20
+"$WB" build -q --bootstrap 0 --jobs "$JOBS" --content "$tmp/c" --templates templates \
+	--out "$out/s" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+# draw SCRIPT: the least wall time of three gnuplot runs, in ms
+draw() {
+	best=
+	for i in 1 2 3; do
+		t0=$(date +%s%N)
+		gnuplot -d "$1" 2>/dev/null || { echo "bench: gnuplot failed on $1" >&2; exit 1; }
+		t=$((($(date +%s%N) - t0) / 1000000))
+		[ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
+	done
+	echo "$best"
+}
+(
+	cd "$out/s/figures" || exit 1
+	for g in _ranks _scores; do
+		awk '/^set terminal pngcairo/ { skip = 3 } skip > 0 { skip--; next } { print }' \
+			"big/$g.gp" >"big/$g-nopng.gp"
+		all=$(draw "big/$g.gp")
+		nopng=$(draw "big/$g-nopng.gp")
+		size=$(file "big/$g.png" | grep -o '[0-9]* x [0-9]*')
+		printf '%-8s %12s px: %5d ms to draw, of which the PNG %5d ms\n' "$g" "$size" "$all" \
+			$((all - nopng))
+	done
+)
+rm -rf "$tmp/c" "$out/s"

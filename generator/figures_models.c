@@ -14,11 +14,21 @@
 
 /*
  * Figures with a row per model (_scores, _ranks) name every model up to this many rows, 18
- * pixels each; a larger cohort gets the height of this many rows, rank numbers instead of
- * names (they are in the figure's CSV and the pages), and rows thin enough to fit. Without
- * the cap a cohort of ~1800 models makes a PNG taller than cairo's 32767 pixels.
+ * pixels each; a larger cohort gets PLOT_UNNAMED_HEIGHT pixels, rank numbers instead of
+ * names (they are in the figure's CSV and the pages), and rows thin enough to fit: one
+ * dense band, which more pixels would not resolve into rows (a 2,840-pixel _ranks of 3,000
+ * models took 400 ms to draw, most of it its PNG). Without a cap a cohort of ~1800 models
+ * makes a PNG taller than cairo's 32767 pixels.
  */
 #define PLOT_NAMED_ROWS 150
+#define PLOT_UNNAMED_HEIGHT 960
+
+/* The height of a figure of rows (one a model) under chrome pixels of titles and axes. */
+static int rows_height(double rows, int chrome)
+{
+	double h = rows <= PLOT_NAMED_ROWS ? chrome + 18 * rows : PLOT_UNNAMED_HEIGHT;
+	return h < 480 ? 480 : (int)h;
+}
 
 static int cmp_score_desc(const void *a, const void *b)
 {
@@ -72,9 +82,7 @@ void fig_scores(struct plotter *p, const struct cohort_ctx *cc)
 		gp_csv_end(&f->csv);
 	}
 	buf_puts(s, "EOD\n");
-	f->height = (int)(120 + 18 * (n <= PLOT_NAMED_ROWS ? n : PLOT_NAMED_ROWS));
-	if (f->height < 480)
-		f->height = 480;
+	f->height = rows_height((double)n, 120);
 	fig_style(s);
 	fig_title(s, "Capabilities score", buf_str(&sub));
 	buf_printf(s, "set yrange [%zu.6:-0.6]\nset grid noytics\n", n - 1);
@@ -180,9 +188,7 @@ static void ranks_axes(struct figure *f, const char *sub, double top, const stru
 {
 	struct buf *s = &f->script;
 
-	f->height = (int)(140 + 18 * fmin(top, PLOT_NAMED_ROWS));
-	if (f->height < 480)
-		f->height = 480;
+	f->height = rows_height(top, 140);
 	fig_style(s);
 	fig_title(s, "Safety rank before and after removing capabilities", sub);
 	buf_puts(s, "set border 0\nunset grid\nset xrange [-0.04:1.04]\n");

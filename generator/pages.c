@@ -39,6 +39,7 @@ int pages_stream_open(struct pages_stream *st, const struct build *b, const char
 	st->f = st->rc == 0 ? fopen(st->path, "wb") : NULL;
 	if (st->rc == 0 && !st->f) {
 		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
+		file_write_failed();
 		st->rc = -1;
 	}
 	return st->rc;
@@ -50,6 +51,7 @@ void pages_stream_flush(struct pages_stream *st, bool force)
 		return;
 	if (st->pending.len && fwrite(st->pending.data, 1, st->pending.len, st->f) != st->pending.len) {
 		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
+		file_write_failed();
 		st->rc = -1;
 	}
 	buf_reset(&st->pending);
@@ -60,6 +62,7 @@ int pages_stream_close(struct pages_stream *st)
 	pages_stream_flush(st, true);
 	if (st->f && fclose(st->f) != 0 && st->rc == 0) {
 		diag_error(st->path, 0, 0, "cannot write: %s", strerror(errno));
+		file_write_failed();
 		st->rc = -1;
 	}
 	buf_release(&st->pending);

@@ -168,6 +168,11 @@ unsigned file_write_failures(void)
 	return n_write_failures;
 }
 
+void file_write_failed(void)
+{
+	n_write_failures++;
+}
+
 enum failure failure_since(unsigned before)
 {
 	return n_write_failures != before ? FAIL_RUNTIME : FAIL_DATA;

@@ -57,6 +57,8 @@ int file_write(const char *path, const char *data, size_t len);
  * failure_since().
  */
 unsigned file_write_failures(void);
+/** Count a failed write of a writer of its own (a file written in pieces, pages_stream). */
+void file_write_failed(void);
 /** FAIL_RUNTIME when a write failed since file_write_failures() was before, else FAIL_DATA. */
 enum failure failure_since(unsigned before);
 /**
