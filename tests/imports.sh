@@ -427,6 +427,20 @@ unset SOURCE_DATE_EPOCH
 run "immutability: another option (--bootstrap 0) for a published release fails (exit 3)" 3 \
 	"release '2024.08-acme' is already published" \
 	"$wb" build -q --no-figures --bootstrap 0 --content "$tmp/c" --release 2024.08-acme --out "$pub"
+# The archived report is compared as this build's streams by: one byte short, or one over
+cp -a "$pub" "$tmp/pub-cut"
+rel=$tmp/pub-cut/releases/2024.08-acme/report.json
+head -c "$(($(wc -c <"$rel") - 1))" "$rel" >"$tmp/cut" && mv "$tmp/cut" "$rel"
+run "immutability: an archived report one byte shorter than this build's is another (exit 3)" 3 \
+	"release '2024.08-acme' is already published" \
+	"$wb" build -q --force --no-figures --content "$tmp/c" --release 2024.08-acme --out "$tmp/pub-cut"
+rm -rf "$tmp/pub-cut"
+cp -a "$pub" "$tmp/pub-cut"
+printf ' ' >>"$tmp/pub-cut/releases/2024.08-acme/report.json"
+run "immutability: an archived report one byte longer than this build's is another (exit 3)" 3 \
+	"release '2024.08-acme' is already published" \
+	"$wb" build -q --force --no-figures --content "$tmp/c" --release 2024.08-acme --out "$tmp/pub-cut"
+rm -rf "$tmp/pub-cut"
 run "immutability: --release must be an identifier (exit 2)" 2 "--release must be an identifier" \
 	"$wb" build -q --no-figures --content "$tmp/c" --release "2024 08" --out "$pub"
 
