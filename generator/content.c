@@ -753,6 +753,46 @@ static bool warn_outside(const char *path, const char *root)
 	return outside;
 }
 
+/*
+ * The model files of cohort ci's directory sub into c->models (*cap slots); outside: sub is
+ * already reported as outside the content tree (real_root). Returns the number of errors.
+ */
+static int load_cohort_models(struct corpus *c, size_t ci, const char *sub,
+			      const char *real_root, bool outside, size_t *cap)
+{
+	char **files = NULL;
+	long nfiles = dir_list(sub, true, &files);
+	int errors = nfiles < 0;
+
+	for (long j = 0; j < nfiles; j++) {
+		char *fp = path_join(sub, files[j]);
+		char *stem;
+		if (!ends_with(files[j], ".json")) {
+			diag_warning(fp, 0, 0, "not a .json file (ignored)");
+			free(fp);
+			continue;
+		}
+		if (!outside)
+			warn_outside(fp, real_root);
+		stem = xstrndup(files[j], strlen(files[j]) - 5);
+		if (!is_slug(stem)) {
+			diag_error(fp, 0, 0, "file name '%s' is not an identifier (use "
+					     "lowercase letters, digits, '.', '_' and '-')",
+				   files[j]);
+			errors++;
+		} else {
+			xgrow((void **)&c->models, cap, c->nmodels + 1, sizeof(*c->models));
+			if (load_model(c, ci, fp, stem, &c->models[c->nmodels]) < 0)
+				errors++;
+			c->nmodels++;
+		}
+		free(stem);
+		free(fp);
+	}
+	names_free(files, nfiles);
+	return errors;
+}
+
 static int load_models(struct corpus *c)
 {
 	char *root = path_join(c->dir, "models");
@@ -789,9 +829,7 @@ static int load_models(struct corpus *c)
 	cap = 0;
 	for (long i = 0; i < ndirs; i++) {
 		char *sub = path_join(root, dirs[i]);
-		char **files = NULL;
-		long nfiles, ci;
-		bool sub_outside;
+		long ci;
 		struct stat st;
 		int gone = stat(sub, &st) != 0;
 
@@ -823,36 +861,8 @@ static int load_models(struct corpus *c)
 			free(sub);
 			continue;
 		}
-		nfiles = dir_list(sub, true, &files);
-		if (nfiles < 0)
-			errors++;
-		sub_outside = outside || warn_outside(sub, real_root);
-		for (long j = 0; j < nfiles; j++) {
-			char *fp = path_join(sub, files[j]);
-			char *stem;
-			if (!ends_with(files[j], ".json")) {
-				diag_warning(fp, 0, 0, "not a .json file (ignored)");
-				free(fp);
-				continue;
-			}
-			if (!sub_outside)
-				warn_outside(fp, real_root);
-			stem = xstrndup(files[j], strlen(files[j]) - 5);
-			if (!is_slug(stem)) {
-				diag_error(fp, 0, 0, "file name '%s' is not an identifier (use "
-						     "lowercase letters, digits, '.', '_' and '-')",
-					   files[j]);
-				errors++;
-			} else {
-				xgrow((void **)&c->models, &cap, c->nmodels + 1, sizeof(*c->models));
-				if (load_model(c, (size_t)ci, fp, stem, &c->models[c->nmodels]) < 0)
-					errors++;
-				c->nmodels++;
-			}
-			free(stem);
-			free(fp);
-		}
-		names_free(files, nfiles);
+		errors += load_cohort_models(c, (size_t)ci, sub, real_root,
+					     outside || warn_outside(sub, real_root), &cap);
 		free(sub);
 	}
 	names_free(dirs, ndirs);

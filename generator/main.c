@@ -580,6 +580,58 @@ static void build_summary(int rc, const struct site_stats *st, const char *out, 
 		fprintf(stderr, "washboard: build failed; %s %s\n", out, fate);
 }
 
+/* An option of build that takes a value (a->i moves past it): 0, or a usage error's exit code. */
+static int build_value_option(struct args *a, const char *arg, struct site_options *o)
+{
+	const char *v = NULL;
+	int r;
+
+	if ((r = option(a, "--content", 1, &v)) != 0)
+		o->content = v;
+	else if ((r = option(a, "--templates", 1, &v)) != 0)
+		o->templates = v;
+	else if ((r = option(a, "--out", 1, &v)) != 0)
+		o->out = v;
+	else if ((r = option(a, "--base-url", 1, &v)) != 0) {
+		if (r > 0 && !url_is_http(v))
+			return usage_error(a, "--base-url must be an absolute URL starting with "
+					      "http:// or https://, not",
+					   v);
+		o->base_url = v;
+	}
+	else if ((r = option(a, "--gnuplot", 1, &v)) != 0)
+		o->gnuplot = v;
+	else if ((r = option(a, "--release", 1, &v)) != 0) {
+		if (r > 0 && !is_slug(v))
+			return usage_error(a, "--release must be an identifier "
+					      "([a-z0-9][a-z0-9._-]*, e.g. 2024.08-acme), not",
+					   v);
+		o->release = v;
+	}
+	else if ((r = option(a, "--jobs", 1, &v)) != 0) {
+		if (r > 0 && jobs_option(a, v, &o->jobs) != 0)
+			return WB_EXIT_USAGE;
+	} else if ((r = option(a, "--gnuplot-timeout", 1, &v)) != 0) {
+		if (r > 0 && (parse_number(v, &o->gnuplot_timeout) < 0 ||
+			      !(o->gnuplot_timeout >= 1 && o->gnuplot_timeout <= 86400)))
+			return usage_error(a, "--gnuplot-timeout takes seconds from 1 to 86400, not",
+					   v);
+	} else if ((r = option(a, "--png-scale", 1, &v)) != 0) {
+		if (r > 0 && (parse_number(v, &o->png_scale) < 0 || o->png_scale < 0.5 ||
+			      o->png_scale > 4))
+			return usage_error(a, "--png-scale takes a number from 0.5 to 4, not", v);
+	} else if ((r = option(a, "--formats", 1, &v)) != 0) {
+		if (r > 0 && parse_formats(v, &o->formats) < 0)
+			return usage_error(a, "--formats takes a comma-separated list of svg, "
+					      "png and pdf, not",
+					   v);
+	} else
+		return usage_error(a, "unknown option", arg);
+	if (r < 0)
+		return usage_error(a, "missing value after", arg);
+	return 0;
+}
+
 static int cmd_build(struct args *a)
 {
 	struct site_options o;
@@ -602,7 +654,7 @@ static int cmd_build(struct args *a)
 	o.figures = true;
 	uncertainty_defaults(&uo);
 	for (a->i = 0; a->i < a->argc; a->i++) {
-		const char *arg = a->argv[a->i], *v = NULL;
+		const char *arg = a->argv[a->i];
 		int r = common_flag(a, arg, &quiet), err;
 		if (r > 0)
 			return WB_EXIT_OK;
@@ -625,49 +677,8 @@ static int cmd_build(struct args *a)
 			o.strict = true;
 			continue;
 		}
-		if ((r = option(a, "--content", 1, &v)) != 0)
-			o.content = v;
-		else if ((r = option(a, "--templates", 1, &v)) != 0)
-			o.templates = v;
-		else if ((r = option(a, "--out", 1, &v)) != 0)
-			o.out = v;
-		else if ((r = option(a, "--base-url", 1, &v)) != 0) {
-			if (r > 0 && !url_is_http(v))
-				return usage_error(a, "--base-url must be an absolute URL starting with "
-						      "http:// or https://, not",
-						   v);
-			o.base_url = v;
-		}
-		else if ((r = option(a, "--gnuplot", 1, &v)) != 0)
-			o.gnuplot = v;
-		else if ((r = option(a, "--release", 1, &v)) != 0) {
-			if (r > 0 && !is_slug(v))
-				return usage_error(a, "--release must be an identifier "
-						      "([a-z0-9][a-z0-9._-]*, e.g. 2024.08-acme), not",
-						   v);
-			o.release = v;
-		}
-		else if ((r = option(a, "--jobs", 1, &v)) != 0) {
-			if (r > 0 && jobs_option(a, v, &o.jobs) != 0)
-				return WB_EXIT_USAGE;
-		} else if ((r = option(a, "--gnuplot-timeout", 1, &v)) != 0) {
-			if (r > 0 && (parse_number(v, &o.gnuplot_timeout) < 0 ||
-				      !(o.gnuplot_timeout >= 1 && o.gnuplot_timeout <= 86400)))
-				return usage_error(a, "--gnuplot-timeout takes seconds from 1 to 86400, not",
-						   v);
-		} else if ((r = option(a, "--png-scale", 1, &v)) != 0) {
-			if (r > 0 && (parse_number(v, &o.png_scale) < 0 || o.png_scale < 0.5 ||
-				      o.png_scale > 4))
-				return usage_error(a, "--png-scale takes a number from 0.5 to 4, not", v);
-		} else if ((r = option(a, "--formats", 1, &v)) != 0) {
-			if (r > 0 && parse_formats(v, &o.formats) < 0)
-				return usage_error(a, "--formats takes a comma-separated list of svg, "
-						      "png and pdf, not",
-						   v);
-		} else
-			return usage_error(a, "unknown option", arg);
-		if (r < 0)
-			return usage_error(a, "missing value after", arg);
+		if ((err = build_value_option(a, arg, &o)) != 0)
+			return err;
 	}
 	/* X/ is X: one directory, one lock (.X.lock), one X.tmp-* beside it */
 	out = xstrdup(o.out);
