@@ -121,7 +121,7 @@ if [ "$SPARSE" -gt 0 ]; then
 fi
 
 $PY bench/measure.py --warmup 1 \
-	C "$C_RUNS" "$WB" analyze --content "$CONTENT" --format json --bootstrap 0 --- \
+	C "$C_RUNS" "$WB" analyze -q --content "$CONTENT" --format json --bootstrap 0 --- \
 	pandas "$PD_RUNS" $PY bench/analysis_pandas.py --content "$CONTENT" >"$tmp/times.tsv"
 
 echo
