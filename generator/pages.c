@@ -681,6 +681,32 @@ void pages_rank_move(struct build *b, const struct value *co, const struct value
 	value_set(r, "dropped_href", value_string_own(buf_detach(&t)));
 }
 
+/* Models by capabilities rank, those without a score last; ties and the rest by name, id. */
+static int cmp_capability_rank(const void *pa, const void *pb)
+{
+	const struct value *a = *(const struct value *const *)pa,
+			   *b = *(const struct value *const *)pb;
+	double ra = value_num(a, "capability_rank"), rb = value_num(b, "capability_rank");
+	int c;
+	if (isfinite(ra) != isfinite(rb))
+		return isfinite(ra) ? -1 : 1;
+	if (isfinite(ra) && ra != rb)
+		return ra < rb ? -1 : 1;
+	c = strcmp(value_str(a, "name"), value_str(b, "name"));
+	return c ? c : strcmp(value_str(a, "id"), value_str(b, "id"));
+}
+
+const struct value **pages_by_capability_rank(const struct value *list)
+{
+	size_t n = list ? list->n : 0;
+	const struct value **order = xcalloc(n ? n : 1, sizeof(struct value *));
+	for (size_t i = 0; i < n; i++)
+		order[i] = list->items[i];
+	if (n > 1)
+		qsort(order, n, sizeof(struct value *), cmp_capability_rank);
+	return order;
+}
+
 bool pages_flag(const struct value *o, const char *key)
 {
 	const struct value *v = value_get(o, key);

@@ -262,6 +262,11 @@ void pages_format_slope(struct value *r, const char *key, const struct value *be
  */
 void pages_rank_move(struct build *b, const struct value *co, const struct value *e,
 		     struct value *r);
+/**
+ * The models of list (NULL: none) by capabilities rank, those without a score last, ties
+ * by name then id: an array of list->n borrowed entries that the caller frees.
+ */
+const struct value **pages_by_capability_rank(const struct value *list);
 /** Is member key of o the boolean true? (Absent, null and other kinds are not.) */
 bool pages_flag(const struct value *o, const char *key);
 /**

@@ -289,33 +289,6 @@ int pages_write_index(struct build *b)
 	return pages_render(b, PAGE_INDEX, v);
 }
 
-/* Models by capabilities rank, those without a score last; ties and the rest by name, id. */
-static int cmp_capability_rank(const void *pa, const void *pb)
-{
-	const struct value *a = *(const struct value *const *)pa,
-			   *b = *(const struct value *const *)pb;
-	double ra = value_num(a, "capability_rank"), rb = value_num(b, "capability_rank");
-	int c;
-	if (isfinite(ra) != isfinite(rb))
-		return isfinite(ra) ? -1 : 1;
-	if (isfinite(ra) && ra != rb)
-		return ra < rb ? -1 : 1;
-	c = strcmp(value_str(a, "name"), value_str(b, "name"));
-	return c ? c : strcmp(value_str(a, "id"), value_str(b, "id"));
-}
-
-/* The models of list in capabilities-rank order (an array the caller frees). */
-static const struct value **by_capability_rank(const struct value *list)
-{
-	size_t n = list ? list->n : 0;
-	const struct value **order = xcalloc(n ? n : 1, sizeof(struct value *));
-	for (size_t i = 0; i < n; i++)
-		order[i] = list->items[i];
-	if (n > 1)
-		qsort(order, n, sizeof(struct value *), cmp_capability_rank);
-	return order;
-}
-
 /*
  * The capabilities score's facts beyond the summary: the intercorrelation, and with a
  * bootstrap how well PC1 is separated (eigenvalue ratio, cosines).
@@ -338,7 +311,7 @@ static void cohort_capability(struct value *c, const struct value *cap)
 static void cohort_models(struct value *c, const char *cid, const struct value *ms)
 {
 	struct value *rows = value_set(c, "models", value_array());
-	const struct value **order = by_capability_rank(ms);
+	const struct value **order = pages_by_capability_rank(ms);
 	struct buf t = BUF_INIT;
 	bool any_family = false, any_weights = false;
 

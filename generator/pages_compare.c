@@ -30,21 +30,6 @@ static const char *const fact_labels[] = {"Capabilities score",
 /* The facts with a bootstrap interval: the first FACTS_WITH_CI. */
 #define FACTS_WITH_CI 6
 
-/* Models by capabilities rank, those without a score last; ties by name, then id. */
-static int cmp_rank(const void *pa, const void *pb)
-{
-	const struct value *a = *(const struct value *const *)pa,
-			   *b = *(const struct value *const *)pb;
-	double ra = value_num(a, "capability_rank"), rb = value_num(b, "capability_rank");
-	int c;
-	if (isfinite(ra) != isfinite(rb))
-		return isfinite(ra) ? -1 : 1;
-	if (isfinite(ra) && ra != rb)
-		return ra < rb ? -1 : 1;
-	c = strcmp(value_str(a, "name"), value_str(b, "name"));
-	return c ? c : strcmp(value_str(a, "id"), value_str(b, "id"));
-}
-
 /* The facts of model m (leaderboard entry l, or NULL) as texts, in fact_labels' order. */
 static struct value *compare_facts(const struct value *m, const struct value *l)
 {
@@ -312,15 +297,11 @@ int pages_write_compare(struct build *b, const struct value *co)
 	const char *cid = value_str(co, "id");
 	const struct value *ms = value_get(co, "models");
 	size_t n = ms ? ms->n : 0;
-	const struct value **order = xcalloc(n ? n : 1, sizeof(struct value *));
+	const struct value **order = pages_by_capability_rank(ms);
 	struct value *data, *v, *p;
 	struct buf path = BUF_INIT, t = BUF_INIT;
 	int rc;
 
-	for (size_t i = 0; i < n; i++)
-		order[i] = ms->items[i];
-	if (n > 1)
-		qsort(order, n, sizeof(struct value *), cmp_rank);
 	data = write_models_data(b, co, order, n, &rc);
 	buf_printf(&path, "%s/compare.html", cid);
 	buf_printf(&t, "Compare two models — %s", value_str(co, "title"));
