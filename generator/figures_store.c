@@ -1,6 +1,8 @@
 #include "figures.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,15 +194,58 @@ void fig_pdf_date(char digits[15])
 		strftime(digits, 15, "%Y%m%d%H%M%S", &tm);
 }
 
+/* Write data[0..n) over the bytes of the existing file at path from offset off. 0 or -1. */
+static int file_patch(const char *path, size_t off, const char *data, size_t n)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	int rc = fd < 0 ? -1 : 0;
+
+	while (rc == 0 && n) {
+		ssize_t w = pwrite(fd, data, n, (off_t)off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			rc = -1;
+		} else {
+			data += w;
+			off += (size_t)w;
+			n -= (size_t)w;
+		}
+	}
+	if (fd >= 0 && close(fd) != 0)
+		rc = -1;
+	if (rc != 0) {
+		diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
+		file_write_failed();
+	}
+	return rc;
+}
+
+/* The next "/key" in data[from..len), as an offset just past it, or len. */
+static size_t find_key(const char *data, size_t len, size_t from, const char *key, size_t kl)
+{
+	while (from + kl <= len) {
+		const char *slash = memchr(data + from, '/', len - from);
+		if (!slash)
+			break;
+		from = (size_t)(slash - data);
+		if (from + kl <= len && memcmp(slash, key, kl) == 0)
+			return from + kl;
+		from++;
+	}
+	return len;
+}
+
 /*
  * Replace the creation and modification dates in the PDF at path by digits (and a "Z" time
- * zone). Same-length edits, so the cross-reference offsets stay valid.
+ * zone). Same-length edits, so the cross-reference offsets stay valid; they are written over
+ * the bytes they change, in place (no second file: every new file costs an inode).
  */
 static int pdf_fix_dates(const char *path, const char *digits)
 {
 	static const char *const keys[2] = {"/CreationDate (D:", "/ModDate (D:"};
 	char *data = NULL;
-	size_t len = 0;
+	size_t len = 0, lo = SIZE_MAX, hi = 0;
 	bool changed = false;
 	int rc = -1;
 
@@ -208,11 +253,9 @@ static int pdf_fix_dates(const char *path, const char *digits)
 		goto out;
 	for (int k = 0; k < 2; k++) {
 		size_t kl = strlen(keys[k]);
-		for (size_t i = 0; i + kl < len; i++) {
-			size_t d = 0;
-			if (memcmp(data + i, keys[k], kl) != 0)
-				continue;
-			i += kl;
+		for (size_t i = find_key(data, len, 0, keys[k], kl); i < len;
+		     i = find_key(data, len, i, keys[k], kl)) {
+			size_t d = 0, from = i;
 			while (d < 14 && i + d < len && data[i + d] >= '0' && data[i + d] <= '9')
 				d++;
 			if (memcmp(data + i, digits, d) != 0) {
@@ -225,10 +268,15 @@ static int pdf_fix_dates(const char *path, const char *digits)
 			    data[i + 3] == '\'') {
 				memcpy(data + i, "+00'00", 6);
 				changed = true;
+				i += 6;
+			}
+			if (i > from) {
+				lo = from < lo ? from : lo;
+				hi = i > hi ? i : hi;
 			}
 		}
 	}
-	rc = changed ? file_write_atomic(path, data, len) : 0;
+	rc = changed ? file_patch(path, lo, data + lo, hi - lo) : 0;
 out:
 	free(data);
 	return rc;

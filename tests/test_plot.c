@@ -3,6 +3,7 @@
  * through content_load, analysis_run and report_build, and plot_site draws it with the real
  * gnuplot. Failure paths use fake gnuplot scripts.
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +19,7 @@
 #include "analysis.h"
 #include "buf.h"
 #include "content.h"
+#include "figures.h"
 #include "plot.h"
 #include "report.h"
 #include "util.h"
@@ -416,6 +418,70 @@ static void every_output_is_byte_identical_across_two_runs(void **state)
 		}
 }
 
+/* Does data[0..len) hold needle? (PDFs hold NUL bytes: no strstr) */
+static bool holds(const char *data, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (size_t i = 0; i + n <= len; i++)
+		if (memcmp(data + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+/* Files under the directory rel (recursively) whose name contains part. */
+static size_t files_named(const char *rel, const char *part)
+{
+	char *p = at(rel);
+	DIR *d = opendir(p);
+	struct dirent *e;
+	size_t n = 0;
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		struct buf sub = BUF_INIT;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		buf_printf(&sub, "%s/%s", rel, e->d_name);
+		{
+			char *full = at(buf_str(&sub));
+			if (path_is_dir(full))
+				n += files_named(buf_str(&sub), part);
+			else
+				n += strstr(e->d_name, part) != NULL;
+			free(full);
+		}
+		buf_release(&sub);
+	}
+	closedir(d);
+	free(p);
+	return n;
+}
+
+/*
+ * Every PDF carries the fixed date (SOURCE_DATE_EPOCH's, else 1970), not the time gnuplot
+ * drew it, written over the file in place: no temporary file is left beside it.
+ */
+static void pdf_dates_are_fixed_in_place(void **state)
+{
+	static const char *const names[] = {"c/_overview", "c/same", "tiny/anti"};
+	char digits[15], want[64];
+	(void)state;
+	fig_pdf_date(digits);
+	snprintf(want, sizeof(want), "/CreationDate (D:%s", digits);
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		char rel[128];
+		char *p, *pdf = NULL;
+		size_t len = 0;
+		snprintf(rel, sizeof(rel), "a/figures/%s.pdf", names[i]);
+		p = at(rel);
+		assert_int_equal(file_read(p, &pdf, &len), 0);
+		assert_true(holds(pdf, len, want));
+		assert_true(holds(pdf, len, "%%EOF"));
+		free(pdf);
+		free(p);
+	}
+	assert_int_equal(files_named("a/figures", ".tmp."), 0);
+}
+
 static void a_second_run_reuses_every_unchanged_figure(void **state)
 {
 	struct plot_stats st;
@@ -767,6 +833,7 @@ int main(void)
 	    cmocka_unit_test(progress_is_reported_up_to_the_total),
 	    cmocka_unit_test(scripts_are_self_contained_and_relative),
 	    cmocka_unit_test(every_output_is_byte_identical_across_two_runs),
+	    cmocka_unit_test(pdf_dates_are_fixed_in_place),
 	    cmocka_unit_test(a_second_run_reuses_every_unchanged_figure),
 	    cmocka_unit_test(a_figure_whose_script_changed_is_redrawn_and_the_rest_reused),
 	    cmocka_unit_test(asking_for_more_formats_than_the_previous_site_has_redraws),
