@@ -3,7 +3,6 @@
  * through content_load, analysis_run and report_build, and plot_site draws it with the real
  * gnuplot. Failure paths use fake gnuplot scripts.
  */
-#include <dirent.h>
 #include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -431,29 +430,19 @@ static bool holds(const char *data, size_t len, const char *needle)
 /* Files under the directory rel (recursively) whose name contains part. */
 static size_t files_named(const char *rel, const char *part)
 {
-	char *p = at(rel);
-	DIR *d = opendir(p);
-	struct dirent *e;
-	size_t n = 0;
-	assert_non_null(d);
-	while ((e = readdir(d)) != NULL) {
-		struct buf sub = BUF_INIT;
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		buf_printf(&sub, "%s/%s", rel, e->d_name);
-		{
-			char *full = at(buf_str(&sub));
-			if (path_is_dir(full))
-				n += files_named(buf_str(&sub), part);
-			else
-				n += strstr(e->d_name, part) != NULL;
-			free(full);
-		}
-		buf_release(&sub);
+	char *dir = at(rel), **names;
+	long n = dir_list(dir, false, &names); /* hidden too: temporaries start with '.' */
+	size_t found = 0;
+	assert_true(n >= 0);
+	for (long i = 0; i < n; i++) {
+		char *sub = path_join(rel, names[i]), *full = at(sub);
+		found += path_is_dir(full) ? files_named(sub, part) : strstr(names[i], part) != NULL;
+		free(full);
+		free(sub);
 	}
-	closedir(d);
-	free(p);
-	return n;
+	names_free(names, n);
+	free(dir);
+	return found;
 }
 
 /*
