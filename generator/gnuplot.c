@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -19,6 +20,7 @@
 #define MAX_JOBS 64   /* more gnuplot processes than this only thrash */
 #define ERR_CAP 65536 /* bytes of a gnuplot's stderr kept for the error message */
 #define MARKER "@wb-figure-done"
+#define QUEUED 2	/* scripts sent ahead to each process: it never waits for the next */
 
 /* path made absolute against the working directory (gnuplot runs in o->dir). */
 static char *absolute(char *path)
@@ -64,20 +66,23 @@ static char *find_program(const char *prog)
 struct job {
 	pid_t pid;	     /* > 0 once spawned */
 	int fd;		     /* read end of its stderr, -1 when closed */
-	char *batch;	     /* the batch file */
-	size_t *figs, nfigs; /* script indices, in the order the batch loads them */
+	int in;		     /* its stdin (a socket), -1 when closed */
+	size_t *figs, nfigs; /* script indices sent to it, in order */
+	size_t cap;	     /* of figs */
 	size_t done;	     /* scripts finished: markers read */
 	struct buf err;	     /* stderr without the markers, at most ERR_CAP bytes */
 	struct buf partial;  /* an incomplete stderr line */
 	double start, last;  /* monotonic seconds: spawned, last progress */
 	int status;	     /* wait status once reaped */
 	bool reaped, timed_out, killed;
+	bool fed; /* its stdin was closed after the last script: it may exit now */
 };
 
 struct runner {
 	struct job *jobs;
 	size_t njobs;
 	const char *const *scripts;	 /* gnuplot_run()'s, borrowed */
+	size_t n, next;			 /* scripts[0..n); the next one no process has */
 	const struct gnuplot_options *o; /* borrowed */
 	const char *gnuplot;		 /* the binary, an absolute path */
 	double timeout;			 /* seconds without progress before a job is killed */
@@ -86,6 +91,46 @@ struct runner {
 };
 
 static void kill_all(struct runner *r, const struct job *except);
+
+/*
+ * Send job j the next script no process has yet, or, when none is left, the end of its input
+ * (gnuplot exits there). The script is j's even when it cannot be sent (the process is
+ * gone): reap() reports the failure at it.
+ */
+static void job_send(struct runner *r, struct job *j)
+{
+	struct buf cmd = BUF_INIT;
+	size_t off = 0;
+
+	if (j->in < 0)
+		return;
+	if (r->next == r->n) {
+		close(j->in);
+		j->in = -1;
+		j->fed = true;
+		return;
+	}
+	/* a script stops at its first error; the check makes gnuplot stop too, as it does
+	 * reading a file, instead of going on with the next command (it does on stdin) */
+	buf_printf(&cmd,
+		   "reset session\nload '%s.gp'\nif (GPVAL_ERRNO) { exit status 1 }\nprint '" MARKER
+		   "'\n",
+		   r->scripts[r->next]);
+	xgrow((void **)&j->figs, &j->cap, j->nfigs + 1, sizeof(*j->figs));
+	j->figs[j->nfigs++] = r->next++;
+	while (off < cmd.len) {
+		ssize_t w = send(j->in, cmd.data + off, cmd.len - off, MSG_NOSIGNAL);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			close(j->in);
+			j->in = -1;
+			break;
+		}
+		off += (size_t)w;
+	}
+	buf_release(&cmd);
+}
 
 static void job_line(struct runner *r, struct job *j, const char *line, size_t n)
 {
@@ -97,6 +142,8 @@ static void job_line(struct runner *r, struct job *j, const char *line, size_t n
 		}
 		j->done++;
 		j->last = clock_seconds();
+		if (!r->check_failed)
+			job_send(r, j);
 		return;
 	}
 	if (j->err.len + n + 1 <= ERR_CAP) {
@@ -118,43 +165,30 @@ static void job_feed(struct runner *r, struct job *j, const char *data, size_t n
 	}
 }
 
-static int write_batches(struct runner *r, const char *tmp_dir)
-{
-	for (size_t k = 0; k < r->njobs; k++) {
-		struct job *j = &r->jobs[k];
-		struct buf b = BUF_INIT, path = BUF_INIT;
-		int rc;
-		buf_puts(&b, "# washboard batch: the figure scripts this gnuplot process draws\n");
-		for (size_t i = 0; i < j->nfigs; i++)
-			buf_printf(&b, "reset session\nload '%s.gp'\nprint '" MARKER "'\n",
-				   r->scripts[j->figs[i]]);
-		buf_printf(&path, "%s/batch-%zu.gp", tmp_dir, k);
-		rc = file_write_atomic(buf_str(&path), b.data, b.len);
-		j->batch = buf_detach(&path);
-		buf_release(&b);
-		if (rc != 0)
-			return -1;
-	}
-	return 0;
-}
-
 static int job_spawn(struct job *j, const char *gnuplot, const char *fig_dir, int devnull)
 {
 	static const char exec_failed[] = "washboard: cannot execute gnuplot\n";
-	char *argv[4];
-	int fds[2];
+	char *argv[3];
+	int fds[2], in[2];
 	pid_t parent;
 
 	if (pipe(fds) != 0) {
 		diag_error(NULL, 0, 0, "gnuplot: cannot create a pipe: %s", strerror(errno));
 		return -1;
 	}
+	/* stdin is a socket, not a pipe: send() can say MSG_NOSIGNAL (no SIGPIPE when gnuplot
+	 * is gone); both ends close on exec, so no other process holds it open */
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in) != 0) {
+		diag_error(NULL, 0, 0, "gnuplot: cannot create a socket: %s", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
 	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
 	fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
 	argv[0] = (char *)gnuplot;
 	argv[1] = (char *)"-d"; /* no ~/.gnuplot: the scripts alone decide the drawing */
-	argv[2] = j->batch;
-	argv[3] = NULL;
+	argv[2] = NULL;
 	fflush(NULL);
 	parent = getpid();
 	j->pid = fork();
@@ -162,13 +196,15 @@ static int job_spawn(struct job *j, const char *gnuplot, const char *fig_dir, in
 		diag_error(NULL, 0, 0, "gnuplot: cannot start a process: %s", strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
+		close(in[0]);
+		close(in[1]);
 		j->pid = 0;
 		return -1;
 	}
 	if (j->pid == 0) {
 		/* the child: only async-signal-safe calls until exec */
 		child_die_with_parent(parent); /* no gnuplot outlives a killed build */
-		if (dup2(devnull, 0) < 0 || dup2(devnull, 1) < 0 || dup2(fds[1], 2) < 0)
+		if (dup2(in[1], 0) < 0 || dup2(devnull, 1) < 0 || dup2(fds[1], 2) < 0)
 			_exit(127);
 		close(fds[0]);
 		close(fds[1]);
@@ -180,7 +216,9 @@ static int job_spawn(struct job *j, const char *gnuplot, const char *fig_dir, in
 	}
 	interrupt_child_add(j->pid);
 	close(fds[1]);
+	close(in[1]);
 	j->fd = fds[0];
+	j->in = in[0];
 	j->start = j->last = clock_seconds();
 	return 0;
 }
@@ -198,20 +236,23 @@ static void kill_all(struct runner *r, const struct job *except)
 
 static bool job_failed(const struct job *j)
 {
-	return j->timed_out || !WIFEXITED(j->status) || WEXITSTATUS(j->status) != 0 ||
+	return j->timed_out || !WIFEXITED(j->status) || WEXITSTATUS(j->status) != 0 || !j->fed ||
 	       j->done < j->nfigs;
 }
 
 /*
  * Find gnuplot's error in its stderr: the first line `"FILE" line N: MESSAGE` that is not a
- * warning. Sets *file (a pointer into err, length *flen), *line and *msg (a new string).
+ * warning (indented as wide as gnuplot's prompt when it reads stdin). Sets *file (a pointer
+ * into err, length *flen), *line and *msg (a new string).
  */
 static bool parse_error(const char *err, const char **file, size_t *flen, unsigned long *line,
 			char **msg)
 {
 	for (const char *l = err; *l;) {
 		const char *eol = strchr(l, '\n'), *q, *rest;
-		size_t n = eol ? (size_t)(eol - l) : strlen(l);
+		size_t n;
+		l += strspn(l, " \t");
+		n = eol ? (size_t)(eol - l) : strlen(l);
 		if (n > 2 && l[0] == '"' && (q = memchr(l + 1, '"', n - 1)) != NULL &&
 		    strncmp(q, "\" line ", 7) == 0) {
 			char *end;
@@ -264,12 +305,13 @@ static char *first_message(const char *err)
 static void job_report(const struct runner *r, const struct job *j)
 {
 	const char *file = NULL;
-	size_t flen = 0, at = j->figs[j->done < j->nfigs ? j->done : j->nfigs - 1];
+	size_t flen = 0;
 	unsigned long line = 0;
 	char *msg = NULL;
 	struct buf loc = BUF_INIT;
 
-	buf_printf(&loc, "%s/%s.gp", r->o->shown, r->scripts[at]);
+	buf_printf(&loc, "%s/%s.gp", r->o->shown,
+		   r->scripts[j->figs[j->done < j->nfigs ? j->done : j->nfigs - 1]]);
 	if (j->timed_out) {
 		diag_error(buf_str(&loc), 0, 0,
 			   "gnuplot: no figure finished in %g s, so the process was killed as hung "
@@ -381,6 +423,10 @@ static bool reap(struct runner *r, struct job *j, double now)
 		j->status = 0;
 	j->reaped = true;
 	interrupt_child_remove(j->pid);
+	if (j->in >= 0) {
+		close(j->in);
+		j->in = -1;
+	}
 	r->seconds += now - j->start;
 	/* what it wrote last; a leftover grandchild may keep the pipe open, so no
 	 * waiting for end-of-file (the read end is non-blocking) */
@@ -466,45 +512,21 @@ static size_t jobs_for(const struct gnuplot_options *o, size_t n)
 	return jobs;
 }
 
-/* Share scripts 0..n) out over jobs new jobs. */
-static void jobs_share(struct runner *r, size_t jobs, size_t n)
+/* jobs new jobs for scripts 0..n), none started yet. */
+static void jobs_new(struct runner *r, size_t jobs, size_t n)
 {
 	r->njobs = jobs;
+	r->n = n;
 	r->jobs = xcalloc(jobs, sizeof(*r->jobs));
-	for (size_t k = 0; k < jobs; k++) {
-		r->jobs[k].fd = -1;
-		r->jobs[k].figs = xcalloc(n / jobs + 1, sizeof(size_t));
-	}
-	/* Round robin: the figures of one kind (and cost) spread over every process. */
-	for (size_t i = 0; i < n; i++) {
-		struct job *j = &r->jobs[i % jobs];
-		j->figs[j->nfigs++] = i;
-	}
+	for (size_t k = 0; k < jobs; k++)
+		r->jobs[k].fd = r->jobs[k].in = -1;
 }
 
 /*
- * A new hidden directory for the batch scripts in dir, as an absolute path (gnuplot runs in
- * dir), or NULL after a diagnostic. In a site build dir is inside the temporary site, so even
- * a build killed outright (SIGKILL) leaves nothing elsewhere, and the next build removes it
- * with the rest. Caller frees.
+ * Start every job and send each its first QUEUED scripts, one round at a time (the first
+ * scripts go to different processes); on a failure (or an interrupt) kill and reap those
+ * started, return -1.
  */
-static char *batch_dir(const char *dir)
-{
-	struct buf tmpl = BUF_INIT;
-	char *abs_dir = absolute(xstrdup(dir));
-
-	buf_printf(&tmpl, "%s/.washboard-batches-XXXXXX", abs_dir);
-	free(abs_dir);
-	if (!mkdtemp(tmpl.data)) {
-		diag_error(buf_str(&tmpl), 0, 0, "cannot create a temporary directory: %s",
-			   strerror(errno));
-		buf_release(&tmpl);
-		return NULL;
-	}
-	return buf_detach(&tmpl);
-}
-
-/* Start every job; on a failure (or an interrupt) kill and reap those started, return -1. */
 static int spawn_all(struct runner *r, int devnull)
 {
 	for (size_t k = 0; k < r->njobs; k++) {
@@ -517,6 +539,9 @@ static int spawn_all(struct runner *r, int devnull)
 			return -1;
 		}
 	}
+	for (int round = 0; round < QUEUED; round++)
+		for (size_t k = 0; k < r->njobs; k++)
+			job_send(r, &r->jobs[k]);
 	return 0;
 }
 
@@ -525,9 +550,8 @@ static void jobs_release(struct runner *r)
 	for (size_t k = 0; k < r->njobs; k++) {
 		if (r->jobs[k].fd >= 0)
 			close(r->jobs[k].fd);
-		if (r->jobs[k].batch)
-			unlink(r->jobs[k].batch);
-		free(r->jobs[k].batch);
+		if (r->jobs[k].in >= 0)
+			close(r->jobs[k].in);
 		free(r->jobs[k].figs);
 		buf_release(&r->jobs[k].err);
 		buf_release(&r->jobs[k].partial);
@@ -539,7 +563,7 @@ int gnuplot_run(const char *const *scripts, size_t n, const struct gnuplot_optio
 		double *seconds)
 {
 	struct runner r;
-	char *gnuplot = NULL, *tmp_dir = NULL;
+	char *gnuplot = NULL;
 	int devnull = -1, rc = -1;
 
 	memset(&r, 0, sizeof(r));
@@ -555,10 +579,7 @@ int gnuplot_run(const char *const *scripts, size_t n, const struct gnuplot_optio
 		goto out;
 	}
 	r.gnuplot = gnuplot;
-	jobs_share(&r, jobs_for(o, n), n);
-	tmp_dir = batch_dir(o->dir);
-	if (!tmp_dir || write_batches(&r, tmp_dir) != 0)
-		goto out;
+	jobs_new(&r, jobs_for(o, n), n);
 	devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
 	if (devnull < 0) {
 		diag_error("/dev/null", 0, 0, "cannot open: %s", strerror(errno));
@@ -572,9 +593,6 @@ out:
 	if (devnull >= 0)
 		close(devnull);
 	jobs_release(&r);
-	if (tmp_dir)
-		rmdir(tmp_dir);
-	free(tmp_dir);
 	free(gnuplot);
 	return rc;
 }

@@ -1,5 +1,5 @@
 /*
- * plot.h - every figure of the site, drawn by gnuplot in batches, in parallel, with reuse.
+ * plot.h - every figure of the site, drawn by gnuplot in parallel, with reuse.
  *
  * plot_site() turns the report tree (report.h) into one gnuplot script per figure (figures.h:
  * figures.c and one figures_*.c per family), runs the scripts through a few long-lived
@@ -99,10 +99,10 @@
  * stamps PDFs with the time of drawing; plot_site() rewrites that date in place to
  * SOURCE_DATE_EPOCH (or 1970-01-01 when it is unset), so PDFs are reproducible too.
  *
- * Speed: one gnuplot process per job reads a batch file (in OUT/figures/.washboard-batches-*,
- * removed afterwards) that loads its share of the scripts, each after `reset session`;
- * gnuplot runs with `-d` (no ~/.gnuplot) in OUT/figures, stdout to /dev/null, stderr read
- * for progress and errors.
+ * Speed: one long-lived gnuplot process per job, fed the scripts one at a time through its
+ * stdin (each after `reset session`), the next to whichever process finished one, so the
+ * processes end together (gnuplot.h); gnuplot runs with `-d` (no ~/.gnuplot) in
+ * OUT/figures, stdout to /dev/null, stderr read for progress and errors.
  * Figures whose script is byte-identical to the one in the previous site, and whose outputs
  * are all there, are hard-linked (or copied) from it instead of drawn. PNG dominates the
  * time and its cost is per pixel (cairo's PNG encoding: an empty 1440x960 plot costs as much

@@ -29,7 +29,7 @@ static void figure_progress(void *ud, size_t done, size_t total)
 	fprintf(stderr, "\r\033[Kwashboard: figures %zu/%zu", done, total);
 }
 
-/* The figures stage: gnuplot, batched, reusing the previous site's unchanged figures. */
+/* The figures stage: gnuplot, in parallel, reusing the previous site's unchanged figures. */
 static int draw_figures(struct build *b)
 {
 	struct plot_options po;

@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "content.h"
 #include "figures.h"
+#include "gnuplot.h"
 #include "plot.h"
 #include "report.h"
 #include "util.h"
@@ -777,6 +778,124 @@ static void a_gnuplot_that_writes_nothing_is_an_error(void **state)
 	free(fake);
 }
 
+/* gnuplot_run() on scripts written here: the order the drawn callback saw, in order[]. */
+struct run_log {
+	size_t order[16], n;
+};
+
+static int log_drawn(void *ud, size_t i)
+{
+	struct run_log *log = ud;
+	if (log->n < sizeof(log->order) / sizeof(log->order[0]))
+		log->order[log->n++] = i;
+	return 0;
+}
+
+struct gp_call {
+	const char *const *names;
+	size_t n;
+	int jobs;
+	struct run_log log;
+};
+
+static int run_gnuplot_scripts(void *arg)
+{
+	struct gp_call *c = arg;
+	struct gnuplot_options o;
+	char *dir = at("feed");
+	double seconds = 0;
+	int rc;
+	memset(&o, 0, sizeof(o));
+	o.program = "gnuplot";
+	o.dir = dir;
+	o.shown = "feed";
+	o.jobs = c->jobs;
+	o.timeout = 60;
+	o.drawn = log_drawn;
+	o.ud = &c->log;
+	rc = gnuplot_run(c->names, c->n, &o, &seconds);
+	free(dir);
+	return rc;
+}
+
+/* A script that writes NAME.out, so a test can see which scripts ran. */
+static void put_marker_script(const char *name)
+{
+	char rel[64], text[160];
+	snprintf(rel, sizeof(rel), "feed/%s.gp", name);
+	snprintf(text, sizeof(text), "set print '%s.out'\nprint 1\nunset print\n", name);
+	put(rel, text);
+}
+
+/*
+ * gnuplot goes on after an error in what it reads from stdin: the check after each script
+ * must stop it there, as a batch file would, so the scripts queued behind a failed one are
+ * never drawn, and the error names the failed script and line.
+ */
+static void a_failing_script_stops_its_gnuplot_and_is_reported_at_its_line(void **state)
+{
+	static const char *const names[] = {"ok", "bad", "after", "later"};
+	struct gp_call c = {names, 4, 1, {{0}, 0}};
+	char *err;
+	int rc;
+	(void)state;
+	put_marker_script("ok");
+	put("feed/bad.gp", "set print 'bad.out'\nprint 1\nunset print\nnot_a_gnuplot_command\n"
+			   "set print 'bad-end.out'\nprint 1\nunset print\n");
+	put_marker_script("after");
+	put_marker_script("later");
+	err = capture_stderr(run_gnuplot_scripts, &c, &rc);
+	(void)state;
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "error: feed/bad.gp:4: gnuplot: invalid command"));
+	assert_int_equal(c.log.n, 1); /* only "ok" was drawn */
+	assert_int_equal(c.log.order[0], 0);
+	assert_true(exists_nonempty("feed/ok.out"));
+	assert_true(exists_nonempty("feed/bad.out"));
+	assert_false(exists_nonempty("feed/bad-end.out")); /* the script stopped at its error */
+	assert_false(exists_nonempty("feed/after.out"));   /* and so did gnuplot, though queued */
+	assert_false(exists_nonempty("feed/later.out"));
+	free(err);
+}
+
+/*
+ * The next script goes to whichever gnuplot finishes one first, not to a share fixed in
+ * advance: script 0 waits until script 10 has run. Shared out round robin over two
+ * processes, 10 would queue behind 0 in the same process and never run (a hang, ended by
+ * the timeout as a failure); fed as the processes finish, the other process draws 1 and
+ * 3..10 while 0 waits. No timing is involved, only the order.
+ */
+static void each_script_goes_to_the_first_gnuplot_that_is_free(void **state)
+{
+	static const char *const names[] = {"wait", "s1", "s2", "s3", "s4", "s5",
+					    "s6",   "s7", "s8", "s9", "last"};
+	struct gp_call c = {names, 11, 2, {{0}, 0}};
+	char *err;
+	int rc;
+	(void)state;
+	put("feed/wait.gp", "while (system('test -e last.out && echo 1 || echo 0') eq '0') {\n"
+			    "\tpause 0.02\n}\nset print 'wait.out'\nprint 1\nunset print\n");
+	for (int i = 1; i <= 9; i++) {
+		char name[8];
+		snprintf(name, sizeof(name), "s%d", i);
+		put_marker_script(name);
+	}
+	put_marker_script("last");
+	err = capture_stderr(run_gnuplot_scripts, &c, &rc);
+	assert_int_equal(rc, 0);
+	assert_int_equal(c.log.n, 11);
+	/* script 0 finished after script 10, and 2 (queued behind it) after 0 */
+	{
+		size_t pos[11];
+		for (size_t k = 0; k < c.log.n; k++)
+			pos[c.log.order[k]] = k;
+		assert_true(pos[0] > pos[10]);
+		assert_true(pos[2] > pos[0]);
+	}
+	assert_true(exists_nonempty("feed/wait.out"));
+	free(err);
+}
+
 static void a_hung_gnuplot_is_killed_after_the_timeout(void **state)
 {
 	struct plot_stats st;
@@ -835,6 +954,8 @@ int main(void)
 	    cmocka_unit_test(a_gnuplot_error_is_reported_at_the_figure_script_and_line),
 	    cmocka_unit_test(a_gnuplot_that_writes_nothing_is_an_error),
 	    cmocka_unit_test(a_hung_gnuplot_is_killed_after_the_timeout),
+	    cmocka_unit_test(a_failing_script_stops_its_gnuplot_and_is_reported_at_its_line),
+	    cmocka_unit_test(each_script_goes_to_the_first_gnuplot_that_is_free),
 	    cmocka_unit_test(an_unknown_format_is_refused),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
