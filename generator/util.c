@@ -538,7 +538,13 @@ size_t text_clean(struct buf *b)
 	size_t replaced = 0, i = 0, done = 0;
 
 	while (i < b->len) {
-		size_t k = utf8_seq_len(b->data + i, b->len - i);
+		unsigned char c = (unsigned char)b->data[i];
+		size_t k;
+		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' || c == '\r') {
+			i++; /* printable ASCII, most of a page: no need to decode */
+			continue;
+		}
+		k = utf8_seq_len(b->data + i, b->len - i);
 		if (k && !text_forbidden(utf8_decode(b->data + i, k))) {
 			i += k;
 			continue;
