@@ -206,17 +206,13 @@ static double exact_value(const char *r, int e, bool neg)
  * digits are exactly "5" or "50"; those rare candidates come from printf itself, so the
  * result is always what "%.<p>g" gives for the smallest p that reads back.
  */
-void buf_number(struct buf *b, double x)
+static void number_text(struct buf *b, double x)
 {
 	char e17[48], d[20];
 	struct buf cand = BUF_INIT;
 	bool neg;
 	int e;
 
-	if (x == 0) { /* also folds -0 into 0 so output never shows "-0" */
-		buf_putc(b, '0');
-		return;
-	}
 	if (x == floor(x) && fabs(x) < 1e15) {
 		buf_printf(b, "%.0f", x);
 		return;
@@ -272,6 +268,44 @@ void buf_number(struct buf *b, double x)
 	}
 	buf_release(&cand);
 	format_g(b, neg, d, 17, e);
+}
+
+/*
+ * The numbers written last, by their bits, per thread: a site writes the same values many
+ * times over (a model's capabilities score in every figure, CSV and page of its cohort), and
+ * a hit costs a copy instead of printf. Bits 0 (+0) never reach it, so 0 marks a free slot.
+ */
+#define NUMBER_CACHE_BITS 12 /* 4096 slots */
+struct number_slot {
+	uint64_t bits;
+	unsigned char len;
+	char text[31]; /* the longest is 24 bytes: -1.2345678901234567e-308 */
+};
+static _Thread_local struct number_slot number_cache[1u << NUMBER_CACHE_BITS];
+
+void buf_number(struct buf *b, double x)
+{
+	struct number_slot *slot;
+	uint64_t bits;
+	size_t at;
+
+	if (x == 0) { /* also folds -0 into 0 so output never shows "-0" */
+		buf_putc(b, '0');
+		return;
+	}
+	memcpy(&bits, &x, sizeof(bits));
+	slot = &number_cache[(bits * 0x9E3779B97F4A7C15u) >> (64 - NUMBER_CACHE_BITS)];
+	if (slot->bits == bits) {
+		buf_add(b, slot->text, slot->len);
+		return;
+	}
+	at = b->len;
+	number_text(b, x);
+	if (b->len - at < sizeof(slot->text)) {
+		slot->bits = bits;
+		slot->len = (unsigned char)(b->len - at);
+		memcpy(slot->text, b->data + at, slot->len);
+	}
 }
 
 void buf_number15(struct buf *b, double x)

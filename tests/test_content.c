@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,43 @@ static void numbers_print_in_the_shortest_round_trip_form(void **state)
 	buf_release(&b);
 }
 
+/*
+ * buf_number() keeps the numbers it wrote last (4096 slots by their bits): 20,000 numbers,
+ * each written several times in an order that makes them evict one another, must come out
+ * every time as the shortest "%.<p>g" (p = 15, 16 or 17) that reads back, which printf
+ * and strtod decide here independently.
+ */
+static void a_number_written_again_is_the_same_from_the_cache(void **state)
+{
+	enum { N = 20000 };
+	double *xs = xcalloc(N, sizeof(double));
+	uint64_t seed = 88172645463325252u;
+	(void)state;
+	for (size_t i = 0; i < N; i++) {
+		seed ^= seed << 13;
+		seed ^= seed >> 7;
+		seed ^= seed << 17;
+		xs[i] = ((double)(seed >> 11) / 9007199254740992.0 - 0.5) *
+			pow(10, (double)(int)(seed % 21) - 10);
+	}
+	for (int pass = 0; pass < 3; pass++)
+		for (size_t t = 0; t < N; t++) {
+			/* forward, backward, then strided: hits, misses and evictions mixed */
+			size_t i = pass == 0 ? t : pass == 1 ? N - 1 - t : (t * 7919) % N;
+			struct buf b = BUF_INIT;
+			char want[40] = "0";
+			for (int prec = 15; xs[i] != 0 && prec <= 17; prec++) {
+				snprintf(want, sizeof(want), "%.*g", prec, xs[i]);
+				if (strtod(want, NULL) == xs[i])
+					break;
+			}
+			buf_number(&b, xs[i]);
+			assert_string_equal(buf_str(&b), want);
+			buf_release(&b);
+		}
+	free(xs);
+}
+
 static void statistics_print_with_fifteen_significant_digits(void **state)
 {
 	static const double xs[] = {0.1, -0.004261109083190745, 13599.96943277565, 1.6e23,
@@ -208,6 +246,7 @@ int main(void)
 		cmocka_unit_test(nesting_is_capped_without_recursion),
 		cmocka_unit_test(overflowing_numbers_are_errors),
 		cmocka_unit_test(numbers_print_in_the_shortest_round_trip_form),
+		cmocka_unit_test(a_number_written_again_is_the_same_from_the_cache),
 		cmocka_unit_test(statistics_print_with_fifteen_significant_digits),
 		cmocka_unit_test(slugs_keep_paper_ids_recognisable),
 		cmocka_unit_test(numbers_in_text_must_be_whole_and_finite),
