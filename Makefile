@@ -130,7 +130,7 @@ asan: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh build/asan
 
 # The unit tests and one full analysis and build under valgrind: no leaks, no errors. Its own
-# build dir, without the node pool (WB_NODE_POOL=0), so that valgrind sees every node.
+# build dir, without the pools (WB_NODE_POOL=0), so that valgrind sees every allocation.
 MC_BUILD := build/memcheck
 VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1
 memcheck:

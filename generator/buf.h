@@ -14,6 +14,26 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/*
+ * WB_NODE_POOL: 1 when the pooled allocators are on (value nodes from slabs, value.c;
+ * cmark-gfm's page memory, markdown.c). A pool hides a use after free from AddressSanitizer
+ * and valgrind (the memory stays allocated), so sanitizer builds take everything from
+ * malloc: WB_NODE_POOL=0, the default under AddressSanitizer, or -DWB_NODE_POOL=0 for
+ * valgrind (make memcheck).
+ */
+#ifndef WB_NODE_POOL
+#if defined(__SANITIZE_ADDRESS__)
+#define WB_NODE_POOL 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WB_NODE_POOL 0
+#endif
+#endif
+#endif
+#ifndef WB_NODE_POOL
+#define WB_NODE_POOL 1
+#endif
+
 /** Allocate n bytes; never returns NULL. */
 void *xmalloc(size_t n);
 /** Allocate a zeroed array of n items of size sz; never returns NULL, checks overflow. */

@@ -25,7 +25,7 @@ static int registered;
  * chunks stay allocated, so their pages are faulted in once, not once per page (what made
  * cmark's own arena allocator slower than malloc). A page whose Markdown is larger than
  * PAGE_MEM_MAX_INPUT uses malloc, so that the memory one page holds stays bounded by what
- * it frees (a cohort index of 10^4 models).
+ * it frees (a cohort index of 10^4 models); so do sanitizer builds (WB_NODE_POOL, buf.h).
  */
 #define PAGE_MEM_CHUNK (1u << 20)
 #define PAGE_MEM_MAX_INPUT (1u << 18)
@@ -204,7 +204,8 @@ static void add_heading_ids(const char *html, struct buf *out)
 int markdown_to_html(const char *md, size_t len, struct buf *out)
 {
 	static const char *const exts[] = {"table", "autolink", "strikethrough"};
-	cmark_mem *mem = len <= PAGE_MEM_MAX_INPUT ? &page_mem : cmark_get_default_mem_allocator();
+	cmark_mem *mem = WB_NODE_POOL && len <= PAGE_MEM_MAX_INPUT ? &page_mem
+								  : cmark_get_default_mem_allocator();
 	cmark_parser *parser = NULL;
 	cmark_node *doc = NULL;
 	char *html = NULL;

@@ -11,29 +11,13 @@
 /*
  * Nodes come from slabs of NODES_PER_SLAB and go back to a free list: a report has ~10^5
  * nodes, and malloc/free per node was the largest single cost of writing one. Slabs are
- * returned to the system by value_release_all() at exit.
- *
- * A pool hides a use after free from AddressSanitizer and valgrind (the node's memory stays
- * allocated), so sanitizer builds take every node from malloc: WB_NODE_POOL=0, the default
- * under AddressSanitizer, or -DWB_NODE_POOL=0 for valgrind (make memcheck).
+ * returned to the system by value_release_all() at exit. Sanitizer builds take every node
+ * from malloc (WB_NODE_POOL, buf.h).
  */
 #define NODES_PER_SLAB 1024
 
 /* millions of nodes a report: value.h's layout keeps one within 40 bytes on 64-bit machines */
 _Static_assert(sizeof(struct value) <= 40, "struct value grew past 40 bytes");
-
-#ifndef WB_NODE_POOL
-#if defined(__SANITIZE_ADDRESS__)
-#define WB_NODE_POOL 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define WB_NODE_POOL 0
-#endif
-#endif
-#endif
-#ifndef WB_NODE_POOL
-#define WB_NODE_POOL 1
-#endif
 
 struct slab {
 	struct slab *next;
