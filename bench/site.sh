@@ -7,8 +7,9 @@
 #   forced    `--force` rebuild over the full site: nothing changed, figures reused
 #   no-change a rebuild with nothing changed (the input fingerprint matches)  target < 0.5 s
 #   gnuplot   gnuplot alone drawing the same figures from their .gp scripts, as many
-#             processes as washboard uses, right after each full build (the ratio is
-#             taken per pair, so that the machine's load drifts alike over both);
+#             processes as washboard uses, fed the same way (the next script to whichever
+#             finishes one; bench/gnuplot_alone.py), right after each full build (the ratio
+#             is taken per pair, so that the machine's load drifts alike over both);
 #             target: full / gnuplot <= 1.1, i.e. < 10 % of the build outside gnuplot
 #
 # Wall and CPU seconds (user + system, gnuplot included) are printed. Nothing is deleted
@@ -30,6 +31,7 @@ case "$1" in
 esac
 cd "$(dirname "$0")/.."
 RUNS=${BENCH_SITE_RUNS:-3}
+PY=/usr/bin/python3 # Debian's, as the other benchmarks use
 JOBS=$(nproc 2>/dev/null || echo 2)
 tmp=
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -57,23 +59,12 @@ time_it() {
 median() { sort -n "$tmp/$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 pass() { awk -v x="$1" -v t="$2" 'BEGIN { print (x <= t) ? "PASS" : "MISS" }'; }
 
-# gnuplot_alone DIR: the scripts of $tmp/scripts shared round-robin between $JOBS gnuplot
-# processes, drawing in DIR; fails when any of them does
+# gnuplot_alone DIR: the scripts of $tmp/scripts drawn in DIR by $JOBS gnuplot processes,
+# each given the next script when it finishes one, as washboard gives them
+# (bench/gnuplot_alone.py); fails when any of them does
 gnuplot_alone() {
-	j=0
-	pids=
-	while [ "$j" -lt "$JOBS" ]; do
-		awk -v j="$j" -v n="$JOBS" '(NR - 1) % n == j { printf "reset\nload \"%s\"\n", $0 }' \
-			"$tmp/scripts" >"$tmp/batch$j.gp"
-		(cd "$1" && exec gnuplot "$tmp/batch$j.gp" >/dev/null 2>"$tmp/gnuplot$j.err") &
-		pids="$pids $!"
-		j=$((j + 1))
-	done
-	failed=0
-	for p in $pids; do
-		wait "$p" || failed=1
-	done
-	[ "$failed" = 0 ] || { cat "$tmp"/gnuplot*.err >&2; return 1; }
+	"$PY" bench/gnuplot_alone.py "$1" "$JOBS" "$tmp/scripts" 2>"$tmp/gnuplot.err" ||
+		{ cat "$tmp/gnuplot.err" >&2; return 1; }
 }
 
 # measure WHERE: every run in a new directory under WHERE, then the table
