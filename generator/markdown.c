@@ -45,9 +45,15 @@ struct mem_head {
 static struct mem_chunk *chunks, *current; /* all of them; the one being filled */
 static char *newest;			   /* the last block given, for realloc in place */
 
+/* The bytes a block of size takes in a chunk: its head and it, to 16 bytes. */
+static size_t block_bytes(size_t size)
+{
+	return (sizeof(struct mem_head) + size + 15) & ~(size_t)15;
+}
+
 static void *page_alloc(size_t size)
 {
-	size_t need = (sizeof(struct mem_head) + size + 15) & ~(size_t)15;
+	size_t need = block_bytes(size);
 	struct mem_head *h;
 
 	while (current && current->used + need > current->size)
@@ -88,10 +94,9 @@ static void *page_realloc(void *p, size_t size)
 		return page_alloc(size);
 	h = (struct mem_head *)p - 1;
 	if (p == newest) {
-		size_t have = (sizeof(*h) + h->size + 15) & ~(size_t)15;
-		size_t need = (sizeof(*h) + size + 15) & ~(size_t)15;
-		if (current->used - have + need <= current->size) {
-			current->used = current->used - have + need;
+		size_t rest = current->used - block_bytes(h->size) + block_bytes(size);
+		if (rest <= current->size) {
+			current->used = rest;
 			h->size = size;
 			return p;
 		}

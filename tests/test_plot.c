@@ -845,7 +845,6 @@ static void a_failing_script_stops_its_gnuplot_and_is_reported_at_its_line(void 
 	put_marker_script("after");
 	put_marker_script("later");
 	err = capture_stderr(run_gnuplot_scripts, &c, &rc);
-	(void)state;
 	assert_int_equal(rc, -1);
 	assert_non_null(strstr(err, "error: feed/bad.gp:4: gnuplot: invalid command"));
 	assert_int_equal(c.log.n, 1); /* only "ok" was drawn */
