@@ -157,10 +157,10 @@ void fig_history(struct plotter *p, const struct value *report, const struct val
  */
 int fig_make_parent(const char *fig_dir, const char *name, struct buf *last);
 /**
- * Write figure f's .gp and .csv into fig_dir; reuse its outputs from prev_dir (NULL: no
- * reuse) when the previous script is byte-identical and every requested output is there
- * (hard link, else copy), else remove stale outputs. Sets f->reused. Returns 0, or -1 after
- * a diagnostic.
+ * Write figure f's .gp and .csv into fig_dir, which has none of f's files yet (the new
+ * site's); reuse its outputs from prev_dir (NULL: no reuse) when the previous script is
+ * byte-identical and every requested output is there (hard link, else copy). Sets f->reused.
+ * Returns 0, or -1 after a diagnostic.
  */
 int fig_place(const struct plotter *p, struct figure *f, const char *fig_dir, const char *prev_dir);
 /**

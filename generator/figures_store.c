@@ -61,30 +61,10 @@ static bool file_nonempty(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
 }
 
-static bool same_inode(const char *a, const char *b)
-{
-	struct stat sa, sb;
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	       sa.st_ino == sb.st_ino;
-}
-
-/* Remove the file at path, if there is one, so that it can be replaced. */
-static int unlink_old(const char *path)
-{
-	if (unlink(path) != 0 && errno != ENOENT) {
-		diag_error(path, 0, 0, "cannot replace: %s", strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-/* Put the file at from also at to: a hard link when possible, else a copy. */
+/* Put the file at from also at to (which does not exist): a hard link when possible, else a
+ * copy. */
 static int link_or_copy(const char *from, const char *to)
 {
-	if (same_inode(from, to))
-		return 0;
-	if (unlink_old(to) < 0)
-		return -1;
 	if (link(from, to) == 0)
 		return 0;
 	return file_copy(from, to);
@@ -131,8 +111,9 @@ static bool wants(const struct plotter *p, int e)
 }
 
 /*
- * Write figure f's .gp and .csv; reuse its outputs from prev_dir when the previous script is
- * byte-identical and every requested output is there. Sets f->reused.
+ * Write figure f's .gp and .csv into fig_dir, which has none of f's files yet; reuse its
+ * outputs from prev_dir when the previous script is byte-identical and every requested
+ * output is there. Sets f->reused.
  */
 int fig_place(const struct plotter *p, struct figure *f, const char *fig_dir, const char *prev_dir)
 {
@@ -150,16 +131,18 @@ int fig_place(const struct plotter *p, struct figure *f, const char *fig_dir, co
 			free(prev);
 		}
 	}
-	if (file_write_atomic(gp, f->script.data, f->script.len) != 0 ||
-	    file_write_atomic(csv, buf_str(&f->csv), f->csv.len) != 0)
+	/* fig_dir is the new site's: nothing to replace, so plain writes (an unfinished
+	 * build's directory is removed whole) */
+	if (file_write(gp, f->script.data, f->script.len) != 0 ||
+	    file_write(csv, buf_str(&f->csv), f->csv.len) != 0)
 		goto out;
-	for (int e = 0; e < FIG_OUTPUTS; e++) {
+	for (int e = 0; e < FIG_OUTPUTS && f->reused; e++) {
 		char *to, *from;
 		if (!wants(p, e))
 			continue;
 		to = output_of(fig_dir, f, e);
-		from = f->reused ? output_of(prev_dir, f, e) : NULL;
-		rc = from ? link_or_copy(from, to) : unlink_old(to);
+		from = output_of(prev_dir, f, e);
+		rc = link_or_copy(from, to);
 		free(to);
 		free(from);
 		if (rc != 0)

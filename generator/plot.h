@@ -136,7 +136,7 @@ enum { PLOT_SVG = 1, PLOT_PNG = 2, PLOT_PDF = 4, PLOT_ALL = 7 };
 #define PLOT_TIMEOUT 120.0
 
 struct plot_options {
-	const char *out_dir;  /* site root being built; figures go to out_dir/figures/ */
+	const char *out_dir;  /* the new site's root; figures go to out_dir/figures/ */
 	const char *previous; /* root of the previously published site, or NULL: no reuse */
 	unsigned formats;     /* PLOT_SVG | PLOT_PNG | PLOT_PDF; 0 means PLOT_ALL */
 	int jobs;	      /* most gnuplot processes at once; <= 0: number of online CPUs */
@@ -161,8 +161,10 @@ struct plot_stats {
 
 /**
  * Draw every figure of report (a tree from report_build()) into o->out_dir/figures/,
- * creating the directories it needs. Files of the same name are replaced; other files in
- * figures/ are left alone, so build into a fresh directory (as the site builder does).
+ * creating the directories it needs. figures/ must not hold a file of the same name (it
+ * is the new site's, as the site builder makes it): the files are written in place, none
+ * replaced (a figure's output left from an earlier draw would fail the link of a reused
+ * one, or be taken for the new drawing by the check).
  *
  * o->progress, when set, is called with (done, total) figures: once after the reusable
  * figures are linked (done = reused) and after each drawn figure, from this thread.

@@ -293,11 +293,17 @@ bool path_is_file(const char *path)
 
 int path_mkdirs(const char *path)
 {
-	char *p = xstrdup(path);
+	char *p;
 	char *s;
 	int rc = -1;
 
-	for (s = p + 1; *s; s++) {
+	/* the directory itself first: most calls find it there, or only it missing */
+	if (mkdir(path, 0777) == 0)
+		return 0;
+	if (errno == EEXIST && path_is_dir(path))
+		return 0;
+	p = xstrdup(path);
+	for (s = *p ? p + 1 : p; *s; s++) {
 		if (*s != '/')
 			continue;
 		*s = '\0';
