@@ -482,14 +482,16 @@ static void weighted_sd(const double *x, const unsigned *w, const size_t *list, 
 			double *mean, double *sd)
 {
 	double sw = 0, sx = 0, ss = 0;
-	if (n && constant_over(x, list, n)) {
+	bool constant = true;
+	for (size_t t = 0; t < n; t++) {
+		constant &= x[list[t]] == x[list[0]];
+		sw += w[list[t]];
+		sx += w[list[t]] * x[list[t]];
+	}
+	if (n && constant) {
 		*mean = x[list[0]];
 		*sd = 0;
 		return;
-	}
-	for (size_t t = 0; t < n; t++) {
-		sw += w[list[t]];
-		sx += w[list[t]] * x[list[t]];
 	}
 	*mean = sw > 0 ? sx / sw : NAN;
 	for (size_t t = 0; t < n; t++) {
@@ -823,6 +825,40 @@ static void capability_block(const struct fit_cohort *fc, const unsigned *w, con
 /* ------------------------------------------------------------------ per benchmark */
 
 
+/* z-score parameters of result r when it is a capability benchmark in the block: the block's
+ * own (its rows, with imputed cells), as the analysis standardises it. False otherwise. */
+static bool zparams_of_block(const struct fit_cohort *fc, size_t r, struct fit_result *out)
+{
+	struct fit_scratch *s = out->scratch;
+	long j = fc->cap_of[r];
+
+	if (j < 0 || !out->capable || !isfinite(s->cap_sd[j]))
+		return false;
+	s->zmu[r] = s->cap_mu[j];
+	s->zsd[r] = s->cap_sd[j];
+	return true;
+}
+
+/* z-score parameters of result r from moments m of its values over a set of total weight
+ * m.w (its mean my and centred sum syy), whose values are all equal to first when constant. */
+static void zparams_set(struct fit_scratch *s, size_t r, struct moments m, bool constant,
+			double first)
+{
+	s->zmu[r] = constant ? first : m.my; /* equal values: SD 0 exactly (method.md 1.3) */
+	s->zsd[r] = m.w > 0 ? (constant ? 0 : sqrt(fmax(m.syy, 0) / m.w)) : NAN;
+}
+
+/*
+ * z-score parameters of result r over the set g that gather_ranked() took from col (r's
+ * values, by the capabilities score) when that set is the one zparams() would take: the
+ * sums are the same, in the same order, so the parameters are too, bit for bit.
+ */
+static void zparams_of_set(struct fit_scratch *s, const struct column *col, size_t r,
+			   const struct ranked *g)
+{
+	zparams_set(s, r, g->m, g->groups < 2, g->n ? col->x[s->list[0]] : NAN);
+}
+
 /* z-score parameters of result r: over the sample's complete models for a capability
  * benchmark (the set of the last capability block is not kept, so it is rebuilt), else over
  * the sample's models that have it. */
@@ -833,19 +869,11 @@ static void zparams(const struct fit_cohort *fc, size_t r, const unsigned *w,
 	const struct column *col = &fc->res[r];
 	const double *need = fc->is_cap[r] && out->capable ? out->score : NULL;
 	struct sums a = {0, 0, 0, 0, 0, 0, 0, 0};
-	long j = fc->cap_of[r];
-
-	if (j >= 0 && out->capable && isfinite(s->cap_sd[j])) {
-		/* a capability benchmark in the block: the block's own parameters (its rows, with
-		 * imputed cells), as the analysis standardises it */
-		s->zmu[r] = s->cap_mu[j];
-		s->zsd[r] = s->cap_sd[j];
-		return;
-	}
-	struct moments m;
 	bool constant = true;
 	double first = NAN;
 
+	if (zparams_of_block(fc, r, out))
+		return;
 	for (size_t t = 0; t < col->n; t++) {
 		size_t i = col->ord[t];
 		if (!w[i] || (need && !isfinite(need[i])))
@@ -855,12 +883,13 @@ static void zparams(const struct fit_cohort *fc, size_t r, const unsigned *w,
 		constant &= col->x[i] == first;
 		sums_add(&a, col->x[i], col->x[i], w[i]);
 	}
-	m = sums_moments(&a);
-	s->zmu[r] = constant ? first : m.mx; /* equal values: SD 0 exactly (method.md 1.3) */
-	s->zsd[r] = a.w > 0 ? (constant ? 0 : sqrt(fmax(m.sxx, 0) / a.w)) : NAN;
+	zparams_set(s, r, sums_moments(&a), constant, first);
 }
 
-/* The statistics against the capabilities score (pairs: the sample's models with both). */
+/*
+ * Result r's z-score parameters (zparams()), then its statistics against the capabilities
+ * score (pairs: the sample's models with both).
+ */
 static void against_score(const struct fit_cohort *fc, size_t r, const unsigned *w,
 			  const struct column *scol, struct fit_result *out)
 {
@@ -872,14 +901,22 @@ static void against_score(const struct fit_cohort *fc, size_t r, const unsigned 
 	double ic;
 
 	s->lb_a[r] = s->lb_b[r] = NAN;
-	if (!out->capable)
+	if (!out->capable) {
+		zparams(fc, r, w, out);
 		return;
+	}
 	/* with the full mask and neither imputation nor reduced scores, the models with a score
-	 * are the complete ones */
-	g = s->full_mask && !fc->opt.impute && !fc->opt.reduced_score ? gather_ranked(s, &fc->with_cap[r], w, NULL, out->score,
-					 set_new(s, fc->nm), s->ra)
-			 : gather_ranked(s, &fc->res[r], w, out->score, out->score, set_new(s, fc->nm),
-					 s->ra);
+	 * are the complete ones; when r's models all are, the pairs are zparams()'s set */
+	if (s->full_mask && !fc->opt.impute && !fc->opt.reduced_score) {
+		g = gather_ranked(s, &fc->with_cap[r], w, NULL, out->score, set_new(s, fc->nm), s->ra);
+		if (fc->with_cap[r].n != fc->res[r].n)
+			zparams(fc, r, w, out);
+		else if (!zparams_of_block(fc, r, out))
+			zparams_of_set(s, &fc->with_cap[r], r, &g);
+	} else {
+		zparams(fc, r, w, out);
+		g = gather_ranked(s, &fc->res[r], w, out->score, out->score, set_new(s, fc->nm), s->ra);
+	}
 	n = g.n;
 	if (n < ANALYSIS_MIN_MODELS)
 		return;
@@ -995,7 +1032,6 @@ static void benchmarks(const struct fit_cohort *fc, const unsigned *w, struct fi
 		struct fit_bench *fb = &out->bench[r];
 		fb->cap_corr = fb->pearson = fb->slope = fb->std_slope = NAN;
 		fb->compute_corr = fb->compute_slope = fb->reference_corr = NAN;
-		zparams(fc, r, w, out);
 		against_score(fc, r, w, &scol, out);
 		against_compute(fc, r, w, out);
 		if (fc->ref[r].ord)
