@@ -100,13 +100,15 @@ static int write_scores(struct build *b, const struct value *co, const struct va
 	struct names nm = {b, co};
 	struct row_extra extra = {value_str(bench, "id"), model_name, &nm};
 	struct buf out = BUF_INIT, rel = BUF_INIT, title = BUF_INIT, label = BUF_INIT;
+	size_t head;
 	int rc;
 
-	report_csv_rows(&all->pending, ms, cols, &extra);
-	pages_stream_flush(all, false);
 	buf_printf(&rel, "data/%s/benchmarks/%s.csv", cid, value_str(bench, "id"));
 	report_csv_header(&out, cols);
+	head = out.len;
 	report_csv_rows(&out, ms, cols, &extra);
+	buf_add(&all->pending, out.data + head, out.len - head); /* the same rows, once made */
+	pages_stream_flush(all, false);
 	rc = pages_write_file(b->tmp, buf_str(&rel), out.data ? out.data : "", out.len);
 	b->st->files++;
 	buf_reset(&out);
