@@ -11,6 +11,12 @@
 #             finishes one; bench/gnuplot_alone.py), right after each full build (the ratio
 #             is taken per pair, so that the machine's load drifts alike over both);
 #             target: full / gnuplot <= 1.1, i.e. < 10 % of the build outside gnuplot
+#   own CPU   within each full build, its CPU less its gnuplot processes' (the build runs
+#             gnuplot through bench/gnuplot_cpu.py, which writes down what each took; the
+#             wrapper's own start counts as washboard's): washboard's own work, as a share
+#             of its gnuplot's, measured inside one run so that no drift of the machine's
+#             speed between runs moves it; the wall ratio is about 1 + this share when the
+#             two cores are kept busy
 #
 # Wall and CPU seconds (user + system, gnuplot included) are printed. Nothing is deleted
 # while measuring: on ext4 without a journal, the kernel skips inodes freed in the last
@@ -72,7 +78,11 @@ measure() {
 	tmp=$(mktemp -d "$1/washboard-bench-site.XXXXXX")
 	echo "bench: bundled site, $RUNS runs each, $JOBS jobs, in $1 ($(df -P "$tmp" | awk 'NR == 2 { print $1 }'))"
 	for i in $(seq "$RUNS"); do
-		time_it full "$WB" build -q --jobs "$JOBS" --out "$tmp/full$i"
+		time_it full env BENCH_GNUPLOT_CPU="$tmp/gpcpu$i" "$WB" build -q --jobs "$JOBS" \
+			--gnuplot "$(pwd)/bench/gnuplot_cpu.py" --out "$tmp/full$i"
+		# washboard's own CPU in it: the build's less its gnuplot processes' (and wrappers')
+		awk -v c="$(tail -1 "$tmp/c.full")" '{ g += $1; w += $2 }
+			END { printf "%.4f %.4f\n", c - g - w, (c - g - w) / g }' "$tmp/gpcpu$i" >>"$tmp/own"
 		# the same figures' scripts and data, without the images gnuplot is to draw
 		(cd "$tmp/full$i/figures" && find . -name '*.gp' | sort) >"$tmp/scripts"
 		mkdir "$tmp/gp$i"
@@ -101,6 +111,10 @@ measure() {
 	printf '%-36s %8.2fs   (gnuplot alone %.2fs)\n' "CPU of the full build" "$(median c.full)" "$(median c.gnuplot)"
 	printf '%-36s %8.2fx   <= 1.1x %s\n' "full build / gnuplot alone (wall)" "$ratio" "$(pass "$ratio" 1.1)"
 	printf '%-36s %8.2fx\n' "full build / gnuplot alone (CPU)" "$(median r.cpu)"
+	awk '{ print $1 }' "$tmp/own" >"$tmp/own.s"
+	awk '{ print $2 * 100 }' "$tmp/own" >"$tmp/own.r"
+	printf '%-36s %8.2fs   (%.1f%% of its gnuplot'"'"'s CPU; <= 10%% for 1.1x)\n' \
+		"washboard's own CPU in a full build" "$(median own.s)" "$(median own.r)"
 	awk -v r="$ratio" 'BEGIN { s = (1 - 1 / r) * 100; printf "%-36s %8.1f%%\n", "outside gnuplot (1 - gnuplot / full)", (s > 0) ? s : 0 }'
 	rm -rf "$tmp"
 	tmp=
