@@ -163,23 +163,27 @@ static void dark_colours(struct buf *s, const char *text, size_t len)
 {
 	static const char rgb[] = "rgb '#";
 	const size_t rl = sizeof(rgb) - 1;
-	size_t i = 0;
+	const char *p = text, *end = text + len, *hash = text;
 
-	while (i < len) {
-		const char *hit = NULL;
-		size_t k;
-		if (len - i >= rl + 7 && memcmp(text + i, rgb, rl) == 0 && text[i + rl + 6] == '\'')
-			for (k = 0; k < sizeof(dark_palette) / sizeof(dark_palette[0]); k++)
-				if (strncasecmp(text + i + rl, dark_palette[k].light + 1, 6) == 0)
-					hit = dark_palette[k].dark;
-		if (hit) {
-			buf_puts(s, "rgb '");
-			buf_puts(s, hit);
-			i += rl + 6;
-		} else {
-			buf_putc(s, text[i++]);
-		}
+	/* from one '#' to the next (they are few: colours and comments) */
+	while ((hash = memchr(hash, '#', (size_t)(end - hash))) != NULL) {
+		const char *at, *hit = NULL;
+		if ((size_t)(hash++ - p) < rl - 1) /* no room for "rgb '" since the last colour */
+			continue;
+		at = hash - rl;
+		if (memcmp(at, rgb, rl) != 0 || (size_t)(end - at) < rl + 7 || at[rl + 6] != '\'')
+			continue;
+		for (size_t k = 0; k < sizeof(dark_palette) / sizeof(dark_palette[0]); k++)
+			if (strncasecmp(at + rl, dark_palette[k].light + 1, 6) == 0)
+				hit = dark_palette[k].dark;
+		if (!hit)
+			continue;
+		buf_add(s, p, (size_t)(at - p));
+		buf_puts(s, "rgb '");
+		buf_puts(s, hit);
+		p = hash = at + rl + 6;
 	}
+	buf_add(s, p, (size_t)(end - p));
 }
 
 /*
