@@ -127,6 +127,10 @@ static bool crosses(const struct labels_pt *a, const struct labels_pt *b,
 		    const struct labels_box *c)
 {
 	double t0 = 0, t1 = 1, dx = b->x - a->x, dy = b->y - a->y;
+	const double far = LINE_PX + 1; /* a pixel past the widened box: clipping agrees there */
+	if (fmax(a->x, b->x) < c->x0 - far || fmin(a->x, b->x) > c->x1 + far ||
+	    fmax(a->y, b->y) < c->y0 - far || fmin(a->y, b->y) > c->y1 + far)
+		return false; /* all of the segment is to one side of the box */
 	const double p[4] = {-dx, dx, -dy, dy};
 	const double q[4] = {a->x - (c->x0 - LINE_PX), (c->x1 + LINE_PX) - a->x,
 			     a->y - (c->y0 - LINE_PX), (c->y1 + LINE_PX) - a->y};
@@ -174,10 +178,15 @@ static bool clear(const struct labels *pl, const struct labels_box *b, const str
 			return false;
 	if (own) {
 		double mine = box_distance(b, own->x, own->y);
+		/* a point this far along x or y alone is farther, whatever the rounding */
+		double beyond = mine + LABELS_AMBIGUOUS_PX + 1;
 		for (size_t i = 0; i < pl->npoints; i++) {
 			const struct labels_pt *q = &pl->points[i];
 			if (fabs(q->x - own->x) < SAME_POINT_PX &&
 			    fabs(q->y - own->y) < SAME_POINT_PX)
+				continue;
+			if (q->x < b->x0 - beyond || q->x > b->x1 + beyond || q->y < b->y0 - beyond ||
+			    q->y > b->y1 + beyond)
 				continue;
 			if (box_distance(b, q->x, q->y) < mine + LABELS_AMBIGUOUS_PX)
 				return false;
@@ -195,6 +204,12 @@ static size_t shown_chars(const char *s, size_t max)
 		i += len ? len : 1;
 	}
 	return max && chars > max ? max : chars;
+}
+
+/* The width in pixels of a label's text, as drawn. */
+static double text_width(const char *text)
+{
+	return (double)shown_chars(text, LABEL_POINT) * LABEL_CHAR_PX;
 }
 
 /* Which side of the line through a and b is c on: > 0 left, < 0 right, 0 on it. */
@@ -246,15 +261,16 @@ static bool leader(const struct labels *pl, const struct labels_pt *own, const s
 }
 
 /*
- * Text in colour with its anchor at pixel (ax, ay) of the plot area, aligned left (-1),
- * right (1) or centred (0), if its box is clear; returns whether it was drawn. With own (the
- * centre of the point it names) and !lead, it must also name that point unambiguously; with
- * lead, a leader line joins it to own instead (and must be clear itself).
+ * Text (w pixels wide: text_width()) in colour with its anchor at pixel (ax, ay) of the plot
+ * area, aligned left (-1), right (1) or centred (0), if its box is clear; returns whether it
+ * was drawn. With own (the centre of the point it names) and !lead, it must also name that
+ * point unambiguously; with lead, a leader line joins it to own instead (and must be clear
+ * itself).
  */
-static bool place_text(struct labels *pl, struct buf *s, const char *text, const char *colour,
-		       double ax, double ay, int align, const struct labels_pt *own, bool lead)
+static bool place_text(struct labels *pl, struct buf *s, const char *text, double w,
+		       const char *colour, double ax, double ay, int align,
+		       const struct labels_pt *own, bool lead)
 {
-	double w = (double)shown_chars(text, LABEL_POINT) * LABEL_CHAR_PX;
 	double x0 = align < 0 ? ax : align > 0 ? ax - w : ax - w / 2;
 	struct labels_box b = {x0, ay - LABEL_HEIGHT_PX / 2.0, x0 + w, ay + LABEL_HEIGHT_PX / 2.0};
 	struct labels_pt from = {0, 0}, to = {0, 0};
@@ -315,16 +331,17 @@ static bool place_around(struct labels *pl, struct buf *s, const char *name, con
 	    {0.1, 1, 1},    {-0.1, 1, -1},  {0.1, -1, 1},    {-0.1, -1, -1},
 	};
 	static const double radius[] = {LEADER_NEAR_PX, LEADER_FAR_PX, LEADER_FARTHEST_PX};
+	const double w = text_width(name);
 
 	for (size_t k = 0; k < sizeof(spots) / sizeof(spots[0]); k++)
-		if (place_text(pl, s, name, colour, own.x + spots[k].dx, own.y + spots[k].dy,
+		if (place_text(pl, s, name, w, colour, own.x + spots[k].dx, own.y + spots[k].dy,
 			       spots[k].align, unambiguous ? &own : NULL, false))
 			return true;
 	for (size_t r = 0; unambiguous && r < sizeof(radius) / sizeof(radius[0]); r++)
 		for (size_t k = 0; k < sizeof(far) / sizeof(far[0]); k++)
 			/* long leaders only up and down: sideways they run past other points */
 			if ((radius[r] <= LEADER_FAR_PX || fabs(far[k].dy) == 1) &&
-			    place_text(pl, s, name, colour, own.x + far[k].dx * radius[r],
+			    place_text(pl, s, name, w, colour, own.x + far[k].dx * radius[r],
 				       own.y + far[k].dy * radius[r], far[k].align, &own, true))
 				return true;
 	return false;
@@ -349,11 +366,11 @@ bool labels_place_line(struct labels *pl, struct buf *s, const char *name, const
 /* Text in the first clear corner of the plot area (top left, top right, bottom right, left). */
 bool labels_corner(struct labels *pl, struct buf *s, const char *text, const char *colour)
 {
-	const double in = 8, top = pl->height - in, right = pl->width - in;
-	return place_text(pl, s, text, colour, in, top, -1, NULL, false) ||
-	       place_text(pl, s, text, colour, right, top, 1, NULL, false) ||
-	       place_text(pl, s, text, colour, right, in, 1, NULL, false) ||
-	       place_text(pl, s, text, colour, in, in, -1, NULL, false);
+	const double in = 8, top = pl->height - in, right = pl->width - in, w = text_width(text);
+	return place_text(pl, s, text, w, colour, in, top, -1, NULL, false) ||
+	       place_text(pl, s, text, w, colour, right, top, 1, NULL, false) ||
+	       place_text(pl, s, text, w, colour, right, in, 1, NULL, false) ||
+	       place_text(pl, s, text, w, colour, in, in, -1, NULL, false);
 }
 
 void labels_release(struct labels *pl)
