@@ -138,12 +138,14 @@ void mustache_escape_html(struct buf *out, const char *s, size_t n);
 
 /**
  * Escaper for CommonMark/GFM inline text, including GFM table cells: the value is shown
- * literally by a Markdown renderer. Every ASCII punctuation character is backslash-escaped
- * (so no emphasis, links, code spans, raw HTML, entities, autolinks, headings, list markers
- * or table pipes can arise; "|" becomes "\|"), and every control character, newlines and
- * tabs included, becomes a space so that a value never ends its line or starts a new block.
- * Other bytes (letters, digits, spaces, UTF-8 sequences) are copied unchanged. Meant for
- * text context, not for code spans or link destinations.
+ * literally by a Markdown renderer. ASCII punctuation is backslash-escaped (so no emphasis,
+ * links, code spans, raw HTML, entities, URL autolinks, headings, list markers or table
+ * pipes can arise; "|" becomes "\|") but where it is inert: '%' and ',' always, '-' and '+'
+ * before a letter or digit, '.' between two digits (numbers stay as they are). Every control
+ * character, newlines and tabs included, becomes a space so that a value never ends its line
+ * or starts a new block. Other bytes (letters, digits, spaces, UTF-8 sequences) are copied
+ * unchanged. Meant for text context, not for code spans or link destinations. One thing no
+ * escape prevents: GFM finds e-mail autolinks (a@b.org) after escapes are resolved.
  */
 void mustache_escape_markdown(struct buf *out, const char *s, size_t n);
 

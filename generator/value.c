@@ -341,13 +341,23 @@ void value_remove(struct value *o, const char *key)
 	o->n--;
 }
 
-struct value *value_get(const struct value *o, const char *key)
+const char *value_key(const char *key)
+{
+	return intern(key, false);
+}
+
+struct value *value_get_key(const struct value *o, const char *key)
 {
 	long i;
 	if (!o || o->kind != VALUE_OBJECT)
 		return NULL;
-	i = find_key(o, intern(key, false));
+	i = find_key(o, key);
 	return i < 0 ? NULL : o->items[i];
+}
+
+struct value *value_get(const struct value *o, const char *key)
+{
+	return o && o->kind == VALUE_OBJECT ? value_get_key(o, intern(key, false)) : NULL;
 }
 
 const char *value_get_string(const struct value *o, const char *key)

@@ -97,6 +97,13 @@ void value_compact(struct value *o);
 
 /** The member key of object o, or NULL when o is not an object or lacks it. Borrowed. */
 struct value *value_get(const struct value *o, const char *key);
+/**
+ * Key as objects hold it (keys are interned: one copy of each for the process), or NULL when
+ * no object has ever had key. For looking one key up in many objects: hashes it once.
+ */
+const char *value_key(const char *key);
+/** value_get() with key from value_key() (NULL: never found). */
+struct value *value_get_key(const struct value *o, const char *key);
 /** The string of member key, or NULL when absent or not a string. Borrowed. */
 const char *value_get_string(const struct value *o, const char *key);
 /** The number of member key of o; NAN when absent or not a number. */
