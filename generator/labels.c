@@ -185,8 +185,8 @@ static bool clear(const struct labels *pl, const struct labels_box *b, const str
 			if (fabs(q->x - own->x) < SAME_POINT_PX &&
 			    fabs(q->y - own->y) < SAME_POINT_PX)
 				continue;
-			if (q->x < b->x0 - beyond || q->x > b->x1 + beyond || q->y < b->y0 - beyond ||
-			    q->y > b->y1 + beyond)
+			if (q->x < b->x0 - beyond || q->x > b->x1 + beyond ||
+			    q->y < b->y0 - beyond || q->y > b->y1 + beyond)
 				continue;
 			if (box_distance(b, q->x, q->y) < mine + LABELS_AMBIGUOUS_PX)
 				return false;

@@ -96,11 +96,20 @@ static void html_text(struct buf *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		default: buf_putc(b, *s);
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		default:
+			buf_putc(b, *s);
 		}
 	}
 }
@@ -125,14 +134,17 @@ static void escaped_values_show_literally_wherever_they_are(void **state)
 	    {"www", "\n", "<p>www", "</p>\n"},
 	    {"see http", "\n", "<p>see http", "</p>\n"},
 	    {"12", " x\n", "<p>12", " x</p>\n"},
-	    {"| a |\n|---|\n| ", " |\n", "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n"
-	     "<tbody>\n<tr>\n<td>", "</td>\n</tr>\n</tbody>\n</table>\n"},
+	    {"| a |\n|---|\n| ", " |\n",
+	     "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n"
+	     "<tbody>\n<tr>\n<td>",
+	     "</td>\n</tr>\n</tbody>\n</table>\n"},
 	};
 	/* first the values each rule of the escaper is about, then random ones */
 	static const char *const chosen[] = {
-	    "://x.org", ".x.org", ". x", ") x", "- x", "+ x", "-", "---", "-0.12", "+1", "1.",
-	    "2.46", "1.5-2", "a-b", "a--b", "|", "a|b", "*a*", "_a_", "~a~", "~~a~~", "`a`",
-	    "[a](b)", "![a](b)", "<a>", "&amp;", "&#64;", "# a", "> a", "=", "100%", "a, b",
+	    "://x.org", ".x.org", ". x",   ") x",  "- x",   "+ x", "-",	     "---",
+	    "-0.12",	"+1",	  "1.",	   "2.46", "1.5-2", "a-b", "a--b",   "|",
+	    "a|b",	"*a*",	  "_a_",   "~a~",  "~~a~~", "`a`", "[a](b)", "![a](b)",
+	    "<a>",	"&amp;",  "&#64;", "# a",  "> a",   "=",   "100%",   "a, b",
 	};
 	unsigned long long x = 88172645463325252ULL; /* xorshift64 */
 	(void)state;
