@@ -565,6 +565,23 @@ static struct ranked gather_ranked(struct fit_scratch *s, const struct column *c
 	while (t < col->n) {
 		size_t first = g.n, end = col->tie_end[t];
 		double v = col->x[col->ord[t]], weight = 0;
+		if (end == t + 1) { /* a value no other model has: most are */
+			size_t i = col->ord[t++];
+			if (!w[i] || (need && !isfinite(need[i])))
+				continue;
+			s->mark[i] = stamp;
+			s->list[g.n++] = i;
+			if (by) {
+				if (g.n == 1)
+					by0 = by[i];
+				g.by_constant &= by[i] == by0;
+				sums_add(&a, by[i], v, w[i]);
+			}
+			rank[i] = g.weight + ((double)w[i] + 1) / 2;
+			g.groups++;
+			g.weight += w[i];
+			continue;
+		}
 		for (size_t u = t; u < end; u++) {
 			size_t i = col->ord[u];
 			if (!w[i] || (need && !isfinite(need[i])))
