@@ -11,9 +11,11 @@
 # (default 100) and twice as many resamples (one job), which leaves out the fixed cost of the
 # leave-one-out refits; only up to 600,000 cells, to keep the bench short. Sizes up to
 # 600,000 cells are measured three times and the least CPU time kept (a shared machine's
-# noise is larger than such a run); the larger ones once. Linear means the per-cell times stay flat: the last lines print the largest
-# size's per-cell time over the smallest's (target <= 1.3x) and the build's RSS per cell at
-# 10000x200 (target <= 0.5 KB; informational).
+# noise is larger than such a run), the larger ones twice (a run at 10000x200 takes two
+# minutes, and once was seen 15-40 % slow under a neighbour's load, which the small sizes'
+# least of three escaped). Linear means the per-cell times stay flat: the last lines print
+# the largest size's per-cell time over the smallest's (target <= 1.3x) and the build's RSS
+# per cell at 10000x200 (target <= 0.5 KB; informational).
 # BENCH_SCALE_SIZES="MxB ...", BENCH_SCALE_RESAMPLES=N.
 set -eu
 if [ $# -ne 1 ] || [ ! -x "$1" ]; then
@@ -89,7 +91,7 @@ for size in $SIZES; do
 	nb=${size#*x}
 	content "$tmp/c" "$m" "$nb"
 	cells=$((m * nb))
-	REPEAT=1
+	REPEAT=2
 	[ "$cells" -le 600000 ] && REPEAT=3
 	set -- $(measure "$WB" analyze -q --content "$tmp/c" --format json --bootstrap 0)
 	a=$1 ar=$2
