@@ -3,8 +3,9 @@
  *
  * GitHub-flavoured: tables, autolinks, strikethrough. Always safe mode: raw HTML in the
  * input is omitted and javascript:/vbscript:/file:/data: links are dropped, so nothing from
- * content can inject markup. Headings get id attributes (slugs of their text) so pages can
- * link to sections.
+ * content can inject markup beyond a link (an e-mail address in a value still becomes a
+ * mailto: link: see mustache_escape_markdown()). Headings get id attributes (slugs of their
+ * text) so pages can link to sections.
  */
 #ifndef WB_MARKDOWN_H
 #define WB_MARKDOWN_H
