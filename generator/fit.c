@@ -547,6 +547,33 @@ static struct moments sums_moments(const struct sums *a)
 	return m;
 }
 
+/* What one gather_ranked() pass reads, and the first by value it met. */
+struct gathering {
+	struct fit_scratch *s;
+	const unsigned *w;
+	const double *need, *by;
+	double by0;
+};
+
+/* Take model i, of col's value v, into the set g (its moments in a) when the sample has it
+ * (and need does): returns whether it was taken. */
+static inline bool gather_take(struct gathering *at, struct ranked *g, struct sums *a, size_t i,
+			       double v)
+{
+	const unsigned *w = at->w;
+	if (!w[i] || (at->need && !isfinite(at->need[i])))
+		return false;
+	at->s->mark[i] = g->stamp;
+	at->s->list[g->n++] = i;
+	if (at->by) {
+		if (g->n == 1)
+			at->by0 = at->by[i];
+		g->by_constant &= at->by[i] == at->by0;
+		sums_add(a, at->by[i], v, w[i]);
+	}
+	return true;
+}
+
 /*
  * gather() and weighted_ranks() of col in one pass: the set of the sample's models that col
  * has and need (when not NULL) has, with col's weighted average ranks over it in rank[];
@@ -556,46 +583,26 @@ static struct ranked gather_ranked(struct fit_scratch *s, const struct column *c
 				   const unsigned *w, const double *need, const double *by,
 				   unsigned stamp, double *rank)
 {
+	struct gathering at = {s, w, need, by, NAN};
 	struct ranked g = {0, 0, 0, stamp, {0, 0, 0, 0, 0, 0}, true};
 	struct sums a = {0, 0, 0, 0, 0, 0, 0, 0};
 	size_t t = 0;
 
-	double by0 = NAN;
-
 	while (t < col->n) {
 		size_t first = g.n, end = col->tie_end[t];
 		double v = col->x[col->ord[t]], weight = 0;
-		if (end == t + 1) { /* a value no other model has: most are */
+		if (end == t + 1) { /* a value no other model has (most): no tie group to share */
 			size_t i = col->ord[t++];
-			if (!w[i] || (need && !isfinite(need[i])))
-				continue;
-			s->mark[i] = stamp;
-			s->list[g.n++] = i;
-			if (by) {
-				if (g.n == 1)
-					by0 = by[i];
-				g.by_constant &= by[i] == by0;
-				sums_add(&a, by[i], v, w[i]);
+			if (gather_take(&at, &g, &a, i, v)) {
+				rank[i] = g.weight + ((double)w[i] + 1) / 2;
+				g.groups++;
+				g.weight += w[i];
 			}
-			rank[i] = g.weight + ((double)w[i] + 1) / 2;
-			g.groups++;
-			g.weight += w[i];
 			continue;
 		}
-		for (size_t u = t; u < end; u++) {
-			size_t i = col->ord[u];
-			if (!w[i] || (need && !isfinite(need[i])))
-				continue;
-			s->mark[i] = stamp;
-			s->list[g.n++] = i;
-			weight += w[i];
-			if (by) {
-				if (g.n == 1)
-					by0 = by[i];
-				g.by_constant &= by[i] == by0;
-				sums_add(&a, by[i], v, w[i]);
-			}
-		}
+		for (size_t u = t; u < end; u++)
+			if (gather_take(&at, &g, &a, col->ord[u], v))
+				weight += w[col->ord[u]];
 		for (size_t u = first; u < g.n; u++)
 			rank[s->list[u]] = g.weight + (weight + 1) / 2;
 		g.groups += g.n > first;
