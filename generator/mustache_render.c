@@ -517,13 +517,14 @@ static bool ascii_alnum(unsigned char c)
 static bool escape_punct(const char *s, size_t n, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
-	bool digits_around = i > 0 && i + 1 < n && s[i - 1] >= '0' && s[i - 1] <= '9' &&
-			     s[i + 1] >= '0' && s[i + 1] <= '9';
 	if (c == '%' || c == ',')
 		return false;
 	if (c == '-' || c == '+')
 		return !(i + 1 < n && ascii_alnum((unsigned char)s[i + 1]));
-	return !(c == '.' && digits_around);
+	if (c == '.')
+		return !(i > 0 && i + 1 < n && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+			 s[i + 1] >= '0' && s[i + 1] <= '9');
+	return true;
 }
 
 void mustache_escape_markdown(struct buf *out, const char *s, size_t n)
