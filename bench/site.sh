@@ -12,8 +12,8 @@
 #             is taken per pair, so that the machine's load drifts alike over both);
 #             target: full / gnuplot <= 1.1, i.e. < 10 % of the build outside gnuplot
 #   own CPU   within each full build, its CPU less its gnuplot processes' (the build runs
-#             gnuplot through bench/gnuplot_cpu.py, which writes down what each took; the
-#             wrapper's own start counts as washboard's): washboard's own work, as a share
+#             gnuplot through bench/gnuplot_cpu.py, which writes down what each took, and
+#             its own CPU, which is left out too): washboard's own work, as a share
 #             of its gnuplot's, measured inside one run so that no drift of the machine's
 #             speed between runs moves it; the wall ratio is about 1 + this share when the
 #             two cores are kept busy
