@@ -2,6 +2,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,10 +131,32 @@ struct value *value_object(void)
  */
 static struct strset interned;
 
+/*
+ * Callers pass keys mostly as string literals, the same few addresses again and again: a
+ * small cache by address spares hashing them. A hit is checked against the key's text (an
+ * address may hold another key later: a buffer), so the cache never changes an answer.
+ */
+#define KEY_CACHE 512 /* a power of two */
+static struct {
+	const char *at;       /* the caller's key address */
+	const char *interned; /* its interned copy */
+} key_cache[KEY_CACHE];
+
 /* The interned copy of key, or NULL when absent and !insert. */
 static const char *intern(const char *key, bool insert)
 {
-	return strset_intern(&interned, key, insert);
+	size_t h =
+	    (size_t)(((uintptr_t)key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & (KEY_CACHE - 1);
+	const char *k;
+	if (key_cache[h].at == key &&
+	    (key == key_cache[h].interned || strcmp(key, key_cache[h].interned) == 0))
+		return key_cache[h].interned;
+	k = strset_intern(&interned, key, insert);
+	if (k) {
+		key_cache[h].at = key;
+		key_cache[h].interned = k;
+	}
+	return k;
 }
 
 static void value_release_keys(void);
@@ -153,6 +176,7 @@ void value_release_all(void)
 
 static void value_release_keys(void)
 {
+	memset(key_cache, 0, sizeof(key_cache));
 	strset_release(&interned);
 }
 

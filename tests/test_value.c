@@ -162,6 +162,31 @@ static void streamed_json_is_the_written_json_and_stops_at_a_failure(void **stat
 	value_free(list);
 }
 
+/* Keys are looked up through a cache by address: a buffer reused for another key must still
+ * find that key, and an interned key passed back must find itself. */
+static void a_key_buffer_reused_for_another_key_finds_that_key(void **state)
+{
+	struct value *o = value_object();
+	char key[16];
+	(void)state;
+	strcpy(key, "alpha");
+	value_set_number(o, key, 1);
+	assert_true(value_num(o, key) == 1);
+	strcpy(key, "beta"); /* the same address, another key */
+	assert_null(value_get(o, key));
+	value_set_number(o, key, 2);
+	strcpy(key, "alpha");
+	assert_true(value_num(o, key) == 1);
+	assert_true(value_num(o, "beta") == 2);
+	strcpy(key, "gamma"); /* never set anywhere */
+	assert_null(value_get(o, key));
+	assert_null(value_key(key));
+	assert_true(value_get_key(o, value_key("beta")) == value_get(o, "beta"));
+	assert_true(value_num(o, value_key("alpha")) == 1); /* an interned key passed back */
+	assert_int_equal(o->n, 2);
+	value_free(o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +195,7 @@ int main(void)
 	    cmocka_unit_test(a_compacted_row_changed_gets_its_own_keys_and_leaves_the_others),
 	    cmocka_unit_test(not_an_object_is_left_alone),
 	    cmocka_unit_test(streamed_json_is_the_written_json_and_stops_at_a_failure),
+	    cmocka_unit_test(a_key_buffer_reused_for_another_key_finds_that_key),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	value_release_all();
