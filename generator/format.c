@@ -3,9 +3,87 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "buf.h"
+
+/* Append the text of fmt from p to the first conversion (or the end), "%%" as '%'; returns
+ * where it stopped. */
+static const char *literal_text(struct buf *b, const char *p)
+{
+	for (;;) {
+		const char *q = strchr(p, '%');
+		if (!q) {
+			buf_puts(b, p);
+			return p + strlen(p);
+		}
+		buf_add(b, p, (size_t)(q - p));
+		if (q[1] != '%')
+			return q;
+		buf_putc(b, '%');
+		p = q + 2;
+	}
+}
+
+/*
+ * printf's "%.Nf" (or "%+.Nf") of x, N <= 9, between plain text, without printf, which takes
+ * a few thousand instructions a number (the pages print hundreds of thousands). printf rounds
+ * the exact binary value to the nearest N-decimal number, ties to even. Here x * 10^N is
+ * rounded to an integer r, and fma() gives e = x * 10^N - r with one rounding: |e| < 1/2
+ * proves r the nearest integer (a rounding is monotonic and 1/2 is exact), so the digits are
+ * printf's. A tie, a near one, or anything else (another format, |x| * 10^N >= 2^52) returns
+ * false with b unchanged: the caller asks printf.
+ */
+static bool fixed_text(struct buf *b, const char *fmt, double x)
+{
+	static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+	const char *p = strchr(fmt, '%');
+	bool plus = false;
+	unsigned decimals;
+	double ax = fabs(x), r, e;
+	char digits[24];
+	size_t nd = 0;
+	uint64_t u;
+
+	while (p && p[1] == '%') /* a literal percent sign first */
+		p = strchr(p + 2, '%');
+	if (!p)
+		return false;
+	p++;
+	if (*p == '+') {
+		plus = true;
+		p++;
+	}
+	if (p[0] != '.' || p[1] < '0' || p[1] > '9' || p[2] != 'f')
+		return false;
+	decimals = (unsigned)(p[1] - '0');
+	r = nearbyint(ax * pow10[decimals]);
+	if (!(r < 0x1p52))
+		return false;
+	e = fma(ax, pow10[decimals], -r);
+	if (!(fabs(e) < 0.5))
+		return false;
+	for (const char *q = p + 3; (q = strchr(q, '%')) != NULL; q += 2)
+		if (q[1] != '%')
+			return false; /* a second conversion */
+	literal_text(b, fmt);
+	if (signbit(x))
+		buf_putc(b, '-');
+	else if (plus)
+		buf_putc(b, '+');
+	for (u = (uint64_t)r; u || nd <= decimals; u /= 10)
+		digits[nd++] = (char)('0' + u % 10);
+	while (nd > decimals)
+		buf_putc(b, digits[--nd]);
+	if (decimals) {
+		buf_putc(b, '.');
+		while (nd)
+			buf_putc(b, digits[--nd]);
+	}
+	literal_text(b, p + 3);
+	return true;
+}
 
 /*
  * Append x printed with fmt to b, without the sign of a rounded zero ("-0.00" or "+0.0%"):
@@ -16,7 +94,8 @@
 static void num_text(struct buf *b, const char *fmt, double x)
 {
 	size_t at = b->len;
-	buf_printf(b, fmt, x);
+	if (!fixed_text(b, fmt, x))
+		buf_printf(b, fmt, x);
 	if (b->len > at && (b->data[at] == '-' || b->data[at] == '+') &&
 	    !strpbrk(b->data + at, "123456789")) {
 		memmove(b->data + at, b->data + at + 1, b->len - at);

@@ -3,9 +3,13 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "format.h"
+#include "util.h"
 
 /* Each test formats into one object; the text set under "k" is what a page would show. */
 static int setup(void **state)
@@ -301,31 +305,116 @@ static void rank_intervals_join_their_ends_with_an_en_dash(void **state)
 	assert_string_equal(K(o), "12 [11–15]");
 }
 
+/* printf's text of x in fmt, less the sign of a rounded zero, as format_num() documents it. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void printf_text(char *out, size_t n, const char *fmt, double x)
+{
+	snprintf(out, n, fmt, x);
+	if ((out[0] == '-' || out[0] == '+') && !strpbrk(out, "123456789"))
+		memmove(out, out + 1, strlen(out));
+}
+#pragma GCC diagnostic pop
+
+/* A value from one of the kinds that decide a rounding: ties and their neighbours at every
+ * precision, numbers of every size, whole numbers, the edges of the exact range. */
+static double awkward_value(uint64_t *rng, unsigned decimals)
+{
+	uint64_t r = rng_next(rng);
+	double unit = 1 / pow(10, decimals), x;
+	switch (r % 8) {
+	case 0: /* a decimal tie: k + 1/2 units (exact in binary only for some) */
+		x = ((double)(rng_next(rng) % 2000000) + 0.5) * unit;
+		break;
+	case 1: /* a binary tie: k/2^m */
+		x = (double)(rng_next(rng) % 100000) / (double)(1u << (rng_next(rng) % 12));
+		break;
+	case 2: /* a value of any size */
+		x = ldexp((double)(rng_next(rng) >> 11), (int)(rng_next(rng) % 120) - 100);
+		break;
+	case 3: /* within a few ulps of a decimal tie */
+		x = ((double)(rng_next(rng) % 100000) + 0.5) * unit;
+		for (int k = (int)(rng_next(rng) % 7) - 3; k; k += k < 0 ? 1 : -1)
+			x = nextafter(x, k < 0 ? 0 : INFINITY);
+		break;
+	case 4: /* a share, a correlation or a slope */
+		x = (double)(rng_next(rng) >> 11) / 0x1p53 * 2 - 1;
+		break;
+	case 5: /* a whole number */
+		x = (double)(rng_next(rng) % 100000);
+		break;
+	case 6: /* near the end of the exact range, 2^52 units */
+		x = ldexp(1, 52 - (int)(rng_next(rng) % 4)) * unit *
+		    (1 + (double)(rng_next(rng) % 3) / 4);
+		break;
+	default: /* a zero or a rounded one */
+		x = (double)(rng_next(rng) % 3) * unit * 0.25;
+		break;
+	}
+	return r & 0x100 ? -x : x;
+}
+
+static void fixed_decimals_print_exactly_as_printf_does(void **state)
+{
+	static const char *const formats[] = {"%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.6f",
+					      "%.9f", "%+.1f", "%+.2f", "%.0f%%", "%.1f%%",
+					      "▲ %.0f", "%.0f places", "%% %+.3f %%",
+					      /* not fixed decimals: printf's own, alike */
+					      "%.3g", "%.10f", "%5.2f", "%.2e"};
+	struct value *o = *state;
+	uint64_t rng = 20261203;
+	char want[512];
+	for (size_t f = 0; f < sizeof(formats) / sizeof(*formats); f++) {
+		const char *d = strstr(formats[f], "%.");
+		unsigned decimals = d && d[2] >= '0' && d[2] <= '9' ? (unsigned)(d[2] - '0') : 2;
+		for (int i = 0; i < 40000; i++) {
+			double x = awkward_value(&rng, decimals);
+			printf_text(want, sizeof(want), formats[f], x);
+			format_num(o, "k", formats[f], x);
+			if (strcmp(K(o), want) != 0)
+				fail_msg("%s of %.17g: '%s', printf gives '%s'", formats[f], x,
+					 K(o), want);
+		}
+	}
+	/* ties round to even, as printf's do */
+	format_num(o, "k", "%.2f", 0.125);
+	assert_string_equal(K(o), "0.12");
+	format_num(o, "k", "%.1f", 0.25);
+	assert_string_equal(K(o), "0.2");
+	format_num(o, "k", "%.0f", 2.5);
+	assert_string_equal(K(o), "2");
+	format_num(o, "k", "%.2f", 1.005); /* below the tie in binary */
+	assert_string_equal(K(o), "1.00");
+	format_num(o, "k", "%.0f", 4503599627370497.0);
+	assert_string_equal(K(o), "4503599627370497");
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(a_share_prints_as_a_percent_with_one_decimal),
-		T(a_share_that_rounds_to_zero_has_no_sign),
-		T(missing_numbers_print_as_a_dash),
-		T(a_rounded_zero_loses_its_sign_but_other_numbers_keep_it),
-		T(a_format_may_carry_text_around_the_number),
-		T(counts_print_as_whole_numbers_with_halves_rounded_to_even),
-		T(a_counted_noun_is_singular_only_for_exactly_one),
-		T(parameter_counts_print_in_billions_and_millions),
-		T(large_parameter_counts_keep_three_digits_in_exponent_form),
-		T(small_parameter_counts_print_as_three_significant_digits),
-		T(flop_counts_print_as_a_power_of_ten),
-		T(a_flop_mantissa_that_rounds_up_stays_ten),
-		T(zero_or_negative_flop_prints_as_a_dash),
-		T(formatting_replaces_the_key_and_leaves_the_others),
-		T(an_interval_prints_in_brackets_beside_its_number),
-		T(an_interval_alone_prints_in_brackets),
-		T(interval_ends_of_a_share_are_whole_percents),
-		T(an_interval_end_that_rounds_to_zero_has_no_sign),
-		T(a_missing_interval_prints_as_nothing_not_empty_brackets),
-		T(a_missing_number_prints_as_a_dash_even_with_an_interval),
-		T(rank_intervals_join_their_ends_with_an_en_dash),
+	    T(a_share_prints_as_a_percent_with_one_decimal),
+	    T(a_share_that_rounds_to_zero_has_no_sign),
+	    T(missing_numbers_print_as_a_dash),
+	    T(a_rounded_zero_loses_its_sign_but_other_numbers_keep_it),
+	    T(a_format_may_carry_text_around_the_number),
+	    T(counts_print_as_whole_numbers_with_halves_rounded_to_even),
+	    T(a_counted_noun_is_singular_only_for_exactly_one),
+	    T(parameter_counts_print_in_billions_and_millions),
+	    T(large_parameter_counts_keep_three_digits_in_exponent_form),
+	    T(small_parameter_counts_print_as_three_significant_digits),
+	    T(flop_counts_print_as_a_power_of_ten),
+	    T(a_flop_mantissa_that_rounds_up_stays_ten),
+	    T(zero_or_negative_flop_prints_as_a_dash),
+	    T(formatting_replaces_the_key_and_leaves_the_others),
+	    T(an_interval_prints_in_brackets_beside_its_number),
+	    T(an_interval_alone_prints_in_brackets),
+	    T(interval_ends_of_a_share_are_whole_percents),
+	    T(an_interval_end_that_rounds_to_zero_has_no_sign),
+	    T(a_missing_interval_prints_as_nothing_not_empty_brackets),
+	    T(a_missing_number_prints_as_a_dash_even_with_an_interval),
+	    T(rank_intervals_join_their_ends_with_an_en_dash),
+	    T(fixed_decimals_print_exactly_as_printf_does),
 	};
 #undef T
 	return cmocka_run_group_tests_name("format", tests, NULL, NULL);
