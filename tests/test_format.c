@@ -2,6 +2,7 @@
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -354,28 +355,42 @@ static double awkward_value(uint64_t *rng, unsigned decimals)
 	return r & 0x100 ? -x : x;
 }
 
-static void fixed_decimals_print_exactly_as_printf_does(void **state)
+static void fixed_and_general_numbers_print_exactly_as_printf_does(void **state)
 {
-	static const char *const formats[] = {"%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.6f",
-					      "%.9f", "%+.1f", "%+.2f", "%.0f%%", "%.1f%%",
-					      "▲ %.0f", "%.0f places", "%% %+.3f %%",
-					      /* not fixed decimals: printf's own, alike */
-					      "%.3g", "%.10f", "%5.2f", "%.2e"};
+	static const char *const formats[] = {
+		"%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.6f", "%.9f", "%+.1f", "%+.2f", "%.0f%%",
+		"%.1f%%", "▲ %.0f", "%.0f places", "%% %+.3f %%", "%.4g", "%.3g", "%.2g", "%.1g",
+		"%.0g", "%.6g", "%+.4g", "± %.2g", "%.3g%%", "%.3gB",
+		/* neither: printf's own, alike */
+		"%.10f", "%5.2f", "%.2e", "%#.3g", "%.12g"};
 	struct value *o = *state;
 	uint64_t rng = 20261203;
 	char want[512];
 	for (size_t f = 0; f < sizeof(formats) / sizeof(*formats); f++) {
 		const char *d = strstr(formats[f], "%.");
-		unsigned decimals = d && d[2] >= '0' && d[2] <= '9' ? (unsigned)(d[2] - '0') : 2;
+		bool general = strstr(formats[f], "g") != NULL;
 		for (int i = 0; i < 40000; i++) {
+			/* the ties of %g sit at any number of decimals */
+			unsigned decimals = general || !d || d[2] < '0' || d[2] > '9'
+						? (unsigned)(rng_next(&rng) % 8)
+						: (unsigned)(d[2] - '0');
 			double x = awkward_value(&rng, decimals);
 			printf_text(want, sizeof(want), formats[f], x);
 			format_num(o, "k", formats[f], x);
 			if (strcmp(K(o), want) != 0)
-				fail_msg("%s of %.17g: '%s', printf gives '%s'", formats[f], x,
-					 K(o), want);
+				fail_msg("%s of %.17g: '%s', printf gives '%s'", formats[f], x, K(o), want);
 		}
 	}
+	format_num(o, "k", "%.4g", 9999.5); /* rounds up into the exponent form */
+	assert_string_equal(K(o), "1e+04");
+	format_num(o, "k", "%.4g", 999.95);
+	assert_string_equal(K(o), "1000");
+	format_num(o, "k", "%.3g", 0.0001);
+	assert_string_equal(K(o), "0.0001");
+	format_num(o, "k", "%.3g", 0.00001);
+	assert_string_equal(K(o), "1e-05");
+	format_num(o, "k", "%.4g", 1.5);
+	assert_string_equal(K(o), "1.5");
 	/* ties round to even, as printf's do */
 	format_num(o, "k", "%.2f", 0.125);
 	assert_string_equal(K(o), "0.12");
@@ -414,7 +429,7 @@ int main(void)
 	    T(a_missing_interval_prints_as_nothing_not_empty_brackets),
 	    T(a_missing_number_prints_as_a_dash_even_with_an_interval),
 	    T(rank_intervals_join_their_ends_with_an_en_dash),
-	    T(fixed_decimals_print_exactly_as_printf_does),
+	    T(fixed_and_general_numbers_print_exactly_as_printf_does),
 	};
 #undef T
 	return cmocka_run_group_tests_name("format", tests, NULL, NULL);
