@@ -538,6 +538,15 @@ bool text_forbidden(unsigned cp)
 	       (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu || cp > 0x10FFFF;
 }
 
+/* Are all 8 bytes of w printable ASCII (0x20..0x7e)? Each test is exact for "any byte" (the
+ * bit tricks of "has a byte less than n" and "has a zero byte", on bytes below 0x80). */
+static bool printable8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t del = w ^ (0x7f * ones);
+	return !(w & high) && !((w - 0x20 * ones) & ~w & high) && !((del - ones) & ~del & high);
+}
+
 size_t text_clean(struct buf *b)
 {
 	struct buf out = BUF_INIT;
@@ -546,6 +555,11 @@ size_t text_clean(struct buf *b)
 	while (i < b->len) {
 		unsigned char c = (unsigned char)b->data[i];
 		size_t k;
+		uint64_t w;
+		if (b->len - i >= 8 && (memcpy(&w, b->data + i, 8), printable8(w))) {
+			i += 8;
+			continue;
+		}
 		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' || c == '\r') {
 			i++; /* printable ASCII, most of a page: no need to decode */
 			continue;

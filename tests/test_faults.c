@@ -325,6 +325,51 @@ static void forbidden_code_points_become_replacement_characters(void **state)
 	buf_release(&b);
 }
 
+/* text_clean() skips printable ASCII eight bytes at a time: every byte, and characters of
+ * two and three bytes, at every offset of such a word (across its end too). */
+static void every_byte_is_cleaned_alike_wherever_it_falls(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} seqs[] = {{"\xc3\xa9", "\xc3\xa9"},         /* é stays */
+		    {"\xef\xbf\xbe", "\xef\xbf\xbd"}, /* U+FFFE goes */
+		    {"\xc2\x85", "\xef\xbf\xbd"},     /* a C1 control goes */
+		    {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"}};
+	struct buf b = BUF_INIT, want = BUF_INIT;
+	(void)state;
+	for (unsigned c = 0; c < 256; c++)
+		for (size_t at = 0; at < 17; at++) {
+			bool keep = (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r';
+			buf_reset(&b);
+			buf_reset(&want);
+			for (size_t k = 0; k < 24; k++) {
+				buf_putc(&b, k == at ? (char)c : (char)('a' + k));
+				if (k == at && !keep)
+					buf_puts(&want, "\xef\xbf\xbd");
+				else
+					buf_putc(&want, k == at ? (char)c : (char)('a' + k));
+			}
+			assert_int_equal(text_clean(&b), keep ? 0 : 1);
+			assert_memory_equal(b.data, want.data, want.len);
+			assert_int_equal(b.len, want.len);
+		}
+	for (size_t q = 0; q < sizeof(seqs) / sizeof(*seqs); q++)
+		for (size_t at = 0; at < 17; at++) {
+			buf_reset(&b);
+			buf_reset(&want);
+			buf_add(&b, "0123456789abcdefghij", at);
+			buf_add(&want, "0123456789abcdefghij", at);
+			buf_puts(&b, seqs[q].in);
+			buf_puts(&want, seqs[q].out);
+			buf_puts(&b, "klmnopqrstuvwxyz");
+			buf_puts(&want, "klmnopqrstuvwxyz");
+			text_clean(&b);
+			assert_string_equal(buf_str(&b), buf_str(&want));
+		}
+	buf_release(&b);
+	buf_release(&want);
+}
+
 /* ---------------------------------------------------------------------------- BibTeX */
 
 static void bibtex_fields_keep_their_braces_balanced(void **state)
@@ -398,6 +443,7 @@ int main(void)
 		cmocka_unit_test(gnuplot_itself_prints_the_names),
 		cmocka_unit_test(a_cut_label_still_reads_back),
 		cmocka_unit_test(forbidden_code_points_become_replacement_characters),
+		cmocka_unit_test(every_byte_is_cleaned_alike_wherever_it_falls),
 		cmocka_unit_test(bibtex_fields_keep_their_braces_balanced),
 		cmocka_unit_test(bibtex_text_escapes_latex_specials),
 		cmocka_unit_test(csv_formula_cells_are_neutralised_but_numbers_are_not),
