@@ -1068,36 +1068,42 @@ static void benchmarks(const struct fit_cohort *fc, const unsigned *w, struct fi
 
 /* ------------------------------------------------------------------ the leaderboard */
 
-/* Unscaled area means of every model (docs/method.md 2.4) into area_s / area_d. */
+/*
+ * Unscaled area means of every model (docs/method.md 2.4) into area_s / area_d. Benchmark by
+ * benchmark over all models, so each benchmark's parameters are read once; each model's sums
+ * still add its benchmarks in the area's order (s->ra, s->rb count the terms).
+ */
 static void area_means(const struct fit_cohort *fc, size_t a, struct fit_result *out)
 {
 	const struct area_result *ar = &fc->cr->areas[a];
 	struct fit_scratch *s = out->scratch;
 	size_t nm = fc->nm;
-	double *as = s->area_s + a * nm, *ad = s->area_d + a * nm;
+	double *as = s->area_s + a * nm, *ad = s->area_d + a * nm, *zn = s->ra, *rn = s->rb;
 
-	for (size_t i = 0; i < nm; i++) {
-		double zs = 0, rs = 0;
-		size_t zn = 0, rn = 0;
-		for (size_t t = 0; t < ar->nbench; t++) {
-			size_t r = ar->bench[t];
-			double x = fc->res[r].x[i], u;
-			if (fc->cr->results[r].basis == BASIS_NONE || !isfinite(x))
+	for (size_t i = 0; i < nm; i++)
+		as[i] = ad[i] = zn[i] = rn[i] = 0;
+	for (size_t t = 0; t < ar->nbench; t++) {
+		size_t r = ar->bench[t];
+		const double *x = fc->res[r].x, *res = s->resid + r * nm;
+		double mu = s->zmu[r], sd = s->zsd[r], lsd = s->lb_sd[r];
+		if (fc->cr->results[r].basis == BASIS_NONE)
+			continue;
+		for (size_t i = 0; i < nm; i++) {
+			if (!isfinite(x[i]))
 				continue;
-			if (s->zsd[r] > 0) {
-				zs += (x - s->zmu[r]) / s->zsd[r];
-				zn++;
+			if (sd > 0) {
+				as[i] += (x[i] - mu) / sd;
+				zn[i]++;
 			}
-			if (s->lb_sd[r] > 0 && isfinite(out->score[i])) {
-				u = s->resid[r * nm + i];
-				if (isfinite(u)) {
-					rs += u / s->lb_sd[r];
-					rn++;
-				}
+			if (lsd > 0 && isfinite(out->score[i]) && isfinite(res[i])) {
+				ad[i] += res[i] / lsd;
+				rn[i]++;
 			}
 		}
-		as[i] = zn ? zs / (double)zn : NAN;
-		ad[i] = rn ? rs / (double)rn : NAN;
+	}
+	for (size_t i = 0; i < nm; i++) {
+		as[i] = zn[i] > 0 ? as[i] / zn[i] : NAN;
+		ad[i] = rn[i] > 0 ? ad[i] / rn[i] : NAN;
 	}
 }
 
