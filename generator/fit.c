@@ -557,7 +557,7 @@ struct gathering {
 
 /* Take model i, of col's value v, into the set g (its moments in a) when the sample has it
  * (and need does): returns whether it was taken. */
-static inline bool gather_take(struct gathering *at, struct ranked *g, struct sums *a, size_t i,
+static inline __attribute__((always_inline)) bool gather_take(struct gathering *at, struct ranked *g, struct sums *a, size_t i,
 			       double v)
 {
 	const unsigned *w = at->w;
@@ -574,14 +574,10 @@ static inline bool gather_take(struct gathering *at, struct ranked *g, struct su
 	return true;
 }
 
-/*
- * gather() and weighted_ranks() of col in one pass: the set of the sample's models that col
- * has and need (when not NULL) has, with col's weighted average ranks over it in rank[];
- * with by, also the moments of (by, col) over the set.
- */
-static struct ranked gather_ranked(struct fit_scratch *s, const struct column *col,
-				   const unsigned *w, const double *need, const double *by,
-				   unsigned stamp, double *rank)
+/* gather_ranked()'s pass, inlined into each of its cases. */
+static inline __attribute__((always_inline)) struct ranked
+gather_pass(struct fit_scratch *s, const struct column *col, const unsigned *w, const double *need,
+	    const double *by, unsigned stamp, double *rank)
 {
 	struct gathering at = {s, w, need, by, NAN};
 	struct ranked g = {0, 0, 0, stamp, {0, 0, 0, 0, 0, 0}, true};
@@ -611,6 +607,23 @@ static struct ranked gather_ranked(struct fit_scratch *s, const struct column *c
 	}
 	g.m = sums_moments(&a);
 	return g;
+}
+
+/*
+ * gather() and weighted_ranks() of col in one pass: the set of the sample's models that col
+ * has and need (when not NULL) has, with col's weighted average ranks over it in rank[];
+ * with by, also the moments of (by, col) over the set. Each case of need and by has a pass
+ * of its own, which tests neither per model (the same operations, in the same order).
+ */
+static struct ranked gather_ranked(struct fit_scratch *s, const struct column *col,
+				   const unsigned *w, const double *need, const double *by,
+				   unsigned stamp, double *rank)
+{
+	if (need)
+		return gather_pass(s, col, w, need, by, stamp, rank);
+	if (by)
+		return gather_pass(s, col, w, NULL, by, stamp, rank);
+	return gather_pass(s, col, w, NULL, NULL, stamp, rank);
 }
 
 /*
