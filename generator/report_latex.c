@@ -125,25 +125,28 @@ struct latex_col {
 /* x in at most three significant digits, exponents as \times 10^{n}, minus as $-$. */
 static void put_number(struct buf *out, double x, int decimals)
 {
-	char s[48];
-	const char *e;
-	if (decimals >= 0)
-		snprintf(s, sizeof(s), "%.*f", decimals, x);
+	static const char *const fixed[] = {"%.0f", "%.1f", "%.2f", "%.3f"};
+	struct buf t = BUF_INIT;
+	const char *s, *e;
+	if (decimals >= 4)
+		buf_printf(&t, "%.*f", decimals, x);
 	else
-		snprintf(s, sizeof(s), "%.3g", x);
+		buf_printf_num(&t, decimals >= 0 ? fixed[decimals] : "%.3g", x);
+	s = buf_str(&t);
 	if (strcmp(s, "-0.00") == 0 || strcmp(s, "-0") == 0)
-		memmove(s, s + 1, strlen(s));
+		s++;
 	if (s[0] == '-') {
 		buf_puts(out, "$-$");
-		memmove(s, s + 1, strlen(s));
+		s++;
 	}
 	e = strchr(s, 'e');
 	if (!e) {
 		buf_puts(out, s);
-		return;
+	} else {
+		buf_add(out, s, (size_t)(e - s));
+		buf_printf(out, "$\\times10^{%d}$", (int)strtol(e + 1, NULL, 10));
 	}
-	buf_add(out, s, (size_t)(e - s));
-	buf_printf(out, "$\\times10^{%d}$", (int)strtol(e + 1, NULL, 10));
+	buf_release(&t);
 }
 
 static void put_cell(struct buf *out, const struct value *row, const struct latex_col *col,

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "buf.h"
 #include "format.h"
 #include "util.h"
 
@@ -306,9 +307,14 @@ static void rank_intervals_join_their_ends_with_an_en_dash(void **state)
 	assert_string_equal(K(o), "12 [11–15]");
 }
 
-/* printf's text of x in fmt, less the sign of a rounded zero, as format_num() documents it. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void raw_text(char *out, size_t n, const char *fmt, double x)
+{
+	snprintf(out, n, fmt, x);
+}
+
+/* printf's text of x in fmt, less the sign of a rounded zero, as format_num() documents it. */
 static void printf_text(char *out, size_t n, const char *fmt, double x)
 {
 	snprintf(out, n, fmt, x);
@@ -355,6 +361,7 @@ static double awkward_value(uint64_t *rng, unsigned decimals)
 	return r & 0x100 ? -x : x;
 }
 
+/* buf_printf_num() (printf-free for these) and format_num() built on it, against printf. */
 static void fixed_and_general_numbers_print_exactly_as_printf_does(void **state)
 {
 	static const char *const formats[] = {
@@ -364,6 +371,7 @@ static void fixed_and_general_numbers_print_exactly_as_printf_does(void **state)
 		/* neither: printf's own, alike */
 		"%.10f", "%5.2f", "%.2e", "%#.3g", "%.12g"};
 	struct value *o = *state;
+	struct buf raw = BUF_INIT;
 	uint64_t rng = 20261203;
 	char want[512];
 	for (size_t f = 0; f < sizeof(formats) / sizeof(*formats); f++) {
@@ -375,12 +383,19 @@ static void fixed_and_general_numbers_print_exactly_as_printf_does(void **state)
 						? (unsigned)(rng_next(&rng) % 8)
 						: (unsigned)(d[2] - '0');
 			double x = awkward_value(&rng, decimals);
+			raw_text(want, sizeof(want), formats[f], x);
+			buf_reset(&raw);
+			buf_printf_num(&raw, formats[f], x); /* printf's text, sign and all */
+			if (strcmp(buf_str(&raw), want) != 0)
+				fail_msg("%s of %.17g: '%s', printf gives '%s'", formats[f], x,
+					 buf_str(&raw), want);
 			printf_text(want, sizeof(want), formats[f], x);
 			format_num(o, "k", formats[f], x);
 			if (strcmp(K(o), want) != 0)
 				fail_msg("%s of %.17g: '%s', printf gives '%s'", formats[f], x, K(o), want);
 		}
 	}
+	buf_release(&raw);
 	format_num(o, "k", "%.4g", 9999.5); /* rounds up into the exponent form */
 	assert_string_equal(K(o), "1e+04");
 	format_num(o, "k", "%.4g", 999.95);
