@@ -8,8 +8,10 @@
 #   no-change a rebuild with nothing changed (the input fingerprint matches)  target < 0.5 s
 #   gnuplot   gnuplot alone drawing the same figures from their .gp scripts, as many
 #             processes as washboard uses, fed the same way (the next script to whichever
-#             finishes one; bench/gnuplot_alone.py), right after each full build (the ratio
-#             is taken per pair, so that the machine's load drifts alike over both);
+#             finishes one; bench/gnuplot_alone.py), next to each full build: the ratio is
+#             taken per pair, so that the machine's load drifts alike over both, and the
+#             pairs alternate their order (gnuplot alone first in every second one), so that
+#             a steady drift over the runs moves half the ratios up and half down;
 #             target: full / gnuplot <= 1.1, i.e. < 10 % of the build outside gnuplot
 #   own CPU   within each full build, its CPU less its gnuplot processes' (the build runs
 #             gnuplot through bench/gnuplot_cpu.py, which writes down what each took, and
@@ -73,22 +75,39 @@ gnuplot_alone() {
 		{ cat "$tmp/gnuplot.err" >&2; return 1; }
 }
 
+# full_build I: full build number I, in $tmp/fullI, and washboard's own CPU in it
+full_build() {
+	time_it full env BENCH_GNUPLOT_CPU="$tmp/gpcpu$1" "$WB" build -q --jobs "$JOBS" \
+		--gnuplot "$(pwd)/bench/gnuplot_cpu.py" --out "$tmp/full$1"
+	# washboard's own CPU in it: the build's less its gnuplot processes' (and wrappers')
+	awk -v c="$(tail -1 "$tmp/c.full")" '{ g += $1; w += $2 }
+		END { printf "%.4f %.4f\n", c - g - w, (c - g - w) / g }' "$tmp/gpcpu$1" >>"$tmp/own"
+}
+
+# gnuplot_pair I J: gnuplot alone, for pair I, drawing the figures of full build J from the
+# same scripts and data, without the images gnuplot is to draw
+gnuplot_pair() {
+	(cd "$tmp/full$2/figures" && find . -name '*.gp' | sort) >"$tmp/scripts"
+	mkdir "$tmp/gp$1"
+	(cd "$tmp/full$2/figures" && find . -type d -o -name '*.gp' -o -name '*.csv' | tar -cf - --no-recursion -T -) |
+		(cd "$tmp/gp$1" && tar -xf -)
+	time_it gnuplot gnuplot_alone "$tmp/gp$1"
+}
+
 # measure WHERE: every run in a new directory under WHERE, then the table
 measure() {
 	tmp=$(mktemp -d "$1/washboard-bench-site.XXXXXX")
 	echo "bench: bundled site, $RUNS runs each, $JOBS jobs, in $1 ($(df -P "$tmp" | awk 'NR == 2 { print $1 }'))"
 	for i in $(seq "$RUNS"); do
-		time_it full env BENCH_GNUPLOT_CPU="$tmp/gpcpu$i" "$WB" build -q --jobs "$JOBS" \
-			--gnuplot "$(pwd)/bench/gnuplot_cpu.py" --out "$tmp/full$i"
-		# washboard's own CPU in it: the build's less its gnuplot processes' (and wrappers')
-		awk -v c="$(tail -1 "$tmp/c.full")" '{ g += $1; w += $2 }
-			END { printf "%.4f %.4f\n", c - g - w, (c - g - w) / g }' "$tmp/gpcpu$i" >>"$tmp/own"
-		# the same figures' scripts and data, without the images gnuplot is to draw
-		(cd "$tmp/full$i/figures" && find . -name '*.gp' | sort) >"$tmp/scripts"
-		mkdir "$tmp/gp$i"
-		(cd "$tmp/full$i/figures" && find . -type d -o -name '*.gp' -o -name '*.csv' | tar -cf - --no-recursion -T -) |
-			(cd "$tmp/gp$i" && tar -xf -)
-		time_it gnuplot gnuplot_alone "$tmp/gp$i"
+		# pairs alternate their order: gnuplot alone first in every second one, on the last
+		# build's scripts (builds are deterministic: the same scripts as this one's)
+		if [ $((i % 2)) -eq 0 ]; then
+			gnuplot_pair "$i" "$((i - 1))"
+			full_build "$i"
+		else
+			full_build "$i"
+			gnuplot_pair "$i" "$i"
+		fi
 		paste "$tmp/t.full" "$tmp/t.gnuplot" | tail -1 | awk '{ printf "%.4f\n", $1 / $2 }' >>"$tmp/r.wall"
 		paste "$tmp/c.full" "$tmp/c.gnuplot" | tail -1 | awk '{ printf "%.4f\n", $1 / $2 }' >>"$tmp/r.cpu"
 		time_it svg "$WB" build -q --jobs "$JOBS" --formats svg --out "$tmp/svg$i"
