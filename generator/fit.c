@@ -517,13 +517,10 @@ struct sums {
 	double kx, ky, w, x, y, xx, yy, xy;
 };
 
-static inline void sums_add(struct sums *a, double x, double y, double w)
+/* Add a pair to sums whose shift (kx, ky) is already set. */
+static inline void sums_add_shifted(struct sums *a, double x, double y, double w)
 {
 	double dx, dy;
-	if (a->w == 0) {
-		a->kx = x;
-		a->ky = y;
-	}
 	dx = x - a->kx;
 	dy = y - a->ky;
 	a->w += w;
@@ -532,6 +529,15 @@ static inline void sums_add(struct sums *a, double x, double y, double w)
 	a->xx += w * dx * dx;
 	a->yy += w * dy * dy;
 	a->xy += w * dx * dy;
+}
+
+static inline void sums_add(struct sums *a, double x, double y, double w)
+{
+	if (a->w == 0) {
+		a->kx = x;
+		a->ky = y;
+	}
+	sums_add_shifted(a, x, y, w);
 }
 
 static struct moments sums_moments(const struct sums *a)
@@ -547,7 +553,7 @@ static struct moments sums_moments(const struct sums *a)
 	return m;
 }
 
-/* What one gather_ranked() pass reads, and the first by value it met. */
+/* What one gather_ranked() pass reads, and the by value of the first model it takes. */
 struct gathering {
 	struct fit_scratch *s;
 	const unsigned *w;
@@ -565,11 +571,9 @@ static inline __attribute__((always_inline)) bool gather_take(struct gathering *
 		return false;
 	at->s->mark[i] = g->stamp;
 	at->s->list[g->n++] = i;
-	if (at->by) {
-		if (g->n == 1)
-			at->by0 = at->by[i];
+	if (at->by) { /* the shift of a and by0 are the first model's, set before the pass */
 		g->by_constant &= at->by[i] == at->by0;
-		sums_add(a, at->by[i], v, w[i]);
+		sums_add_shifted(a, at->by[i], v, w[i]);
 	}
 	return true;
 }
@@ -584,6 +588,14 @@ gather_pass(struct fit_scratch *s, const struct column *col, const unsigned *w, 
 	struct sums a = {0, 0, 0, 0, 0, 0, 0, 0};
 	size_t t = 0;
 
+	for (size_t u = 0; by && u < col->n; u++) { /* the first model the pass will take */
+		size_t i = col->ord[u];
+		if (w[i] && (!need || isfinite(need[i]))) {
+			a.kx = at.by0 = by[i];
+			a.ky = col->x[i];
+			break;
+		}
+	}
 	while (t < col->n) {
 		size_t first = g.n, end = col->tie_end[t];
 		double v = col->x[col->ord[t]], weight = 0;
