@@ -370,6 +370,22 @@ static void fixed_and_general_numbers_print_exactly_as_printf_does(void **state)
 		"%.0g", "%.6g", "%+.4g", "± %.2g", "%.3g%%", "%.3gB",
 		/* neither: printf's own, alike */
 		"%.10f", "%5.2f", "%.2e", "%#.3g", "%.12g"};
+	static const struct {
+		const char *fmt;
+		double x;
+		const char *want;
+	} cases[] = {
+		{"%.4g", 9999.5, "1e+04"}, /* rounds up into the exponent form */
+		{"%.4g", 999.95, "1000"},
+		{"%.3g", 0.0001, "0.0001"},
+		{"%.3g", 0.00001, "1e-05"},
+		{"%.4g", 1.5, "1.5"},
+		{"%.2f", 0.125, "0.12"}, /* ties round to even, as printf's do */
+		{"%.1f", 0.25, "0.2"},
+		{"%.0f", 2.5, "2"},
+		{"%.2f", 1.005, "1.00"}, /* below the tie in binary */
+		{"%.0f", 4503599627370497.0, "4503599627370497"},
+	};
 	struct value *o = *state;
 	struct buf raw = BUF_INIT;
 	uint64_t rng = 20261203;
@@ -396,27 +412,10 @@ static void fixed_and_general_numbers_print_exactly_as_printf_does(void **state)
 		}
 	}
 	buf_release(&raw);
-	format_num(o, "k", "%.4g", 9999.5); /* rounds up into the exponent form */
-	assert_string_equal(K(o), "1e+04");
-	format_num(o, "k", "%.4g", 999.95);
-	assert_string_equal(K(o), "1000");
-	format_num(o, "k", "%.3g", 0.0001);
-	assert_string_equal(K(o), "0.0001");
-	format_num(o, "k", "%.3g", 0.00001);
-	assert_string_equal(K(o), "1e-05");
-	format_num(o, "k", "%.4g", 1.5);
-	assert_string_equal(K(o), "1.5");
-	/* ties round to even, as printf's do */
-	format_num(o, "k", "%.2f", 0.125);
-	assert_string_equal(K(o), "0.12");
-	format_num(o, "k", "%.1f", 0.25);
-	assert_string_equal(K(o), "0.2");
-	format_num(o, "k", "%.0f", 2.5);
-	assert_string_equal(K(o), "2");
-	format_num(o, "k", "%.2f", 1.005); /* below the tie in binary */
-	assert_string_equal(K(o), "1.00");
-	format_num(o, "k", "%.0f", 4503599627370497.0);
-	assert_string_equal(K(o), "4503599627370497");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		format_num(o, "k", cases[i].fmt, cases[i].x);
+		assert_string_equal(K(o), cases[i].want);
+	}
 }
 
 int main(void)
