@@ -404,7 +404,7 @@ static bool fixed_text(struct buf *b, const char *fmt, double x)
 	bool plus = false, general;
 	unsigned decimals;
 	double ax = fabs(x);
-	char digits[24];
+	char digits[24] = {0}; /* at most 16 digits: r < 2^52 */
 	size_t nd = 0, last = 0;
 	uint64_t r, u;
 
