@@ -563,8 +563,8 @@ struct gathering {
 
 /* Take model i, of col's value v, into the set g (its moments in a) when the sample has it
  * (and need does): returns whether it was taken. */
-static inline __attribute__((always_inline)) bool gather_take(struct gathering *at, struct ranked *g, struct sums *a, size_t i,
-			       double v)
+static inline __attribute__((always_inline)) bool
+gather_take(struct gathering *at, struct ranked *g, struct sums *a, size_t i, double v)
 {
 	const unsigned *w = at->w;
 	if (!w[i] || (at->need && !isfinite(at->need[i])))

@@ -134,7 +134,9 @@ static struct strset interned;
 /*
  * Callers pass keys mostly as string literals, the same few addresses again and again: a
  * small cache by address spares hashing them. A hit is checked against the key's text (an
- * address may hold another key later: a buffer), so the cache never changes an answer.
+ * address may hold another key later: a buffer), so the cache never changes an answer. A
+ * lookup writes it: values are one thread's, as the node pool already makes them (the
+ * bootstrap's threads never touch a value).
  */
 #define KEY_CACHE 512 /* a power of two */
 static struct {
