@@ -125,13 +125,16 @@ struct latex_col {
 /* x in at most three significant digits, exponents as \times 10^{n}, minus as $-$. */
 static void put_number(struct buf *out, double x, int decimals)
 {
-	static const char *const fixed[] = {"%.0f", "%.1f", "%.2f", "%.3f"};
 	struct buf t = BUF_INIT;
 	const char *s, *e;
-	if (decimals >= 4)
+	if (decimals == 0)
+		buf_printf_num(&t, "%.0f", x);
+	else if (decimals == 2)
+		buf_printf_num(&t, "%.2f", x);
+	else if (decimals >= 0)
 		buf_printf(&t, "%.*f", decimals, x);
 	else
-		buf_printf_num(&t, decimals >= 0 ? fixed[decimals] : "%.3g", x);
+		buf_printf_num(&t, "%.3g", x);
 	s = buf_str(&t);
 	if (strcmp(s, "-0.00") == 0 || strcmp(s, "-0") == 0)
 		s++;

@@ -307,6 +307,7 @@ static void rank_intervals_join_their_ends_with_an_en_dash(void **state)
 	assert_string_equal(K(o), "12 [11–15]");
 }
 
+/* From here to the pop below, formats come from tables: not literals. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static void raw_text(char *out, size_t n, const char *fmt, double x)
@@ -321,7 +322,6 @@ static void printf_text(char *out, size_t n, const char *fmt, double x)
 	if ((out[0] == '-' || out[0] == '+') && !strpbrk(out, "123456789"))
 		memmove(out, out + 1, strlen(out));
 }
-#pragma GCC diagnostic pop
 
 /* A value from one of the kinds that decide a rounding: ties and their neighbours at every
  * precision, numbers of every size, whole numbers, the edges of the exact range. */
@@ -417,6 +417,8 @@ static void fixed_and_general_numbers_print_exactly_as_printf_does(void **state)
 		assert_string_equal(K(o), cases[i].want);
 	}
 }
+
+#pragma GCC diagnostic pop
 
 int main(void)
 {
